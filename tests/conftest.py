@@ -1,0 +1,51 @@
+"""Shared fixtures. The spaCy pipeline is real and loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("000_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from tui.analysis import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from tui.document import load_article
+
+    return load_article(str(SEED))
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(seed_article, nlp):
+    from tui.analysis import analyse
+
+    return analyse(seed_article, nlp)
+
+
+@pytest.fixture
+def analyse_text(nlp, tmp_path):
+    """Write text to a real file, load it and analyse it: the same path a user's file takes."""
+    from tui.analysis import analyse
+    from tui.document import load_article
+
+    def run(text: str, name: str = "article.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        article = load_article(str(path))
+        return article, analyse(article, nlp)
+
+    return run

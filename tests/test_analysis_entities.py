@@ -1,0 +1,88 @@
+"""Entities on the seed and on small articles that exercise each correction."""
+
+from __future__ import annotations
+
+from tui.model import EntityKind
+
+
+def names(analysis, kind):
+    return [e.name for e in analysis.of_kind(kind)]
+
+
+def test_seed_people(seed_analysis):
+    people = names(seed_analysis, EntityKind.PERSON)
+    for surname in ("Zelensky", "Trump", "Rubio", "Putin", "Peskov", "Waltz", "Dunayevsky"):
+        assert sum(1 for n in people if n.split()[-1] == surname) == 1, (surname, people)
+    zelensky = next(e for e in seed_analysis.people if e.name == "Volodymyr Zelensky")
+    assert len(zelensky.mentions) >= 6
+    trump = next(e for e in seed_analysis.people if e.name == "Donald Trump")
+    assert len(trump.mentions) == 3  # incl. the "Trump" the model tags as an organisation
+
+
+def test_seed_places(seed_analysis):
+    places = names(seed_analysis, EntityKind.PLACE)
+    for place in ("Ukraine", "Russia", "Moscow", "Kyiv", "Washington", "Saudi Arabia", "Kramatorsk", "Kursk", "United States"):
+        assert places.count(place) == 1, (place, places)
+    us = next(e for e in seed_analysis.places if e.name == "United States")
+    assert {m.text for m in us.mentions} == {"US", "United States"}
+    assert "Ukrainian" not in places
+
+
+def test_seed_no_wrong_kinds(seed_analysis):
+    people = {m.text for e in seed_analysis.people for m in e.mentions}
+    for not_a_person in ("Kyiv", "Kramatorsk", "Kursk", "Moscow", "serviceman", "jhb", "C.Stevenson", "TNT"):
+        assert not any(not_a_person in p for p in people), not_a_person
+    place_names = {m.text for e in seed_analysis.places for m in e.mentions}
+    assert not place_names & people
+    orgs = names(seed_analysis, EntityKind.ORGANIZATION)
+    assert "Trump" not in orgs and "State" not in orgs
+    assert not any(" and " in o for o in orgs)
+    assert {"Kremlin", "AFP", "NATO", "CIA"} <= set(orgs)
+
+
+def test_mentions_point_into_the_text(seed_article, seed_analysis):
+    for e in seed_analysis.entities:
+        for m in e.mentions:
+            assert seed_article.text[m.start:m.end] == m.text
+
+
+def test_credit_lines_produce_no_entities(seed_article, seed_analysis):
+    credit_start = min(b.start for b in seed_article.blocks if b.kind.is_metadata)
+    assert all(m.start < credit_start for e in seed_analysis.entities for m in e.mentions)
+
+
+def test_surname_joins_the_most_recent_full_name(analyse_text):
+    _, an = analyse_text(
+        "Court rules on appeal\n\n"
+        "Judge Anna Keller heard the case in Berlin on Monday.\n"
+        "Her colleague Thomas Keller disagreed with the ruling.\n"
+        "Keller said the decision would be appealed.\n"
+    )
+    kellers = [e for e in an.people if e.name.endswith("Keller")]
+    assert sorted(e.name for e in kellers) == ["Anna Keller", "Thomas Keller"]
+    thomas = next(e for e in kellers if e.name == "Thomas Keller")
+    assert len(thomas.mentions) == 2
+
+
+def test_acronym_joins_full_organisation_name(analyse_text):
+    _, an = analyse_text(
+        "Agency report\n\n"
+        "The Central Intelligence Agency released a report on Tuesday.\n"
+        "A spokesman for the CIA declined to comment on the report.\n"
+    )
+    cia = [e for e in an.organizations if "Intelligence" in e.name or e.name == "CIA"]
+    assert len(cia) == 1 and cia[0].name == "Central Intelligence Agency"
+    assert len(cia[0].mentions) == 2
+
+
+def test_country_short_forms_merge(analyse_text):
+    _, an = analyse_text(
+        "Trade talks\n\n"
+        "The United Kingdom and the US signed a deal in London.\n"
+        "Officials in Britain said the United States had agreed to cut tariffs.\n"
+        "The UK hopes for more.\n"
+    )
+    places = {e.name: {m.text for m in e.mentions} for e in an.places}
+    assert places["United Kingdom"] == {"United Kingdom", "Britain", "UK"}
+    assert places["United States"] == {"US", "United States"}
+    assert "London" in places

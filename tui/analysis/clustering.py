@@ -1,0 +1,140 @@
+"""Mentions to entities: one entity per real-world person, place or organisation."""
+
+from __future__ import annotations
+
+from ..model import Entity, EntityKind, Mention
+from . import gazetteer
+from .entities import Candidate, normalise
+from .names import HONORIFICS
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
+
+
+class _Cluster:
+    def __init__(self, kind: EntityKind, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        self.cands: list[Candidate] = []
+        self.name_words: list[str] = []
+
+    def add(self, cand: Candidate, words: list[str] | None = None) -> None:
+        self.cands.append(cand)
+        if words is not None and len(words) > len(self.name_words):
+            self.name_words = words
+
+
+def _name_words(text: str) -> list[str]:
+    words = text.replace("’s", "").split()
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def _compatible_first(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _people(cands: list[Candidate]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    singles: list[Candidate] = []
+    for c in cands:
+        words = _name_words(c.text)
+        if len(words) < 2:
+            singles.append(c)
+            continue
+        home = next(
+            (k for k in clusters if k.name_words[-1] == words[-1] and _compatible_first(k.name_words[0], words[0])),
+            None,
+        )
+        if home is None:
+            home = _Cluster(EntityKind.PERSON, " ".join(words).lower())
+            clusters.append(home)
+        home.add(c, words)
+    for c in singles:
+        words = _name_words(c.text) or c.words
+        word = words[0]
+        options = [k for k in clusters if len(k.name_words) > 1 and k.name_words[-1] == word]
+        if not options:
+            options = [k for k in clusters if word in k.name_words]
+        if options:
+            before = [k for k in options if any(x.start < c.start for x in k.cands)]
+            pool = before or options
+            # The most recently mentioned candidate wins: "Mr Smith" refers to the Smith just named.
+            home = max(pool, key=lambda k: (max((x.start for x in k.cands if x.start < c.start), default=-1), len(k.cands)))
+            home.add(c)
+        else:
+            home = _Cluster(EntityKind.PERSON, word.lower())
+            home.add(c, words)
+            clusters.append(home)
+    return clusters
+
+
+def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    for c in cands:
+        key = c.key
+        if kind is EntityKind.PLACE:
+            place = gazetteer.lookup(c.text)
+            if place is not None:
+                key = place.key
+        home = clusters.get(key)
+        if home is None:
+            home = clusters[key] = _Cluster(kind, key)
+        home.add(c, _display_words(c.text))
+    return list(clusters.values())
+
+
+def _display_words(text: str) -> list[str]:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    return words
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[:1].isupper())
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"CIA" joins "Central Intelligence Agency" when both are in the document."""
+    by_initials = {}
+    for k in clusters:
+        if len(k.name_words) > 1:
+            by_initials.setdefault(_initials(k.name_words), k)
+    out = []
+    for k in clusters:
+        name = " ".join(k.name_words).replace(".", "")
+        target = by_initials.get(name) if name.isupper() and 2 <= len(name) <= 6 else None
+        if target is not None and target is not k:
+            target.cands.extend(k.cands)
+        else:
+            out.append(k)
+    return out
+
+
+def cluster(cands: list[Candidate]) -> list[Entity]:
+    by_kind: dict[EntityKind, list[Candidate]] = {k: [] for k in EntityKind}
+    for c in cands:
+        assert c.kind is not None
+        by_kind[c.kind].append(c)
+    clusters = (
+        _people(by_kind[EntityKind.PERSON])
+        + _by_key(by_kind[EntityKind.PLACE], EntityKind.PLACE)
+        + _merge_acronyms(_by_key(by_kind[EntityKind.ORGANIZATION], EntityKind.ORGANIZATION))
+    )
+    for k in clusters:
+        k.cands.sort(key=lambda c: c.start)
+    clusters.sort(key=lambda k: k.cands[0].start)
+    counters = {k: 0 for k in EntityKind}
+    entities = []
+    for k in clusters:
+        counters[k.kind] += 1
+        name = " ".join(k.name_words) or normalise(k.cands[0].text)
+        mentions = [Mention(c.start, c.end, c.text) for c in k.cands]
+        entities.append(Entity(f"{k.kind.value}-{counters[k.kind]}", k.kind, name, mentions))
+    return entities

@@ -1,0 +1,238 @@
+"""Named-entity candidates from spaCy, corrected by document-level evidence and a gazetteer.
+
+The small English model is fast but often wrong on names it has rarely seen. Corrections here
+are general: a gazetteer for places, label consistency across the document, name-part matching
+(a single "Trump" labelled ORG is the person "Donald Trump"), and splitting coordinated spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import EntityKind
+from . import gazetteer
+from .names import HONORIFICS, TITLE_NOUNS, TITLE_PHRASES
+from .parsed import ParsedBlock
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_KIND_OF_LABEL = {
+    "PERSON": EntityKind.PERSON,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "ORG": EntityKind.ORGANIZATION,
+}
+# Labels the model gives to unfamiliar place names; kept only when the gazetteer agrees.
+_MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
+_PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
+_BAD_NAME = re.compile(r"[\d/@_\n]|--")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    label: str
+    kind: EntityKind | None
+    prev: str            # the word before, lower-cased ("" at sentence start)
+    next: str            # the word after, lower-cased
+    adjectival: bool = False  # every token tagged as an adjective ("Ukrainian officials")
+
+    @property
+    def key(self) -> str:
+        return normalise(self.text)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def normalise(text: str) -> str:
+    text = text.strip()
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return " ".join(text.split()).lower()
+
+
+def _trim(span: "Span") -> "Span | None":
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _split_coordination(span: "Span") -> list["Span"]:
+    """"Rubio and National Security" -> ["Rubio", "National Security"]; parts are re-judged later."""
+    parts, begin = [], span.start
+    for tok in span:
+        if tok.lower_ in ("and", "&", ",") and tok.i > begin:
+            parts.append(span.doc[begin:tok.i])
+            begin = tok.i + 1
+    if begin == span.start:
+        return [span]
+    if begin < span.end:
+        parts.append(span.doc[begin:span.end])
+    return [p for p in parts if len(p)]
+
+
+def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 and not doc[span.start].is_sent_start else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    start, end = pb.span_offsets(span)
+    kind = _KIND_OF_LABEL.get(label)
+    adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
+    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival)
+
+
+def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candidate]]]:
+    """Raw candidates, plus coordinated spans held back for a decision with document evidence."""
+    plain: list[Candidate] = []
+    coordinated: list[list[Candidate]] = []
+    for pb in parsed:
+        for ent in pb.doc.ents:
+            if ent.label_ not in _KIND_OF_LABEL and ent.label_ not in _MAYBE_PLACE:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            parts = _split_coordination(span)
+            whole = _candidate(pb, span, ent.label_)
+            if len(parts) > 1:
+                coordinated.append([whole] + [_candidate(pb, p, ent.label_) for p in parts])
+            else:
+                plain.append(whole)
+        plain.extend(_gazetteer_only(pb))
+    return plain, coordinated
+
+
+def _gazetteer_only(pb: ParsedBlock) -> list[Candidate]:
+    """Proper nouns the model missed, after "in"/"near"/..., that the gazetteer knows well."""
+    doc = pb.doc
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.is_sent_start or i == 0:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+            j += 1
+        span = doc[i:j]
+        place = gazetteer.lookup(span.text)
+        if place and doc[i - 1].lower_ in _PLACE_PREPOSITIONS and _well_known(place):
+            cand = _candidate(pb, span, "GAZETTEER")
+            cand.kind = EntityKind.PLACE
+            found.append(cand)
+        i = j
+    return found
+
+
+def _well_known(place: gazetteer.Place) -> bool:
+    return place.kind != "city" or place.population >= 100_000
+
+
+def _plausible_person(c: Candidate) -> bool:
+    words = c.words
+    if not words or _BAD_NAME.search(c.text):
+        return False
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    meaningful = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in TITLE_NOUNS]
+    return bool(meaningful)
+
+
+def _is_title_fragment(c: Candidate) -> bool:
+    """"State" in "Secretary of State", "National Security" in "National Security Advisor"."""
+    if c.key not in TITLE_PHRASES:
+        return False
+    return c.prev == "of" or c.next in TITLE_NOUNS or c.kind is EntityKind.ORGANIZATION
+
+
+def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
+    """Candidates with their final kind; dropped ones are gone."""
+    plain, coordinated = collect(parsed)
+
+    person_words: set[str] = set()
+    for c in plain:
+        if c.kind is EntityKind.PERSON and _plausible_person(c) and len(c.words) > 1:
+            person_words.update(w for w in c.words if w.lower().rstrip(".") not in HONORIFICS)
+    known_keys = {c.key for c in plain}
+
+    for group in coordinated:
+        whole, parts = group[0], group[1:]
+        if any(p.text in person_words or p.key in known_keys or gazetteer.lookup(p.text) for p in parts):
+            plain.extend(parts)
+        else:
+            plain.append(whole)
+
+    kept: list[Candidate] = []
+    for c in plain:
+        place = gazetteer.lookup(c.text)
+        is_person_word = len(c.words) == 1 and c.words[0] in person_words
+        after_title = c.prev.rstrip(".") in HONORIFICS or c.prev in TITLE_NOUNS
+        if _is_title_fragment(c):
+            continue
+        if c.kind is None:                          # PRODUCT, NORP, ... : a place or nothing
+            if place is None or c.label == "NORP" and c.text[:1].islower():
+                continue
+            c.kind = EntityKind.PLACE
+        elif is_person_word and c.kind is not EntityKind.PLACE:
+            c.kind = EntityKind.PERSON              # "Trump" tagged ORG once
+        elif c.kind is EntityKind.PERSON and place and not is_person_word and not after_title and _well_known(place):
+            c.kind = EntityKind.PLACE               # "Kyiv" tagged PERSON
+        elif c.kind is EntityKind.ORGANIZATION and place and _well_known(place) and place.kind != "continent":
+            c.kind = EntityKind.PLACE               # "Moscow said" tagged ORG
+        if c.kind is EntityKind.PERSON and not _plausible_person(c):
+            continue                                # "serviceman", desk codes
+        if c.kind is EntityKind.PLACE and place is None and (c.adjectival or _DEMONYM.search(c.text)):
+            continue                                # "Ukrainian officials": a demonym, not a place
+        kept.append(c)
+
+    _make_consistent(kept, person_words)
+    kept.sort(key=lambda c: c.start)
+    return _dedupe(kept)
+
+
+def _make_consistent(cands: list[Candidate], person_words: set[str]) -> None:
+    """One written form, one kind across the document: the majority wins; ties go to the
+    gazetteer for places and to name parts for people."""
+    votes: dict[str, Counter[EntityKind]] = {}
+    for c in cands:
+        assert c.kind is not None
+        votes.setdefault(c.key, Counter())[c.kind] += 1
+    for c in cands:
+        counter = votes[c.key]
+        if len(counter) < 2:
+            continue
+        ranked = counter.most_common()
+        best, n = ranked[0]
+        tied = [k for k, m in ranked if m == n]
+        if len(tied) > 1:
+            if c.text in person_words and EntityKind.PERSON in tied:
+                best = EntityKind.PERSON
+            elif gazetteer.lookup(c.text) and EntityKind.PLACE in tied:
+                best = EntityKind.PLACE
+        c.kind = best
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,31 @@
+"""The parsed form of an article that every rule module works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Block
+
+if TYPE_CHECKING:  # spaCy is imported lazily by `pipeline`; rules only need the types.
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(slots=True)
+class ParsedBlock:
+    """One analysed block: `doc` covers `article.text[block.start:block.end]`, so a token's
+    article offset is ``block.start + token.idx``."""
+
+    block: Block
+    doc: "Doc"
+
+    @property
+    def offset(self) -> int:
+        return self.block.start
+
+    def span_offsets(self, span: "Span") -> tuple[int, int]:
+        return self.offset + span.start_char, self.offset + span.end_char
+
+    def token_offsets(self, token: "Token") -> tuple[int, int]:
+        start = self.offset + token.idx
+        return start, start + len(token.text)

@@ -1,0 +1,109 @@
+"""Command line: argument parsing, one-line errors, and choosing reader, --json or serve.
+
+Heavy modules (spaCy, Textual) are imported only on the path that needs them, so `--help`,
+`--version` and error messages are instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+PROG = "newsreader"
+
+EXIT_OK = 0
+EXIT_FAILED_FILES = 1   # --json: some files failed, their error lines were printed
+EXIT_USAGE = 2          # bad input or arguments: a one-line message on stderr
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read news articles in the terminal with people, places and quotes highlighted.",
+        epilog="Run 'newsreader serve --help' for the SSH server.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt wire copy or .md); '-' reads stdin")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--json", action="store_true", help="print the analysis as JSON Lines instead of opening the reader")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline: an installed package name or a model directory")
+    parser.add_argument("--markdown", action="store_true", default=None, help="treat every file as Markdown (default: by .md suffix)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
+    parser.add_argument("--theme", metavar="NAME", help="Textual theme, e.g. textual-dark, textual-light, textual-ansi")
+    return parser
+
+
+def error(message: str) -> None:
+    """The single line a user sees for a problem; never a traceback."""
+    one_line = " ".join(str(message).split())
+    print(f"{PROG}: error: {one_line}", file=sys.stderr)
+
+
+def run_json(args: argparse.Namespace) -> int:
+    from .analysis import ModelError, analyse, load_pipeline
+    from .analysis.export import error_json, to_json
+    from .document import DocumentError, load_article
+
+    try:
+        nlp = load_pipeline(args.model)
+    except ModelError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    status = EXIT_OK
+    for source in args.files:
+        try:
+            article = load_article(source, markdown=args.markdown)
+            record = to_json(article, analyse(article, nlp))
+        except DocumentError as exc:
+            record, status = error_json(source, exc.reason), EXIT_FAILED_FILES
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return status
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    from .document import DocumentError, load_article
+
+    articles = []
+    for source in args.files:
+        try:
+            articles.append(load_article(source, markdown=args.markdown))
+        except DocumentError as exc:
+            error(str(exc))
+            return EXIT_USAGE
+    if not sys.stdout.isatty() and not os.environ.get("NEWSREADER_FORCE_TTY"):
+        error("the reader needs a terminal; use --json for machine-readable output")
+        return EXIT_USAGE
+    from .app import NewsReaderApp
+
+    app = NewsReaderApp(articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["serve"]:
+            from .serve import main as serve_main
+
+            return serve_main(argv[1:])
+        args = _reader_parser().parse_args(argv)
+        if args.files.count("-") > 1:
+            error("stdin ('-') can be given only once")
+            return EXIT_USAGE
+        return run_json(args) if args.json else run_reader(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `newsreader --json ... | head`: the reader went away; that is not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
