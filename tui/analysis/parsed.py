@@ -13,15 +13,13 @@ if TYPE_CHECKING:  # spaCy is imported lazily by `pipeline`; rules only need the
 
 @dataclass(slots=True)
 class ParsedBlock:
-    """One analysed block: `doc` covers `article.text[block.start:block.end]`, so a token's
-    article offset is ``block.start + token.idx``."""
+    """One analysed piece of a block: `doc` covers `article.text[offset:offset + len(doc.text)]`,
+    so a token's article offset is ``offset + token.idx``. Most blocks are one piece; very long
+    ones (a 5 MB line) are cut into several at sentence-like boundaries."""
 
     block: Block
     doc: "Doc"
-
-    @property
-    def offset(self) -> int:
-        return self.block.start
+    offset: int
 
     def span_offsets(self, span: "Span") -> tuple[int, int]:
         return self.offset + span.start_char, self.offset + span.end_char
