@@ -1,7 +1,7 @@
 """On-disk analysis cache, so reopening an article is instant and needs no spaCy.
 
 Entries live in the user's cache directory (XDG: ~/.cache/newsreader/analysis, or
-$NEWSREADER_CACHE_DIR), one JSON file per key. The key hashes the canonical text, its format,
+$NEWSREADER_CACHE_DIR/analysis), one JSON file per key. The key hashes the canonical text, its format,
 the model's name and version and the rules version, so any change to any of them misses.
 Writes go to a temporary file and are renamed into place, so readers never see half an entry
 and two instances writing the same entry at once both succeed. Anything unreadable is treated
@@ -17,19 +17,13 @@ import tempfile
 from pathlib import Path
 
 from .model import Analysis, Article
+from .paths import cache_root
 
 FORMAT = 1
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("NEWSREADER_CACHE_DIR")
-    if override:
-        return Path(override)
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover - platformdirs is a declared dependency
-        return Path.home() / ".cache" / "newsreader" / "analysis"
-    return Path(user_cache_dir("newsreader", appauthor=False)) / "analysis"
+    return cache_root() / "analysis"
 
 
 def cache_key(article: Article, model: str, rules_version: str) -> str:
