@@ -112,3 +112,17 @@ def test_cached_open_never_imports_spacy(seed_path, tmp_path):
 
 def test_from_dict_is_lossless(seed_analysis):
     assert Analysis.from_dict(json.loads(json.dumps(seed_analysis.to_dict()))) == seed_analysis
+
+
+def test_runner_streams_growing_partial_analyses(nlp, tmp_path):
+    from tui.document import article_from_bytes
+    from tui.runner import run_analysis
+
+    para = "Prime Minister Anna Berg visited Oslo on Monday. She met officials in Bergen.\n"
+    article = article_from_bytes(("Headline\n\n" + para * 1500).encode(), "long.txt")
+    partial: list = []
+    final = run_analysis(article, use_cache=False, on_partial=partial.append)
+    assert len(partial) >= 2, "a 120 KB text should show results before it is fully parsed"
+    counts = [sum(len(e.mentions) for e in a.entities) for a in partial]
+    assert counts == sorted(counts) and counts[-1] == sum(len(e.mentions) for e in final.entities)
+    assert partial[-1] == final

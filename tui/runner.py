@@ -23,18 +23,27 @@ def cached_analysis(article: Article, model: str | None = None) -> Analysis | No
 
 
 def run_analysis(article: Article, model: str | None = None, *, use_cache: bool = True,
-                 progress: Progress | None = None) -> Analysis:
-    """Analyse `article` (blocking). Safe to call from a thread; `progress(done, total)` is called
-    from that same thread as blocks are parsed."""
+                 progress: Progress | None = None,
+                 on_partial: Callable[[Analysis], None] | None = None) -> Analysis:
+    """Analyse `article` (blocking) and return the complete analysis.
+
+    Safe to call from a worker thread: `progress(done, total)` and `on_partial(analysis)` are
+    called from that same thread. For long documents `on_partial` receives analyses of a growing
+    beginning of the text (each replaces the previous), so highlights appear before the end.
+    """
     if use_cache:
         hit = cached_analysis(article, model)
         if hit is not None:
             if progress is not None:
                 progress(1, 1)
             return hit
-    from .analysis import RULES_VERSION, analyse, load_pipeline
+    from .analysis import RULES_VERSION, analyse_stages, load_pipeline
 
-    analysis = analyse(article, load_pipeline(model), progress)
+    analysis = None
+    for analysis in analyse_stages(article, load_pipeline(model), progress):
+        if on_partial is not None:
+            on_partial(analysis)
+    assert analysis is not None
     if use_cache:
         cache.store(article, analysis, RULES_VERSION)
     return analysis
