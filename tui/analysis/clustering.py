@@ -78,12 +78,18 @@ def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
         key = c.key
         if kind is EntityKind.PLACE:
             place = gazetteer.lookup(c.text)
+            if place is None and c.text.isupper() and len(c.text) > 4:
+                place = gazetteer.lookup(c.text.title())
             if place is not None:
                 key = place.key
         home = clusters.get(key)
         if home is None:
             home = clusters[key] = _Cluster(kind, key)
-        home.add(c, _display_words(c.text))
+        words = _display_words(c.text)
+        # Prefer "Frankfurt" to the dateline's "FRANKFURT" when both are written.
+        if home.name_words and len(words) == len(home.name_words) and " ".join(home.name_words).isupper():
+            home.name_words = []
+        home.add(c, words)
     return list(clusters.values())
 
 
@@ -117,6 +123,34 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
     return out
 
 
+def _merge_name_parts(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"Inter" joins "Inter Milan" and "the Commission" joins "European Commission", when exactly
+    one longer name in the document starts (or, after "the", ends) with that word."""
+    out = []
+    for k in clusters:
+        target = None
+        if len(k.name_words) == 1:
+            word = k.name_words[0]
+            after_the = any(c.determined for c in k.cands)
+            options = [o for o in clusters if len(o.name_words) > 1
+                       and (word == o.name_words[0] or (after_the and word == o.name_words[-1]))]
+            if len(options) == 1:
+                target = options[0]
+        if target is not None:
+            target.cands.extend(k.cands)
+        else:
+            out.append(k)
+    return out
+
+
+def _display_name(k: _Cluster) -> str:
+    name = " ".join(k.name_words)
+    # A place known only from an all-capitals dateline ("DERNA") is named "Derna".
+    if name.isupper() and len(name) > 4 and all(c.label == "DATELINE" or c.text.isupper() for c in k.cands):
+        return name.title()
+    return name
+
+
 def cluster(cands: list[Candidate]) -> list[Entity]:
     by_kind: dict[EntityKind, list[Candidate]] = {k: [] for k in EntityKind}
     for c in cands:
@@ -125,7 +159,7 @@ def cluster(cands: list[Candidate]) -> list[Entity]:
     clusters = (
         _people(by_kind[EntityKind.PERSON])
         + _by_key(by_kind[EntityKind.PLACE], EntityKind.PLACE)
-        + _merge_acronyms(_by_key(by_kind[EntityKind.ORGANIZATION], EntityKind.ORGANIZATION))
+        + _merge_name_parts(_merge_acronyms(_by_key(by_kind[EntityKind.ORGANIZATION], EntityKind.ORGANIZATION)))
     )
     for k in clusters:
         k.cands.sort(key=lambda c: c.start)
@@ -134,7 +168,7 @@ def cluster(cands: list[Candidate]) -> list[Entity]:
     entities = []
     for k in clusters:
         counters[k.kind] += 1
-        name = " ".join(k.name_words) or normalise(k.cands[0].text)
+        name = _display_name(k) or normalise(k.cands[0].text)
         mentions = [Mention(c.start, c.end, c.text) for c in k.cands]
         entities.append(Entity(f"{k.kind.value}-{counters[k.kind]}", k.kind, name, mentions))
     return entities
