@@ -122,3 +122,18 @@ def test_short_form_after_the_joins_the_full_name(analyse_text):
     commission = [e for e in an.organizations if "Commission" in e.name]
     assert [e.name for e in commission] == ["European Commission"]
     assert len(commission[0].mentions) == 2
+
+
+def test_partial_and_titled_names_join_the_full_name(analyse_text):
+    _, an = analyse_text(
+        "Leaders meet\n\n"
+        "Her predecessor Andrés Manuel López Obrador had courted Chinese investment. "
+        "López Obrador left office with high approval ratings.\n"
+        "Saudi Crown Prince Mohammed bin Salman is due in Beijing next week. "
+        "Prince Mohammed will also visit Tokyo.\n"
+        "Officials in the US said nothing.\n"
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in an.people}
+    assert people["Andrés Manuel López Obrador"] == ["Andrés Manuel López Obrador", "López Obrador"]
+    assert people["Mohammed bin Salman"] == ["Mohammed bin Salman", "Prince Mohammed"]
+    assert "United States" in {e.name for e in an.places}

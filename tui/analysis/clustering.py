@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Entity, EntityKind, Mention
 from . import gazetteer
 from .entities import Candidate, normalise
-from .names import HONORIFICS
+from .names import HONORIFICS, TITLE_NOUNS
 
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
 
@@ -14,6 +14,7 @@ class _Cluster:
     def __init__(self, kind: EntityKind, key: str) -> None:
         self.kind = kind
         self.key = key
+        self.place: gazetteer.Place | None = None
         self.cands: list[Candidate] = []
         self.name_words: list[str] = []
 
@@ -27,9 +28,14 @@ def _name_words(text: str) -> list[str]:
     words = text.replace("’s", "").split()
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
-    while words and words[0].lower().rstrip(".") in HONORIFICS:
+    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in TITLE_NOUNS):
         words = words[1:]
     return words
+
+
+def _contains_run(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -47,6 +53,10 @@ def _people(cands: list[Candidate]) -> list[_Cluster]:
             continue
         home = next(
             (k for k in clusters if k.name_words[-1] == words[-1] and _compatible_first(k.name_words[0], words[0])),
+            None,
+        ) or next(
+            # "López Obrador" after "Andrés Manuel López Obrador"
+            (k for k in clusters if len(k.name_words) > len(words) and _contains_run(k.name_words, words)),
             None,
         )
         if home is None:
@@ -85,6 +95,8 @@ def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
         home = clusters.get(key)
         if home is None:
             home = clusters[key] = _Cluster(kind, key)
+            if kind is EntityKind.PLACE:
+                home.place = place
         words = _display_words(c.text)
         # Prefer "Frankfurt" to the dateline's "FRANKFURT" when both are written.
         if home.name_words and len(words) == len(home.name_words) and " ".join(home.name_words).isupper():
@@ -145,6 +157,9 @@ def _merge_name_parts(clusters: list[_Cluster]) -> list[_Cluster]:
 
 def _display_name(k: _Cluster) -> str:
     name = " ".join(k.name_words)
+    # Written only as "US" or "U.K.": the gazetteer's name is the fuller form.
+    if k.place is not None and name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4:
+        return k.place.name
     # A place known only from an all-capitals dateline ("DERNA") is named "Derna".
     if name.isupper() and len(name) > 4 and all(c.label == "DATELINE" or c.text.isupper() for c in k.cands):
         return name.title()
