@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Entity, EntityKind, Mention
 from . import gazetteer
 from .entities import Candidate, normalise
@@ -16,12 +18,20 @@ class _Cluster:
         self.key = key
         self.place: gazetteer.Place | None = None
         self.cands: list[Candidate] = []
+        self.starts: list[int] = []  # sorted starts of cands, for last_before()
         self.name_words: list[str] = []
 
     def add(self, cand: Candidate, words: list[str] | None = None) -> None:
         self.cands.append(cand)
+        bisect.insort(self.starts, cand.start)
         if words is not None and len(words) > len(self.name_words):
             self.name_words = words
+
+    def last_before(self, offset: int) -> int:
+        """Start of the latest mention before `offset`, or -1. A bisection, not a scan: a
+        scan per short name made clustering quadratic (46 s on a 1 MB text)."""
+        i = bisect.bisect_left(self.starts, offset)
+        return self.starts[i - 1] if i else -1
 
 
 def _name_words(text: str) -> list[str]:
@@ -70,10 +80,10 @@ def _people(cands: list[Candidate]) -> list[_Cluster]:
         if not options:
             options = [k for k in clusters if word in k.name_words]
         if options:
-            before = [k for k in options if any(x.start < c.start for x in k.cands)]
+            before = [k for k in options if k.last_before(c.start) >= 0]
             pool = before or options
             # The most recently mentioned candidate wins: "Mr Smith" refers to the Smith just named.
-            home = max(pool, key=lambda k: (max((x.start for x in k.cands if x.start < c.start), default=-1), len(k.cands)))
+            home = max(pool, key=lambda k: (k.last_before(c.start), len(k.cands)))
             home.add(c)
         else:
             home = _Cluster(EntityKind.PERSON, word.lower())

@@ -21,9 +21,12 @@ RULES_VERSION = "2"
 Progress = Callable[[int, int], None]
 
 
-# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its memory grows with
-# the text; blocks longer than this are analysed in pieces.
-MAX_PIECE = 100_000
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its working memory grows
+# with the characters it parses at once (64 pieces of 10k characters in one nlp.pipe batch
+# peaked at 1.8 GB; one piece of 100k at 0.5 GB): long blocks are cut into pieces and batches
+# are capped by characters, which keeps a 5 MB one-line file under ~0.3 GB.
+MAX_PIECE = 20_000
+MAX_BATCH_CHARS = 50_000
 # Documents longer than this show partial results while the rest is analysed.
 FIRST_STAGE_CHARS = 40_000
 
@@ -47,12 +50,27 @@ def _units(article: Article) -> list[tuple[Block, int, int]]:
     return [(b, s, e) for b in article.blocks if not b.kind.is_metadata for s, e in pieces(article, b)]
 
 
+def _batches(units: list[tuple[Block, int, int]]) -> Iterator[list[tuple[Block, int, int]]]:
+    """Groups of at most 64 units and about MAX_BATCH_CHARS characters."""
+    batch: list[tuple[Block, int, int]] = []
+    size = 0
+    for unit in units:
+        if batch and (len(batch) >= 64 or size + unit[2] - unit[1] > MAX_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(unit)
+        size += unit[2] - unit[1]
+    if batch:
+        yield batch
+
+
 def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]]) -> Iterator[ParsedBlock]:
     # Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
     # words; the replacement keeps every character offset where it was.
-    texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
-    for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64)):
-        yield ParsedBlock(block, doc, start)
+    for batch in _batches(units):
+        texts = [article.text[s:e].replace("\n", " ") for _, s, e in batch]
+        for (block, start, _), doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
+            yield ParsedBlock(block, doc, start)
 
 
 def parse(article: Article, nlp: "Language", progress: Progress | None = None) -> list[ParsedBlock]:

@@ -17,6 +17,7 @@ _BOMS = (
 # Control bytes that never occur in text files (everything below 0x20 but tab, LF, FF, CR, ESC).
 _BINARY_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
 _SNIFF = 8192
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -27,6 +28,8 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DocumentError(source, f"not valid {encoding} text ({exc.reason})") from None
+            if _looks_binary_text(text[:_SNIFF]):
+                raise DocumentError(source, "binary file, not text")
             return normalise_newlines(text), encoding
     head = data[:_SNIFF]
     if b"\x00" in head or _looks_binary(head):
@@ -41,8 +44,14 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
-    controls = sum(1 for b in head if b in _BINARY_BYTES)
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     return controls / len(head) > 0.05
+
+
+def _looks_binary_text(head: str) -> bool:
+    """The same test after a BOM: a BOM in front of binary data does not make it text."""
+    # Only code points below 0x20 matter, and latin-1 keeps those as the same byte values.
+    return _looks_binary(head.encode("latin-1", errors="replace")) or "\x00" in head
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -52,7 +61,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     superset browsers use for "latin-1", so its curly quotes survive.
     """
     good = len(data.decode("utf-8", errors="ignore").encode("utf-8"))
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     bad = len(data) - good
     if high and bad / high < 0.2:
         return data.decode("utf-8", errors="replace"), "utf-8 (damaged)"

@@ -6,6 +6,8 @@ visible piece is located in the decoded source so exports can point into the ori
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -13,20 +15,19 @@ from ..model import Block, BlockKind
 from .plaintext import is_credit_line
 
 _parser = MarkdownIt("commonmark")
+_NEWLINE = re.compile("\n")
 
 
 class _Builder:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
         self.parts: list[str] = []
         self.length = 0
         self.runs: list[tuple[int, int, int]] = []
         self.blocks: list[Block] = []
         self.cursor = 0
+        self.limit = len(source)  # where the current block's source lines end
 
     def _append(self, piece: str, source_pos: int | None) -> None:
         if source_pos is not None and piece:
@@ -38,7 +39,9 @@ class _Builder:
         """Append visible text, finding it in the source from the cursor on."""
         if not piece:
             return
-        found = self.source.find(piece, self.cursor)
+        # Searching only inside the block's own lines keeps loading linear: a piece that is not
+        # in the source verbatim ("&copy;" shows as "©") must not scan the rest of the file.
+        found = self.source.find(piece, self.cursor, self.limit)
         if found < 0:
             self._append(piece, None)
             return
@@ -48,11 +51,16 @@ class _Builder:
     def add_separator(self, sep: str) -> None:
         self._append(sep, None)
 
-    def start_block(self, line: int | None) -> int:
+    def start_block(self, lines: list[int] | None) -> int:
         if self.parts:
             self.add_separator("\n\n")
-        if line is not None and line < len(self.line_starts):
-            self.cursor = max(self.cursor, self.line_starts[line])
+        self.limit = len(self.source)
+        if lines:
+            first, last = lines[0], lines[-1]
+            if first < len(self.line_starts):
+                self.cursor = max(self.cursor, self.line_starts[first])
+            if last < len(self.line_starts):
+                self.limit = self.line_starts[last]
         return self.length
 
     def add_inline(self, inline: Token) -> None:
@@ -100,11 +108,11 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
             else:
                 kind = BlockKind.PARAGRAPH
         elif tok.type in ("code_block", "fence"):
-            start = b.start_block(tok.map[0] if tok.map else None)
+            start = b.start_block(tok.map)
             b.add_piece(tok.content.rstrip("\n"))
             b.blocks.append(Block(BlockKind.PARAGRAPH, start, b.length))
         elif tok.type == "inline":
-            start = b.start_block(tok.map[0] if tok.map else None)
+            start = b.start_block(tok.map)
             b.add_inline(tok)
             end = b.length
             if end > start:
