@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Article, Block
+from ..model import Analysis, Article, Block, Mention
 from .clustering import cluster
 from .entities import resolve
 from .parsed import ParsedBlock
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # Bump whenever a rule changes what an analysis contains: it is part of the cache key.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 Progress = Callable[[int, int], None]
 
@@ -83,9 +83,18 @@ def parse(article: Article, nlp: "Language", progress: Progress | None = None) -
     return parsed
 
 
+def _as_written(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Mention texts are the article's own characters: the parser saw a line break inside a
+    block as a space, so "Volodymyr\nZelensky" came back as "Volodymyr Zelensky"."""
+    text = article.text
+    return [m if text[m.start:m.end] == m.text else Mention(m.start, m.end, text[m.start:m.end]) for m in mentions]
+
+
 def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
     entities = cluster(resolve(parsed))
     quotes, speakers = find_quotes(article, parsed, entities)
+    for holder in (*entities, *speakers):
+        holder.mentions = _as_written(article, holder.mentions)
     return Analysis(article.source, entities, quotes, speakers, model, RULES_VERSION)
 
 

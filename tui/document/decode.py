@@ -23,22 +23,29 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding name). Line ends become LF; a BOM is dropped."""
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DocumentError(source, f"not valid {encoding} text ({exc.reason})") from None
-            if _looks_binary_text(text[:_SNIFF]):
-                raise DocumentError(source, "binary file, not text")
-            return normalise_newlines(text), encoding
-    head = data[:_SNIFF]
-    if b"\x00" in head or _looks_binary(head):
+        if not data.startswith(bom):
+            continue
+        data = data[len(bom):]
+        if encoding == "utf-8":
+            break                          # then as any 8-bit file: binary check, UTF-8, legacy
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise DocumentError(source, f"not valid {encoding} text ({exc.reason})") from None
+        if _looks_binary_text(text[:_SNIFF]):
+            raise DocumentError(source, "binary file, not text")
+        return normalise_newlines(text), encoding
+    if _looks_binary_bytes(data[:_SNIFF]):
         raise DocumentError(source, "binary file, not text")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = _decode_legacy(data)
     return normalise_newlines(text), encoding
+
+
+def _looks_binary_bytes(head: bytes) -> bool:
+    return b"\x00" in head or _looks_binary(head)
 
 
 def _looks_binary(head: bytes) -> bool:
