@@ -1,0 +1,460 @@
+"""`newsreader serve` end to end: a real SSH server on 127.0.0.1, the asyncssh client, real keys
+on disk and real reader processes on real ptys.
+
+Assertions on the screen use only article text (the seed headline), so they hold for any reader UI.
+Every server here is bounded: in-process ones are closed by the fixture, subprocess ones are
+SIGTERMed and, failing that, killed; each test body runs under an asyncio timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import io
+import os
+import re
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import asyncssh
+import pytest
+
+from tui.serve import ConnectionLog, ServeConfig, start_server
+from tui.serve_keys import AuthorizedKeys, load_or_create_host_key
+
+HEADLINE = b"US wants Russia to agree to Ukraine truce"
+SCREEN_TIMEOUT = 60      # one reader starting on a busy 2-core machine
+CONCURRENT_TIMEOUT = 120  # ten of them at once
+
+
+def make_key(path: Path) -> asyncssh.SSHKey:
+    key = asyncssh.generate_private_key("ssh-ed25519")
+    key.write_private_key(str(path))
+    return key
+
+
+class Served:
+    """An in-process server plus what the tests need to talk to it and inspect it."""
+
+    def __init__(self, tmp_path: Path, server, state, log: io.StringIO, client_key: Path) -> None:
+        self.tmp_path = tmp_path
+        self.server = server
+        self.state = state
+        self.log = log
+        self.client_key = client_key
+        self.port = server.sockets[0].getsockname()[1]
+
+    def connect(self, key: Path | None = None, **kwargs):
+        options = dict(username="reader", known_hosts=None, client_keys=[str(key or self.client_key)],
+                       agent_path=None, connect_timeout=30)
+        options.update(kwargs)
+        return asyncssh.connect("127.0.0.1", self.port, **options)
+
+    def children(self) -> list[int]:
+        return [s.child.pid for s in self.state.sessions if s.child is not None and s.child.pid]
+
+    def log_lines(self) -> list[str]:
+        return self.log.getvalue().splitlines()
+
+    async def wait_for_log(self, text: str, count: int = 1, timeout: float = 15) -> list[str]:
+        """Log lines are written when the connection is torn down, a moment after the client leaves."""
+        async with asyncio.timeout(timeout):
+            while len(found := [line for line in self.log_lines() if text in line]) < count:
+                await asyncio.sleep(0.05)
+        return found
+
+
+@pytest.fixture
+async def serve(tmp_path, seed_path):
+    started: list[tuple] = []
+
+    async def start(**overrides) -> Served:
+        client_key = tmp_path / "id_client"
+        if not client_key.exists():
+            key = make_key(client_key)
+            (tmp_path / "authorized_keys").write_bytes(b"# the team\n" + key.export_public_key())
+        config = ServeConfig(files=[str(seed_path)], host="127.0.0.1", port=0,
+                             authorized_keys=tmp_path / "authorized_keys", host_key=tmp_path / "host_key",
+                             max_sessions=12, idle_timeout=0, log=None)
+        for name, value in overrides.items():
+            setattr(config, name, value)
+        log = io.StringIO()
+        host_key, _ = load_or_create_host_key(config.host_key)
+        server, state = await start_server(config, AuthorizedKeys(config.authorized_keys), host_key, ConnectionLog(log))
+        started.append((server, state))
+        return Served(tmp_path, server, state, log, client_key)
+
+    yield start
+    for server, state in started:
+        pids = [s.child.pid for s in state.sessions if s.child is not None]
+        server.close()
+        await server.wait_closed()
+        await asyncio.wait_for(state.shutdown(), 30)
+        for pid in pids:
+            assert not _alive(pid), f"reader {pid} outlived the server"
+
+
+def _alive(pid: int) -> bool:
+    """True while the process exists, zombies included (a zombie means nobody reaped it)."""
+    return Path(f"/proc/{pid}").exists()
+
+
+async def read_until(proc, needle: bytes, timeout: float, seen: bytearray | None = None) -> bytearray:
+    """Collect the session's output until `needle` appears; fail with what arrived otherwise."""
+    buf = seen if seen is not None else bytearray()
+    try:
+        async with asyncio.timeout(timeout):
+            while needle not in buf:
+                chunk = await proc.stdout.read(65536)
+                if not chunk:
+                    break
+                buf += chunk
+    except TimeoutError:
+        pass
+    assert needle in buf, f"{needle!r} not in the {len(buf)} bytes received: {bytes(buf[-600:])!r}"
+    return buf
+
+
+async def open_reader(conn, size=(100, 30)):
+    return await conn.create_process(term_type="xterm-256color", term_size=size, encoding=None)
+
+
+def _master_winsize(session) -> tuple[int, int]:
+    rows, cols, _, _ = struct.unpack("HHHH", fcntl.ioctl(session.child._master, termios.TIOCGWINSZ, bytes(8)))
+    return cols, rows
+
+
+def _proc_env(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    return dict(item.split("=", 1) for item in raw.decode(errors="replace").split("\0") if "=" in item)
+
+
+# -- the happy path ---------------------------------------------------------------------------------
+
+
+async def test_authorized_key_gets_the_reader_on_a_real_pty(serve):
+    served = await serve()
+    async with asyncio.timeout(SCREEN_TIMEOUT + 30):
+        async with served.connect() as conn:
+            proc = await open_reader(conn)
+            seen = await read_until(proc, HEADLINE, SCREEN_TIMEOUT)
+            [session] = list(served.state.sessions)
+            pid = session.child.pid
+            env = _proc_env(pid)
+            assert env["TERM"] == "xterm-256color"
+            assert re.fullmatch(r"127\.0\.0\.1 \d+ 127\.0\.0\.1 \d+", env["SSH_CONNECTION"])
+            assert env["SSH_CONNECTION"].endswith(f" {served.port}")
+            assert "utf" in (env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG", "")).lower()
+            # The pty is the reader's controlling terminal and the reader its foreground group,
+            # which is what makes the kernel's SIGWINCH reach it.
+            stat_fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            session_id, tty_nr, tpgid = int(stat_fields[3]), int(stat_fields[4]), int(stat_fields[5])
+            assert session_id == pid and tty_nr != 0 and tpgid == pid
+            assert _master_winsize(session) == (100, 30)
+
+            proc.change_terminal_size(72, 20)
+            async with asyncio.timeout(10):
+                while _master_winsize(session) != (72, 20):
+                    await asyncio.sleep(0.05)
+            seen.clear()
+            await read_until(proc, HEADLINE[:20], SCREEN_TIMEOUT, seen)  # redrawn at the new size
+
+            proc.stdin.write(b"q")
+            result = await asyncio.wait_for(proc.wait(), 30)
+            assert result.exit_status == 0
+        async with asyncio.timeout(10):
+            while _alive(pid) or served.state.sessions:
+                await asyncio.sleep(0.05)
+        fp = asyncssh.read_private_key(str(served.client_key)).get_fingerprint("sha256")
+        async with asyncio.timeout(10):
+            while not any(" closed " in line for line in served.log_lines()):
+                await asyncio.sleep(0.05)
+    accepted = [line for line in served.log_lines() if " accepted " in line]
+    closed = [line for line in served.log_lines() if " closed " in line]
+    assert len(accepted) == 1 and len(closed) == 1
+    iso = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+    assert re.fullmatch(rf"{iso} 127\.0\.0\.1:\d+ {re.escape(fp)} accepted user=reader", accepted[0])
+    assert re.fullmatch(rf"{iso} 127\.0\.0\.1:\d+ {re.escape(fp)} closed user=reader duration=\d+\.\ds exit=0", closed[0])
+
+
+# -- who gets in ------------------------------------------------------------------------------------
+
+
+async def test_unknown_key_is_refused_and_logged(serve, tmp_path):
+    served = await serve()
+    stranger = make_key(tmp_path / "id_stranger")
+    async with asyncio.timeout(30):
+        with pytest.raises(asyncssh.PermissionDenied):
+            async with served.connect(key=tmp_path / "id_stranger"):
+                pass
+        while not any(" refused " in line for line in served.log_lines()):
+            await asyncio.sleep(0.05)
+    [line] = [line for line in served.log_lines() if " refused " in line]
+    assert f" {stranger.get_fingerprint('sha256')} refused user=reader reason=key-not-authorized" in line
+    assert not served.state.sessions
+
+
+async def test_password_and_keyboard_interactive_are_refused(serve):
+    served = await serve()
+    async with asyncio.timeout(30):
+        with pytest.raises(asyncssh.PermissionDenied):
+            async with served.connect(client_keys=None, password="hunter2", preferred_auth="password"):
+                pass
+        with pytest.raises(asyncssh.PermissionDenied):
+            async with served.connect(client_keys=None, password="hunter2", preferred_auth="keyboard-interactive"):
+                pass
+        while sum(" refused " in line for line in served.log_lines()) < 2:
+            await asyncio.sleep(0.05)
+    assert all("reason=no-authorized-key-offered" in line for line in served.log_lines() if " refused " in line)
+
+
+async def test_revoking_a_key_takes_effect_without_restart(serve, tmp_path):
+    served = await serve()
+    async with asyncio.timeout(30):
+        async with served.connect():
+            pass
+        (tmp_path / "authorized_keys").write_text("# nobody for now\n")
+        with pytest.raises(asyncssh.PermissionDenied):
+            async with served.connect():
+                pass
+
+
+# -- limits -----------------------------------------------------------------------------------------
+
+
+async def test_ten_concurrent_sessions_all_reach_the_screen(serve):
+    served = await serve(max_sessions=10)
+
+    async def one_session(index: int) -> int:
+        async with served.connect() as conn:
+            proc = await open_reader(conn, size=(80 + index, 24))
+            await read_until(proc, HEADLINE, CONCURRENT_TIMEOUT)
+            return len(served.children())
+
+    started = time.monotonic()
+    async with asyncio.timeout(CONCURRENT_TIMEOUT + 30):
+        counts = await asyncio.gather(*(one_session(i) for i in range(10)))
+    assert max(counts) >= 2, "sessions were not running at the same time"
+    print(f"10 concurrent sessions reached the screen in {time.monotonic() - started:.1f}s")
+
+
+async def test_sessions_over_the_limit_get_a_message_and_are_closed(serve):
+    served = await serve(max_sessions=1)
+    async with asyncio.timeout(SCREEN_TIMEOUT + 30):
+        async with served.connect() as first, served.connect() as second:
+            proc1 = await open_reader(first)
+            await read_until(proc1, HEADLINE, SCREEN_TIMEOUT)
+            proc2 = await open_reader(second)
+            out = await read_until(proc2, b"\n", 30)
+            result = await asyncio.wait_for(proc2.wait(), 30)
+            assert result.exit_status == 1
+            assert b"server busy" in out and HEADLINE not in out
+            assert len(served.children()) == 1
+            proc1.stdin.write(b"q")
+            assert (await asyncio.wait_for(proc1.wait(), 30)).exit_status == 0
+
+
+async def test_idle_session_is_closed_but_typing_keeps_it_open(serve):
+    served = await serve(idle_timeout=3)
+    async with asyncio.timeout(SCREEN_TIMEOUT + 60):
+        async with served.connect() as conn:
+            proc = await open_reader(conn)
+            seen = await read_until(proc, HEADLINE, SCREEN_TIMEOUT)
+            [session] = list(served.state.sessions)
+            pid = session.child.pid
+            # Input more often than the timeout: still open after twice the timeout.
+            for _ in range(12):
+                proc.stdin.write(b"\x1b[B")  # cursor down: harmless to any reader
+                last_input = time.monotonic()
+                await asyncio.sleep(0.5)
+            assert not proc.is_closing() and _alive(pid)
+            await read_until(proc, b"without input", 30, seen)
+            await asyncio.wait_for(proc.wait_closed(), 30)
+            assert 2.9 <= time.monotonic() - last_input <= 30
+        async with asyncio.timeout(10):
+            while _alive(pid):
+                await asyncio.sleep(0.05)
+    assert b"\x1b[?1049l" in seen  # the client's terminal is put back on its main screen
+    assert any(" closed " in line and line.endswith(" idle") for line in served.log_lines())
+
+
+async def test_killing_one_reader_leaves_the_others_working(serve):
+    served = await serve()
+    async with asyncio.timeout(SCREEN_TIMEOUT * 2):
+        async with served.connect() as c1, served.connect() as c2, served.connect() as c3:
+            procs = [await open_reader(c) for c in (c1, c2, c3)]
+            await asyncio.gather(*(read_until(p, HEADLINE, SCREEN_TIMEOUT) for p in procs))
+            by_pid = {s.child.pid: s for s in served.state.sessions}
+            assert len(by_pid) == 3
+            victim_port = c1.get_extra_info("sockname")[1]
+            victim_pid = next(pid for pid, s in by_pid.items() if s.info.peer_port == victim_port)
+            os.kill(victim_pid, signal.SIGKILL)
+            result = await asyncio.wait_for(procs[0].wait(), 30)
+            assert result.exit_signal is not None and result.exit_signal[0] == "KILL"
+            # The other two still answer: redraw on resize, then quit normally.
+            for proc in procs[1:]:
+                proc.change_terminal_size(90, 25)
+                seen = bytearray()
+                await read_until(proc, HEADLINE[:20], SCREEN_TIMEOUT, seen)
+                proc.stdin.write(b"q")
+                assert (await asyncio.wait_for(proc.wait(), 30)).exit_status == 0
+        await served.wait_for_log(" closed ", count=3)
+    [killed] = [line for line in served.log_lines() if "signal=KILL" in line]
+    assert f":{victim_port} " in killed
+
+
+async def test_client_drop_kills_and_reaps_the_reader(serve):
+    served = await serve()
+    async with asyncio.timeout(SCREEN_TIMEOUT + 30):
+        conn = await served.connect()
+        proc = await open_reader(conn)
+        await read_until(proc, HEADLINE, SCREEN_TIMEOUT)
+        [pid] = served.children()
+        conn.abort()
+        while _alive(pid) or served.state.sessions:
+            await asyncio.sleep(0.05)
+        while not any(" closed " in line for line in served.log_lines()):
+            await asyncio.sleep(0.05)
+    assert any("client-dropped" in line or "client-eof" in line for line in served.log_lines())
+
+
+async def test_session_without_a_terminal_is_told_to_use_ssh_t(serve):
+    served = await serve()
+    async with asyncio.timeout(30):
+        async with served.connect() as conn:
+            result = await conn.run(check=False, encoding=None)
+    assert result.exit_status == 1
+    assert b"needs a terminal" in result.stdout
+    assert not served.state.sessions
+
+
+# -- the command line ---------------------------------------------------------------------------------
+
+
+def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", "serve", *args], capture_output=True, timeout=timeout)
+
+
+def _one_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2, result.stderr
+    err = result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    assert err.count("\n") == 1 and err.startswith("newsreader: error: "), err
+    return err
+
+
+def test_refuses_to_start_without_usable_authorized_keys(tmp_path, seed_path):
+    hk = str(tmp_path / "hk")
+    err = _one_error_line(run_cli(str(seed_path), "--port", "0", "--host-key", hk))
+    assert "--authorized-keys" in err
+    err = _one_error_line(run_cli(str(seed_path), "--port", "0", "--host-key", hk, "--authorized-keys", str(tmp_path / "nope")))
+    assert "no such file" in err
+    empty = tmp_path / "empty_keys"
+    empty.write_text("# nobody\n\n")
+    err = _one_error_line(run_cli(str(seed_path), "--port", "0", "--host-key", hk, "--authorized-keys", str(empty)))
+    assert "no valid public key" in err
+    garbage = tmp_path / "garbage_keys"
+    garbage.write_text("ssh-ed25519 notbase64 me@there\n")
+    err = _one_error_line(run_cli(str(seed_path), "--port", "0", "--host-key", hk, "--authorized-keys", str(garbage)))
+    assert "no valid public key" in err
+    assert not Path(hk).exists(), "no host key is created for a server that does not start"
+
+
+def test_bad_article_or_arguments_are_one_line_errors(tmp_path, seed_path):
+    keys = tmp_path / "authorized_keys"
+    keys.write_bytes(make_key(tmp_path / "id").export_public_key())
+    err = _one_error_line(run_cli(str(tmp_path / "missing.txt"), "--authorized-keys", str(keys)))
+    assert "missing.txt: no such file" in err
+    _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--max-sessions", "0"))
+    _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--port", "70000"))
+    _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--idle-timeout", "soon"))
+    _one_error_line(run_cli("-", "--authorized-keys", str(keys)))
+    loose = tmp_path / "loose_host_key"
+    loose.write_bytes(asyncssh.generate_private_key("ssh-ed25519").export_private_key())
+    loose.chmod(0o644)
+    err = _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(loose), "--port", "0"))
+    assert "readable by other users" in err
+
+
+@contextlib.contextmanager
+def cli_server(*args: str):
+    """`newsreader serve` as a user runs it; yields (process, port). Always stopped afterwards."""
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "serve", *args, "--port", "0"],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        port, banner = None, []
+        deadline = time.monotonic() + 60
+        while port is None and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            banner.append(line)
+            if m := re.search(r" on 127\.0\.0\.1:(\d+);", line):
+                port = int(m.group(1))
+        banner.append(proc.stderr.readline())  # the host key line
+        assert port is not None, "".join(banner)
+        yield proc, port, banner
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def test_host_key_is_created_0600_reused_and_sigterm_exits_cleanly(tmp_path, seed_path):
+    client = make_key(tmp_path / "id")
+    keys = tmp_path / "authorized_keys"
+    keys.write_bytes(client.export_public_key())
+    host_key = tmp_path / "state" / "newsreader" / "host_key"
+    fingerprints = []
+    for round_ in range(2):
+        with cli_server(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(host_key)) as (proc, port, banner):
+            assert (host_key.stat().st_mode & 0o777) == 0o600
+            assert ("(created " in banner[1]) == (round_ == 0)
+            fingerprints.append(re.search(r"SHA256:\S+", banner[1]).group(0))
+
+            async def hold_a_session() -> tuple[int, object]:
+                async with asyncssh.connect("127.0.0.1", port, username="reader", known_hosts=None,
+                                            client_keys=[str(tmp_path / "id")], agent_path=None) as conn:
+                    served_key = conn.get_server_host_key().get_fingerprint("sha256")
+                    assert served_key == fingerprints[-1]
+                    session = await open_reader(conn)
+                    await read_until(session, HEADLINE, SCREEN_TIMEOUT)
+                    [reader_pid] = _children_of(proc.pid)
+                    proc.send_signal(signal.SIGTERM)
+                    out = await read_until(session, b"shutting down", 30)
+                    await asyncio.wait_for(session.wait_closed(), 30)
+                    return reader_pid, out
+
+            async def bounded():
+                async with asyncio.timeout(SCREEN_TIMEOUT + 60):
+                    return await hold_a_session()
+
+            reader_pid, _ = asyncio.run(bounded())
+            assert proc.wait(30) == 0
+            rest = proc.stderr.read()
+            assert "Traceback" not in rest and " stopped" in rest
+            assert not _alive(reader_pid)
+    assert fingerprints[0] == fingerprints[1]
