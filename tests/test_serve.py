@@ -23,12 +23,13 @@ import time
 from pathlib import Path
 
 import asyncssh
+import pyte
 import pytest
 
 from tui.serve import ConnectionLog, ServeConfig, start_server
 from tui.serve_keys import AuthorizedKeys, load_or_create_host_key
 
-HEADLINE = b"US wants Russia to agree to Ukraine truce"
+HEADLINE = "US wants Russia to agree to Ukraine truce"
 SCREEN_TIMEOUT = 60      # one reader starting on a busy 2-core machine
 CONCURRENT_TIMEOUT = 120  # ten of them at once
 
@@ -105,24 +106,56 @@ def _alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
 
 
-async def read_until(proc, needle: bytes, timeout: float, seen: bytearray | None = None) -> bytearray:
-    """Collect the session's output until `needle` appears; fail with what arrived otherwise."""
-    buf = seen if seen is not None else bytearray()
-    try:
+class Client:
+    """One interactive SSH session seen the way its user sees it: the bytes go through a VT100
+    emulator, so assertions are on the screen, whatever escape sequences the reader chooses."""
+
+    def __init__(self, proc, size: tuple[int, int]) -> None:
+        self.proc = proc
+        self.screen = pyte.Screen(*size)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def shows(self, needle: str) -> bool:
+        return needle in self.text or needle.encode() in self.raw
+
+    async def read_until(self, needle: str, timeout: float) -> None:
+        """Read until `needle` is on the screen (or in the raw stream, for server notices)."""
+        try:
+            async with asyncio.timeout(timeout):
+                while not self.shows(needle):
+                    if not await self.pump():
+                        break
+        except TimeoutError:
+            pass
+        assert self.shows(needle), f"{needle!r} not seen after {len(self.raw)} bytes; screen:\n{self.text}"
+
+    async def pump(self) -> int:
+        chunk = await self.proc.stdout.read(65536)
+        self.raw += chunk
+        self.stream.feed(chunk)
+        return len(chunk)
+
+    async def new_output(self, timeout: float) -> None:
+        """Wait for the reader to write anything at all (e.g. a repaint after a resize)."""
         async with asyncio.timeout(timeout):
-            while needle not in buf:
-                chunk = await proc.stdout.read(65536)
-                if not chunk:
-                    break
-                buf += chunk
-    except TimeoutError:
-        pass
-    assert needle in buf, f"{needle!r} not in the {len(buf)} bytes received: {bytes(buf[-600:])!r}"
-    return buf
+            assert await self.pump(), "the session ended instead of answering"
+
+    def resize(self, cols: int, rows: int) -> None:
+        self.screen.resize(rows, cols)
+        self.proc.change_terminal_size(cols, rows)
+
+    def press(self, keys: bytes) -> None:
+        self.proc.stdin.write(keys)
 
 
-async def open_reader(conn, size=(100, 30)):
-    return await conn.create_process(term_type="xterm-256color", term_size=size, encoding=None)
+async def open_reader(conn, size=(100, 30)) -> Client:
+    proc = await conn.create_process(term_type="xterm-256color", term_size=size, encoding=None)
+    return Client(proc, size)
 
 
 def _master_winsize(session) -> tuple[int, int]:
@@ -142,8 +175,8 @@ async def test_authorized_key_gets_the_reader_on_a_real_pty(serve):
     served = await serve()
     async with asyncio.timeout(SCREEN_TIMEOUT + 30):
         async with served.connect() as conn:
-            proc = await open_reader(conn)
-            seen = await read_until(proc, HEADLINE, SCREEN_TIMEOUT)
+            client = await open_reader(conn)
+            await client.read_until(HEADLINE, SCREEN_TIMEOUT)
             [session] = list(served.state.sessions)
             pid = session.child.pid
             env = _proc_env(pid)
@@ -158,15 +191,14 @@ async def test_authorized_key_gets_the_reader_on_a_real_pty(serve):
             assert session_id == pid and tty_nr != 0 and tpgid == pid
             assert _master_winsize(session) == (100, 30)
 
-            proc.change_terminal_size(72, 20)
+            client.resize(72, 20)
             async with asyncio.timeout(10):
                 while _master_winsize(session) != (72, 20):
                     await asyncio.sleep(0.05)
-            seen.clear()
-            await read_until(proc, HEADLINE[:20], SCREEN_TIMEOUT, seen)  # redrawn at the new size
+            await client.new_output(SCREEN_TIMEOUT)  # the reader got SIGWINCH and repainted
 
-            proc.stdin.write(b"q")
-            result = await asyncio.wait_for(proc.wait(), 30)
+            client.press(b"q")
+            result = await asyncio.wait_for(client.proc.wait(), 30)
             assert result.exit_status == 0
         async with asyncio.timeout(10):
             while _alive(pid) or served.state.sessions:
@@ -233,8 +265,8 @@ async def test_ten_concurrent_sessions_all_reach_the_screen(serve):
 
     async def one_session(index: int) -> int:
         async with served.connect() as conn:
-            proc = await open_reader(conn, size=(80 + index, 24))
-            await read_until(proc, HEADLINE, CONCURRENT_TIMEOUT)
+            client = await open_reader(conn, size=(90 + index, 24))
+            await client.read_until(HEADLINE, CONCURRENT_TIMEOUT)
             return len(served.children())
 
     started = time.monotonic()
@@ -248,62 +280,63 @@ async def test_sessions_over_the_limit_get_a_message_and_are_closed(serve):
     served = await serve(max_sessions=1)
     async with asyncio.timeout(SCREEN_TIMEOUT + 30):
         async with served.connect() as first, served.connect() as second:
-            proc1 = await open_reader(first)
-            await read_until(proc1, HEADLINE, SCREEN_TIMEOUT)
-            proc2 = await open_reader(second)
-            out = await read_until(proc2, b"\n", 30)
-            result = await asyncio.wait_for(proc2.wait(), 30)
+            client1 = await open_reader(first)
+            await client1.read_until(HEADLINE, SCREEN_TIMEOUT)
+            client2 = await open_reader(second)
+            await client2.read_until("server busy (1 sessions in use)", 30)
+            result = await asyncio.wait_for(client2.proc.wait(), 30)
             assert result.exit_status == 1
-            assert b"server busy" in out and HEADLINE not in out
+            assert not client2.shows(HEADLINE)
             assert len(served.children()) == 1
-            proc1.stdin.write(b"q")
-            assert (await asyncio.wait_for(proc1.wait(), 30)).exit_status == 0
+            client1.resize(90, 25)
+            await client1.new_output(SCREEN_TIMEOUT)  # the first session is unaffected
+        await served.wait_for_log(" closed ", count=2)
+    assert sum(line.endswith(" busy") for line in served.log_lines()) == 1
 
 
 async def test_idle_session_is_closed_but_typing_keeps_it_open(serve):
     served = await serve(idle_timeout=3)
     async with asyncio.timeout(SCREEN_TIMEOUT + 60):
         async with served.connect() as conn:
-            proc = await open_reader(conn)
-            seen = await read_until(proc, HEADLINE, SCREEN_TIMEOUT)
+            client = await open_reader(conn)
+            await client.read_until(HEADLINE, SCREEN_TIMEOUT)
             [session] = list(served.state.sessions)
             pid = session.child.pid
             # Input more often than the timeout: still open after twice the timeout.
             for _ in range(12):
-                proc.stdin.write(b"\x1b[B")  # cursor down: harmless to any reader
+                client.press(b"\x1b[B")  # cursor down: harmless to any reader
                 last_input = time.monotonic()
                 await asyncio.sleep(0.5)
-            assert not proc.is_closing() and _alive(pid)
-            await read_until(proc, b"without input", 30, seen)
-            await asyncio.wait_for(proc.wait_closed(), 30)
+            assert not client.proc.is_closing() and _alive(pid)
+            await client.read_until("closed after 3 s without input", 30)
+            await asyncio.wait_for(client.proc.wait_closed(), 30)
             assert 2.9 <= time.monotonic() - last_input <= 30
         async with asyncio.timeout(10):
             while _alive(pid):
                 await asyncio.sleep(0.05)
-    assert b"\x1b[?1049l" in seen  # the client's terminal is put back on its main screen
-    assert any(" closed " in line and line.endswith(" idle") for line in served.log_lines())
+    assert b"\x1b[?1049l\r\nnewsreader: closed" in client.raw  # back on the main screen first
+    assert (await served.wait_for_log(" closed "))[0].endswith(" idle")
 
 
 async def test_killing_one_reader_leaves_the_others_working(serve):
     served = await serve()
     async with asyncio.timeout(SCREEN_TIMEOUT * 2):
         async with served.connect() as c1, served.connect() as c2, served.connect() as c3:
-            procs = [await open_reader(c) for c in (c1, c2, c3)]
-            await asyncio.gather(*(read_until(p, HEADLINE, SCREEN_TIMEOUT) for p in procs))
+            clients = [await open_reader(c) for c in (c1, c2, c3)]
+            await asyncio.gather(*(c.read_until(HEADLINE, SCREEN_TIMEOUT) for c in clients))
             by_pid = {s.child.pid: s for s in served.state.sessions}
             assert len(by_pid) == 3
             victim_port = c1.get_extra_info("sockname")[1]
             victim_pid = next(pid for pid, s in by_pid.items() if s.info.peer_port == victim_port)
             os.kill(victim_pid, signal.SIGKILL)
-            result = await asyncio.wait_for(procs[0].wait(), 30)
+            result = await asyncio.wait_for(clients[0].proc.wait(), 30)
             assert result.exit_signal is not None and result.exit_signal[0] == "KILL"
-            # The other two still answer: redraw on resize, then quit normally.
-            for proc in procs[1:]:
-                proc.change_terminal_size(90, 25)
-                seen = bytearray()
-                await read_until(proc, HEADLINE[:20], SCREEN_TIMEOUT, seen)
-                proc.stdin.write(b"q")
-                assert (await asyncio.wait_for(proc.wait(), 30)).exit_status == 0
+            # The other two still answer: each repaints on resize and its process lives on.
+            for client in clients[1:]:
+                client.resize(90, 25)
+                await client.new_output(SCREEN_TIMEOUT)
+                assert not client.proc.is_closing()
+            assert len(served.children()) == 2 and victim_pid not in served.children()
         await served.wait_for_log(" closed ", count=3)
     [killed] = [line for line in served.log_lines() if "signal=KILL" in line]
     assert f":{victim_port} " in killed
@@ -313,8 +346,8 @@ async def test_client_drop_kills_and_reaps_the_reader(serve):
     served = await serve()
     async with asyncio.timeout(SCREEN_TIMEOUT + 30):
         conn = await served.connect()
-        proc = await open_reader(conn)
-        await read_until(proc, HEADLINE, SCREEN_TIMEOUT)
+        client = await open_reader(conn)
+        await client.read_until(HEADLINE, SCREEN_TIMEOUT)
         [pid] = served.children()
         conn.abort()
         while _alive(pid) or served.state.sessions:
@@ -435,24 +468,24 @@ def test_host_key_is_created_0600_reused_and_sigterm_exits_cleanly(tmp_path, see
             assert ("(created " in banner[1]) == (round_ == 0)
             fingerprints.append(re.search(r"SHA256:\S+", banner[1]).group(0))
 
-            async def hold_a_session() -> tuple[int, object]:
+            async def hold_a_session() -> int:
                 async with asyncssh.connect("127.0.0.1", port, username="reader", known_hosts=None,
                                             client_keys=[str(tmp_path / "id")], agent_path=None) as conn:
                     served_key = conn.get_server_host_key().get_fingerprint("sha256")
                     assert served_key == fingerprints[-1]
-                    session = await open_reader(conn)
-                    await read_until(session, HEADLINE, SCREEN_TIMEOUT)
+                    client = await open_reader(conn)
+                    await client.read_until(HEADLINE, SCREEN_TIMEOUT)
                     [reader_pid] = _children_of(proc.pid)
                     proc.send_signal(signal.SIGTERM)
-                    out = await read_until(session, b"shutting down", 30)
-                    await asyncio.wait_for(session.wait_closed(), 30)
-                    return reader_pid, out
+                    await client.read_until("newsreader: server shutting down", 30)
+                    await asyncio.wait_for(client.proc.wait_closed(), 30)
+                    return reader_pid
 
             async def bounded():
                 async with asyncio.timeout(SCREEN_TIMEOUT + 60):
                     return await hold_a_session()
 
-            reader_pid, _ = asyncio.run(bounded())
+            reader_pid = asyncio.run(bounded())
             assert proc.wait(30) == 0
             rest = proc.stderr.read()
             assert "Traceback" not in rest and " stopped" in rest
