@@ -184,6 +184,7 @@ def _make_server_class():
             self.conn = None
             self.info: ConnectionInfo | None = None
             self._allowed_fingerprint = "-"
+            self._auth_started = False
 
         def connection_made(self, conn) -> None:
             self.conn = conn
@@ -199,7 +200,15 @@ def _make_server_class():
                 return
             user = f"user={_printable(info.username)}"
             if not info.authenticated:
-                reason = "key-not-authorized" if info.fingerprint != "-" else "no-authorized-key-offered"
+                if not self._auth_started:
+                    self.state.log.event(info, "dropped", "before-login")
+                    return
+                if self._allowed_fingerprint != "-":
+                    reason = "no-valid-signature"  # offered a listed key but never proved holding it
+                elif info.fingerprint != "-":
+                    reason = "key-not-authorized"
+                else:
+                    reason = "no-public-key-offered"  # e.g. a password attempt
                 self.state.log.event(info, "refused", f"{user} reason={reason}")
                 return
             duration = time.monotonic() - info.started
@@ -209,6 +218,7 @@ def _make_server_class():
         def begin_auth(self, username: str) -> bool:
             assert self.info is not None
             self.info.username = username
+            self._auth_started = True
             problem = self.state.keys.refresh()
             if problem:
                 self.state.log.line(f"- - warning {problem}; refusing every key until it is fixed")

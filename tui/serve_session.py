@@ -100,6 +100,7 @@ class ReaderSession(asyncssh.SSHServerSession):
         self._idle_task: asyncio.Task | None = None
         self._start_task: asyncio.Task | None = None
         self._closing = False
+        self._early_input = bytearray()
         self._input_paused = False
 
     # -- requests from the client -------------------------------------------------------------
@@ -129,7 +130,9 @@ class ReaderSession(asyncssh.SSHServerSession):
         return True
 
     def subsystem_requested(self, subsystem: str) -> bool:
-        return False  # no sftp, no anything else
+        self._closing = True  # no sftp, no anything else; asyncssh closes the channel
+        self.outcome = "subsystem-refused"
+        return False
 
     def break_received(self, msec: int) -> bool:
         return False
@@ -138,15 +141,28 @@ class ReaderSession(asyncssh.SSHServerSession):
         pass  # clients do not get to signal the reader; 'q' and closing the connection do
 
     def session_started(self) -> None:
-        self._start_task = asyncio.create_task(self._start())
+        self._start_task = asyncio.create_task(self._start_guarded())
+
+    async def _start_guarded(self) -> None:
+        """A bug while starting one session is logged and ends that session only."""
+        try:
+            await self._start()
+        except Exception as exc:  # noqa: BLE001 - the server must outlive any one session
+            self.state.log.event(self.info, "error", f"session failed to start: {type(exc).__name__}: {exc}")
+            if self.child is not None:
+                await self.child.terminate()
+            self._say("newsreader: the reader could not be started")
+            self._end_channel(1, "error")
 
     def data_received(self, data: bytes, datatype: int | None) -> None:
         self.last_input = time.monotonic()
         if self.child is not None:
             self.child.write(data)
+        elif len(self._early_input) < 4096:  # typed while the reader process is being spawned
+            self._early_input += data
 
     def eof_received(self) -> bool:
-        self._finish("client-eof")
+        self._finish("client-dropped")
         return False
 
     def pause_writing(self) -> None:
@@ -174,7 +190,7 @@ class ReaderSession(asyncssh.SSHServerSession):
             self._end_channel(1, "no-pty")
             return
         if not self.state.admit(self):
-            self._say(f"newsreader: server busy ({self.state.max_sessions} sessions in use); try again later")
+            self._say(f"newsreader: server busy (all {self.state.max_sessions} sessions in use); try again later")
             self._end_channel(1, "busy")
             return
         term = _client_term(self.term)
@@ -193,6 +209,9 @@ class ReaderSession(asyncssh.SSHServerSession):
         if self._closing:  # the client went away while we were starting
             await self.child.terminate()
             return
+        if self._early_input:
+            self.child.write(bytes(self._early_input))
+            self._early_input.clear()
         if self.state.idle_timeout:
             self._idle_task = asyncio.create_task(self._idle_watch())
 
