@@ -14,6 +14,7 @@ import fcntl
 import io
 import os
 import re
+import select
 import signal
 import struct
 import subprocess
@@ -416,22 +417,16 @@ def test_bad_article_or_arguments_are_one_line_errors(tmp_path, seed_path):
 
 
 @contextlib.contextmanager
-def cli_server(*args: str):
-    """`newsreader serve` as a user runs it; yields (process, port). Always stopped afterwards."""
+def cli_server(*args: str, env: dict[str, str] | None = None):
+    """`newsreader serve` as a user runs it; yields (process, port, stderr lines so far).
+    Always stopped afterwards: SIGTERM, then SIGKILL."""
     proc = subprocess.Popen([sys.executable, "-m", "tui", "serve", *args, "--port", "0"],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, bufsize=0, env={**os.environ, **(env or {})})
     try:
-        port, banner = None, []
-        deadline = time.monotonic() + 60
-        while port is None and time.monotonic() < deadline:
-            line = proc.stderr.readline()
-            if not line:
-                break
-            banner.append(line)
-            if m := re.search(r" on 127\.0\.0\.1:(\d+);", line):
-                port = int(m.group(1))
-        banner.append(proc.stderr.readline())  # the host key line
-        assert port is not None, "".join(banner)
+        banner: list[str] = []
+        line = wait_for_line(proc, r" on 127\.0\.0\.1:(\d+);", 60, banner)
+        port = int(re.search(r":(\d+);", line).group(1))
+        wait_for_line(proc, r"host key SHA256:", 10, banner)
         yield proc, port, banner
     finally:
         if proc.poll() is None:
@@ -443,15 +438,33 @@ def cli_server(*args: str):
                 proc.wait(10)
 
 
-def _children_of(pid: int) -> list[int]:
+def wait_for_line(proc: subprocess.Popen, pattern: str, timeout: float, seen: list[str]) -> str:
+    """The first stderr line matching `pattern`; never blocks past `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stderr], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        raw = proc.stderr.readline()  # unbuffered pipe: reads exactly one line
+        if not raw:
+            break
+        seen.append(raw.decode(errors="replace"))
+        if re.search(pattern, seen[-1]):
+            return seen[-1]
+    raise AssertionError(f"no stderr line matching {pattern!r} within {timeout}s:\n{''.join(seen)}")
+
+
+def _children_of(pid: int, module: bytes = b"tui") -> list[int]:
+    """Processes `python -m <module> ...` started by the server process `pid`."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
             except (OSError, IndexError, ValueError):
                 continue
-            if ppid == pid:
+            if ppid == pid and argv[1:3] == [b"-m", module]:
                 found.append(int(entry.name))
     return found
 
@@ -468,7 +481,7 @@ def test_host_key_is_created_0600_reused_and_sigterm_exits_cleanly(tmp_path, see
             assert ("(created " in banner[1]) == (round_ == 0)
             fingerprints.append(re.search(r"SHA256:\S+", banner[1]).group(0))
 
-            async def hold_a_session() -> int:
+            async def hold_a_session() -> list[int]:
                 async with asyncssh.connect("127.0.0.1", port, username="reader", known_hosts=None,
                                             client_keys=[str(tmp_path / "id")], agent_path=None) as conn:
                     served_key = conn.get_server_host_key().get_fingerprint("sha256")
@@ -476,18 +489,32 @@ def test_host_key_is_created_0600_reused_and_sigterm_exits_cleanly(tmp_path, see
                     client = await open_reader(conn)
                     await client.read_until(HEADLINE, SCREEN_TIMEOUT)
                     [reader_pid] = _children_of(proc.pid)
+                    helpers = _children_of(proc.pid, b"tui.serve_warm")
                     proc.send_signal(signal.SIGTERM)
                     await client.read_until("newsreader: server shutting down", 30)
                     await asyncio.wait_for(client.proc.wait_closed(), 30)
-                    return reader_pid
+                    return [reader_pid, *helpers]
 
             async def bounded():
                 async with asyncio.timeout(SCREEN_TIMEOUT + 60):
                     return await hold_a_session()
 
-            reader_pid = asyncio.run(bounded())
+            children = asyncio.run(bounded())
             assert proc.wait(30) == 0
-            rest = proc.stderr.read()
+            rest = proc.stderr.read().decode()
             assert "Traceback" not in rest and " stopped" in rest
-            assert not _alive(reader_pid)
+            assert not any(_alive(pid) for pid in children)
     assert fingerprints[0] == fingerprints[1]
+
+
+def test_analysis_cache_is_filled_in_the_background_at_start(tmp_path, seed_path):
+    client = make_key(tmp_path / "id")
+    keys = tmp_path / "authorized_keys"
+    keys.write_bytes(client.export_public_key())
+    cache = tmp_path / "cache"
+    with cli_server(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(tmp_path / "hk"),
+                    env={"NEWSREADER_CACHE_DIR": str(cache)}) as (proc, _port, banner):
+        wait_for_line(proc, r" analysis cache ready in ", 120, banner)
+        assert list((cache / "analysis").glob("*/*.json"))
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -280,6 +282,47 @@ async def start_server(config: ServeConfig, keys, host_key, log: ConnectionLog):
     return server, state
 
 
+class _Warmup:
+    """The background cache fill (serve_warm.py); its outcome is logged, never fatal."""
+
+    def __init__(self, proc: asyncio.subprocess.Process, log: ConnectionLog) -> None:
+        self.proc = proc
+        self.log = log
+        self.started = time.monotonic()
+        self.task = asyncio.create_task(self._wait())
+
+    async def _wait(self) -> None:
+        status = await self.proc.wait()
+        took = time.monotonic() - self.started
+        if status == 0:
+            self.log.line(f"- - analysis cache ready in {took:.1f}s")
+        elif status > 0:
+            self.log.line(f"- - warning: analysis cache warm-up failed (exit {status}); sessions analyse on their own")
+
+    async def stop(self) -> None:
+        if self.proc.returncode is None:
+            try:
+                self.proc.kill()
+            except ProcessLookupError:
+                pass
+        await self.task
+
+
+async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
+    from .serve_session import package_root
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([package_root(), *filter(None, [env.get("PYTHONPATH")])])
+    try:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tui.serve_warm", *files, env=env,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        log.line(f"- - warning: cannot start the analysis cache warm-up: {exc.strerror or exc}")
+        return None
+    return _Warmup(proc, log)
+
+
 def listening_address(server) -> tuple[str, int]:
     sock = server.sockets[0]
     host, port = sock.getsockname()[:2]
@@ -301,6 +344,8 @@ async def _serve(config: ServeConfig, keys, host_key, host_key_created: bool, lo
     print(f"{PROG}: host key {fingerprint(host_key)} ({created}{config.host_key})", file=sys.stderr, flush=True)
     log.line(f"- - listening {host}:{port} max-sessions={config.max_sessions} idle-timeout={config.idle_timeout:g}s")
 
+    warmup = await _start_warmup(config.files, log)
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -312,6 +357,8 @@ async def _serve(config: ServeConfig, keys, host_key, host_key_created: bool, lo
             loop.remove_signal_handler(signum)
     server.close()
     await server.wait_closed()
+    if warmup is not None:
+        await warmup.stop()
     await state.shutdown()
     log.line("- - stopped")
     return EXIT_OK

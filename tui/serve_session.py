@@ -48,7 +48,7 @@ def reader_argv(files: list[str]) -> list[str]:
     return [sys.executable, "-m", "tui", *files]
 
 
-def _package_root() -> str:
+def package_root() -> str:
     """The directory holding this `tui` package: the child must run the same code as the server."""
     return str(Path(__file__).resolve().parent.parent)
 
@@ -69,7 +69,7 @@ def reader_env(base: Mapping[str, str], client: Mapping[str, str], term: str,
     env["SSH_CONNECTION"] = ssh_connection
     env["SSH_CLIENT"] = ssh_client
     env["NEWSREADER_SERVE"] = "1"
-    root = _package_root()
+    root = package_root()
     env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [env.get("PYTHONPATH")])])
     effective = env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG") or ""
     if not _is_utf8_locale(effective):
