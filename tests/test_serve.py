@@ -16,6 +16,7 @@ import os
 import re
 import select
 import signal
+import socket
 import struct
 import subprocess
 import sys
@@ -409,6 +410,13 @@ def test_bad_article_or_arguments_are_one_line_errors(tmp_path, seed_path):
     _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--port", "70000"))
     _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--idle-timeout", "soon"))
     _one_error_line(run_cli("-", "--authorized-keys", str(keys)))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        err = _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(tmp_path / "hk"),
+                                      "--port", port))
+        assert f"cannot listen on 127.0.0.1:{port}" in err
     loose = tmp_path / "loose_host_key"
     loose.write_bytes(asyncssh.generate_private_key("ssh-ed25519").export_private_key())
     loose.chmod(0o644)

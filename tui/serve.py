@@ -18,9 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .cli import EXIT_OK, EXIT_USAGE, PROG, error
+
+if TYPE_CHECKING:
+    import asyncssh
+
+    from .serve_keys import AuthorizedKeys
+    from .serve_session import ConnectionInfo, ReaderSession
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8022
@@ -128,31 +134,31 @@ class ConnectionLog:
         except (OSError, ValueError):
             pass  # a full disk or closed stderr must not take the server down
 
-    def event(self, info, outcome: str, details: str = "") -> None:
+    def event(self, info: ConnectionInfo, outcome: str, details: str = "") -> None:
         self.line(f"{info.peer} {info.fingerprint} {outcome}" + (f" {details}" if details else ""))
 
 
 class ServerState:
     """What all connections share: files, limits, keys, the log and the live sessions."""
 
-    def __init__(self, config: ServeConfig, keys, log: ConnectionLog) -> None:
+    def __init__(self, config: ServeConfig, keys: AuthorizedKeys, log: ConnectionLog) -> None:
         self.files = config.files
         self.max_sessions = config.max_sessions
         self.idle_timeout = config.idle_timeout
         self.keys = keys
         self.log = log
-        self.sessions: set = set()
-        self.connections: set = set()
+        self.sessions: set[ReaderSession] = set()  # admitted and not yet cleaned up
+        self.connections: set[asyncssh.SSHServerConnection] = set()
         self.stopping = False
         self._tasks: set[asyncio.Future] = set()
 
-    def admit(self, session) -> bool:
+    def admit(self, session: ReaderSession) -> bool:
         if self.stopping or len(self.sessions) >= self.max_sessions:
             return False
         self.sessions.add(session)
         return True
 
-    def session_ended(self, session) -> None:
+    def session_ended(self, session: ReaderSession) -> None:
         self.sessions.discard(session)
 
     def track(self, task: asyncio.Future) -> None:
@@ -264,7 +270,8 @@ def _make_server_class():
     return ReaderSSHServer
 
 
-async def start_server(config: ServeConfig, keys, host_key, log: ConnectionLog):
+async def start_server(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey,
+                       log: ConnectionLog) -> tuple[asyncssh.SSHAcceptor, ServerState]:
     """Listen; returns (asyncssh server, state). Used by `serve` and by the tests."""
     import asyncssh
 
@@ -323,13 +330,14 @@ async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
     return _Warmup(proc, log)
 
 
-def listening_address(server) -> tuple[str, int]:
+def listening_address(server: asyncssh.SSHAcceptor) -> tuple[str, int]:
     sock = server.sockets[0]
     host, port = sock.getsockname()[:2]
     return host, port
 
 
-async def _serve(config: ServeConfig, keys, host_key, host_key_created: bool, log: ConnectionLog) -> int:
+async def _serve(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey, host_key_created: bool,
+                 log: ConnectionLog) -> int:
     from .serve_keys import fingerprint
 
     try:

@@ -118,6 +118,7 @@ class ReaderSession(asyncssh.SSHServerSession):
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
         if width <= 0 or height <= 0:
             return
+        self.last_input = time.monotonic()  # resizing the window is the user being there, too
         self.size = (width, height, pixwidth, pixheight)
         if self.child is not None:
             self.child.resize(width, height, pixwidth, pixheight)
@@ -232,7 +233,7 @@ class ReaderSession(asyncssh.SSHServerSession):
         if returncode < 0:
             self.outcome = f"signal={_signal_name(-returncode)}"
             if self.chan is not None and not self.chan.is_closing():
-                self.chan.write(TERMINAL_RESET)
+                self.chan.write(TERMINAL_RESET)  # it died without restoring the client's terminal
                 self.chan.exit_with_signal(_signal_name(-returncode), False, "reader was killed")
         else:
             self.outcome = f"exit={returncode}"
