@@ -217,6 +217,49 @@ async def test_authorized_key_gets_the_reader_on_a_real_pty(serve):
     assert re.fullmatch(rf"{iso} 127\.0\.0\.1:\d+ {re.escape(fp)} closed user=reader duration=\d+\.\ds exit=0", closed[0])
 
 
+async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monkeypatch):
+    # The server's own terminal must not leak into sessions ...
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.setenv("COLUMNS", "33")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.delenv("LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_CTYPE", raising=False)
+    served = await serve()
+    client_env = {"LANG": "de_DE.UTF-8", "NO_COLOR": "1", "LD_PRELOAD": "/tmp/evil.so", "PATH": "/tmp/evil",
+                  "PYTHONPATH": "/tmp/evil", "TERM": "dumb", "LC_TIME": "x\x1b[2J"}
+    async with asyncio.timeout(SCREEN_TIMEOUT + 30):
+        async with served.connect() as conn:
+            proc = await conn.create_process(term_type="xterm;reboot", term_size=(100, 30), env=client_env,
+                                             encoding=None)
+            client = Client(proc, (100, 30))
+            await client.read_until(HEADLINE, SCREEN_TIMEOUT)
+            [pid] = served.children()
+            env = _proc_env(pid)
+    # ... the client sets its locale and colour wishes, and nothing that changes what runs.
+    assert env["LANG"] == "de_DE.UTF-8" and env["NO_COLOR"] == "1"
+    assert "LD_PRELOAD" not in env and "LC_TIME" not in env
+    assert env["PATH"] == os.environ["PATH"]
+    assert "/tmp/evil" not in env["PYTHONPATH"]
+    assert env["TERM"] == "xterm-256color"  # an unusable terminal name falls back to a safe default
+    assert "COLORTERM" not in env and "COLUMNS" not in env and "TMUX" not in env
+    assert env["SSH_TTY"].startswith("/dev/pts/")
+
+
+async def test_c_locale_is_replaced_by_utf8(serve, monkeypatch):
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_CTYPE", raising=False)
+    served = await serve()
+    async with asyncio.timeout(SCREEN_TIMEOUT + 30):
+        async with served.connect() as conn:
+            client = await open_reader(conn)
+            await client.read_until(HEADLINE, SCREEN_TIMEOUT)
+            [pid] = served.children()
+            env = _proc_env(pid)
+    assert env["LC_ALL"] == "C.UTF-8"
+
+
 # -- who gets in ------------------------------------------------------------------------------------
 
 
@@ -519,10 +562,17 @@ def test_analysis_cache_is_filled_in_the_background_at_start(tmp_path, seed_path
     client = make_key(tmp_path / "id")
     keys = tmp_path / "authorized_keys"
     keys.write_bytes(client.export_public_key())
-    cache = tmp_path / "cache"
+    cache, log = tmp_path / "cache", tmp_path / "serve.log"
     with cli_server(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(tmp_path / "hk"),
-                    env={"NEWSREADER_CACHE_DIR": str(cache)}) as (proc, _port, banner):
-        wait_for_line(proc, r" analysis cache ready in ", 120, banner)
+                    "--log", str(log), env={"NEWSREADER_CACHE_DIR": str(cache)}) as (proc, _port, _banner):
+        deadline = time.monotonic() + 120
+        while " analysis cache ready in " not in log.read_text() and time.monotonic() < deadline:
+            assert proc.poll() is None
+            time.sleep(0.2)
+        assert " analysis cache ready in " in log.read_text()
         assert list((cache / "analysis").glob("*/*.json"))
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(30) == 0
+    assert re.search(r"Z - - listening 127\.0\.0\.1:\d+ ", log.read_text())
+    assert log.read_text().endswith(" - - stopped\n")
+    assert b" - - " not in proc.stderr.read()  # with --log, stderr keeps only the banner
