@@ -520,13 +520,13 @@ def _children_of(pid: int, module: bytes = b"tui") -> list[int]:
     return found
 
 
-def test_host_key_is_created_0600_reused_and_sigterm_exits_cleanly(tmp_path, seed_path):
+def test_host_key_is_created_0600_reused_and_sigterm_or_sigint_exit_cleanly(tmp_path, seed_path):
     client = make_key(tmp_path / "id")
     keys = tmp_path / "authorized_keys"
     keys.write_bytes(client.export_public_key())
     host_key = tmp_path / "state" / "newsreader" / "host_key"
     fingerprints = []
-    for round_ in range(2):
+    for round_, stop_signal in enumerate((signal.SIGTERM, signal.SIGINT)):
         with cli_server(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(host_key)) as (proc, port, banner):
             assert (host_key.stat().st_mode & 0o777) == 0o600
             assert ("(created " in banner[1]) == (round_ == 0)
@@ -541,7 +541,7 @@ def test_host_key_is_created_0600_reused_and_sigterm_exits_cleanly(tmp_path, see
                     await client.read_until(HEADLINE, SCREEN_TIMEOUT)
                     [reader_pid] = _children_of(proc.pid)
                     helpers = _children_of(proc.pid, b"tui.serve_warm")
-                    proc.send_signal(signal.SIGTERM)
+                    proc.send_signal(stop_signal)
                     await client.read_until("newsreader: server shutting down", 30)
                     await asyncio.wait_for(client.proc.wait_closed(), 30)
                     return [reader_pid, *helpers]
