@@ -18,15 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
+
+import asyncssh
 
 from .cli import EXIT_OK, EXIT_USAGE, PROG, error
-
-if TYPE_CHECKING:
-    import asyncssh
-
-    from .serve_keys import AuthorizedKeys
-    from .serve_session import ConnectionInfo, ReaderSession
+from .serve_keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
+from .serve_session import ConnectionInfo, ReaderSession, package_root
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8022
@@ -92,8 +90,6 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
         raise UsageError("--idle-timeout must be a number of seconds, 0 or more")
     if "-" in args.files:
         raise UsageError("serve cannot read an article from stdin ('-'); give file paths")
-    from .serve_keys import default_host_key_path
-
     return ServeConfig(
         files=args.files, host=args.host, port=args.port, authorized_keys=args.authorized_keys,
         host_key=args.host_key or default_host_key_path(), max_sessions=args.max_sessions,
@@ -178,107 +174,96 @@ class ServerState:
             await asyncio.wait(list(self._tasks), timeout=SHUTDOWN_GRACE)
 
 
-def _make_server_class():
-    import asyncssh
+class ReaderSSHServer(asyncssh.SSHServer):
+    """Per-connection policy: public keys from the authorized file, nothing else."""
 
-    from .serve_keys import fingerprint
-    from .serve_session import ConnectionInfo, ReaderSession
+    def __init__(self, state: ServerState) -> None:
+        self.state = state
+        self.conn: asyncssh.SSHServerConnection | None = None
+        self.info: ConnectionInfo | None = None
+        self._allowed_fingerprint = "-"
+        self._auth_started = False
 
-    class ReaderSSHServer(asyncssh.SSHServer):
-        """Per-connection policy: public keys from the authorized file, nothing else."""
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
+        peer = conn.get_extra_info("peername") or ("?", 0)
+        local = conn.get_extra_info("sockname") or ("?", 0)
+        self.info = ConnectionInfo(peer, local)
+        self.state.connections.add(conn)
 
-        def __init__(self, state: ServerState) -> None:
-            self.state = state
-            self.conn = None
-            self.info: ConnectionInfo | None = None
-            self._allowed_fingerprint = "-"
-            self._auth_started = False
-
-        def connection_made(self, conn) -> None:
-            self.conn = conn
-            peer = conn.get_extra_info("peername") or ("?", 0)
-            local = conn.get_extra_info("sockname") or ("?", 0)
-            self.info = ConnectionInfo(peer, local)
-            self.state.connections.add(conn)
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self.state.connections.discard(self.conn)
-            info = self.info
-            if info is None:
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.state.connections.discard(self.conn)
+        info = self.info
+        if info is None:
+            return
+        user = f"user={_printable(info.username)}"
+        if not info.authenticated:
+            if not self._auth_started:
+                self.state.log.event(info, "dropped", "before-login")
                 return
-            user = f"user={_printable(info.username)}"
-            if not info.authenticated:
-                if not self._auth_started:
-                    self.state.log.event(info, "dropped", "before-login")
-                    return
-                if self._allowed_fingerprint != "-":
-                    reason = "no-valid-signature"  # offered a listed key but never proved holding it
-                elif info.fingerprint != "-":
-                    reason = "key-not-authorized"
-                else:
-                    reason = "no-public-key-offered"  # e.g. a password attempt
-                self.state.log.event(info, "refused", f"{user} reason={reason}")
-                return
-            duration = time.monotonic() - info.started
-            outcomes = ",".join(s.outcome for s in info.sessions) or "no-session"
-            self.state.log.event(info, "closed", f"{user} duration={duration:.1f}s {outcomes}")
+            if self._allowed_fingerprint != "-":
+                reason = "no-valid-signature"  # offered a listed key but never proved holding it
+            elif info.fingerprint != "-":
+                reason = "key-not-authorized"
+            else:
+                reason = "no-public-key-offered"  # e.g. a password attempt
+            self.state.log.event(info, "refused", f"{user} reason={reason}")
+            return
+        duration = time.monotonic() - info.started
+        outcomes = ",".join(s.outcome for s in info.sessions) or "no-session"
+        self.state.log.event(info, "closed", f"{user} duration={duration:.1f}s {outcomes}")
 
-        def begin_auth(self, username: str) -> bool:
-            assert self.info is not None
-            self.info.username = username
-            self._auth_started = True
-            problem = self.state.keys.refresh()
-            if problem:
-                self.state.log.line(f"- - warning {problem}; refusing every key until it is fixed")
-            return True  # authentication is always required
+    def begin_auth(self, username: str) -> bool:
+        assert self.info is not None
+        self.info.username = username
+        self._auth_started = True
+        problem = self.state.keys.refresh()
+        if problem:
+            self.state.log.line(f"- - warning {problem}; refusing every key until it is fixed")
+        return True  # authentication is always required
 
-        def public_key_auth_supported(self) -> bool:
-            return True
+    def public_key_auth_supported(self) -> bool:
+        return True
 
-        def password_auth_supported(self) -> bool:
+    def password_auth_supported(self) -> bool:
+        return False
+
+    def kbdint_auth_supported(self) -> bool:
+        return False
+
+    def host_based_auth_supported(self) -> bool:
+        return False
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        assert self.info is not None
+        fp = fingerprint(key)
+        self.info.fingerprint = fp
+        allowed = self.state.keys.allows(key, self.info.peer_host)
+        if allowed:
+            self._allowed_fingerprint = fp
+        return allowed
+
+    def auth_completed(self) -> None:
+        assert self.info is not None
+        self.info.authenticated = True
+        self.info.fingerprint = self._allowed_fingerprint
+        self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}")
+
+    def session_requested(self) -> tuple[asyncssh.SSHServerChannel, ReaderSession] | bool:
+        if self.state.stopping or self.conn is None or self.info is None:
             return False
-
-        def kbdint_auth_supported(self) -> bool:
-            return False
-
-        def host_based_auth_supported(self) -> bool:
-            return False
-
-        def validate_public_key(self, username: str, key) -> bool:
-            assert self.info is not None
-            fp = fingerprint(key)
-            self.info.fingerprint = fp
-            allowed = self.state.keys.allows(key, self.info.peer_host)
-            if allowed:
-                self._allowed_fingerprint = fp
-            return allowed
-
-        def auth_completed(self) -> None:
-            assert self.info is not None
-            self.info.authenticated = True
-            self.info.fingerprint = self._allowed_fingerprint
-            self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}")
-
-        def session_requested(self):
-            if self.state.stopping or self.conn is None or self.info is None:
-                return False
-            chan = self.conn.create_server_channel(encoding=None)
-            session = ReaderSession(self.state, self.info)
-            self.info.sessions.append(session)
-            return chan, session
-
-    return ReaderSSHServer
+        chan = self.conn.create_server_channel(encoding=None)
+        session = ReaderSession(self.state, self.info)
+        self.info.sessions.append(session)
+        return chan, session
 
 
 async def start_server(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey,
                        log: ConnectionLog) -> tuple[asyncssh.SSHAcceptor, ServerState]:
     """Listen; returns (asyncssh server, state). Used by `serve` and by the tests."""
-    import asyncssh
-
     state = ServerState(config, keys, log)
-    server_class = _make_server_class()
     server = await asyncssh.create_server(
-        lambda: server_class(state), config.host, config.port,
+        lambda: ReaderSSHServer(state), config.host, config.port,
         server_host_keys=[host_key],
         public_key_auth=True, password_auth=False, kbdint_auth=False, host_based_auth=False,
         gss_host=None, gss_kex=False, gss_auth=False, x509_trusted_certs=None,
@@ -316,8 +301,6 @@ class _Warmup:
 
 
 async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
-    from .serve_session import package_root
-
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root(), *filter(None, [env.get("PYTHONPATH")])])
     try:
@@ -338,8 +321,6 @@ def listening_address(server: asyncssh.SSHAcceptor) -> tuple[str, int]:
 
 async def _serve(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey, host_key_created: bool,
                  log: ConnectionLog) -> int:
-    from .serve_keys import fingerprint
-
     try:
         server, state = await start_server(config, keys, host_key, log)
     except OSError as exc:
@@ -376,8 +357,6 @@ def main(argv: Sequence[str]) -> int:
     try:
         config = parse_args(argv)
         config.files = check_files(config.files)
-        from .serve_keys import AuthorizedKeys, ServeKeyError, load_or_create_host_key
-
         try:
             keys = AuthorizedKeys(config.authorized_keys)
             host_key, created = load_or_create_host_key(config.host_key)
