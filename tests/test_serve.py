@@ -363,6 +363,16 @@ async def test_idle_session_is_closed_but_typing_keeps_it_open(serve):
     assert (await served.wait_for_log(" closed "))[0].endswith(" idle")
 
 
+async def test_logged_in_connection_without_a_session_is_closed_when_idle(serve):
+    served = await serve(idle_timeout=2)
+    async with asyncio.timeout(30):
+        conn = await served.connect()
+        started = time.monotonic()
+        await conn.wait_closed()
+        assert time.monotonic() - started >= 1.9
+    assert (await served.wait_for_log(" closed "))[0].endswith(" no-session,idle")
+
+
 async def test_killing_one_reader_leaves_the_others_working(serve):
     served = await serve()
     async with asyncio.timeout(SCREEN_TIMEOUT * 2):

@@ -183,6 +183,8 @@ class ReaderSSHServer(asyncssh.SSHServer):
         self.info: ConnectionInfo | None = None
         self._allowed_fingerprint = "-"
         self._auth_started = False
+        self._idle_watch: asyncio.Task | None = None
+        self._closed_idle = False
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
@@ -193,6 +195,8 @@ class ReaderSSHServer(asyncssh.SSHServer):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.state.connections.discard(self.conn)
+        if self._idle_watch is not None:
+            self._idle_watch.cancel()
         info = self.info
         if info is None:
             return
@@ -211,6 +215,8 @@ class ReaderSSHServer(asyncssh.SSHServer):
             return
         duration = time.monotonic() - info.started
         outcomes = ",".join(s.outcome for s in info.sessions) or "no-session"
+        if self._closed_idle:
+            outcomes += ",idle"
         self.state.log.event(info, "closed", f"{user} duration={duration:.1f}s {outcomes}")
 
     def begin_auth(self, username: str) -> bool:
@@ -248,6 +254,23 @@ class ReaderSSHServer(asyncssh.SSHServer):
         self.info.authenticated = True
         self.info.fingerprint = self._allowed_fingerprint
         self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}")
+        if self.state.idle_timeout:
+            self._idle_watch = asyncio.ensure_future(self._close_when_sessionless())
+
+    async def _close_when_sessionless(self) -> None:
+        """Sessions time out on their own; this catches logged-in connections that hold no reader
+        (`ssh -N`, or a client that never asks for a shell), which would otherwise live forever."""
+        assert self.info is not None and self.conn is not None
+        timeout = self.state.idle_timeout
+        idle_since = time.monotonic()
+        while True:
+            if any(session.live for session in self.info.sessions):
+                idle_since = time.monotonic()
+            elif time.monotonic() - idle_since >= timeout:
+                self._closed_idle = True
+                self.conn.close()
+                return
+            await asyncio.sleep(min(1.0, timeout))
 
     def session_requested(self) -> tuple[asyncssh.SSHServerChannel, ReaderSession] | bool:
         if self.state.stopping or self.conn is None or self.info is None:

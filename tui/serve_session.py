@@ -103,6 +103,10 @@ class ReaderSession(asyncssh.SSHServerSession):
         self._early_input = bytearray()
         self._input_paused = False
 
+    @property
+    def live(self) -> bool:
+        return not self._closing
+
     # -- requests from the client -------------------------------------------------------------
 
     def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:
