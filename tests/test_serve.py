@@ -412,6 +412,44 @@ async def test_client_drop_kills_and_reaps_the_reader(serve):
     assert any("client-dropped" in line or "client-eof" in line for line in served.log_lines())
 
 
+# Stands in for a reader that starts a helper in a session of its own, as the real reader does
+# with its analysis worker: such helpers escape a signal to the reader's process group.
+READER_WITH_HELPER = f"""
+import subprocess, sys, time
+helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"], start_new_session=True)
+print({HEADLINE!r}, "helper", helper.pid, flush=True)
+time.sleep(300)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie is its new parent's to reap, not ours)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+async def test_client_drop_also_ends_helpers_the_reader_started_in_their_own_session(serve):
+    served = await serve(command=[sys.executable, "-c", READER_WITH_HELPER])
+    async with asyncio.timeout(30):
+        conn = await served.connect()
+        client = await open_reader(conn)
+        await client.read_until(HEADLINE, 20)
+        await client.read_until(" helper ", 5)
+        helper = int(re.search(r" helper (\d+)", client.text).group(1))
+        try:
+            [reader] = served.children()
+            assert _running(helper) and os.getpgid(helper) != reader
+            conn.abort()
+            while _running(helper) or _alive(reader):
+                await asyncio.sleep(0.05)
+        finally:
+            if _running(helper):  # the test failed: do not leave the helper behind
+                os.kill(helper, signal.SIGKILL)
+
+
 async def test_session_without_a_terminal_is_told_to_use_ssh_t(serve):
     served = await serve()
     async with asyncio.timeout(30):

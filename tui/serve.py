@@ -24,7 +24,7 @@ import asyncssh
 
 from .cli import EXIT_OK, EXIT_USAGE, PROG, error
 from .serve_keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
-from .serve_session import ConnectionInfo, ReaderSession, package_root
+from .serve_session import ConnectionInfo, ReaderSession, package_root, reader_argv
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8022
@@ -76,6 +76,7 @@ class ServeConfig:
     max_sessions: int
     idle_timeout: float
     log: Path | None
+    command: list[str] | None = None  # what each session runs; None: the reader on `files`
 
 
 def parse_args(argv: Sequence[str]) -> ServeConfig:
@@ -139,6 +140,7 @@ class ServerState:
 
     def __init__(self, config: ServeConfig, keys: AuthorizedKeys, log: ConnectionLog) -> None:
         self.files = config.files
+        self.command = config.command or reader_argv(config.files)
         self.max_sessions = config.max_sessions
         self.idle_timeout = config.idle_timeout
         self.keys = keys

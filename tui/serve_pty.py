@@ -27,6 +27,31 @@ def set_winsize(fd: int, cols: int, rows: int, xpixels: int = 0, ypixels: int = 
     fcntl.ioctl(fd, termios.TIOCSWINSZ, packed)
 
 
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`, found through /proc. Helpers a reader starts in a session of
+    their own (its analysis worker does) escape a process-group signal, so we name them."""
+    parents: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile, or not ours to read
+        parents.setdefault(ppid, []).append(int(name))
+    found, stack = [], [pid]
+    while stack:
+        for child in parents.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
 def _become_tty_owner() -> None:
     """Runs in the child after setsid(): make stdin (the pty slave) the controlling terminal."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
@@ -186,11 +211,28 @@ class PtyProcess:
             self._close_master()
             return None
         if not self._task.done():
+            strays = [pid for pid in descendants(self.pid) if _pgid(pid) != self.pid] if self.pid else []
             self._signal_group(signal.SIGHUP)
             self._signal_group(signal.SIGCONT)
+            for pid in strays:
+                _kill(pid, signal.SIGKILL)  # no terminal to restore there: just stop the work
             try:
                 await asyncio.wait_for(asyncio.shield(self._task), KILL_GRACE)
             except asyncio.TimeoutError:
                 self._signal_group(signal.SIGKILL)
                 await self._task
         return self.returncode
+
+
+def _pgid(pid: int) -> int | None:
+    try:
+        return os.getpgid(pid)
+    except OSError:
+        return None
+
+
+def _kill(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except OSError:
+        pass

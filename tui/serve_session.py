@@ -201,7 +201,7 @@ class ReaderSession(asyncssh.SSHServerSession):
         term = _client_term(self.term)
         env = reader_env(os.environ, self.chan.get_environment() if self.chan else {}, term,
                          self.info.ssh_connection, self.info.ssh_client)
-        self.child = PtyProcess(reader_argv(self.state.files), env, self.size, self._child_output, self._child_exited)
+        self.child = PtyProcess(self.state.command, env, self.size, self._child_output, self._child_exited)
         self.child.on_input_pressure = self._input_pressure
         try:
             await self.child.start()
