@@ -64,9 +64,15 @@ def _batches(units: list[tuple[Block, int, int]]) -> Iterator[list[tuple[Block, 
         yield batch
 
 
-def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]]) -> Iterator[ParsedBlock]:
+def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]],
+                 n_process: int = 1) -> Iterator[ParsedBlock]:
     # Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
     # words; the replacement keeps every character offset where it was.
+    if n_process > 1:  # one pipe for all: worker processes are started once
+        texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
+        for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64, n_process=n_process)):
+            yield ParsedBlock(block, doc, start)
+        return
     for batch in _batches(units):
         texts = [article.text[s:e].replace("\n", " ") for _, s, e in batch]
         for (block, start, _), doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
@@ -99,18 +105,19 @@ def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
 
 
 def analyse_stages(article: Article, nlp: "Language", progress: Progress | None = None,
-                   *, first_stage: int = FIRST_STAGE_CHARS) -> Iterator[Analysis]:
+                   *, first_stage: int = FIRST_STAGE_CHARS, n_process: int = 1) -> Iterator[Analysis]:
     """Analyses of a growing beginning of the article, the last one complete.
 
     A long document shows its first highlights after `first_stage` characters; each later stage
     covers at least twice as much, so re-running the document-level rules costs at most about
-    twice a single run, while parsing (the expensive part) is done once.
+    twice a single run, while parsing (the expensive part) is done once. `n_process` > 1 lets
+    spaCy parse in that many worker processes (worth it only for long texts).
     """
     units = _units(article)
     model = describe(nlp)
     parsed: list[ParsedBlock] = []
     done_chars, next_stage = 0, first_stage
-    for pb in _parse_units(article, nlp, units):
+    for pb in _parse_units(article, nlp, units, n_process):
         parsed.append(pb)
         done_chars += len(pb.doc.text)
         if progress is not None:
