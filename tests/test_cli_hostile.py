@@ -233,6 +233,32 @@ def test_reader_shows_escape_sequences_as_placeholders(tmp_path, reader_env):
     assert digest(path) == before
 
 
+def test_reader_on_hostile_markdown(tmp_path, reader_env):
+    """The same sequences in a Markdown file, plus links and HTML that point at local files."""
+    path = tmp_path / "evil.md"
+    path.write_text(INJECTED + "\nHotel [see this](file:///etc/passwd) and <a href=\"file:///etc/shadow\">HTMLLINK</a> "
+                    "and ![img](file:///etc/hosts) India\n", encoding="utf-8")
+    with open_reader(path, reader_env, "India") as app:
+        screen = app.text
+        for word in ["Alpha", "CLEARME", "CLIPME", "LINKME", "EIGHTBIT", "REVERSED", "Hotel", "see this"]:
+            assert word in screen, (word, screen)
+        app.press("q")
+        assert app.close() == 0
+    assert_nothing_injected(bytes(app.raw))  # includes: no OSC 8 link to a file
+
+
+def test_json_from_hostile_stdin():
+    from hostile_files import png_bytes
+
+    out = subprocess.run([sys.executable, "-m", "tui", "--json", "-"], input=png_bytes(), capture_output=True,
+                         timeout=120, cwd=ROOT)
+    assert out.returncode == 1 and b"Traceback" not in out.stderr
+    assert json.loads(out.stdout) == {"source": "-", "error": "binary file, not text"}
+    out = subprocess.run([sys.executable, "-m", "tui", "-"], input=b"", capture_output=True, timeout=30, cwd=ROOT)
+    assert out.returncode == 2
+    assert one_error_line(out.stderr) == "newsreader: error: -: empty file, nothing to read"
+
+
 def test_json_escapes_every_control_and_invisible_character(tmp_path):
     path = tmp_path / "evil.txt"
     path.write_text(INJECTED, encoding="utf-8")
