@@ -1,0 +1,52 @@
+"""The `?` screen: every key, generated from the bindings themselves so it cannot go stale."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KeyRow = tuple[str, str]  # (keys as shown, description)
+
+
+def key_label(keys: str) -> str:
+    """'pagedown,space' -> 'PgDn / space' (the same wording as the README's table)."""
+    names = {"pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End", "down": "↓", "up": "↑",
+             "question_mark": "?", "slash": "/", "escape": "esc", "left_square_bracket": "[",
+             "right_square_bracket": "]", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p", "enter": "enter"}
+    return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def rows_of(bindings: list[Binding]) -> list[KeyRow]:
+    return [(key_label(b.key), b.description) for b in bindings if b.description]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+    ]
+
+    def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        text = Text(end="")
+        text.append("newsreader — keys\n", style="bold")
+        width = max((len(k) for _, rows in self.sections for k, _ in rows), default=8) + 2
+        for title, rows in self.sections:
+            text.append(f"\n{title}\n", style="bold underline")
+            for keys, description in rows:
+                text.append(f"  {keys:<{width}}", style="bold")
+                text.append(f"{description}\n")
+        text.append("\nesc, q or ? closes this screen.", style="dim")
+        with VerticalScroll(id="help-body"):
+            yield Static(text, id="help-text")
+
+    def action_scroll(self, delta: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=delta, animate=False)
