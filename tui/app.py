@@ -42,11 +42,17 @@ class ArticleState:
 
     article: Article
     analysis: Analysis | None = None
+    partial: Analysis | None = None       # shown while a long text is still being analysed
     error: str | None = None
     progress: tuple[int, int] | None = None
     target: Target | None = None
     scroll_y: float = 0.0
     highlighted: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> Analysis | None:
+        """What the screen shows: the analysis, or the partial one while it grows."""
+        return self.analysis or self.partial
 
 
 class AnalysisProgress(Message):
@@ -62,6 +68,17 @@ class AnalysisReady(Message):
     def __init__(self, index: int, analysis: Analysis) -> None:
         super().__init__()
         self.index, self.analysis = index, analysis
+
+
+class AnalysisPartial(Message):
+    """An analysis of a growing beginning of a long text; each replaces the one before."""
+
+    def __init__(self, index: int, analysis: Analysis) -> None:
+        super().__init__()
+        self.index, self.analysis = index, analysis
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisPartial) and message.index == self.index
 
 
 class AnalysisFailed(Message):
@@ -162,7 +179,10 @@ class NewsReaderApp(App[int]):
 
             self.post_message(AnalysisProgress(index, 0, 1))
             try:
-                analysis = run_analysis(self.states[index].article, self.model_name, use_cache=self.use_cache, progress=progress)
+                analysis = run_analysis(
+                    self.states[index].article, self.model_name, use_cache=self.use_cache, progress=progress,
+                    on_partial=lambda partial, index=index: self.post_message(AnalysisPartial(index, partial)),
+                )
             except Exception as exc:  # the text stays readable; the status line says why
                 self.post_message(AnalysisFailed(index, " ".join(str(exc).split()) or type(exc).__name__))
                 continue
@@ -178,6 +198,16 @@ class NewsReaderApp(App[int]):
         state.analysis, state.progress = message.analysis, None
         if message.index == self.current:
             self.view.set_analysis(state.analysis)
+            self._fill_sidebar()
+            self._refresh_all()
+
+    def on_analysis_partial(self, message: AnalysisPartial) -> None:
+        state = self.states[message.index]
+        if state.analysis is not None:
+            return
+        state.partial = message.analysis
+        if message.index == self.current:
+            self.view.set_analysis(message.analysis)
             self._fill_sidebar()
             self._refresh_all()
 
@@ -210,7 +240,7 @@ class NewsReaderApp(App[int]):
     def _load(self, index: int) -> None:
         self.current = index
         state = self.state
-        self.view.show(state.article, state.analysis)
+        self.view.show(state.article, state.shown)
         self._fill_sidebar()
         self._show_target(reveal=False)
         self.call_after_refresh(self.view.scroll_to, y=state.scroll_y, animate=False)
@@ -230,7 +260,7 @@ class NewsReaderApp(App[int]):
     # -- sidebar --------------------------------------------------------------------------------
 
     def sidebar_rows(self) -> dict[str, list[Row]]:
-        analysis = self.state.analysis
+        analysis = self.state.shown
         if analysis is None:
             return {}
         return {"speakers": speaker_rows(analysis), "places": place_rows(analysis), "others": other_rows(analysis)}
@@ -242,7 +272,7 @@ class NewsReaderApp(App[int]):
         palette = self.view.speaker_palette()
         for list_id in LISTS:
             lst = self.query_one(f"#{list_id}", EntityList)
-            lst.set_rows(rows.get(list_id) if state.analysis else None, waiting, palette)
+            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette)
             chosen = state.highlighted.get(list_id)
             if chosen:
                 lst.highlight_id(chosen)
@@ -254,7 +284,7 @@ class NewsReaderApp(App[int]):
 
     def select_option(self, list_id: str, option_id: str, *, focus: bool = True, at: int | None = None) -> None:
         """Make a sidebar row the target and jump to its first mention (or the one at `at`)."""
-        analysis = self.state.analysis
+        analysis = self.state.shown
         if analysis is None:
             return
         target = target_for(analysis, option_id)
@@ -269,19 +299,19 @@ class NewsReaderApp(App[int]):
         lst = self.query_one(f"#{list_id}", EntityList)
         lst.highlight_id(option_id)
         if focus:
-            lst.focus()
+            self.screen.set_focus(lst)
         self.state.target = target
         self._show_target(reveal=True)
 
     def action_focus_list(self, list_id: str) -> None:
         self._show_sidebar_if_narrow()
         lst = self.query_one(f"#{list_id}", EntityList)
-        lst.focus()
+        self.screen.set_focus(lst)  # now, not after a refresh: keys typed right after must land here
         if lst.highlighted is None and lst.option_count:
             lst.highlighted = 0
 
     def action_focus_article(self) -> None:
-        self.view.focus()
+        self.screen.set_focus(self.view)
 
     # -- target walking -------------------------------------------------------------------------
 
@@ -289,6 +319,7 @@ class NewsReaderApp(App[int]):
         target = self.state.target
         if target is None:
             self.view.set_marks([], None)
+            self.view.refresh()
         else:
             self.view.set_marks(target.marks, target.current, search=target.kind == "search")
             if reveal and target.current is not None:
@@ -314,7 +345,7 @@ class NewsReaderApp(App[int]):
         self._show_target(reveal=False)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
-        analysis = self.state.analysis
+        analysis = self.state.shown
         if analysis is None:
             return
         owner = owner_at(analysis, message.offset)
@@ -330,7 +361,7 @@ class NewsReaderApp(App[int]):
         return None
 
     def _quote_in_view(self):
-        analysis = self.state.analysis
+        analysis = self.state.shown
         if analysis is None or not analysis.quotes:
             return None
         target = self.state.target
@@ -354,7 +385,7 @@ class NewsReaderApp(App[int]):
         search = self.query_one(SearchBar)
         search.add_class("-open")
         search.value = ""
-        search.focus()
+        self.screen.set_focus(search)
 
     @on(SearchBar.Changed)
     def _search_changed(self, event: SearchBar.Changed) -> None:
@@ -383,7 +414,7 @@ class NewsReaderApp(App[int]):
         if not keep and self.state.target and self.state.target.kind == "search":
             self.state.target = None
             self._show_target(reveal=False)
-        self.view.focus()
+        self.screen.set_focus(self.view)
 
     # -- layers, sidebar, help ------------------------------------------------------------------
 
@@ -477,7 +508,7 @@ class NewsReaderApp(App[int]):
         else:
             left = "Choose a speaker (s) or place (p), or search (/)"
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
-            speaker = state.analysis.speaker(quote.speaker_id) if state.analysis and quote.speaker_id else None
+            speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
             who = speaker.name if speaker else "unattributed"
             excerpt = quote.text if len(quote.text) <= 28 else quote.text[:27] + "…"
             note = f"“{excerpt}” — {who}" + ("  (w: go to speaker)" if speaker else "")

@@ -157,8 +157,8 @@ class ArticleView(ScrollView, can_focus=True):
     # -- layout and span index -----------------------------------------------------------------
 
     def _relayout(self) -> None:
-        if self.article is None:
-            return
+        if self.article is None or not self.scrollable_content_region.width:
+            return  # not laid out yet: the first Resize lays the text out at its real width
         width = self.text_width
         self._layout = lay_out(self.article, width)
         self.virtual_size = Size(width + GUTTER, len(self._layout))
@@ -166,7 +166,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.article is not None and self.text_width != self._layout.width:
+        if self.article is not None and (self.text_width != self._layout.width or not self.line_count):
             anchor = self._layout.starts[round(self.scroll_y)] if self.line_count else 0
             self._relayout()
             self.scroll_to(y=self.row_of(anchor), animate=False)

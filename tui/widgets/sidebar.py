@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from ..safe_text import printable
 from .targets import Row
 
-_KIND_NOTE = {"organization": "org", "place": "place", "unnamed": "unnamed", "person": ""}
+_KIND_NOTE = {"organization": "org", "place": "", "unnamed": "unnamed", "person": ""}
 
 
 class EntityList(OptionList):
