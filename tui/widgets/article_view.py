@@ -152,7 +152,7 @@ class ArticleView(ScrollView, can_focus=True):
         row = self.row_of(offset)
         if row not in self.visible_rows() or row == self.visible_rows().stop - 1:
             height = self.scrollable_content_region.height
-            self.scroll_to(y=max(0, row - height // 3), animate=False)
+            self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
 
     # -- layout and span index -----------------------------------------------------------------
 
@@ -169,7 +169,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is not None and (self.text_width != self._layout.width or not self.line_count):
             anchor = self._layout.starts[round(self.scroll_y)] if self.line_count else 0
             self._relayout()
-            self.scroll_to(y=self.row_of(anchor), animate=False)
+            self.scroll_to(y=self.row_of(anchor), animate=False, immediate=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -270,14 +270,14 @@ class ArticleView(ScrollView, can_focus=True):
     # -- input ---------------------------------------------------------------------------------
 
     def action_line(self, delta: int) -> None:
-        self.scroll_to(y=self.scroll_y + delta, animate=False)
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
 
     def action_page(self, delta: int) -> None:
         step = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y + delta * step, animate=False)
+        self.scroll_to(y=self.scroll_y + delta * step, animate=False, immediate=True)
 
     def action_edge(self, bottom: int) -> None:
-        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False)
+        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     def on_click(self, event: events.Click) -> None:
         if self.article is None:
