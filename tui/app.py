@@ -243,8 +243,7 @@ class NewsReaderApp(App[int]):
         self.view.show(state.article, state.shown)
         self._fill_sidebar()
         self._show_target(reveal=False)
-        if state.scroll_y:
-            self.call_after_refresh(self.view.scroll_to, y=state.scroll_y, animate=False)
+        self.view.scroll_to(y=state.scroll_y, animate=False, immediate=True)
         self._refresh_all()
 
     def action_switch(self, delta: int) -> None:
