@@ -28,6 +28,13 @@ def screen_text(app) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
+def region_text(app, widget) -> str:
+    """The characters on screen inside `widget`'s region."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.crop(region.x, region.right).text for strip in strips[region.y:region.bottom])
+
+
 def with_quotes(article: Article, analysis: Analysis, quotes=SEED_QUOTES) -> Analysis:
     result = copy.deepcopy(analysis)
     speakers: dict[str, Speaker] = {}

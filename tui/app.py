@@ -510,6 +510,6 @@ class NewsReaderApp(App[int]):
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
             speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
             who = speaker.name if speaker else "unattributed"
-            excerpt = quote.text if len(quote.text) <= 28 else quote.text[:27] + "…"
+            excerpt = quote.text if len(quote.text) <= 36 else quote.text[:35].rstrip() + "…"
             note = f"“{excerpt}” — {who}" + ("  (w: go to speaker)" if speaker else "")
         self.query_one(StatusLine).show(left, "  ".join(right), note)
