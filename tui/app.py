@@ -26,7 +26,6 @@ from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
-from .widgets.mention_map import MentionMap
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
@@ -138,7 +137,6 @@ class NewsReaderApp(App[int]):
         yield Legend(id="legend")
         with Horizontal(id="main"):
             yield ArticleView(ascii_only=self.ascii_only, id="article")
-            yield MentionMap(ascii_only=self.ascii_only, id="map")
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
@@ -459,7 +457,6 @@ class NewsReaderApp(App[int]):
     # -- drawing the bars ----------------------------------------------------------------------
 
     def _view_scrolled(self, _old: float, _new: float) -> None:
-        self._refresh_map()
         if self.view.has_focus:
             self._refresh_status()
 
@@ -486,7 +483,7 @@ class NewsReaderApp(App[int]):
         target = self.state.target
         rows = [self.view.row_of(s) for s, _ in target.walk] if target else []
         current = self.view.row_of(target.current[0]) if target and target.current else None
-        self.query_one(MentionMap).update_map(self.view.line_count, rows, current, self.view.visible_rows())
+        self.view.set_map(rows, current)
 
     def _refresh_status(self, message: str | None = None) -> None:
         state = self.state

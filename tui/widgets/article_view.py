@@ -25,6 +25,7 @@ from textual.strip import Strip
 from ..model import Analysis, Article, BlockKind, EntityKind
 from ..safe_text import printable
 from .layout import BLANK, KINDS, Layout, lay_out
+from .mention_map import MentionMap
 from .targets import SPEAKER_COLOURS, Span, speaker_colours
 
 MAX_TEXT_WIDTH = 80   # a comfortable reading measure, whatever the terminal width
@@ -62,6 +63,10 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",
         "article-view--search",
         *(f"article-view--speaker-{i}" for i in range(SPEAKER_COLOURS)),
+        "article-view--map-track",
+        "article-view--map-view",
+        "article-view--map-mark",
+        "article-view--map-current",
     }
 
     BINDINGS = [
@@ -73,8 +78,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end,G", "edge(1)", "Bottom", show=False, id="article.bottom"),
     ]
 
+    # The overview column (MentionMap) is the scrollbar: Textual's own is hidden.
     DEFAULT_CSS = """
-    ArticleView { overflow-x: hidden; overflow-y: auto; }
+    ArticleView { overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 0; }
     """
 
     class Clicked(Message):
@@ -101,6 +107,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._quote_bar_starts: list[int] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self.map = MentionMap(ascii_only=ascii_only)
 
     # -- content -------------------------------------------------------------------------------
 
@@ -127,7 +134,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 1))
+        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 2))
 
     @property
     def line_count(self) -> int:
@@ -231,14 +238,22 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def set_map(self, mark_rows: list[int], current_row: int | None) -> None:
+        if self.map.update(len(self._layout), mark_rows, current_row):
+            self.refresh()
+
     def render_line(self, y: int) -> Strip:
         row = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
+        height = self.scrollable_content_region.height
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row)
             self._strips[row] = strip
-        return strip.crop_extend(0, width, self.rich_style)
+        self.map.total_rows = len(self._layout)
+        styles = {key: self._style(f"article-view--map-{key}") for key in ("track", "view", "mark", "current")}
+        cell = self.map.cell(y, height, self.visible_rows(), styles)
+        return Strip.join([strip.crop_extend(0, width - 1, self.rich_style), Strip([cell], 1)]).simplify()
 
     def _render_row(self, row: int) -> Strip:
         base = self.rich_style
@@ -265,7 +280,7 @@ class ArticleView(ScrollView, can_focus=True):
         if layout.indents[row]:
             segments.append(Segment(" " * layout.indents[row], base))
         segments.extend(text.render(self.app.console))
-        return Strip(segments).apply_style(base)
+        return Strip(segments).apply_style(base).simplify()
 
     # -- input ---------------------------------------------------------------------------------
 
@@ -281,6 +296,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         if self.article is None:
+            return
+        region = self.scrollable_content_region
+        if event.x >= region.width - 1:  # the overview column: jump there, like a scrollbar
+            row = self.map.row_at(event.y, region.height)
+            self.scroll_to(y=max(0, row - region.height // 2), animate=False, immediate=True)
             return
         offset = self._layout.offset_at(round(self.scroll_y) + event.y, event.x - GUTTER, self.article.text)
         if offset is not None:

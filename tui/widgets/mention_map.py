@@ -1,7 +1,8 @@
-"""A one-column overview beside the article: where every mention of the current target lies.
+"""The overview column at the article's right edge: where every mention of the current target lies.
 
-Each cell stands for a slice of the document's rows, so the reader sees at a glance where a
-speaker appears, which mark is the current one, and where the view is.
+It replaces the scrollbar: each cell stands for a slice of the document's rows, shaded where the
+view is, marked where the target is mentioned and solid at the current mention. It is drawn as
+the last cell of the article view's own rows, so scrolling repaints one region, not two widgets.
 """
 
 from __future__ import annotations
@@ -9,47 +10,40 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from rich.segment import Segment
-from textual.strip import Strip
-from textual.widget import Widget
+from rich.style import Style
 
 
-class MentionMap(Widget):
-    COMPONENT_CLASSES = {"mention-map--mark", "mention-map--current", "mention-map--view"}
-
-    DEFAULT_CSS = """
-    MentionMap { width: 1; height: 1fr; }
-    """
-
-    def __init__(self, *, ascii_only: bool = False, id: str | None = None) -> None:
-        super().__init__(id=id)
+class MentionMap:
+    def __init__(self, *, ascii_only: bool = False) -> None:
         self.ascii_only = ascii_only
         self.total_rows = 0
         self.mark_rows: list[int] = []
         self.current_row: int | None = None
-        self.view_rows = range(0)
 
-    def update_map(self, total_rows: int, mark_rows: list[int], current_row: int | None, view_rows: range) -> None:
-        state = (total_rows, mark_rows, current_row, view_rows)
-        if state != (self.total_rows, self.mark_rows, self.current_row, self.view_rows):
-            self.total_rows, self.mark_rows, self.current_row, self.view_rows = total_rows, sorted(mark_rows), current_row, view_rows
-            self.refresh()
+    def update(self, total_rows: int, mark_rows: list[int], current_row: int | None) -> bool:
+        """Returns True when something changed (the caller repaints)."""
+        state = (total_rows, sorted(set(mark_rows)), current_row)
+        if state == (self.total_rows, self.mark_rows, self.current_row):
+            return False
+        self.total_rows, self.mark_rows, self.current_row = state
+        return True
 
-    def _slice(self, y: int) -> range:
-        height = max(1, self.size.height)
+    def slice_of(self, y: int, height: int) -> range:
+        """The document rows that screen row `y` stands for."""
+        height = max(1, height)
         total = max(self.total_rows, height)
         return range(y * total // height, max(y * total // height + 1, (y + 1) * total // height))
 
-    def render_line(self, y: int) -> Strip:
-        rows = self._slice(y)
-        base = self.rich_style
-        in_view = bool(self.view_rows) and rows.start < self.view_rows.stop and rows.stop > self.view_rows.start
-        style = base + self.get_component_rich_style("mention-map--view", partial=True) if in_view else base
-        glyph = " "
-        i = bisect_left(self.mark_rows, rows.start)
+    def row_at(self, y: int, height: int) -> int:
+        return self.slice_of(y, height).start
+
+    def cell(self, y: int, height: int, view: range, styles: dict[str, Style]) -> Segment:
+        rows = self.slice_of(y, height)
+        in_view = bool(view) and rows.start < view.stop and rows.stop > view.start
+        style = styles["view"] if in_view else styles["track"]
         if self.current_row is not None and self.current_row in rows:
-            glyph = "#" if self.ascii_only else "█"
-            style += self.get_component_rich_style("mention-map--current", partial=True)
-        elif i < len(self.mark_rows) and self.mark_rows[i] < rows.stop:
-            glyph = "-" if self.ascii_only else "━"
-            style += self.get_component_rich_style("mention-map--mark", partial=True)
-        return Strip([Segment(glyph, style)], 1)
+            return Segment("#" if self.ascii_only else "█", style + styles["current"])
+        i = bisect_left(self.mark_rows, rows.start)
+        if i < len(self.mark_rows) and self.mark_rows[i] < rows.stop:
+            return Segment("-" if self.ascii_only else "━", style + styles["mark"])
+        return Segment(" ", style)
