@@ -31,6 +31,7 @@ class PtyApp:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
+        self.last_read = 0.0
         master, slave = os.openpty()
         self._set_size(slave, cols, rows)
         full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM", "TEXTUAL")}
@@ -71,6 +72,7 @@ class PtyApp:
                 return total
             if not chunk:
                 return total
+            self.last_read = time.perf_counter()
             self.raw.extend(chunk)
             self.stream.feed(chunk)
             total += len(chunk)
@@ -114,15 +116,11 @@ class PtyApp:
         before = len(self.raw)
         sent = time.perf_counter()
         os.write(self.master, keys.encode() if isinstance(keys, str) else keys)
-        last = sent
         deadline = sent + timeout
         while time.perf_counter() < deadline:
-            n = self.pump(quiet)
-            if n == 0 and len(self.raw) > before:
+            if self.pump(quiet) == 0 and len(self.raw) > before:
                 break
-            if n:
-                last = time.perf_counter()
-        return last - sent, len(self.raw) - before
+        return max(0.0, self.last_read - sent), len(self.raw) - before
 
     def close(self, timeout: float = 10.0) -> int:
         """Wait for the program to exit (after e.g. `q`); kills it if it does not."""

@@ -92,21 +92,23 @@ def test_two_writers_at_once(seed_article, seed_analysis, tmp_path, seed_path):
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
-def test_cached_open_never_imports_spacy(seed_path, tmp_path):
+def test_reader_process_never_imports_spacy_and_cache_needs_no_child(seed_path, tmp_path):
     probe = textwrap.dedent(f"""
         import os, sys
         os.environ["NEWSREADER_CACHE_DIR"] = {str(tmp_path)!r}
+        if sys.argv[1] == "cached":
+            sys.modules["tui.analysis_worker"] = None  # the child path would fail to import
         from tui.document import load_article
         from tui.runner import run_analysis
         analysis = run_analysis(load_article({str(seed_path)!r}))
         print(len(analysis.entities), "spacy" in sys.modules)
     """)
-    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
-    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300)
+    first = subprocess.run([sys.executable, "-c", probe, "first"], capture_output=True, text=True, timeout=300)
+    second = subprocess.run([sys.executable, "-c", probe, "cached"], capture_output=True, text=True, timeout=300)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     n_first, spacy_first = first.stdout.split()
     n_second, spacy_second = second.stdout.split()
-    assert spacy_first == "True" and spacy_second == "False"
+    assert spacy_first == "False" and spacy_second == "False"
     assert n_first == n_second and int(n_first) > 10
 
 
@@ -126,3 +128,31 @@ def test_runner_streams_growing_partial_analyses(nlp, tmp_path):
     counts = [sum(len(e.mentions) for e in a.entities) for a in partial]
     assert counts == sorted(counts) and counts[-1] == sum(len(e.mentions) for e in final.entities)
     assert partial[-1] == final
+
+
+def test_runner_cancels_a_running_analysis(seed_path):
+    import time
+
+    from tui.document import article_from_bytes
+    from tui.runner import AnalysisCancelled, run_analysis
+
+    article = article_from_bytes(seed_path.read_bytes() * 40, "long.txt")
+    started = time.monotonic()
+    stop_at = started + 2.0
+    try:
+        run_analysis(article, use_cache=False, should_stop=lambda: time.monotonic() > stop_at)
+    except AnalysisCancelled:
+        pass
+    else:
+        raise AssertionError("a 180 KB analysis finished in 2 s: the cancel path was not exercised")
+    assert time.monotonic() - started < 5
+
+
+def test_runner_reports_a_missing_model_in_one_line(seed_article):
+    import pytest
+
+    from tui.runner import AnalysisError, run_analysis
+
+    with pytest.raises(AnalysisError) as exc:
+        run_analysis(seed_article, "no_such_model_xyz", use_cache=False)
+    assert "no_such_model_xyz" in str(exc.value) and "\n" not in str(exc.value)
