@@ -161,7 +161,7 @@ class NewsReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="analysis", name="analysis")
     def _analyse(self, order: list[int]) -> None:
         """Analyse files in order; each result is posted as soon as it exists."""
-        from .runner import run_analysis
+        from .runner import AnalysisCancelled, run_analysis
 
         worker = get_current_worker()
         for index in order:
@@ -180,7 +180,10 @@ class NewsReaderApp(App[int]):
                 analysis = run_analysis(
                     self.states[index].article, self.model_name, use_cache=self.use_cache, progress=progress,
                     on_partial=lambda partial, index=index: self.post_message(AnalysisPartial(index, partial)),
+                    should_stop=lambda: worker.is_cancelled,
                 )
+            except AnalysisCancelled:
+                return
             except Exception as exc:  # the text stays readable; the status line says why
                 self.post_message(AnalysisFailed(index, " ".join(str(exc).split()) or type(exc).__name__))
                 continue
