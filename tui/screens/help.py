@@ -21,12 +21,13 @@ def key_label(keys: str) -> str:
 
 
 def rows_of(bindings: list[Binding]) -> list[KeyRow]:
-    return [(key_label(b.key), b.description) for b in bindings if b.description]
+    """The long wording (the binding's tooltip) where there is one; the footer keeps the short one."""
+    return [(key_label(b.key), b.tooltip or b.description) for b in bindings if b.description]
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,q,question_mark", "dismiss", "Close help", tooltip="Close help", id="help.close"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
     ]

@@ -70,12 +70,12 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("down,j", "line(1)", "Down", show=False, id="article.down"),
-        Binding("up,k", "line(-1)", "Up", show=False, id="article.up"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="article.page_down"),
-        Binding("pageup,b", "page(-1)", "Page up", show=False, id="article.page_up"),
-        Binding("home,g", "edge(0)", "Top", show=False, id="article.top"),
-        Binding("end,G", "edge(1)", "Bottom", show=False, id="article.bottom"),
+        Binding("down,j", "line(1)", "Down", show=False, tooltip="Scroll down a line", id="article.down"),
+        Binding("up,k", "line(-1)", "Up", show=False, tooltip="Scroll up a line", id="article.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, tooltip="Page down", id="article.page_down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, tooltip="Page up", id="article.page_up"),
+        Binding("home,g", "edge(0)", "Top", show=False, tooltip="Top of the article", id="article.top"),
+        Binding("end,G", "edge(1)", "Bottom", show=False, tooltip="End of the article", id="article.bottom"),
     ]
 
     # The overview column (MentionMap) is the scrollbar: Textual's own is hidden.

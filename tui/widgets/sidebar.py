@@ -24,8 +24,8 @@ class EntityList(OptionList):
     """One sidebar list; j/k move like the arrows."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("j", "cursor_down", "Down", show=False, tooltip="Next row", id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous row", id="list.up"),
     ]
 
     def __init__(self, empty: str, *, unit: str, id: str | None = None, ascii_only: bool = False) -> None:
