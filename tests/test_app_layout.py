@@ -71,3 +71,14 @@ def test_wrap_never_loses_text_and_never_overflows(text, width):
         row = text[a:b].rstrip()
         if len(row) > 1:
             assert cell_len(row) <= max(width, max(cell_len(c) for c in row))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab cd\nef-gh  ", min_size=1, max_size=400), st.integers(min_value=1, max_value=30))
+def test_ascii_wrap_keeps_every_row_within_the_width(text, width):
+    starts = wrap(text, 7, width)
+    assert starts[0] == 7 and starts == sorted(set(starts))
+    for a, b in zip(starts, starts[1:] + [7 + len(text)]):
+        row = text[a - 7:b - 7].replace("\n", " ").rstrip()
+        assert len(row) <= width
+        assert b > a

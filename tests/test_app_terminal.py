@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.terminal import PtyApp, newsreader
@@ -43,6 +45,13 @@ def test_seed_in_a_real_terminal(tmp_path):
         else:
             # Until the quotes engine lands, the empty state is what the user sees.
             assert "No quotes found" in screen
+        # a place: enter selects, N (shift+n, as a terminal sends it) walks backwards and wraps
+        app.press("p")
+        app.press("\r")
+        app.wait_for("Russia — mention 1/", 5)
+        app.press("N")
+        app.settle()
+        assert re.search(r"Russia — mention (\d+)/\1\b", app.text), app.text
         # page down writes little: no smooth-scroll animation on the wire
         app.press("a")
         _, written = app.press(" ")

@@ -148,6 +148,7 @@ class NewsReaderApp(App[int]):
         if self.ascii_only:
             self.screen.add_class("-ascii")
         self.view = self.query_one(ArticleView)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
         self._apply_width(self.size.width)
         self._load(0)
@@ -268,7 +269,7 @@ class NewsReaderApp(App[int]):
 
     def _fill_sidebar(self) -> None:
         state = self.state
-        waiting = f"analysis failed" if state.error else "analysing…"
+        waiting = "analysis failed" if state.error else ("analysing..." if self.ascii_only else "analysing…")
         rows = self.sidebar_rows()
         palette = self.view.speaker_palette()
         for list_id in LISTS:
@@ -459,6 +460,11 @@ class NewsReaderApp(App[int]):
 
     # -- drawing the bars ----------------------------------------------------------------------
 
+    def _theme_changed(self, _theme) -> None:
+        """Swatches in the sidebar and legend are drawn with the theme's colours: redraw them."""
+        self.call_after_refresh(self._fill_sidebar)
+        self.call_after_refresh(self._refresh_legend)
+
     def _view_scrolled(self, _old: float, _new: float) -> None:
         if self.view.has_focus:
             self._refresh_status()
@@ -488,6 +494,10 @@ class NewsReaderApp(App[int]):
         current = self.view.row_of(target.current[0]) if target and target.current else None
         self.view.set_map(rows, current)
 
+    @property
+    def _dash(self) -> str:
+        return " - " if self.ascii_only else " — "
+
     def _refresh_status(self, message: str | None = None) -> None:
         state = self.state
         right = []
@@ -502,14 +512,15 @@ class NewsReaderApp(App[int]):
         if message is not None:
             left = message
         elif state.target is not None:
-            left = f"{state.target.label} — {state.target.counter()}"
+            left = f"{state.target.label}{self._dash}{state.target.counter()}"
         elif state.analysis is None:
-            left = "Reading… highlights follow when the analysis is done"
+            left = "Reading; highlights follow when the analysis is done"
         else:
             left = "Choose a speaker (s) or place (p), or search (/)"
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
             speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
             who = speaker.name if speaker else "unattributed"
-            excerpt = quote.text if len(quote.text) <= 36 else quote.text[:35].rstrip() + "…"
-            note = f"“{excerpt}” — {who}" + ("  (w: go to speaker)" if speaker else "")
+            excerpt = quote.text if len(quote.text) <= 36 else quote.text[:35].rstrip() + ("..." if self.ascii_only else "…")
+            opening, closing = ('"', '"') if self.ascii_only else ("“", "”")
+            note = f"{opening}{excerpt}{closing}{self._dash}{who}" + ("  (w: go to speaker)" if speaker else "")
         self.query_one(StatusLine).show(left, "  ".join(right), note)

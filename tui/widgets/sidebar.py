@@ -69,7 +69,7 @@ class EntityList(OptionList):
         text.append(f"  {row.count}", style="bold")
         text.append(f" {self.unit if row.count == 1 else self.unit + 's'}", style="dim")
         if note:
-            text.append(f" · {note}", style="dim")
+            text.append(f" - {note}" if self.ascii_only else f" · {note}", style="dim")
         return text
 
 
