@@ -1,4 +1,4 @@
-"""The floor for start-up figures: the smallest Textual app that shows a file's first line."""
+"""The floor for start-up figures: the smallest Textual app that shows a file's first non-empty line."""
 
 import sys
 
@@ -13,7 +13,7 @@ class Minimal(App[None]):
     def __init__(self, path: str) -> None:
         super().__init__()
         with open(path, encoding="utf-8") as fh:
-            self.first_line = fh.readline().strip()
+            self.first_line = next((line.strip() for line in fh if line.strip()), "")
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.first_line))
