@@ -18,7 +18,7 @@ def _seed_has_quotes() -> bool:
 
 
 def test_seed_in_a_real_terminal(tmp_path):
-    env = {"NEWSREADER_FORCE_TTY": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {"NEWSREADER_FORCE_TTY": "1", "NEWSREADER_CACHE_DIR": str(tmp_path / "cache")}
     with PtyApp(newsreader(SEED), cols=100, rows=30, env=env) as app:
         app.wait_for("US wants Russia to agree to Ukraine truce", 30)
         app.wait_for("Also mentioned", 120)
@@ -62,7 +62,7 @@ def test_seed_in_a_real_terminal(tmp_path):
 
 @pytest.mark.parametrize("size", [(80, 24)])
 def test_narrow_terminal_keeps_the_text_and_toggles_the_sidebar(tmp_path, size):
-    env = {"NEWSREADER_FORCE_TTY": "1", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {"NEWSREADER_FORCE_TTY": "1", "NEWSREADER_CACHE_DIR": str(tmp_path / "cache")}
     cols, rows = size
     with PtyApp(newsreader(SEED), cols=cols, rows=rows, env=env) as app:
         app.wait_for("US wants Russia", 30)

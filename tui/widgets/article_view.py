@@ -60,6 +60,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--organization",
         "article-view--quote",
         "article-view--mark",
+        "article-view--mark-quote",
         "article-view--current",
         "article-view--search",
         *(f"article-view--speaker-{i}" for i in range(SPEAKER_COLOURS)),
@@ -208,7 +209,13 @@ class ArticleView(ScrollView, can_focus=True):
                 if self.shown_layers[layer]:
                     name = f"article-view--{entity.kind.value}"
                     spans.extend(_Span(m.start, m.end, _ENTITY, name) for m in entity.mentions)
-        spans.extend(_Span(s, e, _MARK, "article-view--mark") for s, e in self.marks)
+        # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
+        # current one, which is the only quote shown in reverse.
+        quote_spans = {(q.outer_start, q.outer_end) for q in analysis.quotes} if analysis else set()
+        spans.extend(
+            _Span(s, e, _MARK, "article-view--mark-quote" if (s, e) in quote_spans else "article-view--mark")
+            for s, e in self.marks
+        )
         spans.extend(_Span(s, e, _SEARCH, "article-view--search") for s, e in self.search_hits)
         if self.current is not None:
             spans.append(_Span(*self.current, _CURRENT, "article-view--current"))
