@@ -286,3 +286,15 @@ async def test_narrow_terminal_hides_the_sidebar_behind_a_toggle(seed_article, s
         assert not sidebar.display
         await pilot.press("p")  # asking for a list shows it
         assert sidebar.display and app.focused is app.query_one("#places")
+
+
+async def test_clicking_a_sidebar_row_selects_it(seed_article, seed_analysis):
+    app = _app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        places = app.query_one("#places", EntityList)
+        await pilot.click(places, offset=(2, 1))  # the second place
+        await pilot.pause()
+        name = places.rows[1].name
+        assert app.state.target is not None and app.state.target.label == name
+        assert _on_screen(app, app.state.article.text[slice(*app.state.target.current)])

@@ -99,7 +99,7 @@ class NewsReaderApp(App[int]):
         Binding("N", "walk(-1)", "Previous", show=False, tooltip="Previous mention, quote or match (wraps)", id="app.previous"),
         Binding("s", "focus_list('speakers')", "Speakers", tooltip="Go to the Speakers list", id="app.speakers"),
         Binding("p", "focus_list('places')", "Places", tooltip="Go to the Places list", id="app.places"),
-        Binding("o", "focus_list('others')", "Also mentioned", show=False, tooltip="Go to the list of people and organisations mentioned but not quoted", id="app.others"),
+        Binding("o", "focus_list('others')", "Also mentioned", show=False, tooltip="Go to the Also mentioned list (people and organisations not quoted)", id="app.others"),
         Binding("a", "focus_article", "Article", show=False, tooltip="Go back to the article", id="app.article"),
         Binding("w", "who_said", "Who said it", show=False, tooltip="From the quote in view to its speaker", id="app.who_said"),
         Binding("escape", "clear", "Clear selection", show=False, tooltip="Clear the selection (or cancel the search)", id="app.clear"),
@@ -155,7 +155,9 @@ class NewsReaderApp(App[int]):
         self.view.focus()
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
         if pending:
-            self._analyse(pending)
+            # After the first paint: even a cache hit costs imports and unpickling, which would
+            # compete with the first frame for the interpreter.
+            self.call_after_refresh(self._analyse, pending)
 
     # -- analysis in the background --------------------------------------------------------------
 
