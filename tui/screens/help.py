@@ -30,6 +30,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", tooltip="Close help", id="help.close"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page_down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, id="help.page_up"),
     ]
 
     def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:
@@ -48,6 +50,10 @@ class HelpScreen(ModalScreen[None]):
         text.append("\nesc, q or ? closes this screen.", style="dim")
         with VerticalScroll(id="help-body"):
             yield Static(text, id="help-text")
+
+    def action_page(self, delta: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_relative(y=delta * max(1, body.scrollable_content_region.height - 1), animate=False)
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=delta, animate=False)
