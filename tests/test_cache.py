@@ -156,3 +156,38 @@ def test_runner_reports_a_missing_model_in_one_line(seed_article):
     with pytest.raises(AnalysisError) as exc:
         run_analysis(seed_article, "no_such_model_xyz", use_cache=False)
     assert "no_such_model_xyz" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
+    """A killed reader cannot clean up; its analysis child must notice and stop by itself."""
+    import os
+    import signal
+    import time
+
+    probe = textwrap.dedent(f"""
+        import os, subprocess, sys, time
+        from tui.analysis_worker import send
+        from tui.document import article_from_bytes
+        child = subprocess.Popen([sys.executable, "-m", "tui.analysis_worker"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.DEVNULL, start_new_session=True)
+        article = article_from_bytes(open({str(seed_path)!r}, "rb").read() * 200, "long.txt")  # ~30 s of work
+        send(child.stdin, (article, None))
+        print(child.pid, flush=True)
+        time.sleep(60)
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True)
+    child_pid = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    def running(pid: int) -> bool:
+        try:  # a zombie (exited, not yet reaped by init) counts as ended
+            return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while running(child_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if running(child_pid):
+        os.kill(child_pid, signal.SIGKILL)
+        raise AssertionError("the analysis child outlived its reader by 10 s")

@@ -8,9 +8,11 @@ stdin/stdout between two processes of this same program, never from outside.
 
 from __future__ import annotations
 
+import os
 import pickle
 import struct
 import sys
+import threading
 from typing import Any, BinaryIO
 
 _HEADER = struct.Struct("!I")
@@ -34,11 +36,23 @@ def receive(stream: BinaryIO) -> Any:
     return pickle.loads(data)
 
 
+def _exit_when_orphaned(stdin: BinaryIO) -> None:
+    """The reader keeps our stdin open while it wants the result. End of file means it has gone
+    (quit, crashed or was killed), so stop at once instead of parsing for nobody."""
+    def watch() -> None:
+        while stdin.read(65536):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
 def main() -> int:
     out = sys.stdout.buffer
     # Anything a library prints must not corrupt the message stream.
     sys.stdout = sys.stderr
     article, model = receive(sys.stdin.buffer)
+    _exit_when_orphaned(sys.stdin.buffer)
     try:
         from .analysis import ModelError, analyse_stages, load_pipeline
 

@@ -87,7 +87,7 @@ def _analyse_in_child(article: Article, model: str | None, progress: Progress | 
     watcher.start()
     try:
         send(child.stdin, (article, model))
-        child.stdin.close()
+        # stdin stays open: the child ends itself when it closes, i.e. when this process dies.
         result: Analysis | None = None
         while True:
             try:
@@ -117,7 +117,7 @@ def _analyse_in_child(article: Article, model: str | None, progress: Progress | 
         if child.poll() is None:
             child.kill()
         child.wait()
-        for stream in (child.stdout, child.stderr):
+        for stream in (child.stdin, child.stdout, child.stderr):
             if stream is not None:
                 stream.close()
 

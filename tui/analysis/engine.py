@@ -47,11 +47,13 @@ def _units(article: Article) -> list[tuple[Block, int, int]]:
     return [(b, s, e) for b in article.blocks if not b.kind.is_metadata for s, e in pieces(article, b)]
 
 
-def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]]) -> Iterator[ParsedBlock]:
+def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]],
+                 n_process: int = 1) -> Iterator[ParsedBlock]:
     # Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
     # words; the replacement keeps every character offset where it was.
     texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
-    for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64)):
+    docs = nlp.pipe(texts, batch_size=64, n_process=n_process) if n_process > 1 else nlp.pipe(texts, batch_size=64)
+    for (block, start, _), doc in zip(units, docs):
         yield ParsedBlock(block, doc, start)
 
 
@@ -72,18 +74,19 @@ def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
 
 
 def analyse_stages(article: Article, nlp: "Language", progress: Progress | None = None,
-                   *, first_stage: int = FIRST_STAGE_CHARS) -> Iterator[Analysis]:
+                   *, first_stage: int = FIRST_STAGE_CHARS, n_process: int = 1) -> Iterator[Analysis]:
     """Analyses of a growing beginning of the article, the last one complete.
 
     A long document shows its first highlights after `first_stage` characters; each later stage
     covers at least twice as much, so re-running the document-level rules costs at most about
-    twice a single run, while parsing (the expensive part) is done once.
+    twice a single run, while parsing (the expensive part) is done once. `n_process` > 1 lets
+    spaCy parse in that many worker processes (worth it only for long texts).
     """
     units = _units(article)
     model = describe(nlp)
     parsed: list[ParsedBlock] = []
     done_chars, next_stage = 0, first_stage
-    for pb in _parse_units(article, nlp, units):
+    for pb in _parse_units(article, nlp, units, n_process):
         parsed.append(pb)
         done_chars += len(pb.doc.text)
         if progress is not None:
