@@ -8,6 +8,7 @@ only door to the engine); results come back as messages and are applied on the U
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -129,6 +130,8 @@ class NewsReaderApp(App[int]):
         self.current = 0
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
+        if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"  # every animated frame is bytes on a remote link
 
     # -- building -------------------------------------------------------------------------------
 
@@ -140,7 +143,8 @@ class NewsReaderApp(App[int]):
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
+        yield Footer(show_command_palette=not self.ascii_only)
 
     def on_mount(self) -> None:
         if self.theme_name and self.theme_name in self.available_themes:
