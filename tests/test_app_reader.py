@@ -40,8 +40,9 @@ async def test_text_first_then_real_analysis_fills_the_sidebar(seed_article):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = screen_text(app)
-        # the headline is up before any analysis exists
+        # the headline is up before any analysis exists, and the status line says it is coming
         assert "US wants Russia to agree to Ukraine truce" in screen
+        assert app.state.analysis is None and "analysing" in screen
         await app.wait_for_analysis()
         await pilot.pause()
         assert app.state.analysis is not None
@@ -298,3 +299,18 @@ async def test_clicking_a_sidebar_row_selects_it(seed_article, seed_analysis):
         name = places.rows[1].name
         assert app.state.target is not None and app.state.target.label == name
         assert _on_screen(app, app.state.article.text[slice(*app.state.target.current)])
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_ascii_mode_draws_only_ascii(seed_article, seed_analysis, size):
+    assert seed_article.text.isascii()
+    app = _app(seed_article, with_quotes(seed_article, seed_analysis), ascii_only=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")
+        seen = screen_text(app)
+        await pilot.press("question_mark")
+        seen += screen_text(app)
+        await pilot.press("escape", "slash", "x")
+        seen += screen_text(app)
+        assert sorted({c for c in seen if ord(c) > 127}) == []

@@ -150,7 +150,7 @@ class NewsReaderApp(App[int]):
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
         if self.ascii_only:
-            self.screen.add_class("-ascii")
+            self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
         self.view = self.query_one(ArticleView)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
@@ -462,7 +462,7 @@ class NewsReaderApp(App[int]):
         ]
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.help_sections()))
+        self.push_screen(HelpScreen(self.help_sections(), ascii_only=self.ascii_only))
 
     # -- drawing the bars ----------------------------------------------------------------------
 

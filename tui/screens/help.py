@@ -12,6 +12,16 @@ from textual.widgets import Static
 KeyRow = tuple[str, str]  # (keys as shown, description)
 
 
+_ASCII = {"↓": "down", "↑": "up", "…": "...", "—": "-"}
+
+
+def ascii_text(text: str) -> str:
+    """The same words without arrows, dashes and ellipses, for terminals without those glyphs."""
+    for glyph, plain in _ASCII.items():
+        text = text.replace(glyph, plain)
+    return text
+
+
 def key_label(keys: str) -> str:
     """'pagedown,space' -> 'PgDn / space' (the same wording as the README's table)."""
     names = {"pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End", "down": "↓", "up": "↑",
@@ -34,13 +44,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("pageup,b", "page(-1)", "Page up", show=False, id="help.page_up"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[KeyRow]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[KeyRow]]], *, ascii_only: bool = False) -> None:
         super().__init__()
+        if ascii_only:
+            sections = [(title, [(ascii_text(k), ascii_text(d)) for k, d in rows]) for title, rows in sections]
         self.sections = sections
+        self.ascii_only = ascii_only
 
     def compose(self) -> ComposeResult:
         text = Text(end="")
-        text.append("newsreader — keys\n", style="bold")
+        text.append("newsreader - keys\n" if self.ascii_only else "newsreader — keys\n", style="bold")
         width = max((len(k) for _, rows in self.sections for k, _ in rows), default=8) + 2
         for title, rows in self.sections:
             text.append(f"\n{title}\n", style="bold underline")
