@@ -259,10 +259,9 @@ class NewsReaderApp(App[int]):
             self.notify("Only one file is open.", timeout=2)
             return
         self.state.scroll_y = self.view.scroll_y
-        self.state.highlighted = {
-            list_id: (lst.highlighted_option.id if lst.highlighted_option else None)
-            for list_id in LISTS if (lst := self.query_one(f"#{list_id}", EntityList))
-        }
+        for list_id in LISTS:
+            option = self.query_one(f"#{list_id}", EntityList).highlighted_option
+            self.state.highlighted[list_id] = option.id if option else None
         self._load((self.current + delta) % len(self.states))
 
     # -- sidebar --------------------------------------------------------------------------------
@@ -299,17 +298,21 @@ class NewsReaderApp(App[int]):
         if target is None:
             return
         if at is not None:
-            for i, (s, e) in enumerate(target.walk):
-                if s <= at < e:
-                    target.index = i
-                    break
-        self._show_sidebar_if_narrow()
+            # From the text itself (a click, a quote in view): the walk continues from there and
+            # the view stays where the reader is looking.
+            inside = [i for i, (start, end) in enumerate(target.walk) if start <= at < end]
+            if inside:
+                target.index = inside[0]
+            else:
+                target.seek(at, 1)
+        if focus:
+            self._show_sidebar_if_narrow()
         lst = self.query_one(f"#{list_id}", EntityList)
         lst.highlight_id(option_id)
         if focus:
             self.screen.set_focus(lst)
         self.state.target = target
-        self._show_target(reveal=True)
+        self._show_target(reveal=at is None)
 
     def action_focus_list(self, list_id: str) -> None:
         self._show_sidebar_if_narrow()

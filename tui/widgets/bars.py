@@ -68,5 +68,5 @@ class StatusLine(Horizontal):
             text.append("  ")
             text.append(printable(note), style="italic")
         self.query_one("#status-left", Static).update(text)
-        self.query_one("#status-right", Static).update(Text(f" {right}" if right else "", style="dim", end=""))
+        self.query_one("#status-right", Static).update(Text(f" {printable(right)}" if right else "", style="dim", end=""))
         self.plain = text.plain + ("  " + right if right else "")

@@ -51,7 +51,7 @@ class Target:
 
     def counter(self) -> str:
         if not self.walk:
-            return f"no {self.noun}es" if self.noun.endswith("ch") else f"no {self.noun}s"
+            return f"no {self.noun}es" if self.noun.endswith(("ch", "sh", "s")) else f"no {self.noun}s"
         return f"{self.noun} {self.index + 1}/{len(self.walk)}"
 
 
