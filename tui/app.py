@@ -130,6 +130,7 @@ class NewsReaderApp(App[int]):
         self.current = 0
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
+        self._map_rows: tuple[tuple, list[int]] = ((), [])
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -499,9 +500,12 @@ class NewsReaderApp(App[int]):
 
     def _refresh_map(self) -> None:
         target = self.state.target
-        rows = [self.view.row_of(s) for s, _ in target.walk] if target else []
+        key = (id(target), self.view.line_count, self.view.text_width)
+        if self._map_rows[0] != key:  # rows of every mention: once per target and layout
+            rows = [self.view.row_of(s) for s, _ in target.walk] if target else []
+            self._map_rows = (key, rows)
         current = self.view.row_of(target.current[0]) if target and target.current else None
-        self.view.set_map(rows, current)
+        self.view.set_map(self._map_rows[1], current)
 
     @property
     def _dash(self) -> str:

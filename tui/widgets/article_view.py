@@ -46,6 +46,21 @@ class _Span:
     style: str      # component class name
 
 
+class _SpanIndex:
+    """Styled spans sorted by start, for finding those that overlap one row quickly."""
+
+    def __init__(self, spans: list[_Span]) -> None:
+        spans.sort(key=lambda s: (s.start, s.rank))
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.longest = max((s.end - s.start for s in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Span]:
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest)
+        return [s for s in self.spans[lo:hi] if s.end > start and s.start < end]
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Scrollable, highlighted article; keyboard scrolling never animates (few bytes per key)."""
 
@@ -101,13 +116,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.current: Span | None = None
         self.search_hits: list[Span] = []
         self._layout = Layout(0)
-        self._spans: list[_Span] = []
-        self._span_starts: list[int] = []
-        self._longest = 0
+        self._base = _SpanIndex([])
+        self._selection = _SpanIndex([])
+        self._quote_spans: set[Span] = set()
         self._quote_bars: list[tuple[int, int, str]] = []
         self._quote_bar_starts: list[int] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._frame_cache: tuple = ((), ())
         self.map = MentionMap(ascii_only=ascii_only)
 
     # -- content -------------------------------------------------------------------------------
@@ -128,10 +144,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._rebuild_spans()
 
     def set_marks(self, marks: list[Span], current: Span | None, search: bool = False) -> None:
-        self.marks = [] if search else list(marks)
-        self.search_hits = list(marks) if search else []
-        self.current = current
-        self._rebuild_spans()
+        """Marks the selection; stepping to the next mention (same marks) redraws only the rows
+        of the old and the new current mention."""
+        marks_now, hits_now = ([], list(marks)) if search else (list(marks), [])
+        if marks_now == self.marks and hits_now == self.search_hits:
+            old, self.current = self.current, current
+            for span in (old, current):
+                if span is not None:
+                    self._forget_rows(span)
+            return
+        self.marks, self.search_hits, self.current = marks_now, hits_now, current
+        self._rebuild_marks()
+
+    def _forget_rows(self, span: Span) -> None:
+        first, last = self.row_of(span[0]), self.row_of(max(span[0], span[1] - 1))
+        for row in range(first, last + 1):
+            self._strips.discard(row)
+        self.refresh()
 
     @property
     def text_width(self) -> int:
@@ -183,6 +212,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._styles.clear()
         self._strips.clear()
+        self._frame_cache = ((), ())
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -191,6 +221,7 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def _rebuild_spans(self) -> None:
+        """The analysis layers: rebuilt when the analysis or the shown layers change."""
         spans: list[_Span] = []
         bars: list[tuple[int, int, str]] = []
         analysis = self.analysis
@@ -209,30 +240,31 @@ class ArticleView(ScrollView, can_focus=True):
                 if self.shown_layers[layer]:
                     name = f"article-view--{entity.kind.value}"
                     spans.extend(_Span(m.start, m.end, _ENTITY, name) for m in entity.mentions)
-        # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
-        # current one, which is the only quote shown in reverse.
-        quote_spans = {(q.outer_start, q.outer_end) for q in analysis.quotes} if analysis else set()
-        spans.extend(
-            _Span(s, e, _MARK, "article-view--mark-quote" if (s, e) in quote_spans else "article-view--mark")
-            for s, e in self.marks
-        )
-        spans.extend(_Span(s, e, _SEARCH, "article-view--search") for s, e in self.search_hits)
-        if self.current is not None:
-            spans.append(_Span(*self.current, _CURRENT, "article-view--current"))
-        spans.sort(key=lambda s: (s.start, s.rank))
-        self._spans = spans
-        self._span_starts = [s.start for s in spans]
-        self._longest = max((s.end - s.start for s in spans), default=0)
+        self._base = _SpanIndex(spans)
         bars.sort()
         self._quote_bars = bars
         self._quote_bar_starts = [b[0] for b in bars]
+        self._quote_spans = {(q.outer_start, q.outer_end) for q in analysis.quotes} if analysis else set()
+        self._rebuild_marks()
+
+    def _rebuild_marks(self) -> None:
+        """The selection layers: small next to the analysis, and rebuilt on their own."""
+        # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
+        # current one, which is the only quote shown in reverse.
+        quotes = self._quote_spans
+        spans = [
+            _Span(s, e, _MARK, "article-view--mark-quote" if (s, e) in quotes else "article-view--mark")
+            for s, e in self.marks
+        ]
+        spans.extend(_Span(s, e, _SEARCH, "article-view--search") for s, e in self.search_hits)
+        self._selection = _SpanIndex(spans)
         self._strips.clear()
         self.refresh()
 
     def _spans_in(self, start: int, end: int) -> list[_Span]:
-        hi = bisect_left(self._span_starts, end)
-        lo = bisect_left(self._span_starts, start - self._longest)
-        found = [s for s in self._spans[lo:hi] if s.end > start and s.start < end]
+        found = self._base.overlapping(start, end) + self._selection.overlapping(start, end)
+        if self.current is not None and self.current[0] < end and self.current[1] > start:
+            found.append(_Span(*self.current, _CURRENT, "article-view--current"))
         found.sort(key=lambda s: s.rank)
         return found
 
@@ -249,18 +281,25 @@ class ArticleView(ScrollView, can_focus=True):
         if self.map.update(len(self._layout), mark_rows, current_row):
             self.refresh()
 
+    def _frame(self) -> tuple:
+        """What every row of one frame shares (region, base style, map styles), looked up once."""
+        region = self.scrollable_content_region
+        key = (round(self.scroll_y), region.width, region.height, len(self._layout), len(self._styles))
+        if self._frame_cache[0] != key:
+            styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
+            self._frame_cache = (key, (region.width, region.height, self.rich_style, self.visible_rows(), styles))
+        return self._frame_cache[1]
+
     def render_line(self, y: int) -> Strip:
-        row = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        height = self.scrollable_content_region.height
+        width, height, base, view, styles = self._frame()
+        row = view.start + y if view else round(self.scroll_y) + y
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row)
             self._strips[row] = strip
         self.map.total_rows = len(self._layout)
-        styles = {key: self._style(f"article-view--map-{key}") for key in ("track", "view", "mark", "current")}
-        cell = self.map.cell(y, height, self.visible_rows(), styles)
-        return Strip.join([strip.crop_extend(0, width - 1, self.rich_style), Strip([cell], 1)]).simplify()
+        cell = self.map.cell(y, height, view, styles)
+        return Strip.join([strip.crop_extend(0, width - 1, base), Strip([cell], 1)]).simplify()
 
     def _render_row(self, row: int) -> Strip:
         base = self.rich_style

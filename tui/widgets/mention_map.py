@@ -19,13 +19,16 @@ class MentionMap:
         self.total_rows = 0
         self.mark_rows: list[int] = []
         self.current_row: int | None = None
+        self._source: list[int] | None = None
 
     def update(self, total_rows: int, mark_rows: list[int], current_row: int | None) -> bool:
         """Returns True when something changed (the caller repaints)."""
-        state = (total_rows, sorted(set(mark_rows)), current_row)
-        if state == (self.total_rows, self.mark_rows, self.current_row):
+        if mark_rows is not self._source:
+            self._source = mark_rows
+            self.mark_rows = sorted(set(mark_rows))
+        elif (total_rows, current_row) == (self.total_rows, self.current_row):
             return False
-        self.total_rows, self.mark_rows, self.current_row = state
+        self.total_rows, self.current_row = total_rows, current_row
         return True
 
     def slice_of(self, y: int, height: int) -> range:

@@ -77,9 +77,10 @@ def speaker_colours(analysis: Analysis) -> dict[str, int]:
 
 
 def ranked_speakers(analysis: Analysis) -> list[Speaker]:
+    counts = {e.id: len(e.mentions) for e in analysis.entities}
+
     def mentions(s: Speaker) -> int:
-        entity = analysis.entity(s.entity_id) if s.entity_id else None
-        return len(entity.mentions) if entity else len(s.mentions)
+        return counts.get(s.entity_id, 0) if s.entity_id else len(s.mentions)
 
     return sorted(analysis.speakers, key=lambda s: (-s.quote_count, -mentions(s), s.name.casefold()))
 
