@@ -105,7 +105,7 @@ async def test_every_mention_is_marked_and_the_current_one_stands_out(seed_artic
         assert any(seg.style and seg.style.reverse and seg.style.bold for seg in styled), styled
         assert current_style.reverse
         # the overview column at the right edge shows where the mentions lie, the current one solid
-        assert len(view.map.mark_rows) > 3
+        assert len(view.map.offsets) > 3
         column = [view.render_line(y).text[-1] for y in range(view.scrollable_content_region.height)]
         assert column.count("█") == 1 and column.count("━") >= 3
 

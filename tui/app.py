@@ -130,7 +130,7 @@ class NewsReaderApp(App[int]):
         self.current = 0
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
-        self._map_rows: tuple[tuple, list[int]] = ((), [])
+        self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -500,12 +500,12 @@ class NewsReaderApp(App[int]):
 
     def _refresh_map(self) -> None:
         target = self.state.target
-        key = (id(target), self.view.line_count, self.view.text_width)
-        if self._map_rows[0] != key:  # rows of every mention: once per target and layout
-            rows = [self.view.row_of(s) for s, _ in target.walk] if target else []
-            self._map_rows = (key, rows)
-        current = self.view.row_of(target.current[0]) if target and target.current else None
-        self.view.set_map(self._map_rows[1], current)
+        if target is None:
+            self.view.set_map([], None)
+            return
+        if self._map_offsets[0] is not target:  # sorted once per target
+            self._map_offsets = (target, sorted(s for s, _ in target.walk))
+        self.view.set_map(self._map_offsets[1], target.current[0] if target.current else None)
 
     @property
     def _dash(self) -> str:

@@ -61,6 +61,21 @@ class _SpanIndex:
         return [s for s in self.spans[lo:hi] if s.end > start and s.start < end]
 
 
+class _UniformIndex:
+    """Plain (start, end) pairs drawn in one style: no per-span objects until a row needs them."""
+
+    def __init__(self, spans: list[Span], rank: int, style: str) -> None:
+        self.spans = spans if all(a <= b for a, b in zip(spans, spans[1:])) else sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+        self.rank, self.style = rank, style
+
+    def overlapping(self, start: int, end: int) -> list[_Span]:
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest)
+        return [_Span(s, e, self.rank, self.style) for s, e in self.spans[lo:hi] if e > start and s < end]
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Scrollable, highlighted article; keyboard scrolling never animates (few bytes per key)."""
 
@@ -117,7 +132,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.search_hits: list[Span] = []
         self._layout = Layout(0)
         self._base = _SpanIndex([])
-        self._selection = _SpanIndex([])
+        self._selection: list[_UniformIndex] = []
         self._quote_spans: set[Span] = set()
         self._quote_bars: list[tuple[int, int, str]] = []
         self._quote_bar_starts: list[int] = []
@@ -248,21 +263,24 @@ class ArticleView(ScrollView, can_focus=True):
         self._rebuild_marks()
 
     def _rebuild_marks(self) -> None:
-        """The selection layers: small next to the analysis, and rebuilt on their own."""
+        """The selection layers: rebuilt on their own, cheaply (a search may hit 50,000 times)."""
         # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
         # current one, which is the only quote shown in reverse.
         quotes = self._quote_spans
-        spans = [
-            _Span(s, e, _MARK, "article-view--mark-quote" if (s, e) in quotes else "article-view--mark")
-            for s, e in self.marks
+        marked_quotes = [m for m in self.marks if m in quotes] if quotes else []
+        plain = [m for m in self.marks if m not in quotes] if quotes else self.marks
+        self._selection = [
+            _UniformIndex(plain, _MARK, "article-view--mark"),
+            _UniformIndex(marked_quotes, _MARK, "article-view--mark-quote"),
+            _UniformIndex(self.search_hits, _SEARCH, "article-view--search"),
         ]
-        spans.extend(_Span(s, e, _SEARCH, "article-view--search") for s, e in self.search_hits)
-        self._selection = _SpanIndex(spans)
         self._strips.clear()
         self.refresh()
 
     def _spans_in(self, start: int, end: int) -> list[_Span]:
-        found = self._base.overlapping(start, end) + self._selection.overlapping(start, end)
+        found = self._base.overlapping(start, end)
+        for index in self._selection:
+            found.extend(index.overlapping(start, end))
         if self.current is not None and self.current[0] < end and self.current[1] > start:
             found.append(_Span(*self.current, _CURRENT, "article-view--current"))
         found.sort(key=lambda s: s.rank)
@@ -277,8 +295,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def set_map(self, mark_rows: list[int], current_row: int | None) -> None:
-        if self.map.update(len(self._layout), mark_rows, current_row):
+    def set_map(self, offsets: list[int], current: int | None) -> None:
+        """Marks for the overview column: sorted start offsets and the current one."""
+        if self.map.update(offsets, current):
             self.refresh()
 
     def _frame(self) -> tuple:
@@ -297,8 +316,7 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_row(row)
             self._strips[row] = strip
-        self.map.total_rows = len(self._layout)
-        cell = self.map.cell(y, height, view, styles)
+        cell = self.map.cell(y, height, view, self._layout, styles)
         return Strip.join([strip.crop_extend(0, width - 1, base), Strip([cell], 1)]).simplify()
 
     def _render_row(self, row: int) -> Strip:
@@ -345,7 +363,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         region = self.scrollable_content_region
         if event.x >= region.width - 1:  # the overview column: jump there, like a scrollbar
-            row = self.map.row_at(event.y, region.height)
+            row = self.map.row_at(event.y, region.height, self._layout)
             self.scroll_to(y=max(0, row - region.height // 2), animate=False, immediate=True)
             return
         offset = self._layout.offset_at(round(self.scroll_y) + event.y, event.x - GUTTER, self.article.text)
