@@ -313,7 +313,7 @@ class NewsReaderApp(App[int]):
         if focus:
             self.screen.set_focus(lst)
         self.state.target = target
-        self._show_target(reveal=at is None)
+        self._show_target(reveal=at is None, fresh=True)
 
     def action_focus_list(self, list_id: str) -> None:
         self._show_sidebar_if_narrow()
@@ -327,7 +327,7 @@ class NewsReaderApp(App[int]):
 
     # -- target walking -------------------------------------------------------------------------
 
-    def _show_target(self, reveal: bool) -> None:
+    def _show_target(self, reveal: bool, fresh: bool = False) -> None:
         target = self.state.target
         if target is None:
             self.view.set_marks([], None)
@@ -335,7 +335,7 @@ class NewsReaderApp(App[int]):
         else:
             self.view.set_marks(target.marks, target.current, search=target.kind == "search")
             if reveal and target.current is not None:
-                self.view.reveal(target.current[0])
+                self.view.reveal(*target.current, fresh=fresh)
         self._refresh_all()
 
     def action_walk(self, delta: int) -> None:

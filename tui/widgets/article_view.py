@@ -199,12 +199,17 @@ class ArticleView(ScrollView, can_focus=True):
             return (0, 0)
         return (self._layout.starts[rows.start], self._layout.ends[rows.stop - 1])
 
-    def reveal(self, offset: int) -> None:
-        """Bring `offset` on screen without animation; a third from the top when it was off screen."""
-        row = self.row_of(offset)
-        if row not in self.visible_rows() or row == self.visible_rows().stop - 1:
-            height = self.scrollable_content_region.height
-            self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
+    def reveal(self, start: int, end: int | None = None, *, fresh: bool = False) -> None:
+        """Bring the span on screen without animation, a third from the top, when any of it is off
+        screen; for a `fresh` selection also when it sits in the lower half (what follows a
+        first mention is usually what the reader wants to see)."""
+        first = self.row_of(start)
+        last = self.row_of(max(start, (end or start + 1) - 1))
+        rows = self.visible_rows()
+        height = self.scrollable_content_region.height
+        low = fresh and first > rows.start + height // 2
+        if first < rows.start or last >= rows.stop or low:
+            self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
 
     # -- layout and span index -----------------------------------------------------------------
 
