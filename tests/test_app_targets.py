@@ -64,3 +64,14 @@ def test_owner_of_a_click(seed_article, seed_analysis):
     kramatorsk = next(e for e in analysis.places if e.name == "Kramatorsk")
     assert owner_at(analysis, text.index("Kramatorsk") + 2) == f"entity:{kramatorsk.id}"
     assert owner_at(analysis, text.index("Tens of thousands")) is None
+
+
+def test_only_people_get_short_labels(seed_article, seed_analysis):
+    from tui.model import Speaker, SpeakerKind
+
+    analysis = with_quotes(seed_article, seed_analysis)
+    us = next(e for e in analysis.places if e.name == "United States")
+    analysis.speakers.append(Speaker(us.id, us.name, SpeakerKind.PLACE, us.id, []))
+    assert target_for(analysis, f"speaker:{us.id}").label == "United States"
+    rubio = next(s for s in analysis.speakers if s.name == "Marco Rubio")
+    assert target_for(analysis, f"speaker:{rubio.id}").label == "Rubio"

@@ -122,7 +122,7 @@ def target_for(analysis: Analysis, option_id: str) -> Target | None:
         marks = walk + [(m.start, m.end) for m in speaker.mentions]
         if entity:
             marks += [(m.start, m.end) for m in entity.mentions]
-        label = speaker.name if speaker.kind is SpeakerKind.UNNAMED else short_label(speaker.name)
+        label = short_label(speaker.name) if speaker.kind is SpeakerKind.PERSON else speaker.name
         if not walk and entity:  # a speaker without quotes still walks through mentions
             return Target("speaker", key, label, "mention", sorted(set(marks)), sorted(set(marks)))
         return Target("speaker", key, label, "quote", walk, sorted(set(marks)))
