@@ -331,7 +331,10 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(GUTTER, base)
         start, end = layout.starts[row], layout.ends[row]
         kind = KINDS[layout.kinds[row]]
-        text = Text(printable(article.text[start:end].replace("\n", " ")), end="", no_wrap=True)
+        # The spaces a row was broken at are not drawn, so a reversed span ends at its last word.
+        raw = article.text[start:end].replace("\n", " ").rstrip(" ")
+        end = start + len(raw)
+        text = Text(printable(raw), end="", no_wrap=True)
         block_style = {
             BlockKind.HEADING: "article-view--heading",
             BlockKind.SUBHEADING: "article-view--subheading",
