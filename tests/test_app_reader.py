@@ -314,3 +314,16 @@ async def test_ascii_mode_draws_only_ascii(seed_article, seed_analysis, size):
         await pilot.press("escape", "slash", "x")
         seen += screen_text(app)
         assert sorted({c for c in seen if ord(c) > 127}) == []
+
+
+async def test_a_failed_analysis_leaves_the_text_readable_and_says_why(seed_article, tmp_path):
+    app = NewsReaderApp([seed_article], model=str(tmp_path / "no-such-model"), use_cache=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.wait_for_analysis()
+        await pilot.pause()
+        assert app.state.error
+        screen = screen_text(app)
+        assert "analysis failed" in screen
+        assert "US wants Russia to agree to Ukraine truce" in screen
+        await pilot.press("G", "s", "enter", "n")
+        assert app.is_running
