@@ -1,10 +1,438 @@
-"""Direct quotes and who said them. Filled in by the quotes issue; empty until then."""
+"""Direct quotes and who said them.
+
+Quotes come from the quote marks (`quote_marks`); speakers from the dependency parse
+(`attribution`). For each quote, in order of preference:
+
+1. a cue right after it, before the sentence ends: ``"…," Rubio said`` / ``"…," said Rubio`` /
+   ``"…," he told AFP`` / ``"…," according to the ministry`` / the first half of a split quote;
+2. a cue right before it, ending in a colon or comma: ``He added: "…"`` / the second half of a
+   split quote;
+3. the speech verb that governs it in the parse. For a partial quote inside reported speech
+   (``The United States said it was asking Russia to "unconditionally" agree``) the outermost
+   speech verb of the sentence wins: the words are quoted from that verb's subject;
+4. for a quote that makes up whole sentences and has no cue of its own, the latest speaker in the
+   same paragraph or in the two before it (a quoted paragraph after ``But he said …``).
+
+A partial quote with no speech verb that reads as a title (``released "Battlefield V"``) or a
+scare quote with no speech verb in its sentence gets no speaker. Quotes in headlines and
+subheadings are matched against the body's quotes they condense.
+
+A quote running over several paragraphs (each paragraph opens with a mark, only the last one
+closes) is reported as one `Quote` per paragraph, all with the same speaker: each stays inside
+its block, so highlighting, jumping and the JSON offsets never straddle a paragraph break.
+"""
 
 from __future__ import annotations
 
-from ..model import Article, Entity, Quote, Speaker
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, BlockKind, Entity, Mention, Quote, Speaker
+from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, subject_of
 from .parsed import ParsedBlock
+from .quote_marks import MarkedSpan, find_marked
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TERMINAL = frozenset({".", "!", "?"})
+_CLAUSE_END = ",?!—–-…:;"
+_MAX_CUE_DISTANCE = 12       # words between a closing mark and its cue verb
+_INHERIT_BLOCKS = 2
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by vs v de la".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(slots=True)
+class _Cue:
+    verb: "Token"
+    resolved: Resolved
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class _Draft:
+    span: MarkedSpan
+    pb: ParsedBlock
+    block_index: int
+    first: int           # token indexes in pb.doc covered by the quote (inclusive), -1 if none
+    last: int
+    whole: bool          # makes up whole sentences, rather than words inside a sentence
+    referent: Referent | None = None
+    cue: _Cue | None = None
+    direct: bool = False  # attributed by its own cue, not inherited
+    continues: bool = False  # opened in an earlier paragraph that did not close it
 
 
 def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Entity]) -> tuple[list[Quote], list[Speaker]]:
-    return [], []
+    refs = Referents(entities)
+    drafts: list[_Draft] = []
+    events: list[tuple[int, int, Referent]] = []   # (offset, block index, referent) of every speech act
+    sentence_base = 0
+    block_index = -1
+    last_block = None
+    for pb in parsed:
+        if pb.block is not last_block:
+            block_index += 1
+            last_block = pb.block
+        sentence_base = _attribute_piece(article, pb, block_index, refs, drafts, events, sentence_base)
+
+    _link_continuations(article, drafts)
+    _propagate_groups(drafts)
+    _inherit(drafts, events)
+    _headings(drafts)
+    return _build(article, drafts)
+
+
+# ---- one parsed piece -------------------------------------------------------------------------
+def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: Referents,
+                     drafts: list[_Draft], events: list[tuple[int, int, Referent]], sentence_base: int) -> int:
+    doc = pb.doc
+    lo, hi = pb.offset, pb.offset + len(doc.text)
+    spans = find_marked(article.text, lo, hi)
+
+    inside = [-1] * len(doc)
+    for qi, span in enumerate(spans):
+        a, b = span.outer_start - lo, span.outer_end - lo
+        for tok in doc:
+            if a <= tok.idx < b:
+                inside[tok.i] = qi
+    sentence = [0] * len(doc)
+    n = sentence_base
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            sentence[i] = n
+        n += 1
+
+    heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
+    # Names outside quotes, for pronouns and role nouns later on.
+    for s, e, ent in refs._spans[_first_at(refs, lo):]:
+        if s >= hi:
+            break
+        span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
+        if span is None or inside[span.root.i] >= 0:
+            continue
+        refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
+
+    # Speech acts outside quotes, resolved in text order of their subjects.
+    cues: dict[int, _Cue] = {}
+    found = []
+    for tok in doc:
+        if inside[tok.i] >= 0 or heading:
+            continue
+        source = according_to(tok)
+        if source is not None:
+            found.append((source.i, tok, source, True))
+        elif is_speech_verb(tok):
+            subj = subject_of(tok)
+            if subj is not None and inside[subj.i] < 0:
+                found.append((min(subj.i, tok.i), tok, subj, False))
+            else:
+                found.append((tok.i, tok, None, False))
+    for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
+        if subj is None:
+            continue
+        resolved = refs.resolve(pb, subj, sentence[subj.i])
+        if resolved.referent is None:
+            # "In the city of X, a 44-year-old serviceman said": the parser may make the place
+            # the subject and the speaker its conjunct.
+            for other in subj.conjuncts:
+                alt = refs.resolve(pb, other, sentence[other.i])
+                if alt.referent is not None:
+                    resolved = alt
+                    break
+        cue = _make_cue(pb, verb, resolved, according, article.text)
+        cues[verb.i] = cue
+        if resolved.referent is not None:
+            events.append((resolved.start, block_index, resolved.referent))
+
+    for qi, span in enumerate(spans):
+        toks = [t.i for t in doc if inside[t.i] == qi]
+        first, last = (toks[0], toks[-1]) if toks else (-1, -1)
+        draft = _Draft(span, pb, block_index, first, last, _is_whole(article.text, span, lo))
+        drafts.append(draft)
+        if first < 0 or heading:
+            continue
+        cue = (
+            (_after_cue(doc, inside, qi, last, cues, span) if draft.whole else None)
+            or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
+            or _governing_cue(doc, inside, qi, first, last, cues)
+            or (None if draft.whole or _looks_like_title(article.text[span.start:span.end])
+                else _same_sentence_cue(doc, inside, first, sentence, cues))
+        )
+        if cue is not None:
+            draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
+            if cue.resolved.referent is not None:
+                events.append((span.start, block_index, cue.resolved.referent))
+    events.sort(key=lambda e: e[0])
+    return n
+
+
+def _first_at(refs: Referents, offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(refs._starts, offset)
+
+
+def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:
+    v_start = pb.offset + verb.idx
+    v_end = v_start + len(verb.text)
+    if according:
+        start, end = v_start, resolved.end
+    else:
+        start, end = min(v_start, resolved.start), max(v_end, resolved.end)
+        if end - start > 120:
+            start, end = v_start, v_end
+    return _Cue(verb, resolved, start, end, text[start:end])
+
+
+def _usable(cue: _Cue | None) -> bool:
+    return cue is not None and cue.resolved.referent is not None
+
+
+def _after_cue(doc, inside, qi, last, cues, span: MarkedSpan) -> _Cue | None:
+    """``"…," Rubio said`` and ``"…," said Rubio``: a cue before the sentence goes on."""
+    if not span.closed:
+        return None
+    words = 0
+    for i in range(last + 1, len(doc)):
+        tok = doc[i]
+        if inside[i] >= 0:
+            return None
+        if i == last + 1 and tok.text not in _CLAUSE_END and not _ends_clause(doc, last):
+            return None
+        if tok.text in _TERMINAL:
+            return None
+        cue = cues.get(i)
+        if _usable(cue):
+            return cue
+        if not tok.is_punct:
+            words += 1
+            if words > _MAX_CUE_DISTANCE:
+                return None
+    return None
+
+
+def _ends_clause(doc, last: int) -> bool:
+    """The quoted words end with a comma, question mark, dash... before the closing mark."""
+    i = last
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 0 and doc[i].text[-1:] in _CLAUSE_END
+
+
+def _before_cue(text, doc, inside, qi, first, cues, span: MarkedSpan, lo: int) -> _Cue | None:
+    """``Rubio said: "…"``, ``He added, "…"`` and the second half of a split quote."""
+    j = span.outer_start - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    if j < lo or text[j] not in ":,":
+        return None
+    for i in range(first - 1, -1, -1):
+        if inside[i] >= 0 and inside[i] != qi:
+            # The end of the previous quote: only a split quote's cue sits in between.
+            return None
+        if inside[i] == qi:
+            continue
+        if doc[i].text in _TERMINAL:
+            return None
+        cue = cues.get(i)
+        if _usable(cue):
+            return cue
+    return None
+
+
+def _governing_cue(doc, inside, qi, first, last, cues) -> _Cue | None:
+    """The outermost speech verb above the quote in the parse."""
+    best = None
+    seen = set()
+    for i in range(first, last + 1):
+        tok = doc[i]
+        head = tok.head
+        if inside[head.i] == qi:
+            continue
+        t = head
+        while t.i not in seen:
+            seen.add(t.i)
+            cue = cues.get(t.i)
+            if _usable(cue):
+                best = cue if best is None or _depth(t) < _depth(best.verb) else best
+            if t.head.i == t.i:
+                break
+            t = t.head
+    return best
+
+
+def _depth(tok: "Token") -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _same_sentence_cue(doc, inside, first, sentence, cues) -> _Cue | None:
+    """A partial quote the parse did not attach: the nearest speech verb of its sentence,
+    preferring one before it."""
+    sid = sentence[first]
+    before = [c for i, c in cues.items() if i < first and sentence[i] == sid and _usable(c)]
+    if before:
+        return max(before, key=lambda c: c.verb.i)
+    after = [c for i, c in cues.items() if i > first and sentence[i] == sid and _usable(c)]
+    return min(after, key=lambda c: c.verb.i) if after else None
+
+
+def _is_whole(text: str, span: MarkedSpan, lo: int) -> bool:
+    """Whole sentences of speech rather than words inside the writer's sentence: the quote
+    opens its paragraph or follows a sentence end, a colon or a comma."""
+    j = span.outer_start - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    if j >= lo and text[j] not in ".!?:,;—–-\"”'’":
+        return False
+    inner = text[span.start:span.end]
+    if j >= lo and text[j] == ",":
+        # "…, "we will go on"" is speech; ", "Battlefield V", …" in a list is not.
+        return bool(inner) and (inner[0].isupper() or len(inner.split()) > 3)
+    return True
+
+
+def _looks_like_title(inner: str) -> bool:
+    """"Battlefield V", "The Lord of the Rings": short, capitalised, not a sentence."""
+    words = _WORD.findall(inner)
+    if not words or len(words) > 8 or inner.rstrip()[-1:] in ".!?":
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return bool(capitalised) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+# ---- across paragraphs ------------------------------------------------------------------------
+def _link_continuations(article: Article, drafts: list[_Draft]) -> None:
+    """A paragraph that opens with a mark right after a paragraph whose quote did not close
+    continues that quote."""
+    for prev, cur in zip(drafts, drafts[1:]):
+        if (
+            not prev.span.closed
+            and cur.block_index == prev.block_index + 1
+            and cur.span.outer_start == cur.pb.block.start
+        ):
+            cur.continues = True
+
+
+def _propagate_groups(drafts: list[_Draft]) -> None:
+    """All paragraphs of one multi-paragraph quote share the first cue found in any of them."""
+    i = 0
+    while i < len(drafts):
+        j = i
+        while j + 1 < len(drafts) and drafts[j + 1].continues:
+            j += 1
+        if j > i:
+            group = drafts[i:j + 1]
+            source = next((d for d in group if d.direct and d.referent is not None), None)
+            if source is not None:
+                for d in group:
+                    if d.referent is None:
+                        d.referent = source.referent
+        i = j + 1
+
+
+def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]]) -> None:
+    """A whole-sentence quote with no cue takes the latest speaker just before it."""
+    events = sorted(events, key=lambda e: e[0])
+    for d in drafts:
+        if d.referent is not None or not d.whole or d.pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING):
+            continue
+        if d.cue is not None:
+            continue
+        best = None
+        for offset, block, ref in events:
+            if offset >= d.span.outer_start:
+                break
+            if d.block_index - block <= _INHERIT_BLOCKS:
+                best = ref
+        if best is not None and not _heading_between(drafts, d, events, best):
+            d.referent = best
+            events.append((d.span.start, d.block_index, best))
+            events.sort(key=lambda e: e[0])
+
+
+def _heading_between(drafts, d, events, ref) -> bool:
+    return False
+
+
+def _headings(drafts: list[_Draft]) -> None:
+    """A quote in a headline condenses a quote in the body: same words, or all its content
+    words inside one body quote."""
+    body = [d for d in drafts if d.pb.block.kind not in (BlockKind.HEADING, BlockKind.SUBHEADING)]
+    for d in drafts:
+        if d.pb.block.kind not in (BlockKind.HEADING, BlockKind.SUBHEADING):
+            continue
+        inner = d.span
+        text = d.pb.doc.text[inner.start - d.pb.offset:inner.end - d.pb.offset]
+        if _looks_like_title(text) and len(text.split()) > 1 and not any(text.lower() in _text(b).lower() for b in body):
+            continue
+        d.referent = _match_body(text, d, body)
+
+
+def _text(d: _Draft) -> str:
+    return d.pb.doc.text[d.span.start - d.pb.offset:d.span.end - d.pb.offset]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _match_body(text: str, d: _Draft, body: list[_Draft]) -> Referent | None:
+    key = " ".join(_words(text))
+    if not key:
+        return None
+    attributed = [b for b in body if b.referent is not None]
+    for b in attributed:
+        if " ".join(_words(_text(b))) == key:
+            return b.referent
+    for b in attributed:
+        if f" {key} " in f" {' '.join(_words(_text(b)))} ":
+            return b.referent
+    content = {t.lemma_.lower() for t in d.pb.doc[d.first:d.last + 1] if t.is_alpha and not t.is_stop} if d.first >= 0 else set()
+    if content:
+        for b in attributed:
+            lemmas = {t.lemma_.lower() for t in b.pb.doc[b.first:b.last + 1]} if b.first >= 0 else set()
+            if content <= lemmas:
+                return b.referent
+    return None
+
+
+# ---- output -----------------------------------------------------------------------------------
+def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Speaker]]:
+    quotes: list[Quote] = []
+    speakers: dict[int, Speaker] = {}
+    unnamed = 0
+    for n, d in enumerate(drafts, 1):
+        qid = f"quote-{n}"
+        speaker_id = None
+        ref = d.referent
+        if ref is not None:
+            sp = speakers.get(id(ref))
+            if sp is None:
+                if ref.entity_id is not None:
+                    sid = ref.entity_id
+                else:
+                    unnamed += 1
+                    sid = f"unnamed-{unnamed}"
+                mentions = sorted({(m.start, m.end): m for m in ref.mentions}.values(), key=lambda m: m.start)
+                sp = speakers[id(ref)] = Speaker(sid, ref.name, ref.kind, ref.entity_id, [], list(mentions))
+            sp.quote_ids.append(qid)
+            speaker_id = sp.id
+        s = d.span
+        cue = d.cue if d.direct and d.referent is not None and d.cue is not None else None
+        quotes.append(Quote(
+            qid, s.start, s.end, article.text[s.start:s.end], s.outer_start, s.outer_end, speaker_id,
+            cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
+        ))
+    return quotes, list(speakers.values())
+
+
+__all__ = ["find_quotes", "Mention"]

@@ -1,0 +1,363 @@
+"""Who is speaking: from the subject of a speech verb to a referent the reader can follow.
+
+A subject can be a name (an `Entity` mention), a pronoun ("he added"), a role noun that points
+back to a title or apposition seen earlier ("the Ukrainian leader" for "Ukrainian President
+Volodymyr Zelensky"), an organisation-like noun phrase spaCy did not tag ("the Russian foreign
+ministry"), or a description of someone never named ("a 44-year-old serviceman"). `Referents`
+keeps the discourse history needed to resolve the first three, in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Entity, EntityKind, Mention, SpeakerKind
+from .names import HONORIFICS
+from .parsed import ParsedBlock
+from .speech_verbs import (
+    ADDRESSEE_VERBS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_SPEECH,
+    RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Links along which a verb without its own subject shares its head's: "and added",
+# "went on to say", "adding that", "was quoted as saying".
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+# Parts of a noun phrase left out of a short description.
+_NOT_IN_DESCRIPTION = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+_DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "document", "release", "filing", "post", "message", "communique", "note", "memo", "email", "tweet"})
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_LOOKBACK_SENTENCES = 6
+
+
+@dataclass(eq=False, slots=True)
+class Referent:
+    """Someone who can speak: an entity, or a described person or organisation."""
+
+    name: str
+    kind: SpeakerKind
+    entity_id: str | None = None
+    head: str = ""                                      # head noun of a description
+    descriptors: set[str] = field(default_factory=set)  # titles, ages, adjectives seen with it
+    mentions: list[Mention] = field(default_factory=list)  # non-name references resolved to it
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind in (SpeakerKind.PERSON, SpeakerKind.UNNAMED)
+
+
+@dataclass(slots=True)
+class Resolved:
+    referent: Referent | None
+    start: int           # the subject noun phrase (or the "according to X" phrase)
+    end: int
+    by_name: bool        # the subject was a name, not a pronoun or description
+
+
+@dataclass(order=True, slots=True)
+class _Seen:
+    offset: int
+    sentence: int
+    subject: bool = field(compare=False)
+    referent: Referent = field(compare=False)
+
+
+_SPEAKER_KIND = {
+    EntityKind.PERSON: SpeakerKind.PERSON,
+    EntityKind.ORGANIZATION: SpeakerKind.ORGANIZATION,
+    EntityKind.PLACE: SpeakerKind.PLACE,
+}
+
+
+def is_speech_verb(tok: "Token") -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
+
+
+def according_to(tok: "Token") -> "Token | None":
+    """The noun after "according to", when `tok` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    for prep in tok.children:
+        if prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if tok is verb:
+            # "said Rubio" is sometimes parsed with the name as an object.
+            for child in tok.rights:
+                if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN" and child.i == tok.i + 1:
+                    if tok.lemma_.lower() not in ADDRESSEE_VERBS:
+                        return child
+        if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _np_bounds(head: "Token") -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by `head`, without clauses and appositions."""
+    lo, hi = head.i, head.i + 1
+    for child in head.children:
+        if child.dep_ in _NOT_IN_DESCRIPTION:
+            continue
+        lo = min(lo, child.left_edge.i)
+        hi = max(hi, child.right_edge.i + 1)
+    doc = head.doc
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+class Referents:
+    """Entities and described speakers in text order, with what is needed to resolve pronouns
+    and role nouns against them."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._spans: list[tuple[int, int, Entity]] = sorted(
+            (m.start, m.end, e) for e in entities for m in e.mentions
+        )
+        self._starts = [s for s, _, _ in self._spans]
+        self._by_entity: dict[str, Referent] = {}
+        self._seen: list[_Seen] = []
+        self.described: list[Referent] = []
+
+    # ---- entities -------------------------------------------------------------------------
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping [start, end), if any."""
+        j = bisect.bisect_right(self._starts, start) - 1
+        if j >= 0 and self._spans[j][1] > start:
+            return self._spans[j][2]
+        if j + 1 < len(self._spans) and self._spans[j + 1][0] < end:
+            return self._spans[j + 1][2]
+        return None
+
+    def of_entity(self, ent: Entity) -> Referent:
+        ref = self._by_entity.get(ent.id)
+        if ref is None:
+            ref = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
+            self._by_entity[ent.id] = ref
+        return ref
+
+    # ---- history --------------------------------------------------------------------------
+    def note(self, offset: int, sentence: int, referent: Referent, subject: bool) -> None:
+        bisect.insort(self._seen, _Seen(offset, sentence, subject, referent))
+
+    def note_entity_mention(self, pb: ParsedBlock, tok: "Token", ent: Entity, sentence: int) -> None:
+        """Record a name seen outside quotes, with the titles and appositions around it."""
+        ref = self.of_entity(ent)
+        if ref.kind is SpeakerKind.PERSON:
+            ref.descriptors.update(_descriptors(tok))
+        self.note(pb.offset + tok.idx, sentence, ref, _is_subject(tok))
+
+    def _recent(self, before: int, sentence: int, want) -> Referent | None:
+        """The latest subject that `want` accepts within a few sentences; failing that, the
+        latest non-subject in the nearest sentence that has one."""
+        fallback: Referent | None = None
+        i = bisect.bisect_left(self._seen, _Seen(before, 0, False, None)) - 1  # type: ignore[arg-type]
+        while i >= 0:
+            item = self._seen[i]
+            i -= 1
+            if sentence - item.sentence > _LOOKBACK_SENTENCES:
+                break
+            if not want(item.referent):
+                continue
+            if item.subject:
+                return item.referent
+            if fallback is None:
+                fallback = item.referent
+        return fallback
+
+    # ---- resolution -----------------------------------------------------------------------
+    def resolve(self, pb: ParsedBlock, head: "Token", sentence: int) -> Resolved:
+        """The referent of the noun phrase headed by `head` (a subject or an "according to"
+        object); records it in the history."""
+        lo, hi = _np_bounds(head)
+        doc = head.doc
+        start, end = pb.offset + doc[lo].idx, pb.offset + doc[hi - 1].idx + len(doc[hi - 1].text)
+        offset = pb.offset + head.idx
+        lower = head.lower_
+
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self.resolve(pb, head.head.head, sentence)
+
+        ent = self._entity_of(pb, head)
+        if ent is not None:
+            ref = self.of_entity(ent)
+            self.note(offset, sentence, ref, True)
+            return Resolved(ref, start, end, True)
+
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS:
+            ref = None
+            if lower in PERSON_PRONOUNS:
+                ref = self._recent(offset, sentence, lambda r: r.is_person)
+            elif lower in GROUP_PRONOUNS:
+                ref = self._recent(offset, sentence, lambda r: not r.is_person or r.head.endswith("s"))
+            if ref is not None:
+                ref.mentions.append(Mention(offset, offset + len(head.text), head.text))
+                self.note(offset, sentence, ref, True)
+            return Resolved(ref, offset, offset + len(head.text), False)
+
+        lemma = head.lemma_.lower()
+        if lemma in _DOCUMENT_NOUNS:
+            return self._document_source(pb, head, sentence, start, end)
+
+        words = [t for t in doc[lo:hi]]
+        text = doc[lo:hi].text
+        definite = bool(words) and (words[0].lower_ in _DEFINITE or words[0].dep_ == "poss")
+        age = _age_of(words)
+        modifiers = {t.lemma_.lower() for t in words if t.i != head.i and t.pos_ in ("ADJ", "PROPN", "NOUN", "NUM")}
+        if age:
+            modifiers.add(age)
+
+        if head.pos_ == "PROPN" and not _is_role(lemma):
+            ref = self._proper_name(text, words)
+            self.note(offset, sentence, ref, True)
+            return Resolved(ref, start, end, True)
+
+        ref = None
+        is_org = lemma in ORG_NOUNS
+        is_person = _is_role(lemma) or bool(age)
+        if not (is_org or is_person):
+            return Resolved(None, start, end, False)
+        if definite:
+            ref = self._by_role(lemma, modifiers, offset, sentence, is_org)
+        if ref is None and is_org and definite and not modifiers:
+            ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+        if ref is None:
+            kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
+            ref = Referent(_description(words), kind, None, lemma, modifiers | {lemma})
+            self.described.append(ref)
+        ref.mentions.append(Mention(start, end, text))
+        self.note(offset, sentence, ref, True)
+        return Resolved(ref, start, end, False)
+
+    def _entity_of(self, pb: ParsedBlock, head: "Token") -> Entity | None:
+        ent = self.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
+        if ent is not None:
+            return ent
+        for child in head.children:   # "The company's chief executive, Jane Doe, said"
+            if child.dep_ == "appos":
+                ent = self.entity_at(pb.offset + child.idx, pb.offset + child.idx + len(child.text))
+                if ent is not None and ent.kind is EntityKind.PERSON:
+                    return ent
+        return None
+
+    def _proper_name(self, text: str, words: list["Token"]) -> Referent:
+        """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
+        names = [w.text for w in words if w.pos_ == "PROPN" and w.lower_.rstrip(".") not in HONORIFICS]
+        last = names[-1] if names else text
+        for ent_ref in reversed(list(self._by_entity.values())):
+            if ent_ref.kind is SpeakerKind.PERSON and ent_ref.name.split()[-1] == last:
+                return ent_ref
+        for ref in self.described:
+            if ref.kind is SpeakerKind.PERSON and ref.name.split()[-1] == last:
+                return ref
+        ref = Referent(" ".join(names) or text, SpeakerKind.PERSON, None, last.lower(), set())
+        self.described.append(ref)
+        return ref
+
+    def _by_role(self, lemma: str, modifiers: set[str], offset: int, sentence: int, is_org: bool) -> Referent | None:
+        """"the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
+        referent by title and modifiers; the most recent one on a tie."""
+        roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
+        best, best_score = None, 0
+        pool = [s for s in self._seen if s.offset < offset]
+        for item in reversed(pool):
+            ref = item.referent
+            if is_org != (ref.kind is SpeakerKind.ORGANIZATION):
+                continue
+            score = 0
+            if ref.head == lemma or ref.descriptors & roles:
+                score += 2
+            score += len(ref.descriptors & modifiers)
+            if score > best_score:
+                best, best_score = ref, score
+        return best if best_score >= 2 else None
+
+    def _document_source(self, pb: ParsedBlock, head: "Token", sentence: int, start: int, end: int) -> Resolved:
+        """"A statement from the ministry said", "Google's statement said": the issuer speaks."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.resolve(pb, child, sentence)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.resolve(pb, obj, sentence)
+        return Resolved(None, start, end, False)
+
+
+def _is_subject(tok: "Token") -> bool:
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in _SUBJECT_DEPS
+
+
+def _is_role(lemma: str) -> bool:
+    return lemma in PERSON_NOUNS or lemma in ROLE_CLASSES
+
+
+def _age_of(words: list["Token"]) -> str | None:
+    text = "".join(t.text_with_ws for t in words).replace(" ", "")
+    m = re.search(r"(\d{1,3})-year-old", text)
+    return m.group(1) if m else None
+
+
+def _descriptors(tok: "Token") -> set[str]:
+    """Words around a name that a later role noun may refer back to: "Ukrainian President",
+    "Kremlin spokesman", ", 56,", ", the club's captain,"."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    out: set[str] = set()
+    for child in head.lefts:
+        for t in child.subtree:
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and t.ent_type_ != "PERSON":
+                out.add(t.lemma_.lower())
+    for child in head.rights:
+        if child.dep_ in ("appos", "nummod", "amod", "npadvmod"):
+            for t in child.subtree:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    if head.dep_ == "appos":
+        for t in head.head.subtree:
+            if t.i < head.left_edge.i or t.i > head.right_edge.i:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    return out
+
+
+def _description(words: list["Token"]) -> str:
+    """"a 44-year-old serviceman" -> "44-year-old serviceman"; at most eight words."""
+    while words and words[0].lower_ in _DETERMINERS:
+        words = words[1:]
+    words = words[:8]
+    return "".join(t.text_with_ws for t in words).strip()
