@@ -18,7 +18,7 @@ from ..model import Entity, EntityKind, Mention, SpeakerKind
 from .names import HONORIFICS
 from .parsed import ParsedBlock
 from .speech_verbs import (
-    ADDRESSEE_VERBS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_SPEECH,
+    ADDRESSEE_VERBS, ANAPHORIC_ORG_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_SPEECH,
     RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS,
 )
 
@@ -36,6 +36,10 @@ _AGE = re.compile(r"^(\d{1,3})-year-old$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOOKBACK_SENTENCES = 6
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
+_PLURAL_GROUPS = frozenset({"officials", "residents", "witnesses", "villagers", "farmers", "workers", "analysts", "sources", "fans", "protesters", "voters", "citizens"})
+_FEMALE = frozenset("she her mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
+_MALE = frozenset("he his mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
 
 
 @dataclass(eq=False, slots=True)
@@ -47,6 +51,7 @@ class Referent:
     entity_id: str | None = None
     head: str = ""                                      # head noun of a description
     descriptors: set[str] = field(default_factory=set)  # titles, ages, adjectives seen with it
+    gender: str | None = None                           # "m" / "f" once the text tells us
     mentions: list[Mention] = field(default_factory=list)  # non-name references resolved to it
 
     @property
@@ -62,11 +67,16 @@ class Resolved:
     by_name: bool        # the subject was a name, not a pronoun or description
 
 
+# How prominent a mention is, for pronouns: the speaker of a speech verb, the subject of the
+# main clause, the subject of an embedded clause, anything else.
+SPEAKER, MAIN_SUBJECT, SUBJECT, OTHER = 3, 2, 1, 0
+
+
 @dataclass(order=True, slots=True)
 class _Seen:
     offset: int
     sentence: int
-    subject: bool = field(compare=False)
+    salience: int = field(compare=False)
     referent: Referent = field(compare=False)
 
 
@@ -114,7 +124,8 @@ def subject_of(verb: "Token") -> "Token | None":
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN" and child.i == tok.i + 1:
-                    if tok.lemma_.lower() not in ADDRESSEE_VERBS:
+                    # Only right after a quote or a comma: "…," said Rubio.
+                    if tok.lemma_.lower() not in ADDRESSEE_VERBS and tok.i > 0 and tok.nbor(-1).is_punct:
                         return child
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return None
@@ -167,38 +178,47 @@ class Referents:
         return ref
 
     # ---- history --------------------------------------------------------------------------
-    def note(self, offset: int, sentence: int, referent: Referent, subject: bool) -> None:
-        bisect.insort(self._seen, _Seen(offset, sentence, subject, referent))
+    def note(self, offset: int, sentence: int, referent: Referent, salience: int) -> None:
+        bisect.insort(self._seen, _Seen(offset, sentence, salience, referent))
 
     def note_entity_mention(self, pb: ParsedBlock, tok: "Token", ent: Entity, sentence: int) -> None:
         """Record a name seen outside quotes, with the titles and appositions around it."""
         ref = self.of_entity(ent)
         if ref.kind is SpeakerKind.PERSON:
             ref.descriptors.update(_descriptors(tok))
-        self.note(pb.offset + tok.idx, sentence, ref, _is_subject(tok))
+            if ref.gender is None:
+                ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1])
+        self.note(pb.offset + tok.idx, sentence, ref, salience(tok))
 
     def _recent(self, before: int, sentence: int, want) -> Referent | None:
-        """The latest subject that `want` accepts within a few sentences; failing that, the
-        latest non-subject in the nearest sentence that has one."""
+        """For a pronoun: in the nearest sentence with a subject that `want` accepts, the most
+        salient one (a speaker over a main-clause subject over an embedded one); failing that,
+        the latest other mention in the nearest sentence that has one."""
         fallback: Referent | None = None
-        i = bisect.bisect_left(self._seen, _Seen(before, 0, False, None)) - 1  # type: ignore[arg-type]
+        best: _Seen | None = None
+        i = bisect.bisect_left(self._seen, _Seen(before, 0, 0, None)) - 1  # type: ignore[arg-type]
         while i >= 0:
             item = self._seen[i]
             i -= 1
+            if best is not None and item.sentence != best.sentence:
+                break
             if sentence - item.sentence > _LOOKBACK_SENTENCES:
                 break
             if not want(item.referent):
                 continue
-            if item.subject:
-                return item.referent
-            if fallback is None:
+            if item.salience > OTHER:
+                if best is None or item.salience > best.salience:
+                    best = item
+            elif fallback is None:
                 fallback = item.referent
-        return fallback
+        return best.referent if best is not None else fallback
 
     # ---- resolution -----------------------------------------------------------------------
-    def resolve(self, pb: ParsedBlock, head: "Token", sentence: int) -> Resolved:
+    def resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int = SPEAKER,
+                create: bool = True) -> Resolved:
         """The referent of the noun phrase headed by `head` (a subject or an "according to"
-        object); records it in the history."""
+        object); records it in the history. With `create` False, a description that matches
+        nobody seen before is left unresolved instead of becoming a new referent."""
         lo, hi = _np_bounds(head)
         doc = head.doc
         start, end = pb.offset + doc[lo].idx, pb.offset + doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -206,23 +226,28 @@ class Referents:
         lower = head.lower_
 
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            return self.resolve(pb, head.head.head, sentence)
+            return self.resolve(pb, head.head.head, sentence, salience, create)
 
         ent = self._entity_of(pb, head)
         if ent is not None:
             ref = self.of_entity(ent)
-            self.note(offset, sentence, ref, True)
+            if ref.kind is SpeakerKind.PERSON and ref.gender is None:
+                ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi])
+            self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end, True)
 
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS:
             ref = None
             if lower in PERSON_PRONOUNS:
-                ref = self._recent(offset, sentence, lambda r: r.is_person)
+                gender = "m" if lower == "he" else "f"
+                ref = self._recent(offset, sentence, lambda r: r.is_person and r.gender in (None, gender))
+                if ref is not None and ref.gender is None:
+                    ref.gender = gender
             elif lower in GROUP_PRONOUNS:
                 ref = self._recent(offset, sentence, lambda r: not r.is_person or r.head.endswith("s"))
             if ref is not None:
                 ref.mentions.append(Mention(offset, offset + len(head.text), head.text))
-                self.note(offset, sentence, ref, True)
+                self.note(offset, sentence, ref, salience)
             return Resolved(ref, offset, offset + len(head.text), False)
 
         lemma = head.lemma_.lower()
@@ -237,26 +262,38 @@ class Referents:
         if age:
             modifiers.add(age)
 
-        if head.pos_ == "PROPN" and not _is_role(lemma):
+        demonym = head.ent_type_ == "NORP" or bool(_DEMONYM.match(head.text))
+        if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
+            if not create:
+                return Resolved(None, start, end, False)
             ref = self._proper_name(text, words)
-            self.note(offset, sentence, ref, True)
+            self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end, True)
 
         ref = None
         is_org = lemma in ORG_NOUNS
-        is_person = _is_role(lemma) or bool(age)
+        is_person = _is_role(lemma) or bool(age) or (definite and demonym)
         if not (is_org or is_person):
             return Resolved(None, start, end, False)
         if definite:
             ref = self._by_role(lemma, modifiers, offset, sentence, is_org)
-        if ref is None and is_org and definite and not modifiers:
-            ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+            if ref is None and is_person and lemma not in _PLURAL_GROUPS:
+                # "the 23-year-old", "the Italian", "the veteran": in news copy a definite
+                # description points back to someone already in the story.
+                gender = _gender_of_words([lemma])
+                ref = self._recent(offset, sentence, lambda r: r.kind is not SpeakerKind.ORGANIZATION
+                                   and r.kind is not SpeakerKind.PLACE and r.gender in (None, gender)
+                                   if gender else r.is_person)
+            if ref is None and is_org and not modifiers and lemma in ANAPHORIC_ORG_NOUNS:
+                ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
         if ref is None:
+            if not create:
+                return Resolved(None, start, end, False)
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
-            ref = Referent(_description(words), kind, None, lemma, modifiers | {lemma})
+            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]))
             self.described.append(ref)
         ref.mentions.append(Mention(start, end, text))
-        self.note(offset, sentence, ref, True)
+        self.note(offset, sentence, ref, salience)
         return Resolved(ref, start, end, False)
 
     def _entity_of(self, pb: ParsedBlock, head: "Token") -> Entity | None:
@@ -265,9 +302,10 @@ class Referents:
             return ent
         for child in head.children:   # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
-                ent = self.entity_at(pb.offset + child.idx, pb.offset + child.idx + len(child.text))
-                if ent is not None and ent.kind is EntityKind.PERSON:
-                    return ent
+                for t in child.subtree:
+                    ent = self.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
+                    if ent is not None and (ent.kind is EntityKind.PERSON or head.lemma_.lower() in ORG_NOUNS):
+                        return ent
         return None
 
     def _proper_name(self, text: str, words: list["Token"]) -> Referent:
@@ -314,11 +352,28 @@ class Referents:
         return Resolved(None, start, end, False)
 
 
-def _is_subject(tok: "Token") -> bool:
+def salience(tok: "Token") -> int:
     t = tok
-    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+    while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
         t = t.head
-    return t.dep_ in _SUBJECT_DEPS
+    if t.dep_ not in _SUBJECT_DEPS:
+        return OTHER
+    verb = t.head
+    if is_speech_verb(verb):
+        return SPEAKER
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
+
+
+def _gender_of_words(words) -> str | None:
+    for w in words:
+        w = w.rstrip(".")
+        if w in _FEMALE:
+            return "f"
+        if w in _MALE:
+            return "m"
+    return None
 
 
 def _is_role(lemma: str) -> bool:
@@ -355,9 +410,18 @@ def _descriptors(tok: "Token") -> set[str]:
     return out
 
 
-def _description(words: list["Token"]) -> str:
-    """"a 44-year-old serviceman" -> "44-year-old serviceman"; at most eight words."""
+def _description(words: list["Token"], head: "Token") -> str:
+    """"a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
+    widow" keeps the apposition, which says more than the head noun; at most ten words."""
     while words and words[0].lower_ in _DETERMINERS:
         words = words[1:]
-    words = words[:8]
-    return "".join(t.text_with_ws for t in words).strip()
+    text = "".join(t.text_with_ws for t in words[:8]).strip()
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            appos = [t for t in child.subtree if not (t.is_punct and t.i in (child.left_edge.i, child.right_edge.i))]
+            while appos and appos[0].lower_ in _DETERMINERS:
+                appos = appos[1:]
+            if appos and len(appos) <= 6:
+                text += ", " + "".join(t.text_with_ws for t in appos).strip()
+            break
+    return text

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, BlockKind, Entity, Mention, Quote, Speaker
-from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, subject_of
+from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
+from .speech_verbs import PERSON_NOUNS, PERSON_PRONOUNS
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 
@@ -130,10 +131,12 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
-            else:
-                found.append((tok.i, tok, None, False))
+        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and _may_speak_later(tok):
+            # "a 67-year-old farmer stood beside his barn": someone a later "he said" may mean.
+            found.append((tok.i, None, tok, False))
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
-        if subj is None:
+        if verb is None:
+            refs.resolve(pb, subj, sentence[subj.i], salience(subj))
             continue
         resolved = refs.resolve(pb, subj, sentence[subj.i])
         if resolved.referent is None:
@@ -169,6 +172,12 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
                 events.append((span.start, block_index, cue.resolved.referent))
     events.sort(key=lambda e: e[0])
     return n
+
+
+def _may_speak_later(tok: "Token") -> bool:
+    if tok.lower_ in PERSON_PRONOUNS:
+        return True
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in tok.subtree))
 
 
 def _first_at(refs: Referents, offset: int) -> int:

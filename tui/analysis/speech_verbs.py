@@ -11,14 +11,15 @@ SPEECH_VERBS = frozenset(
     """
     say tell add warn insist note explain pledge remark state emphasise emphasize stress claim
     argue declare announce reply respond answer ask admit acknowledge confirm deny suggest write
-    tweet post comment continue conclude predict promise vow recall reiterate repeat shout scream
+    tweet post comment conclude predict promise vow recall reiterate repeat shout scream
     whisper mutter joke quip concede contend assert maintain observe describe call brand label
     dub urge caution report recount testify allege protest lament boast exclaim cry yell complain
-    sigh laugh mention muse reason retort counter rejoin reflect agree accuse criticise criticize
+    sigh laugh mention muse reason retort counter rejoin reflect accuse criticise criticize
     demand threaten disclose reveal inform assure advise concur murmur grumble snap bark thunder
-    fume gush rave enthuse opine proclaim signal indicate hint estimate forecast tell acknowledge
-    begin interject interrupt elaborate clarify specify summarise summarize lament plead beg
-    order instruct command recommend propose counsel warn remind reassure reckon wonder
+    fume gush rave enthuse opine proclaim indicate hint
+    praise hail condemn slam blast decry
+    interject interrupt elaborate clarify specify summarise summarize lament plead beg
+    instruct recommend propose counsel remind reassure
     """.split()
 )
 
@@ -27,6 +28,16 @@ PHRASAL_SPEECH = frozenset({("point", "out"), ("go", "on"), ("sum", "up"), ("spe
 
 # Verbs whose direct object is the listener, never the speaker ("he told AFP").
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"})
+
+# Organisation nouns that, with "the" and nothing else, point back to the organisation last
+# named ("Lumentra ... the company said"); "the government" or "the police" stand alone.
+ANAPHORIC_ORG_NOUNS = frozenset(
+    """
+    company firm group club team bank carrier airline lender retailer insurer maker
+    manufacturer operator corporation business party union organisation organization agency
+    broadcaster publisher studio charity network outlet newspaper
+    """.split()
+)
 
 # Heads of noun phrases that stand for an organisation, not a person.
 ORG_NOUNS = frozenset(
@@ -39,7 +50,7 @@ ORG_NOUNS = frozenset(
     presidency kremlin palace secretariat directorate bureau association league organisation
     organization corporation carrier airline manufacturer maker retailer insurer lender bank
     operator operators spokesoffice fund coalition alliance opposition junta regime
-    command headquarters network broadcaster newspaper outlet agency publisher studio
+    jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio
     """.split()
 )
 
