@@ -37,6 +37,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "o
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOOKBACK_SENTENCES = 6
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
+_ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
 _PLURAL_GROUPS = frozenset({"officials", "residents", "witnesses", "villagers", "farmers", "workers", "analysts", "sources", "fans", "protesters", "voters", "citizens"})
 _FEMALE = frozenset("she her mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
 _MALE = frozenset("he his mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
@@ -52,6 +53,7 @@ class Referent:
     head: str = ""                                      # head noun of a description
     descriptors: set[str] = field(default_factory=set)  # titles, ages, adjectives seen with it
     gender: str | None = None                           # "m" / "f" once the text tells us
+    plural: bool = False                                # "officials", "most workers"
     mentions: list[Mention] = field(default_factory=list)  # non-name references resolved to it
 
     @property
@@ -128,8 +130,21 @@ def subject_of(verb: "Token") -> "Token | None":
                     if tok.lemma_.lower() not in ADDRESSEE_VERBS and tok.i > 0 and tok.nbor(-1).is_punct:
                         return child
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
-            return None
+            return _stray_subject(tok)
         tok = tok.head
+    return None
+
+
+def _stray_subject(verb: "Token") -> "Token | None":
+    """A main verb the parser left without a subject ("In the village of X, a 67-year-old
+    farmer stood", with the farmer hung on the place): the person noun just before it."""
+    if verb.dep_ != "ROOT":
+        return None
+    for t in reversed(list(verb.doc[verb.sent.start:verb.i])):
+        if t.dep_ in ("appos", "conj") and t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree)):
+            return t
+        if t.pos_ == "VERB":
+            return None
     return None
 
 
@@ -159,6 +174,7 @@ class Referents:
         self._by_entity: dict[str, Referent] = {}
         self._seen: list[_Seen] = []
         self.described: list[Referent] = []
+        self._resolved: dict[int, Resolved] = {}   # by subject offset: one referent per phrase
 
     # ---- entities -------------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -219,6 +235,15 @@ class Referents:
         """The referent of the noun phrase headed by `head` (a subject or an "according to"
         object); records it in the history. With `create` False, a description that matches
         nobody seen before is left unresolved instead of becoming a new referent."""
+        key = pb.offset + head.idx
+        if key in self._resolved:
+            return self._resolved[key]
+        result = self._resolve(pb, head, sentence, salience, create)
+        if result.referent is not None or create:
+            self._resolved[key] = result
+        return result
+
+    def _resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int, create: bool) -> Resolved:
         lo, hi = _np_bounds(head)
         doc = head.doc
         start, end = pb.offset + doc[lo].idx, pb.offset + doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -240,8 +265,8 @@ class Referents:
             ref = None
             if lower in PERSON_PRONOUNS:
                 gender = "m" if lower == "he" else "f"
-                ref = self._recent(offset, sentence, lambda r: r.is_person and r.gender in (None, gender))
-                if ref is not None and ref.gender is None:
+                ref = self._recent(offset, sentence, lambda r: r.is_person and not r.plural and r.gender in (None, gender))
+                if ref is not None and ref.gender is None and salience == SPEAKER:
                     ref.gender = gender
             elif lower in GROUP_PRONOUNS:
                 ref = self._recent(offset, sentence, lambda r: not r.is_person or r.head.endswith("s"))
@@ -263,15 +288,18 @@ class Referents:
             modifiers.add(age)
 
         demonym = head.ent_type_ == "NORP" or bool(_DEMONYM.match(head.text))
+        named_org = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if lemma in ORG_NOUNS else None
+        if named_org is not None:                 # "Consumer group FairCall"
+            head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
         if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
             if not create:
                 return Resolved(None, start, end, False)
-            ref = self._proper_name(text, words)
+            ref = self._proper_name(text, words, named_org is not None or _org_like(head))
             self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end, True)
 
         ref = None
-        is_org = lemma in ORG_NOUNS
+        is_org = lemma in ORG_NOUNS and not age
         is_person = _is_role(lemma) or bool(age) or (definite and demonym)
         if not (is_org or is_person):
             return Resolved(None, start, end, False)
@@ -290,7 +318,8 @@ class Referents:
             if not create:
                 return Resolved(None, start, end, False)
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
-            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]))
+            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]),
+                           head.tag_ in ("NNS", "NNPS"))
             self.described.append(ref)
         ref.mentions.append(Mention(start, end, text))
         self.note(offset, sentence, ref, salience)
@@ -308,17 +337,18 @@ class Referents:
                         return ent
         return None
 
-    def _proper_name(self, text: str, words: list["Token"]) -> Referent:
+    def _proper_name(self, text: str, words: list["Token"], org: bool) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
         names = [w.text for w in words if w.pos_ == "PROPN" and w.lower_.rstrip(".") not in HONORIFICS]
         last = names[-1] if names else text
         for ent_ref in reversed(list(self._by_entity.values())):
-            if ent_ref.kind is SpeakerKind.PERSON and ent_ref.name.split()[-1] == last:
+            if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1] == last:
                 return ent_ref
         for ref in self.described:
-            if ref.kind is SpeakerKind.PERSON and ref.name.split()[-1] == last:
+            if ref.name.split()[-1] == last:
                 return ref
-        ref = Referent(" ".join(names) or text, SpeakerKind.PERSON, None, last.lower(), set())
+        kind = SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON
+        ref = Referent(" ".join(names) or text, kind, None, last.lower(), set())
         self.described.append(ref)
         return ref
 
@@ -356,6 +386,8 @@ def salience(tok: "Token") -> int:
     t = tok
     while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
+        return MAIN_SUBJECT        # "Okafor, who joined ..., levelled": a fragment parse
     if t.dep_ not in _SUBJECT_DEPS:
         return OTHER
     verb = t.head
@@ -364,6 +396,13 @@ def salience(tok: "Token") -> int:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
+
+
+def _org_like(head: "Token") -> bool:
+    """An untagged name that behaves like an organisation: "Andes Mineral, which operates"."""
+    if any(w.lemma_.lower() in ORG_NOUNS or w.text in _ORG_SUFFIXES for w in head.subtree if w.pos_ in ("PROPN", "NOUN")):
+        return True
+    return any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in head.children)
 
 
 def _gender_of_words(words) -> str | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..model import EntityKind
 from . import gazetteer
 from .names import HONORIFICS, TITLE_NOUNS, TITLE_PHRASES
+from .speech_verbs import PERSON_NOUNS as _PERSON_ROLES
 from .parsed import ParsedBlock
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ _KIND_OF_LABEL = {
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
 _PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
+_DEMONYM_PERSON = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|man|woman|men|women)$")
+_SETTLEMENT_NOUNS = frozenset("village town city port region province district county state island suburb municipality capital".split())
+_ORG_LAST_WORDS = frozenset("Capital Mineral Minerals Mining Group Holdings Bank Partners Securities Telecom Energy Airlines Motors Systems Inc Corp Ltd".split())
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
 
 
@@ -44,6 +48,7 @@ class Candidate:
     prev: str            # the word before, lower-cased ("" at sentence start)
     next: str            # the word after, lower-cased
     adjectival: bool = False  # every token tagged as an adjective ("Ukrainian officials")
+    prev2: str = ""      # the word before `prev`, lower-cased
 
     @property
     def key(self) -> str:
@@ -94,7 +99,8 @@ def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
     start, end = pb.span_offsets(span)
     kind = _KIND_OF_LABEL.get(label)
     adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
-    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival)
+    prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
+    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, prev2)
 
 
 def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candidate]]]:
@@ -196,6 +202,15 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             c.kind = EntityKind.PLACE               # "Kyiv" tagged PERSON
         elif c.kind is EntityKind.ORGANIZATION and place and _well_known(place) and place.kind != "continent":
             c.kind = EntityKind.PLACE               # "Moscow said" tagged ORG
+        if c.kind is EntityKind.PERSON and len(c.words) == 1:
+            if c.prev == "the" and _DEMONYM_PERSON.search(c.text):
+                continue                            # "the Welshman", "the Italian": a description
+            if c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS or c.prev in _PLACE_PREPOSITIONS and place:
+                c.kind = EntityKind.PLACE           # "the village of Alcora", "in Margate"
+        if c.kind is EntityKind.ORGANIZATION and c.prev in _PERSON_ROLES and _plausible_person(c) and len(c.words) > 1:
+            c.kind = EntityKind.PERSON              # "chef Amara Osei" tagged ORG
+        if c.kind is EntityKind.PLACE and place is None and c.words[-1] in _ORG_LAST_WORDS:
+            c.kind = EntityKind.ORGANIZATION        # "Cordillera Capital" tagged LOC
         if c.kind is EntityKind.PERSON and not _plausible_person(c):
             continue                                # "serviceman", desk codes
         if c.kind is EntityKind.PLACE and place is None and (c.adjectival or _DEMONYM.search(c.text)):

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, BlockKind, Entity, Mention, Quote, Speaker
 from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
-from .speech_verbs import PERSON_NOUNS, PERSON_PRONOUNS
+from .speech_verbs import PERSON_NOUNS
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 
@@ -134,6 +134,10 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and _may_speak_later(tok):
             # "a 67-year-old farmer stood beside his barn": someone a later "he said" may mean.
             found.append((tok.i, None, tok, False))
+        elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
+            stray = subject_of(tok)
+            if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:
+                found.append((stray.i, None, stray, False))
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
             refs.resolve(pb, subj, sentence[subj.i], salience(subj))
@@ -175,8 +179,6 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
 
 
 def _may_speak_later(tok: "Token") -> bool:
-    if tok.lower_ in PERSON_PRONOUNS:
-        return True
     return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in tok.subtree))
 
 
