@@ -174,6 +174,7 @@ class Referents:
         self._by_entity: dict[str, Referent] = {}
         self._seen: list[_Seen] = []
         self.described: list[Referent] = []
+        self._surnames: dict[str, Entity] | None = None
         self._resolved: dict[int, Resolved] = {}   # by subject offset: one referent per phrase
 
     # ---- entities -------------------------------------------------------------------------
@@ -192,6 +193,15 @@ class Referents:
             ref = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
             self._by_entity[ent.id] = ref
         return ref
+
+    def surname_owner(self, word: str) -> Entity | None:
+        """The person whose name ends in `word`, for a bare surname spaCy did not tag."""
+        if self._surnames is None:
+            self._surnames = {}
+            for _, _, ent in self._spans:
+                if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
+                    self._surnames.setdefault(ent.name.split()[-1], ent)
+        return self._surnames.get(word)
 
     # ---- history --------------------------------------------------------------------------
     def note(self, offset: int, sentence: int, referent: Referent, salience: int) -> None:

@@ -24,11 +24,12 @@ its block, so highlighting, jumping and the JSON offsets never straddle a paragr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, BlockKind, Entity, Mention, Quote, Speaker
+from ..model import Article, BlockKind, Entity, Quote, Speaker
 from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
 from .speech_verbs import PERSON_NOUNS
 from .parsed import ParsedBlock
@@ -118,6 +119,12 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
             continue
         refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
 
+    for tok in doc:
+        if tok.pos_ == "PROPN" and inside[tok.i] < 0 and not tok.ent_type_:
+            owner = refs.surname_owner(tok.text)
+            if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
+                refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
+
     # Speech acts outside quotes, resolved in text order of their subjects.
     cues: dict[int, _Cue] = {}
     found = []
@@ -183,8 +190,6 @@ def _may_speak_later(tok: "Token") -> bool:
 
 
 def _first_at(refs: Referents, offset: int) -> int:
-    import bisect
-
     return bisect.bisect_left(refs._starts, offset)
 
 
@@ -364,14 +369,10 @@ def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]]) -> N
                 break
             if d.block_index - block <= _INHERIT_BLOCKS:
                 best = ref
-        if best is not None and not _heading_between(drafts, d, events, best):
+        if best is not None:
             d.referent = best
             events.append((d.span.start, d.block_index, best))
             events.sort(key=lambda e: e[0])
-
-
-def _heading_between(drafts, d, events, ref) -> bool:
-    return False
 
 
 def _headings(drafts: list[_Draft]) -> None:
@@ -445,5 +446,3 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
         ))
     return quotes, list(speakers.values())
 
-
-__all__ = ["find_quotes", "Mention"]

@@ -73,6 +73,9 @@ PERSON_NOUNS = frozenset(
     spokesmen negotiator mediator adviser advisor aide counsel inspector detective sergeant
     constable firefighter paramedic medic rescuer volunteer priest bishop cleric imam rabbi
     pope cardinal politician deputy mp chairperson treasurer economist strategist pollster
+    chef cook baker businessman businesswoman entrepreneur novelist poet musician composer
+    photographer journalist reporter editor broadcaster presenter comedian dancer athlete
+    runner cyclist swimmer boxer champion skipper batsman bowler jockey trainer
     """.split()
 )
 
