@@ -36,6 +36,7 @@ _AGE = re.compile(r"^(\d{1,3})-year-old$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOOKBACK_SENTENCES = 6
+_ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian leader"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
 _ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
 _PLURAL_GROUPS = frozenset({"officials", "residents", "witnesses", "villagers", "farmers", "workers", "analysts", "sources", "fans", "protesters", "voters", "citizens"})
@@ -367,8 +368,8 @@ class Referents:
         referent by title and modifiers; the most recent one on a tie."""
         roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
         best, best_score = None, 0
-        pool = [s for s in self._seen if s.offset < offset]
-        for item in reversed(pool):
+        end = bisect.bisect_left(self._seen, _Seen(offset, 0, 0, None))  # type: ignore[arg-type]
+        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
             ref = item.referent
             if is_org != (ref.kind is SpeakerKind.ORGANIZATION):
                 continue

@@ -85,7 +85,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
     _inherit(drafts, events)
-    _headings(drafts)
+    _headings(article, drafts)
     return _build(article, drafts)
 
 
@@ -97,11 +97,14 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
     spans = find_marked(article.text, lo, hi)
 
     inside = [-1] * len(doc)
-    for qi, span in enumerate(spans):
-        a, b = span.outer_start - lo, span.outer_end - lo
-        for tok in doc:
-            if a <= tok.idx < b:
-                inside[tok.i] = qi
+    members: list[list[int]] = [[] for _ in spans]
+    qi = 0
+    for tok in doc:                       # one sweep: spans and tokens are both in text order
+        while qi < len(spans) and spans[qi].outer_end - lo <= tok.idx:
+            qi += 1
+        if qi < len(spans) and spans[qi].outer_start - lo <= tok.idx:
+            inside[tok.i] = qi
+            members[qi].append(tok.i)
     sentence = [0] * len(doc)
     n = sentence_base
     for sent in doc.sents:
@@ -164,7 +167,7 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
             events.append((resolved.start, block_index, resolved.referent))
 
     for qi, span in enumerate(spans):
-        toks = [t.i for t in doc if inside[t.i] == qi]
+        toks = members[qi]
         first, last = (toks[0], toks[-1]) if toks else (-1, -1)
         draft = _Draft(span, pb, block_index, first, last, _is_whole(article.text, span, lo))
         drafts.append(draft)
@@ -181,7 +184,6 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
             draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
             if cue.resolved.referent is not None:
                 events.append((span.start, block_index, cue.resolved.referent))
-    events.sort(key=lambda e: e[0])
     return n
 
 
@@ -358,59 +360,55 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
 def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]]) -> None:
     """A whole-sentence quote with no cue takes the latest speaker just before it."""
     events = sorted(events, key=lambda e: e[0])
+    offsets = [e[0] for e in events]
     for d in drafts:
-        if d.referent is not None or not d.whole or d.pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING):
+        if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
-        if d.cue is not None:
+        i = bisect.bisect_left(offsets, d.span.outer_start) - 1
+        if i < 0:
             continue
-        best = None
-        for offset, block, ref in events:
-            if offset >= d.span.outer_start:
-                break
-            if d.block_index - block <= _INHERIT_BLOCKS:
-                best = ref
-        if best is not None:
+        _, block, best = events[i]
+        if d.block_index - block <= _INHERIT_BLOCKS:
             d.referent = best
-            events.append((d.span.start, d.block_index, best))
-            events.sort(key=lambda e: e[0])
+            at = bisect.bisect_left(offsets, d.span.start)
+            offsets.insert(at, d.span.start)
+            events.insert(at, (d.span.start, d.block_index, best))
 
 
-def _headings(drafts: list[_Draft]) -> None:
+def _is_heading(d: _Draft) -> bool:
+    return d.pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
+
+
+def _headings(article: Article, drafts: list[_Draft]) -> None:
     """A quote in a headline condenses a quote in the body: same words, or all its content
     words inside one body quote."""
-    body = [d for d in drafts if d.pb.block.kind not in (BlockKind.HEADING, BlockKind.SUBHEADING)]
-    for d in drafts:
-        if d.pb.block.kind not in (BlockKind.HEADING, BlockKind.SUBHEADING):
+    heads = [d for d in drafts if _is_heading(d)]
+    if not heads:
+        return
+    body = [(" " + " ".join(_words(article.text[d.span.start:d.span.end])) + " ", d) for d in drafts
+            if not _is_heading(d) and d.referent is not None]
+    for d in heads:
+        text = article.text[d.span.start:d.span.end]
+        key = " ".join(_words(text))
+        if not key or (_looks_like_title(text) and len(key.split()) > 1 and not any(f" {key} " in b for b, _ in body)):
             continue
-        inner = d.span
-        text = d.pb.doc.text[inner.start - d.pb.offset:inner.end - d.pb.offset]
-        if _looks_like_title(text) and len(text.split()) > 1 and not any(text.lower() in _text(b).lower() for b in body):
-            continue
-        d.referent = _match_body(text, d, body)
-
-
-def _text(d: _Draft) -> str:
-    return d.pb.doc.text[d.span.start - d.pb.offset:d.span.end - d.pb.offset]
+        d.referent = _match_body(key, d, body)
 
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _match_body(text: str, d: _Draft, body: list[_Draft]) -> Referent | None:
-    key = " ".join(_words(text))
-    if not key:
-        return None
-    attributed = [b for b in body if b.referent is not None]
-    for b in attributed:
-        if " ".join(_words(_text(b))) == key:
+def _match_body(key: str, d: _Draft, body: list[tuple[str, _Draft]]) -> Referent | None:
+    for words, b in body:
+        if words == f" {key} ":
             return b.referent
-    for b in attributed:
-        if f" {key} " in f" {' '.join(_words(_text(b)))} ":
+    for words, b in body:
+        if f" {key} " in words:
             return b.referent
     content = {t.lemma_.lower() for t in d.pb.doc[d.first:d.last + 1] if t.is_alpha and not t.is_stop} if d.first >= 0 else set()
     if content:
-        for b in attributed:
+        for _, b in body:
             lemmas = {t.lemma_.lower() for t in b.pb.doc[b.first:b.last + 1]} if b.first >= 0 else set()
             if content <= lemmas:
                 return b.referent
