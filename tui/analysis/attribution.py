@@ -40,8 +40,8 @@ _ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian lea
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
 _ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
 _PLURAL_GROUPS = frozenset({"officials", "residents", "witnesses", "villagers", "farmers", "workers", "analysts", "sources", "fans", "protesters", "voters", "citizens"})
-_FEMALE = frozenset("she her mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
-_MALE = frozenset("he his mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
+_FEMALE = frozenset("mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
+_MALE = frozenset("mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
 
 
 @dataclass(eq=False, slots=True)
@@ -214,7 +214,7 @@ class Referents:
         if ref.kind is SpeakerKind.PERSON:
             ref.descriptors.update(_descriptors(tok))
             if ref.gender is None:
-                ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1])
+                ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1] if w.dep_ != "poss")
         self.note(pb.offset + tok.idx, sentence, ref, salience(tok))
 
     def _recent(self, before: int, sentence: int, want) -> Referent | None:
@@ -268,7 +268,7 @@ class Referents:
         if ent is not None:
             ref = self.of_entity(ent)
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
-                ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi])
+                ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end, True)
 
@@ -280,7 +280,7 @@ class Referents:
                 if ref is not None and ref.gender is None and salience == SPEAKER:
                     ref.gender = gender
             elif lower in GROUP_PRONOUNS:
-                ref = self._recent(offset, sentence, lambda r: not r.is_person or r.head.endswith("s"))
+                ref = self._recent(offset, sentence, lambda r: not r.is_person or r.plural)
             if ref is not None:
                 ref.mentions.append(Mention(offset, offset + len(head.text), head.text))
                 self.note(offset, sentence, ref, salience)

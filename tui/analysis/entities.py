@@ -49,6 +49,7 @@ class Candidate:
     next: str            # the word after, lower-cased
     adjectival: bool = False  # every token tagged as an adjective ("Ukrainian officials")
     prev2: str = ""      # the word before `prev`, lower-cased
+    described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
 
     @property
     def key(self) -> str:
@@ -100,7 +101,15 @@ def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
     kind = _KIND_OF_LABEL.get(label)
     adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
     prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
-    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, prev2)
+    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, prev2, _described_as_person(span))
+
+
+def _described_as_person(span: "Span") -> bool:
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i:child.i + 1].text.replace(" ", ""):
+                return True
+    return False
 
 
 def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candidate]]]:
@@ -207,8 +216,9 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
                 continue                            # "the Welshman", "the Italian": a description
             if c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS or c.prev in _PLACE_PREPOSITIONS and place:
                 c.kind = EntityKind.PLACE           # "the village of Alcora", "in Margate"
-        if c.kind is EntityKind.ORGANIZATION and c.prev in _PERSON_ROLES and _plausible_person(c) and len(c.words) > 1:
-            c.kind = EntityKind.PERSON              # "chef Amara Osei" tagged ORG
+        if c.kind is EntityKind.ORGANIZATION and (c.prev in _PERSON_ROLES or c.described_as_person) \
+                and _plausible_person(c) and len(c.words) > 1 and place is None:
+            c.kind = EntityKind.PERSON              # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
         if c.kind is EntityKind.PLACE and place is None and c.words[-1] in _ORG_LAST_WORDS:
             c.kind = EntityKind.ORGANIZATION        # "Cordillera Capital" tagged LOC
         if c.kind is EntityKind.PERSON and not _plausible_person(c):

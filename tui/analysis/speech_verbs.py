@@ -76,6 +76,9 @@ PERSON_NOUNS = frozenset(
     chef cook baker businessman businesswoman entrepreneur novelist poet musician composer
     photographer journalist reporter editor broadcaster presenter comedian dancer athlete
     runner cyclist swimmer boxer champion skipper batsman bowler jockey trainer
+    observer monitor critic supporter opponent member expert scholar historian colleague
+    friend relative parent participant delegate rebel militant insurgent guard teenager
+    pensioner shopper commuter tourist student graduate mourner relative eyewitness
     """.split()
 )
 
