@@ -39,7 +39,6 @@ _LOOKBACK_SENTENCES = 6
 _ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian leader"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
 _ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
-_PLURAL_GROUPS = frozenset({"officials", "residents", "witnesses", "villagers", "farmers", "workers", "analysts", "sources", "fans", "protesters", "voters", "citizens"})
 _FEMALE = frozenset("mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
 _MALE = frozenset("mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
 
@@ -315,8 +314,8 @@ class Referents:
         if not (is_org or is_person):
             return Resolved(None, start, end, False)
         if definite:
-            ref = self._by_role(lemma, modifiers, offset, sentence, is_org)
-            if ref is None and is_person and lemma not in _PLURAL_GROUPS:
+            ref = self._by_role(lemma, modifiers, age, offset, is_org)
+            if ref is None and is_person and head.tag_ not in ("NNS", "NNPS"):
                 # "the 23-year-old", "the Italian", "the veteran": in news copy a definite
                 # description points back to someone already in the story.
                 gender = _gender_of_words([lemma])
@@ -363,7 +362,7 @@ class Referents:
         self.described.append(ref)
         return ref
 
-    def _by_role(self, lemma: str, modifiers: set[str], offset: int, sentence: int, is_org: bool) -> Referent | None:
+    def _by_role(self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool) -> Referent | None:
         """"the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
         referent by title and modifiers; the most recent one on a tie."""
         roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
@@ -376,7 +375,9 @@ class Referents:
             score = 0
             if ref.head == lemma or ref.descriptors & roles:
                 score += 2
-            score += len(ref.descriptors & modifiers)
+            if age and age in ref.descriptors:
+                score += 2                      # "the 58-year-old" for "Carlo Neri, 58"
+            score += len(ref.descriptors & modifiers - {age})
             if score > best_score:
                 best, best_score = ref, score
         return best if best_score >= 2 else None

@@ -202,8 +202,9 @@ def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: boo
         start, end = v_start, resolved.end
     else:
         start, end = min(v_start, resolved.start), max(v_end, resolved.end)
-        if end - start > 120:
-            start, end = v_start, v_end
+        between = text[min(v_end, resolved.end):max(v_start, resolved.start)]
+        if len(between) > 80 or any(c in between for c in "\"“”"):
+            start, end = v_start, v_end       # subject far from its verb: the verb alone
     return _Cue(verb, resolved, start, end, text[start:end])
 
 
