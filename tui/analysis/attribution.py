@@ -36,6 +36,7 @@ _AGE = re.compile(r"^(\d{1,3})-year-old$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOOKBACK_SENTENCES = 6
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian leader"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
 _ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
@@ -324,6 +325,9 @@ class Referents:
                                    if gender else r.is_person)
             if ref is None and is_org and not modifiers and lemma in ANAPHORIC_ORG_NOUNS:
                 ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+        if ref is None and not definite and lemma in _SPOKES and len(words) <= 2:
+            # A bare "a spokesperson said" speaks for the organisation just mentioned.
+            ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
         if ref is None:
             if not create:
                 return Resolved(None, start, end, False)

@@ -173,12 +173,12 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         drafts.append(draft)
         if first < 0 or heading:
             continue
+        title = not draft.whole and _looks_like_title(article.text[span.start:span.end])
         cue = (
             (_after_cue(doc, inside, qi, last, cues, span) if draft.whole else None)
             or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
-            or _governing_cue(doc, inside, qi, first, last, cues)
-            or (None if draft.whole or _looks_like_title(article.text[span.start:span.end])
-                else _same_sentence_cue(doc, inside, first, sentence, cues))
+            or _governing_cue(doc, inside, qi, first, last, cues, title)
+            or (None if draft.whole or title else _same_sentence_cue(doc, inside, first, sentence, cues))
         )
         if cue is not None:
             draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
@@ -264,25 +264,38 @@ def _before_cue(text, doc, inside, qi, first, cues, span: MarkedSpan, lo: int) -
     return None
 
 
-def _governing_cue(doc, inside, qi, first, last, cues) -> _Cue | None:
-    """The outermost speech verb above the quote in the parse."""
-    best = None
-    seen = set()
+def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | None:
+    """The speech verb above the quote in the parse. Reported speech nests ("X said it was
+    asking Russia to "unconditionally" agree"): from the nearest speech verb we keep climbing
+    through clausal complements and take the outermost, but never out of a relative clause or
+    apposition ("a move the government called "a step forward"" is the government's)."""
+    best: _Cue | None = None
+    best_depth = 1 << 30
     for i in range(first, last + 1):
         tok = doc[i]
-        head = tok.head
-        if inside[head.i] == qi:
+        if inside[tok.head.i] == qi or tok.head.i == tok.i or tok.is_punct:
+            continue                      # marks and commas hang anywhere; words carry the syntax
+        if title and tok.dep_ not in _COMPLEMENT_DEPS:
+            # "released "Battlefield V"", "In "Standing Alone", she writes": a title, not speech.
             continue
-        t = head
-        while t.i not in seen:
-            seen.add(t.i)
+        found, t, depth = None, tok.head, 0
+        while True:
             cue = cues.get(t.i)
             if _usable(cue):
-                best = cue if best is None or _depth(t) < _depth(best.verb) else best
-            if t.head.i == t.i:
+                found, found_depth = cue, depth
+            if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
                 break
-            t = t.head
+            t, depth = t.head, depth + 1
+        if found is not None:
+            # Among the quote's attachment points, the one reaching highest wins.
+            top = _depth(found.verb)
+            if top < best_depth:
+                best, best_depth = found, top
     return best
+
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "advcl", "conj", "parataxis"})
+_CLAUSE_BOUNDARY_DEPS = frozenset({"relcl", "acl", "appos"})
 
 
 def _depth(tok: "Token") -> int:

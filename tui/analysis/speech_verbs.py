@@ -17,7 +17,7 @@ SPEECH_VERBS = frozenset(
     sigh laugh mention muse reason retort counter rejoin reflect accuse criticise criticize
     demand threaten disclose reveal inform assure advise concur murmur grumble snap bark thunder
     fume gush rave enthuse opine proclaim indicate hint
-    praise hail condemn slam blast decry
+    praise hail condemn slam blast decry dismiss reject dispute rebut refute
     interject interrupt elaborate clarify specify summarise summarize lament plead beg
     instruct recommend propose counsel remind reassure
     """.split()
