@@ -298,7 +298,8 @@ class Referents:
         if age:
             modifiers.add(age)
 
-        demonym = head.ent_type_ == "NORP" or bool(_DEMONYM.match(head.text))
+        # "the Italian", "the Welshman", "the Pole": names do not take "the".
+        demonym = head.ent_type_ == "NORP" or bool(_DEMONYM.match(head.text)) or (hi - lo == 2 and head.pos_ == "PROPN")
         named_org = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if lemma in ORG_NOUNS else None
         if named_org is not None:                 # "Consumer group FairCall"
             head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
@@ -395,6 +396,12 @@ class Referents:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.resolve(pb, obj, sentence)
+        if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            # "the statement said": the statement just mentioned, so its author.
+            offset = pb.offset + head.idx
+            ref = self._recent(offset, sentence, lambda r: True)
+            if ref is not None:
+                return Resolved(ref, start, end, False)
         return Resolved(None, start, end, False)
 
 

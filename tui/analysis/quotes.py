@@ -123,7 +123,7 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
 
     for tok in doc:
-        if tok.pos_ == "PROPN" and inside[tok.i] < 0 and not tok.ent_type_:
+        if tok.pos_ == "PROPN" and inside[tok.i] < 0:
             owner = refs.surname_owner(tok.text)
             if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
                 refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
@@ -226,7 +226,9 @@ def _after_cue(doc, inside, qi, last, cues, span: MarkedSpan) -> _Cue | None:
         if tok.text in _TERMINAL:
             return None
         cue = cues.get(i)
-        if _usable(cue):
+        if cue is not None:
+            # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
+            # quote has its own cue and must not inherit someone else.
             return cue
         if not tok.is_punct:
             words += 1
@@ -259,7 +261,9 @@ def _before_cue(text, doc, inside, qi, first, cues, span: MarkedSpan, lo: int) -
         if doc[i].text in _TERMINAL:
             return None
         cue = cues.get(i)
-        if _usable(cue):
+        if cue is not None:
+            # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
+            # quote has its own cue and must not inherit someone else.
             return cue
     return None
 
