@@ -67,3 +67,35 @@ def test_offsets_are_relative_to_the_whole_text():
     (span,) = find_marked(text, lo, len(text))
     assert text[span.outer_start:span.outer_end] == '"fine"'
     assert text[span.start:span.end] == "fine"
+
+
+# ---- properties -------------------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(['"', "'", "“", "”", "‘", "’", " ", "word", "it's", ",", ".", "\n", "Smith said", "'90s", ":"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_spans_are_ordered_disjoint_and_inside_the_block(pieces):
+    text = "".join(pieces)
+    spans = find_marked(text, 0, len(text))
+    prev_end = 0
+    for s in spans:
+        assert prev_end <= s.outer_start <= s.start <= s.end <= s.outer_end <= len(text)
+        assert text[s.outer_start] in "\"'“‘„‚«‹"
+        prev_end = s.outer_end
+
+
+def test_deeply_alternating_marks_do_not_recurse_without_bound():
+    text = " ".join(["\"a 'b"] * 5000)
+    find_marked(text, 0, len(text))   # returns, no RecursionError
+
+
+def test_many_stray_apostrophes_in_a_huge_block_stay_fast():
+    import time
+
+    text = "the ' quick " * 100_000
+    t0 = time.perf_counter()
+    assert find_marked(text, 0, len(text)) == []
+    assert time.perf_counter() - t0 < 5

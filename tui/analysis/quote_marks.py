@@ -26,6 +26,9 @@ _OPENER_CONTEXT = " \t\n([{—–-/:;,“‘\"'«"
 _CLOSER_FOLLOW = " \t\n)]}.,;:!?—–-/”’\"'»…"
 # Trimmed from the quoted words: it belongs to the sentence around the quote ("...," he said).
 _TRAILING = " \t\n,;:"
+# Longest single-quoted or nested quote searched for, in characters.
+MAX_SHORT_QUOTE = 3000
+MAX_FAILED_NESTED = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,20 +111,27 @@ def find_marked(text: str, lo: int, hi: int) -> list[MarkedSpan]:
     return [s for s in spans if s.end > s.start]
 
 
-def _find_close(text: str, j: int, lo: int, hi: int, style: str) -> int | None:
+def _find_close(text: str, j: int, lo: int, hi: int, style: str, depth: int = 0,
+                budget: list[int] | None = None) -> int | None:
     """The closing mark of the quote opened just before `j`, skipping a nested quote of the
-    other kind (and its apostrophes) on the way."""
+    other kind (and its apostrophes) on the way. Single and nested quotes are short, so their
+    search is bounded, and an outer quote gives up nesting after a few failed inner searches:
+    stray marks in a 5 MB block cost little."""
     same = _is_double if style == "double" else _is_single
     other = _is_single if style == "double" else _is_double
-    while j < hi:
+    limit = min(hi, j + MAX_SHORT_QUOTE) if style == "single" or depth else hi
+    if budget is None:
+        budget = [MAX_FAILED_NESTED]
+    while j < limit:
         ch = text[j]
         if same(ch) and _can_close(text, j, lo, hi):
             return j
-        if other(ch) and _can_open(text, j, lo, hi):
-            inner = _find_close(text, j + 1, lo, hi, "single" if style == "double" else "double")
+        if depth < 2 and budget[0] > 0 and other(ch) and _can_open(text, j, lo, hi):
+            inner = _find_close(text, j + 1, lo, hi, "single" if style == "double" else "double", depth + 1, budget)
             if inner is not None:
                 j = inner + 1
                 continue
+            budget[0] -= 1
         j += 1
     return None
 
