@@ -32,7 +32,6 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 # Parts of a noun phrase left out of a short description.
 _NOT_IN_DESCRIPTION = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 _DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "document", "release", "filing", "post", "message", "communique", "note", "memo", "email", "tweet"})
-_AGE = re.compile(r"^(\d{1,3})-year-old$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOOKBACK_SENTENCES = 6
@@ -67,7 +66,6 @@ class Resolved:
     referent: Referent | None
     start: int           # the subject noun phrase (or the "according to X" phrase)
     end: int
-    by_name: bool        # the subject was a name, not a pronoun or description
 
 
 # How prominent a mention is, for pronouns: the speaker of a speech verb, the subject of the
@@ -188,6 +186,10 @@ class Referents:
             return self._spans[j + 1][2]
         return None
 
+    def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) of every entity mention starting in [lo, hi)."""
+        return self._spans[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, hi)]
+
     def of_entity(self, ent: Entity) -> Referent:
         ref = self._by_entity.get(ent.id)
         if ref is None:
@@ -270,7 +272,7 @@ class Referents:
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
                 ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
-            return Resolved(ref, start, end, True)
+            return Resolved(ref, start, end)
 
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS:
             ref = None
@@ -284,7 +286,7 @@ class Referents:
             if ref is not None:
                 ref.mentions.append(Mention(offset, offset + len(head.text), head.text))
                 self.note(offset, sentence, ref, salience)
-            return Resolved(ref, offset, offset + len(head.text), False)
+            return Resolved(ref, offset, offset + len(head.text))
 
         lemma = head.lemma_.lower()
         if lemma in _DOCUMENT_NOUNS:
@@ -305,16 +307,16 @@ class Referents:
             head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
         if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
             if not create:
-                return Resolved(None, start, end, False)
+                return Resolved(None, start, end)
             ref = self._proper_name(text, words, named_org is not None or _org_like(head))
             self.note(offset, sentence, ref, salience)
-            return Resolved(ref, start, end, True)
+            return Resolved(ref, start, end)
 
         ref = None
         is_org = lemma in ORG_NOUNS and not age
         is_person = _is_role(lemma) or bool(age) or (definite and demonym)
         if not (is_org or is_person):
-            return Resolved(None, start, end, False)
+            return Resolved(None, start, end)
         if definite:
             ref = self._by_role(lemma, modifiers, age, offset, is_org)
             if ref is None and is_person and head.tag_ not in ("NNS", "NNPS"):
@@ -331,14 +333,14 @@ class Referents:
             ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
         if ref is None:
             if not create:
-                return Resolved(None, start, end, False)
+                return Resolved(None, start, end)
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
             ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]),
                            head.tag_ in ("NNS", "NNPS"))
             self.described.append(ref)
         ref.mentions.append(Mention(start, end, text))
         self.note(offset, sentence, ref, salience)
-        return Resolved(ref, start, end, False)
+        return Resolved(ref, start, end)
 
     def _entity_of(self, pb: ParsedBlock, head: "Token") -> Entity | None:
         ent = self.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
@@ -401,8 +403,8 @@ class Referents:
             offset = pb.offset + head.idx
             ref = self._recent(offset, sentence, lambda r: True)
             if ref is not None:
-                return Resolved(ref, start, end, False)
-        return Resolved(None, start, end, False)
+                return Resolved(ref, start, end)
+        return Resolved(None, start, end)
 
 
 def salience(tok: "Token") -> int:

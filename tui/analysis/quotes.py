@@ -92,19 +92,12 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
 # ---- one parsed piece -------------------------------------------------------------------------
 def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: Referents,
                      drafts: list[_Draft], events: list[tuple[int, int, Referent]], sentence_base: int) -> int:
+    """Find the quotes of one parsed piece and attribute those with a cue of their own; returns
+    the next global sentence number."""
     doc = pb.doc
-    lo, hi = pb.offset, pb.offset + len(doc.text)
-    spans = find_marked(article.text, lo, hi)
-
-    inside = [-1] * len(doc)
-    members: list[list[int]] = [[] for _ in spans]
-    qi = 0
-    for tok in doc:                       # one sweep: spans and tokens are both in text order
-        while qi < len(spans) and spans[qi].outer_end - lo <= tok.idx:
-            qi += 1
-        if qi < len(spans) and spans[qi].outer_start - lo <= tok.idx:
-            inside[tok.i] = qi
-            members[qi].append(tok.i)
+    lo = pb.offset
+    spans = find_marked(article.text, lo, lo + len(doc.text))
+    inside, members = _token_membership(pb, spans)
     sentence = [0] * len(doc)
     n = sentence_base
     for sent in doc.sents:
@@ -113,26 +106,70 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         n += 1
 
     heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
-    # Names outside quotes, for pronouns and role nouns later on.
-    for s, e, ent in refs._spans[_first_at(refs, lo):]:
-        if s >= hi:
-            break
-        span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
-        if span is None or inside[span.root.i] >= 0:
-            continue
-        refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
+    _note_names(pb, refs, inside, sentence)
+    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events)
 
+    for qi, span in enumerate(spans):
+        toks = members[qi]
+        first, last = (toks[0], toks[-1]) if toks else (-1, -1)
+        draft = _Draft(span, pb, block_index, first, last, _is_whole(article.text, span, lo))
+        drafts.append(draft)
+        if first < 0 or heading:
+            continue
+        title = not draft.whole and _looks_like_title(article.text[span.start:span.end])
+        cue = (
+            (_after_cue(doc, inside, last, cues, span) if draft.whole else None)
+            or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
+            or _governing_cue(doc, inside, qi, first, last, cues, title)
+            or (None if draft.whole or title else _same_sentence_cue(first, sentence, cues))
+        )
+        if cue is not None:
+            draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
+            if cue.resolved.referent is not None:
+                events.append((span.start, block_index, cue.resolved.referent))
+    return n
+
+
+def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:
+    """For each token the index of the quote holding it (-1 outside quotes, marks count as
+    inside), and for each quote its tokens. One sweep: both are in text order."""
+    doc, lo = pb.doc, pb.offset
+    inside = [-1] * len(doc)
+    members: list[list[int]] = [[] for _ in spans]
+    qi = 0
+    for tok in doc:
+        while qi < len(spans) and spans[qi].outer_end - lo <= tok.idx:
+            qi += 1
+        if qi < len(spans) and spans[qi].outer_start - lo <= tok.idx:
+            inside[tok.i] = qi
+            members[qi].append(tok.i)
+    return inside, members
+
+
+def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: list[int]) -> None:
+    """Names outside quotes go into the discourse history, for pronouns and role nouns later;
+    so do bare surnames spaCy did not tag ("Okafor, who joined in the summer, levelled")."""
+    doc, lo = pb.doc, pb.offset
+    for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
+        span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
+        if span is not None and inside[span.root.i] < 0:
+            refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
     for tok in doc:
         if tok.pos_ == "PROPN" and inside[tok.i] < 0:
             owner = refs.surname_owner(tok.text)
             if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
                 refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
 
-    # Speech acts outside quotes, resolved in text order of their subjects.
-    cues: dict[int, _Cue] = {}
+
+def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
+                 sentence: list[int], events: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
+    """Every speech verb (and "according to") outside quotes with its resolved speaker, by the
+    verb's token index. Subjects are resolved in text order so pronouns see what came before;
+    people introduced without speaking ("a 67-year-old farmer stood ...") are noted too."""
+    doc = pb.doc
     found = []
     for tok in doc:
-        if inside[tok.i] >= 0 or heading:
+        if inside[tok.i] >= 0:
             continue
         source = according_to(tok)
         if source is not None:
@@ -142,12 +179,12 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
         elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and _may_speak_later(tok):
-            # "a 67-year-old farmer stood beside his barn": someone a later "he said" may mean.
             found.append((tok.i, None, tok, False))
         elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
             stray = subject_of(tok)
             if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:
                 found.append((stray.i, None, stray, False))
+    cues: dict[int, _Cue] = {}
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
             refs.resolve(pb, subj, sentence[subj.i], salience(subj))
@@ -161,38 +198,16 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
                 if alt.referent is not None:
                     resolved = alt
                     break
-        cue = _make_cue(pb, verb, resolved, according, article.text)
-        cues[verb.i] = cue
+        cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
         if resolved.referent is not None:
             events.append((resolved.start, block_index, resolved.referent))
-
-    for qi, span in enumerate(spans):
-        toks = members[qi]
-        first, last = (toks[0], toks[-1]) if toks else (-1, -1)
-        draft = _Draft(span, pb, block_index, first, last, _is_whole(article.text, span, lo))
-        drafts.append(draft)
-        if first < 0 or heading:
-            continue
-        title = not draft.whole and _looks_like_title(article.text[span.start:span.end])
-        cue = (
-            (_after_cue(doc, inside, qi, last, cues, span) if draft.whole else None)
-            or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
-            or _governing_cue(doc, inside, qi, first, last, cues, title)
-            or (None if draft.whole or title else _same_sentence_cue(doc, inside, first, sentence, cues))
-        )
-        if cue is not None:
-            draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
-            if cue.resolved.referent is not None:
-                events.append((span.start, block_index, cue.resolved.referent))
-    return n
+    return cues
 
 
 def _may_speak_later(tok: "Token") -> bool:
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in tok.subtree))
-
-
-def _first_at(refs: Referents, offset: int) -> int:
-    return bisect.bisect_left(refs._starts, offset)
+    if tok.pos_ != "NOUN":
+        return False
+    return tok.lemma_.lower() in PERSON_NOUNS or any(t.like_num for c in tok.lefts for t in c.subtree)
 
 
 def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:
@@ -212,7 +227,7 @@ def _usable(cue: _Cue | None) -> bool:
     return cue is not None and cue.resolved.referent is not None
 
 
-def _after_cue(doc, inside, qi, last, cues, span: MarkedSpan) -> _Cue | None:
+def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
     """``"…," Rubio said`` and ``"…," said Rubio``: a cue before the sentence goes on."""
     if not span.closed:
         return None
@@ -310,7 +325,7 @@ def _depth(tok: "Token") -> int:
     return d
 
 
-def _same_sentence_cue(doc, inside, first, sentence, cues) -> _Cue | None:
+def _same_sentence_cue(first, sentence, cues) -> _Cue | None:
     """A partial quote the parse did not attach: the nearest speech verb of its sentence,
     preferring one before it."""
     sid = sentence[first]
