@@ -94,6 +94,8 @@ def is_speech_verb(tok: "Token") -> bool:
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
+        return True                     # "as he puts it"
     return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
 
 

@@ -116,7 +116,7 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         drafts.append(draft)
         if first < 0 or heading:
             continue
-        title = not draft.whole and _looks_like_title(article.text[span.start:span.end])
+        title = not draft.whole and (_looks_like_title(article.text[span.start:span.end]) or _is_mention(doc, inside, qi, first, last))
         cue = (
             (_after_cue(doc, inside, last, cues, span) if draft.whole else None)
             or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
@@ -349,6 +349,19 @@ def _is_whole(text: str, span: MarkedSpan, lo: int) -> bool:
         # "…, "we will go on"" is speech; ", "Battlefield V", …" in a list is not.
         return bool(inner) and (inner[0].isupper() or len(inner.split()) > 3)
     return True
+
+
+def _is_mention(doc, inside, qi, first, last) -> bool:
+    """"The words "pandemic risk" do not appear", "the slogan "Take back control"": words
+    named, not said."""
+    for i in range(first, last + 1):
+        tok = doc[i]
+        if inside[tok.head.i] != qi and not tok.is_punct:
+            return tok.dep_ in ("appos", "compound", "npadvmod", "nmod") and tok.head.lemma_.lower() in _NAMING_NOUNS
+    return False
+
+
+_NAMING_NOUNS = frozenset("word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split())
 
 
 def _looks_like_title(inner: str) -> bool:
