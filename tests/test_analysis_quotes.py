@@ -241,3 +241,22 @@ def test_curly_quotes(analyse_text):
 def test_articles_without_quotes(analyse_text):
     _, an = analyse_text("Quiet day\n\nNothing was said by anyone on Monday, officials said.\n")
     assert an.quotes == [] and an.speakers == []
+
+
+def test_gender_learnt_from_pronouns_after_a_name(analyse_text):
+    _, an = analyse_text(
+        "Bakery changes hands\n\n"
+        "Nora Blake founded the bakery in 2010.\n\n"
+        "Peter Hale lost his job there last year.\n\n"
+        '"It was a hard decision," she said.\n'
+    )
+    assert speaker_of(an, "It was a hard decision") == "Nora Blake"
+
+
+def test_unresolvable_cue_does_not_inherit_someone_else(analyse_text):
+    _, an = analyse_text(
+        "Match report\n\n"
+        '"We played well," said coach Tom Baker.\n\n'
+        '"We did our best," we were told.\n'
+    )
+    assert speaker_of(an, "We did our best") is None

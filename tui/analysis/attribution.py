@@ -208,6 +208,11 @@ class Referents:
                     self._surnames.setdefault(ent.name.split()[-1], ent)
         return self._surnames.get(word)
 
+    def learn_gender(self, ent: Entity, gender: str) -> None:
+        ref = self.of_entity(ent)
+        if ref.gender is None:
+            ref.gender = gender
+
     # ---- history --------------------------------------------------------------------------
     def note(self, offset: int, sentence: int, referent: Referent, salience: int) -> None:
         bisect.insort(self._seen, _Seen(offset, sentence, salience, referent))

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, BlockKind, Entity, Quote, Speaker
+from ..model import Article, BlockKind, Entity, EntityKind, Quote, Speaker
 from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
 from .speech_verbs import PERSON_NOUNS
 from .parsed import ParsedBlock
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TERMINAL = frozenset({".", "!", "?"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _CLAUSE_END = ",?!—–-…:;"
 _MAX_CUE_DISTANCE = 12       # words between a closing mark and its cue verb
 _INHERIT_BLOCKS = 2
@@ -150,15 +151,34 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
     """Names outside quotes go into the discourse history, for pronouns and role nouns later;
     so do bare surnames spaCy did not tag ("Okafor, who joined in the summer, levelled")."""
     doc, lo = pb.doc, pb.offset
+    people: dict[int, dict[str, tuple[int, Entity]]] = {}   # sentence -> person -> first token
     for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
         if span is not None and inside[span.root.i] < 0:
             refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
+            people.setdefault(sentence[span.root.i], {}).setdefault(ent.id, (span.start, ent))
+    pronouns: dict[int, list[tuple[int, str]]] = {}
     for tok in doc:
-        if tok.pos_ == "PROPN" and inside[tok.i] < 0:
+        if inside[tok.i] >= 0:
+            continue
+        if tok.pos_ == "PROPN":
             owner = refs.surname_owner(tok.text)
             if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
                 refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
+                people.setdefault(sentence[tok.i], {}).setdefault(owner.id, (tok.i, owner))
+        elif tok.lower_ in _PRONOUN_GENDER:
+            pronouns.setdefault(sentence[tok.i], []).append((tok.i, _PRONOUN_GENDER[tok.lower_]))
+    # "Oyelaran, 39, started keeping bees after losing her job": one person, then pronouns of
+    # one gender, in a sentence tell us how a later "she says" can refer to her. ("Her business
+    # partner, Leon Marsh" is someone else's partner: pronouns before the name do not count.)
+    for sid, found in pronouns.items():
+        named = [(i, e) for i, e in people.get(sid, {}).values() if e.kind is EntityKind.PERSON]
+        if len(named) != 1:
+            continue
+        at, ent = named[0]
+        genders = {g for i, g in found if i > at}
+        if len(genders) == 1 and all(i > at for i, _ in found):
+            refs.learn_gender(ent, genders.pop())
 
 
 def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
