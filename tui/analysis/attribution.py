@@ -357,7 +357,7 @@ class Referents:
             if child.dep_ == "appos":
                 for t in child.subtree:
                     ent = self.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
-                    if ent is not None and (ent.kind is EntityKind.PERSON or head.lemma_.lower() in ORG_NOUNS):
+                    if ent is not None:       # an apposition names the same thing
                         return ent
         return None
 

@@ -79,6 +79,7 @@ PERSON_NOUNS = frozenset(
     observer monitor critic supporter opponent member expert scholar historian colleague
     friend relative parent participant delegate rebel militant insurgent guard teenager
     pensioner shopper commuter tourist student graduate mourner relative eyewitness
+    customer client buyer seller user supplier partner rival competitor landlord tenant
     """.split()
 )
 
