@@ -217,14 +217,17 @@ class Referents:
     def note(self, offset: int, sentence: int, referent: Referent, salience: int) -> None:
         bisect.insort(self._seen, _Seen(offset, sentence, salience, referent))
 
-    def note_entity_mention(self, pb: ParsedBlock, tok: "Token", ent: Entity, sentence: int) -> None:
-        """Record a name seen outside quotes, with the titles and appositions around it."""
+    def note_entity_mention(self, pb: ParsedBlock, tok: "Token", ent: Entity, sentence: int) -> tuple[Referent, int]:
+        """Record a name seen outside quotes, with the titles and appositions around it;
+        returns its referent and how prominent this mention is."""
         ref = self.of_entity(ent)
         if ref.kind is SpeakerKind.PERSON:
             ref.descriptors.update(_descriptors(tok))
             if ref.gender is None:
                 ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1] if w.dep_ != "poss")
-        self.note(pb.offset + tok.idx, sentence, ref, salience(tok))
+        level = salience(tok)
+        self.note(pb.offset + tok.idx, sentence, ref, level)
+        return ref, level
 
     def _recent(self, before: int, sentence: int, want) -> Referent | None:
         """For a pronoun: in the nearest sentence with a subject that `want` accepts, the most

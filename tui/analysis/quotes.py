@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, BlockKind, Entity, EntityKind, Quote, Speaker
-from .attribution import Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
+from .attribution import MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
 from .speech_verbs import PERSON_NOUNS
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
@@ -74,6 +74,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
     refs = Referents(entities)
     drafts: list[_Draft] = []
     events: list[tuple[int, int, Referent]] = []   # (offset, block index, referent) of every speech act
+    topics: list[tuple[int, int, Referent]] = []   # people who are the main subject of a sentence
     sentence_base = 0
     block_index = -1
     last_block = None
@@ -81,18 +82,19 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
         if pb.block is not last_block:
             block_index += 1
             last_block = pb.block
-        sentence_base = _attribute_piece(article, pb, block_index, refs, drafts, events, sentence_base)
+        sentence_base = _attribute_piece(article, pb, block_index, refs, drafts, events, topics, sentence_base)
 
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
-    _inherit(drafts, events)
+    _inherit(drafts, events, topics)
     _headings(article, drafts)
     return _build(article, drafts)
 
 
 # ---- one parsed piece -------------------------------------------------------------------------
-def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: Referents,
-                     drafts: list[_Draft], events: list[tuple[int, int, Referent]], sentence_base: int) -> int:
+def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, drafts: list[_Draft],
+                     events: list[tuple[int, int, Referent]], topics: list[tuple[int, int, Referent]],
+                     sentence_base: int) -> int:
     """Find the quotes of one parsed piece and attribute those with a cue of their own; returns
     the next global sentence number."""
     doc = pb.doc
@@ -107,7 +109,8 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         n += 1
 
     heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
-    _note_names(pb, refs, inside, sentence)
+    for offset, ref in _note_names(pb, refs, inside, sentence):
+        topics.append((offset, block_index, ref))
     cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events)
 
     for qi, span in enumerate(spans):
@@ -147,15 +150,19 @@ def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[in
     return inside, members
 
 
-def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: list[int]) -> None:
+def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: list[int]) -> list[tuple[int, Referent]]:
     """Names outside quotes go into the discourse history, for pronouns and role nouns later;
-    so do bare surnames spaCy did not tag ("Okafor, who joined in the summer, levelled")."""
+    so do bare surnames spaCy did not tag ("Okafor, who joined in the summer, levelled").
+    Returns the people that are main subjects, with their offsets."""
     doc, lo = pb.doc, pb.offset
+    topics: list[tuple[int, Referent]] = []
     people: dict[int, dict[str, tuple[int, Entity]]] = {}   # sentence -> person -> first token
     for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
         if span is not None and inside[span.root.i] < 0:
-            refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
+            ref, level = refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
+            if level >= MAIN_SUBJECT and ref.is_person:
+                topics.append((lo + span.root.idx, ref))
             people.setdefault(sentence[span.root.i], {}).setdefault(ent.id, (span.start, ent))
     pronouns: dict[int, list[tuple[int, str]]] = {}
     for tok in doc:
@@ -164,7 +171,9 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
         if tok.pos_ == "PROPN":
             owner = refs.surname_owner(tok.text)
             if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
-                refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
+                ref, level = refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
+                if level >= MAIN_SUBJECT:
+                    topics.append((lo + tok.idx, ref))
                 people.setdefault(sentence[tok.i], {}).setdefault(owner.id, (tok.i, owner))
         elif tok.lower_ in _PRONOUN_GENDER:
             pronouns.setdefault(sentence[tok.i], []).append((tok.i, _PRONOUN_GENDER[tok.lower_]))
@@ -179,6 +188,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
         genders = {g for i, g in found if i > at}
         if len(genders) == 1 and all(i > at for i, _ in found):
             refs.learn_gender(ent, genders.pop())
+    return sorted(topics, key=lambda t: t[0])
 
 
 def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
@@ -423,18 +433,24 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         i = j + 1
 
 
-def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]]) -> None:
-    """A whole-sentence quote with no cue takes the latest speaker just before it."""
+def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topics: list[tuple[int, int, Referent]]) -> None:
+    """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
+    paragraph or the two before; or, when more recent, the person the paragraph just before
+    was about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
     events = sorted(events, key=lambda e: e[0])
     offsets = [e[0] for e in events]
+    topic_offsets = [t[0] for t in topics]
     for d in drafts:
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
+        best, best_at = None, -1
         i = bisect.bisect_left(offsets, d.span.outer_start) - 1
-        if i < 0:
-            continue
-        _, block, best = events[i]
-        if d.block_index - block <= _INHERIT_BLOCKS:
+        if i >= 0 and d.block_index - events[i][1] <= _INHERIT_BLOCKS:
+            best_at, _, best = events[i]
+        j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
+        if j >= 0 and topics[j][0] > best_at and d.block_index - topics[j][1] <= 1 and not d.continues:
+            best_at, _, best = topics[j]
+        if best is not None:
             d.referent = best
             at = bisect.bisect_left(offsets, d.span.start)
             offsets.insert(at, d.span.start)
