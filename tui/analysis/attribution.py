@@ -253,20 +253,15 @@ class Referents:
         return best.referent if best is not None else fallback
 
     # ---- resolution -----------------------------------------------------------------------
-    def resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int = SPEAKER,
-                create: bool = True) -> Resolved:
+    def resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int = SPEAKER) -> Resolved:
         """The referent of the noun phrase headed by `head` (a subject or an "according to"
-        object); records it in the history. With `create` False, a description that matches
-        nobody seen before is left unresolved instead of becoming a new referent."""
+        object); records it in the history. A phrase is resolved once, however often asked."""
         key = pb.offset + head.idx
-        if key in self._resolved:
-            return self._resolved[key]
-        result = self._resolve(pb, head, sentence, salience, create)
-        if result.referent is not None or create:
-            self._resolved[key] = result
-        return result
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(pb, head, sentence, salience)
+        return self._resolved[key]
 
-    def _resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int, create: bool) -> Resolved:
+    def _resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int) -> Resolved:
         lo, hi = _np_bounds(head)
         doc = head.doc
         start, end = pb.offset + doc[lo].idx, pb.offset + doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -274,7 +269,7 @@ class Referents:
         lower = head.lower_
 
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            return self.resolve(pb, head.head.head, sentence, salience, create)
+            return self.resolve(pb, head.head.head, sentence, salience)
 
         ent = self._entity_of(pb, head)
         if ent is not None:
@@ -316,8 +311,6 @@ class Referents:
         if named_org is not None:                 # "Consumer group FairCall"
             head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
         if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
-            if not create:
-                return Resolved(None, start, end)
             ref = self._proper_name(text, words, named_org is not None or _org_like(head))
             self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end)
@@ -342,8 +335,6 @@ class Referents:
             # A bare "a spokesperson said" speaks for the organisation just mentioned.
             ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
         if ref is None:
-            if not create:
-                return Resolved(None, start, end)
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
             ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]),
                            head.tag_ in ("NNS", "NNPS"))
