@@ -9,13 +9,17 @@ Quotes come from the quote marks (`quote_marks`); speakers from the dependency p
    split quote;
 3. the speech verb that governs it in the parse. For a partial quote inside reported speech
    (``The United States said it was asking Russia to "unconditionally" agree``) the outermost
-   speech verb of the sentence wins: the words are quoted from that verb's subject;
+   speech verb wins, climbing through clausal complements but never out of a relative clause
+   (``a move the government called "a step forward"`` is the government's);
 4. for a quote that makes up whole sentences and has no cue of its own, the latest speaker in the
-   same paragraph or in the two before it (a quoted paragraph after ``But he said …``).
+   same paragraph or the two before it (a quoted paragraph after ``But he said …``), or the person
+   the paragraph just before was about, when mentioned later than that speaker.
 
-A partial quote with no speech verb that reads as a title (``released "Battlefield V"``) or a
-scare quote with no speech verb in its sentence gets no speaker. Quotes in headlines and
-subheadings are matched against the body's quotes they condense.
+A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
+rather than going to someone else. A partial quote that reads as a title (``released "Battlefield
+V"``), words named rather than said (``the words "pandemic risk"``) and a scare quote with no
+speech verb in its sentence get no speaker. Quotes in headlines and subheadings take the speaker
+of the body quote they condense (same words, or all their content words).
 
 A quote running over several paragraphs (each paragraph opens with a mark, only the last one
 closes) is reported as one `Quote` per paragraph, all with the same speaker: each stays inside
