@@ -10,6 +10,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("000_*.txt"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory):
+    """Tests (and the subprocesses they start) never touch the user's real analysis cache."""
+    import os
+
+    old = os.environ.get("NEWSREADER_CACHE_DIR")
+    os.environ["NEWSREADER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("NEWSREADER_CACHE_DIR", None)
+    else:
+        os.environ["NEWSREADER_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

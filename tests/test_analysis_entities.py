@@ -86,3 +86,54 @@ def test_country_short_forms_merge(analyse_text):
     assert places["United Kingdom"] == {"United Kingdom", "Britain", "UK"}
     assert places["United States"] == {"US", "United States"}
     assert "London" in places
+
+
+def test_dateline_place_and_titles_kept_out_of_names(analyse_text):
+    article, an = analyse_text(
+        "Energy group to cut jobs\n\n"
+        "FRANKFURT, March 4 (Reuters) - German energy group Uniper said on Tuesday it would cut jobs.\n"
+        "\"This is a painful step,\" Chief Executive Michael Lewis told analysts in Frankfurt.\n"
+        "Opposition figure Ismael Sacko, who lives in exile, criticised the Verdi board.\n"
+    )
+    frankfurt = next(e for e in an.places if e.name == "Frankfurt")
+    assert [m.text for m in frankfurt.mentions] == ["FRANKFURT", "Frankfurt"]
+    people = {e.name for e in an.people}
+    assert "Michael Lewis" in people and "Ismael Sacko" in people
+    assert not any("Executive" in p for p in people)
+    assert "FRANKFURT" not in {e.name for e in an.organizations}
+
+
+def test_name_after_an_article_is_not_a_person(analyse_text):
+    _, an = analyse_text(
+        "Fine for Apple\n\n"
+        "Regulators said the App Store blocked rivals. The company defended the App Store on Monday.\n"
+        "Industry newspaper Variety reported that Matt Damon had joined the cast.\n"
+    )
+    assert "App Store" not in {e.name for e in an.people}
+    assert "Matt Damon" in {e.name for e in an.people}
+
+
+def test_short_form_after_the_joins_the_full_name(analyse_text):
+    _, an = analyse_text(
+        "EU fines carmaker\n\n"
+        "The European Commission fined the carmaker on Monday.\n"
+        "The Commission said the fine reflected the gravity of the breach.\n"
+    )
+    commission = [e for e in an.organizations if "Commission" in e.name]
+    assert [e.name for e in commission] == ["European Commission"]
+    assert len(commission[0].mentions) == 2
+
+
+def test_partial_and_titled_names_join_the_full_name(analyse_text):
+    _, an = analyse_text(
+        "Leaders meet\n\n"
+        "Her predecessor Andrés Manuel López Obrador had courted Chinese investment. "
+        "López Obrador left office with high approval ratings.\n"
+        "Saudi Crown Prince Mohammed bin Salman is due in Beijing next week. "
+        "Prince Mohammed will also visit Tokyo.\n"
+        "Officials in the US said nothing.\n"
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in an.people}
+    assert people["Andrés Manuel López Obrador"] == ["Andrés Manuel López Obrador", "López Obrador"]
+    assert people["Mohammed bin Salman"] == ["Mohammed bin Salman", "Prince Mohammed"]
+    assert "United States" in {e.name for e in an.places}

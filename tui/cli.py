@@ -48,6 +48,7 @@ def run_json(args: argparse.Namespace) -> int:
     from .analysis import ModelError, analyse, load_pipeline
     from .analysis.export import error_json, to_json
     from .document import DocumentError, load_article
+    from .safe_text import escape_json
 
     try:
         nlp = load_pipeline(args.model)
@@ -61,7 +62,7 @@ def run_json(args: argparse.Namespace) -> int:
             record = to_json(article, analyse(article, nlp))
         except DocumentError as exc:
             record, status = error_json(source, exc.reason), EXIT_FAILED_FILES
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(escape_json(json.dumps(record, ensure_ascii=False)) + "\n")
         sys.stdout.flush()
     return status
 

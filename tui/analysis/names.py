@@ -16,7 +16,10 @@ TITLE_NOUNS = frozenset(
     "commander general admiral colonel captain lieutenant sergeant officer chairman chairwoman "
     "chair ceo cfo coo founder head leader judge justice attorney prosecutor lawyer coach "
     "manager captain striker defender goalkeeper pope bishop archbishop cardinal sheikh emir "
-    "sultan speaker deputy official minister foreign interior defence defense".split()
+    "sultan speaker deputy official minister foreign interior defence defense executive "
+    "economist analyst editor correspondent professor doctor inspector superintendent "
+    "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
+    "rabbi imam cleric pastor midfielder forward winger boss skipper".split()
 )
 
 TITLE_PHRASES = frozenset(

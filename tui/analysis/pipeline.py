@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,5 +43,33 @@ def load_pipeline(name: str | None = None) -> "Language":
 
 def describe(nlp: "Language") -> str:
     """"en_core_web_sm 3.8.0": part of the cache key, shown in exports."""
-    meta = nlp.meta
+    return _meta_name(nlp.meta)
+
+
+def _meta_name(meta: dict) -> str:
     return f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def model_identity(name: str | None = None) -> str | None:
+    """What `describe` will say once the model is loaded, found without importing spaCy (for the
+    cache key, so a cached analysis opens without loading the pipeline). None if unknown."""
+    for candidate in (name,) if name else DEFAULT_MODELS:
+        meta_file = None
+        path = Path(candidate)
+        if (path / "meta.json").is_file():
+            meta_file = path / "meta.json"
+        elif candidate.isidentifier():
+            try:
+                spec = importlib.util.find_spec(candidate)
+            except (ImportError, ValueError):
+                spec = None
+            if spec is not None and spec.origin:
+                meta_file = Path(spec.origin).parent / "meta.json"
+        if meta_file is not None and meta_file.is_file():
+            try:
+                return _meta_name(json.loads(meta_file.read_text("utf-8")))
+            except (OSError, ValueError):
+                return None
+        if name:
+            return None
+    return None

@@ -35,34 +35,65 @@ def article_from_bytes(data: bytes, source: str, *, markdown: bool | None = None
 
 
 def read_source(source: str) -> bytes:
-    """Read a path or "-" (stdin) with errors turned into one-line `DocumentError`s."""
+    """Read a path or "-" (stdin) with errors turned into one-line `DocumentError`s.
+
+    The path is opened non-blocking and checked with fstat on the open descriptor: opening a
+    FIFO without a writer would otherwise block for ever, and checking the name before opening
+    it would leave a window in which the file could be swapped for one.
+    """
     if source == "-":
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        return _read_stdin()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        st = os.stat(source)
+        fd = os.open(source, flags | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise DocumentError(source, "no such file") from None
     except PermissionError:
         raise DocumentError(source, "permission denied") from None
-    except OSError as exc:
-        raise DocumentError(source, exc.strerror or "cannot open") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise DocumentError(source, "is a directory, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        raise DocumentError(source, "not a regular file (device, FIFO or socket)")
-    if st.st_size > MAX_BYTES:
-        raise DocumentError(source, f"too large ({st.st_size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise DocumentError(source, _reason(exc, "cannot open")) from None
     try:
-        with open(source, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise DocumentError(source, "is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise DocumentError(source, "not a regular file (device, FIFO or socket)")
+        if st.st_size > MAX_BYTES:
+            raise DocumentError(source, _too_large(st.st_size))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
             return fh.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise DocumentError(source, "permission denied") from None
     except OSError as exc:
-        raise DocumentError(source, exc.strerror or "cannot read") from None
+        raise DocumentError(source, _reason(exc, "cannot read")) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise DocumentError("-", "no standard input to read")
+    try:
+        return stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError("-", _reason(exc, "cannot read standard input")) from None
+
+
+def _reason(exc: Exception, fallback: str) -> str:
+    reason = getattr(exc, "strerror", None)
+    return reason[:1].lower() + reason[1:] if reason else fallback
+
+
+def _too_large(size: int | None = None) -> str:
+    limit = f"the limit is {MAX_BYTES // (1024 * 1024)} MiB"
+    return f"too large ({size // (1024 * 1024)} MiB; {limit})" if size is not None else f"too large ({limit})"
 
 
 def load_article(source: str, *, markdown: bool | None = None) -> Article:
     data = read_source(source)
     if len(data) > MAX_BYTES:
-        raise DocumentError(source, f"too large (the limit is {MAX_BYTES // (1024 * 1024)} MiB)")
+        raise DocumentError(source, _too_large())
     return article_from_bytes(data, source, markdown=markdown)

@@ -17,19 +17,25 @@ _BOMS = (
 # Control bytes that never occur in text files (everything below 0x20 but tab, LF, FF, CR, ESC).
 _BINARY_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
 _SNIFF = 8192
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding name). Line ends become LF; a BOM is dropped."""
     for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DocumentError(source, f"not valid {encoding} text ({exc.reason})") from None
-            return normalise_newlines(text), encoding
-    head = data[:_SNIFF]
-    if b"\x00" in head or _looks_binary(head):
+        if not data.startswith(bom):
+            continue
+        data = data[len(bom):]
+        if encoding == "utf-8":
+            break                          # then as any 8-bit file: binary check, UTF-8, legacy
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise DocumentError(source, f"not valid {encoding} text ({exc.reason})") from None
+        if _looks_binary_text(text[:_SNIFF]):
+            raise DocumentError(source, "binary file, not text")
+        return normalise_newlines(text), encoding
+    if _looks_binary_bytes(data[:_SNIFF]):
         raise DocumentError(source, "binary file, not text")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
@@ -38,11 +44,21 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     return normalise_newlines(text), encoding
 
 
+def _looks_binary_bytes(head: bytes) -> bool:
+    return b"\x00" in head or _looks_binary(head)
+
+
 def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
-    controls = sum(1 for b in head if b in _BINARY_BYTES)
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
     return controls / len(head) > 0.05
+
+
+def _looks_binary_text(head: str) -> bool:
+    """The same test after a BOM: a BOM in front of binary data does not make it text."""
+    # Only code points below 0x20 matter, and latin-1 keeps those as the same byte values.
+    return _looks_binary(head.encode("latin-1", errors="replace")) or "\x00" in head
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -52,7 +68,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     superset browsers use for "latin-1", so its curly quotes survive.
     """
     good = len(data.decode("utf-8", errors="ignore").encode("utf-8"))
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     bad = len(data) - good
     if high and bad / high < 0.2:
         return data.decode("utf-8", errors="replace"), "utf-8 (damaged)"

@@ -6,69 +6,102 @@ visible piece is located in the decoded source so exports can point into the ori
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..model import Block, BlockKind
 from .plaintext import is_credit_line
 
-_parser = MarkdownIt("commonmark")
+# text_join would fold entities and escapes ("&amp;", "\\*") into the text around them, and the
+# joined text is not in the source verbatim; kept apart, every piece can be located.
+_parser = MarkdownIt("commonmark").disable("text_join", ignoreInvalid=True)
+_NEWLINE = re.compile("\n")
 
 
 class _Builder:
     def __init__(self, source: str) -> None:
         self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
         self.parts: list[str] = []
         self.length = 0
         self.runs: list[tuple[int, int, int]] = []
         self.blocks: list[Block] = []
         self.cursor = 0
+        self.limit = len(source)  # where the current block's source lines end
+        self.block_parts = 0      # index in parts where the current block's text begins
 
-    def _append(self, piece: str, source_pos: int | None) -> None:
+    def _append(self, piece: str, source_pos: int | None, length: int | None = None) -> None:
         if source_pos is not None and piece:
-            self.runs.append((self.length, source_pos, len(piece)))
+            self.runs.append((self.length, source_pos, len(piece) if length is None else length))
         self.parts.append(piece)
         self.length += len(piece)
 
-    def add_piece(self, piece: str) -> None:
-        """Append visible text, finding it in the source from the cursor on."""
+    def add_piece(self, piece: str, written: str | None = None) -> None:
+        """Append visible text, finding it in the source from the cursor on.
+
+        `written` is how the source spells it when that differs ("&amp;" for "&", "\\*" for
+        "*"): the piece then maps onto the start of that spelling. A piece that cannot be found
+        (a code span whose line break became a space, an indented code line) is mapped to the
+        cursor with a zero-length run, so its offsets still point into the right block rather
+        than at the end of some earlier run.
+        """
         if not piece:
             return
-        found = self.source.find(piece, self.cursor)
-        if found < 0:
-            self._append(piece, None)
-            return
-        self._append(piece, found)
-        self.cursor = found + len(piece)
+        # Searching only inside the block's own lines keeps loading linear: a piece that is not
+        # in the source verbatim must not scan the rest of the file.
+        needle = written or piece
+        found = self.source.find(needle, self.cursor, self.limit)
+        if found >= 0:
+            self._append(piece, found, 1 if written else None)
+            self.cursor = found + len(needle)
+        elif "\n" in piece and written is None:
+            for n, line in enumerate(piece.split("\n")):
+                if n:
+                    self.add_separator("\n")
+                self.add_piece(line)
+        else:
+            self._append(piece, min(self.cursor, len(self.source)), 0)
 
     def add_separator(self, sep: str) -> None:
         self._append(sep, None)
 
-    def start_block(self, line: int | None) -> int:
+    def start_block(self, lines: list[int] | None) -> int:
         if self.parts:
             self.add_separator("\n\n")
-        if line is not None and line < len(self.line_starts):
-            self.cursor = max(self.cursor, self.line_starts[line])
+        self.limit = len(self.source)
+        if lines:
+            first, last = lines[0], lines[-1]
+            if first < len(self.line_starts):
+                self.cursor = max(self.cursor, self.line_starts[first])
+            if last < len(self.line_starts):
+                self.limit = self.line_starts[last]
+        self.block_parts = len(self.parts)
         return self.length
+
+    def end_block(self, kind: BlockKind, start: int, level: int = 0) -> None:
+        """Keep the block if it shows anything: an empty code fence or a lone "&nbsp;" does not."""
+        if any(part.strip() for part in self.parts[self.block_parts:]):
+            self.blocks.append(Block(kind, start, self.length, level))
 
     def add_inline(self, inline: Token) -> None:
         for child in inline.children or []:
-            if child.type in ("text", "code_inline", "html_inline"):
-                if child.type == "html_inline":
-                    continue
-                self.add_piece(child.content)
-            elif child.type == "softbreak":
-                self.add_separator(" ")
-            elif child.type == "hardbreak":
-                self.add_separator("\n")
-            elif child.type == "image":
-                for grand in child.children or []:
-                    if grand.type == "text":
-                        self.add_piece(grand.content)
+            self._add_child(child)
+
+    def _add_child(self, child: Token) -> None:
+        if child.type in ("text", "code_inline"):
+            self.add_piece(child.content)
+        elif child.type == "text_special":      # an entity or a backslash escape
+            self.add_piece(child.content, child.markup)
+        elif child.type == "softbreak":
+            self.add_separator(" ")
+        elif child.type == "hardbreak":
+            self.add_separator("\n")
+        elif child.type == "image":             # its alt text is what a reader sees
+            for grand in child.children or []:
+                if grand.type in ("text", "text_special"):
+                    self._add_child(grand)
 
 
 def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, int, int]]]:
@@ -100,15 +133,13 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
             else:
                 kind = BlockKind.PARAGRAPH
         elif tok.type in ("code_block", "fence"):
-            start = b.start_block(tok.map[0] if tok.map else None)
+            start = b.start_block(tok.map)
             b.add_piece(tok.content.rstrip("\n"))
-            b.blocks.append(Block(BlockKind.PARAGRAPH, start, b.length))
+            b.end_block(BlockKind.PARAGRAPH, start)
         elif tok.type == "inline":
-            start = b.start_block(tok.map[0] if tok.map else None)
+            start = b.start_block(tok.map)
             b.add_inline(tok)
-            end = b.length
-            if end > start:
-                b.blocks.append(Block(kind, start, end, level))
+            b.end_block(kind, start, level)
     text = "".join(b.parts)
     blocks = b.blocks
     # A Markdown file without "# " headings still has a headline: its first block.

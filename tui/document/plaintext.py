@@ -10,7 +10,10 @@ from ..model import Block, BlockKind
 _SUBHEAD = re.compile(r"^\s*[-–—=*#]+\s+(?P<body>\S.*?)\s+[-–—=*#]+\s*$")
 _BYLINE = re.compile(r"^\s*(By|BY|From)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,4}(\s*(,|and|in)\s+.*)?\s*$")
 _CREDIT_PATTERNS = [
-    re.compile(r"^[a-z]{2,}(-[a-z]{1,5})*(/[a-z]{1,5}[-a-z]*)+$"),            # burs-jc/jbr/jhb
+    # burs-jc/jbr/jhb. Each part after a slash is "[a-z][-a-z]*", written so that a string
+    # can match in one way only: "[a-z]{1,5}[-a-z]*" backtracked exponentially on long lines
+    # like "ab/aaaaaa/aaaaaa/.../aaaaaa!" (14 parts took minutes).
+    re.compile(r"^[a-z]{2,}(-[a-z]{1,5})*(/[a-z][-a-z]*)+$"),
     re.compile(r"^[A-Z][\w.'’ -]{0,40}--[A-Z]{2,6}$"),                         # C.Stevenson--TNT
     re.compile(r"^\(?\s*(Additional\s+)?(Reporting|Writing|Editing|Compiled|Translated)\s+by\b.*$", re.I),
     re.compile(r"^(©|\(c\)|Copyright\b).*$", re.I),
@@ -46,21 +49,26 @@ def _paragraph_groups(text: str) -> list[list[tuple[int, int]]]:
     return [g for g in groups if g]
 
 
-def _hard_wrapped(groups: list[list[tuple[int, int]]]) -> bool:
+def _hard_wrapped(text: str, groups: list[list[tuple[int, int]]]) -> bool:
     """Books and e-mails wrap lines at ~72 columns inside paragraphs; wire copy puts one
-    paragraph on each line. Wrapped text has many multi-line groups of near-equal short lines."""
+    paragraph on each line. Wrapped text has many multi-line groups of near-equal short lines
+    that mostly break mid-sentence; short one-sentence paragraphs on consecutive lines end in
+    punctuation, so they stay paragraphs of their own."""
     multi = [g for g in groups if len(g) > 1]
     if not multi:
         return False
-    lines = [end - start for g in multi for start, end in g[:-1]]
-    short = sum(1 for n in lines if 40 <= n <= 100)
-    return short / len(lines) > 0.8
+    lines = [(start, end) for g in multi for start, end in g[:-1]]
+    short = sum(1 for start, end in lines if 40 <= end - start <= 100)
+    if short / len(lines) <= 0.8:
+        return False
+    ended = sum(1 for _, end in lines if text[end - 1] in _TERMINAL)
+    return ended / len(lines) < 0.5
 
 
 def parse_plain(text: str) -> tuple[str, list[Block]]:
     """Split decoded text into blocks. Returns (title, blocks)."""
     groups = _paragraph_groups(text)
-    if _hard_wrapped(groups):
+    if _hard_wrapped(text, groups):
         units = [(g[0][0], g[-1][1]) for g in groups]
     else:
         units = [line for g in groups for line in g]
@@ -82,7 +90,7 @@ def parse_plain(text: str) -> tuple[str, list[Block]]:
         line = text[start:end]
         if n <= 2 and _BYLINE.match(line):
             kinds[n] = BlockKind.BYLINE
-        elif _SUBHEAD.match(line) and len(line) <= 120:
+        elif len(line) <= 120 and _SUBHEAD.match(line):
             kinds[n] = BlockKind.SUBHEADING
 
     blocks = []

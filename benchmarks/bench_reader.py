@@ -1,0 +1,177 @@
+"""Issue-5 figures for the real reader in a real pty, next to a minimal Textual app as the floor.
+
+    .venv/bin/python benchmarks/bench_reader.py [--runs 5] [--quick]
+
+Prints, never asserts. Timings on a shared 2-core machine are noisy: compare the ratios within
+one run, not absolute numbers across runs. --quick skips the 2 MB document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.terminal import PtyApp  # noqa: E402
+
+SEED = next((ROOT / "seeds").glob("000_*.txt"))
+HEADLINE = SEED.read_text(encoding="utf-8").strip().splitlines()[0][:40]
+READY = re.compile(r"\d+ mentions?")   # the sidebar's places list is filled: highlights are on
+PAGE_DOWN = "\x1b[6~"
+
+
+def reader(path: Path) -> list[str]:
+    return [sys.executable, "-m", "tui", str(path)]
+
+
+def minimal(path: Path) -> list[str]:
+    return [sys.executable, str(ROOT / "benchmarks" / "minimal_app.py"), str(path)]
+
+
+def wait_ready(app: PtyApp, timeout: float) -> float:
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if READY.search(app.text):
+            return time.perf_counter() - app.started
+        app.pump(0.05)
+    raise TimeoutError("analysis did not finish:\n" + app.text)
+
+
+def quit_app(app: PtyApp) -> None:
+    app.press("q")
+    app.close()
+
+
+def time_to_headline(argv: list[str], cache: str, *, ready: bool = False, timeout: float = 600,
+                     size: tuple[int, int] = (100, 30)) -> tuple[float, float | None]:
+    with PtyApp(argv, cols=size[0], rows=size[1], env={"NEWSREADER_CACHE_DIR": cache}) as app:
+        shown = app.wait_for(HEADLINE, 120)
+        done = wait_ready(app, timeout) if ready else None
+        quit_app(app)
+    return shown, done
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def ms(x: float) -> str:
+    return f"{x * 1000:7.0f} ms"
+
+
+def row(label: str, value: str, target: str = "") -> None:
+    print(f"  {label:<58} {value:>14}   {target}")
+
+
+def startup(runs: int, big: Path | None) -> None:
+    warm = tempfile.mkdtemp(prefix="nr-bench-warm-")
+    time_to_headline(reader(SEED), warm, ready=True)          # fills the cache
+    floor, cached, first, first_ready = [], [], [], []
+    for _ in range(runs):                                      # interleaved: same load for all
+        floor.append(time_to_headline(minimal(SEED), warm)[0])
+        cached.append(time_to_headline(reader(SEED), warm)[0])
+        shown, done = time_to_headline(reader(SEED), tempfile.mkdtemp(prefix="nr-bench-cold-"), ready=True)
+        first.append(shown)
+        first_ready.append(done or 0.0)
+    f = median(floor)
+    print(f"start-up, seed ({SEED.stat().st_size} bytes), median of {runs}, 100x30 pty:")
+    row("minimal Textual app (one Static): first line on screen", ms(f), "floor")
+    row("reader, analysis cached: headline on screen", f"{ms(median(cached))} ({median(cached) / f:.2f}x)", "target <= 1.3x")
+    row("reader, first run (empty cache): headline on screen", f"{ms(median(first))} ({median(first) / f:.2f}x)", "target <= 2x")
+    row("reader, first run: highlights and sidebar filled", ms(median(first_ready)), "keys answered meanwhile")
+    if big is not None:
+        big_floor = median([time_to_headline(minimal(big), warm)[0] for _ in range(runs)])
+        big_first = []
+        for _ in range(max(1, runs // 2)):
+            big_first.append(time_to_headline(reader(big), tempfile.mkdtemp(prefix="nr-bench-big-"))[0])
+        row(f"minimal app on the {big.stat().st_size // 1024} KB document", ms(big_floor), "")
+        row("reader, 2 MB document, first run: headline on screen", f"{ms(median(big_first))} ({median(big_first) / f:.2f}x)", "target <= 2x")
+
+
+def keys(runs: int) -> None:
+    warm = tempfile.mkdtemp(prefix="nr-bench-keys-")
+    with PtyApp(reader(SEED), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": warm}) as app:
+        app.wait_for(HEADLINE, 120)
+        wait_ready(app, 300)
+        app.settle(0.5)
+        pgdn = [app.press(PAGE_DOWN) for _ in range(max(runs, 8))]
+        app.press("g")
+        app.press("p")          # Places list
+        app.press("\r")         # select the first place: the view jumps to its first mention
+        nxt = [app.press("n") for _ in range(max(runs, 8))]
+        quit_app(app)
+    print("keys, seed cached, 100x30 (key sent -> last byte of the screen update):")
+    row("page down: latency", ms(median([t for t, _ in pgdn])), "target <= 50 ms")
+    row("page down: bytes written to the terminal", f"{median([n for _, n in pgdn]):7.0f} B", "target <= 6 KB")
+    row("next mention (n): latency", ms(median([t for t, _ in nxt])), "target <= 50 ms")
+    row("next mention (n): bytes", f"{median([n for _, n in nxt]):7.0f} B", "")
+
+
+def throughput(big: Path) -> None:
+    from tui.analysis import analyse, load_pipeline
+    from tui.document import load_article
+
+    article = load_article(str(big))
+    nlp = load_pipeline()
+    texts = [article.text[b.start:b.end] for b in article.blocks if not b.kind.is_metadata]
+    nlp("warm up")
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    raw = time.perf_counter() - t
+    t = time.perf_counter()
+    analyse(article, nlp)
+    ours = time.perf_counter() - t
+    mb = len(article.text.encode()) / 1e6
+    print(f"analysis throughput, {mb:.1f} MB document, one process:")
+    row("raw spaCy nlp.pipe (same components)", f"{mb / raw:6.3f} MB/s", f"{raw:.1f} s")
+    row("newsreader analyse (spaCy + all rules)", f"{mb / ours:6.3f} MB/s", f"{ours:.1f} s, {raw / ours:.2f}x of raw (target >= 0.85x)")
+
+
+def memory(big: Path) -> None:
+    cache = tempfile.mkdtemp(prefix="nr-bench-mem-")
+    with PtyApp(reader(big), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
+        app.wait_for(HEADLINE, 120)
+        wait_ready(app, 1200)
+        status = Path(f"/proc/{app.proc.pid}/status").read_text()
+        ui_peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
+        quit_app(app)
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print("peak memory, 2 MB document (reader process; largest child, i.e. the analysis process):")
+    row("reader (UI) process", f"{ui_peak:6d} MiB", "")
+    row("largest child process so far (analysis)", f"{child_peak:6d} MiB", "target: sum <= 1.5 GB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="skip the 2 MB document")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    big = None
+    if not args.quick:
+        tmp = Path(tempfile.mkdtemp(prefix="nr-bench-doc-"))
+        big = tmp / "two_megabytes.txt"
+        seed = SEED.read_text(encoding="utf-8")
+        big.write_text("\n\n".join([seed] * (2_000_000 // len(seed) + 1)), encoding="utf-8")
+    print(f"newsreader benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f}")
+    startup(args.runs, big)
+    keys(args.runs)
+    if big is not None:
+        memory(big)
+        throughput(big)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

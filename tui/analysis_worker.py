@@ -1,0 +1,82 @@
+"""The analysis child process: `python -m tui.analysis_worker`.
+
+The reader analyses in a separate process rather than a thread: spaCy then never shares the
+UI's interpreter lock (keys stay answered while a long text is parsed), never loads into the UI
+process at all, and quitting can simply end the child. Messages are length-prefixed pickles on
+stdin/stdout between two processes of this same program, never from outside.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+import threading
+from typing import Any, BinaryIO
+
+_HEADER = struct.Struct("!I")
+
+
+def send(stream: BinaryIO, message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def receive(stream: BinaryIO) -> Any:
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError("analysis process ended")
+    (size,) = _HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("analysis process ended mid-message")
+    return pickle.loads(data)
+
+
+def _exit_when_orphaned(stdin: BinaryIO) -> None:
+    """The reader keeps our stdin open while it wants the result. End of file means it has gone
+    (quit, crashed or was killed), so stop at once instead of parsing for nobody."""
+    def watch() -> None:
+        while stdin.read(65536):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+def main() -> int:
+    out = sys.stdout.buffer
+    # Anything a library prints must not corrupt the message stream.
+    sys.stdout = sys.stderr
+    article, model = receive(sys.stdin.buffer)
+    _exit_when_orphaned(sys.stdin.buffer)
+    try:
+        from .analysis import ModelError, analyse_stages, load_pipeline
+
+        nlp = load_pipeline(model)
+        last_percent = -1
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last_percent
+            percent = done * 100 // max(total, 1)
+            if percent != last_percent:
+                last_percent = percent
+                send(out, ("progress", done, total))
+
+        for analysis in analyse_stages(article, nlp, progress):
+            send(out, ("stage", analysis))
+        send(out, ("done",))
+    except ModelError as exc:
+        send(out, ("error", str(exc)))
+        return 2
+    except Exception as exc:  # reported to the reader as one line, not a traceback
+        send(out, ("error", f"analysis failed: {type(exc).__name__}: {exc}"))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
