@@ -37,6 +37,7 @@ def region_text(app, widget) -> str:
 
 def with_quotes(article: Article, analysis: Analysis, quotes=SEED_QUOTES) -> Analysis:
     result = copy.deepcopy(analysis)
+    result.quotes = []  # the hand-made quotes replace whatever the engine found
     speakers: dict[str, Speaker] = {}
     found = []
     for opening, name in quotes:

@@ -130,12 +130,11 @@ def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     determined = before in _DETERMINERS
     prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
-    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, determined, prev2,
-                     _described_as_person(span))
+    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival,
+                     determined=determined, prev2=prev2, described_as_person=_described_as_person(span))
 
 
 def _described_as_person(span: "Span") -> bool:
-    """", a 41-year-old teacher," or ", a nurse," right after a name."""
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i:child.i + 1].text.replace(" ", ""):
@@ -271,18 +270,18 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             c.kind = EntityKind.PLACE               # "Kyiv" tagged PERSON
         elif c.kind is EntityKind.ORGANIZATION and place and _well_known(place) and place.kind != "continent":
             c.kind = EntityKind.PLACE               # "Moscow said" tagged ORG
+        if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
+            if c.next in _PLACE_NOUNS:
+                c.kind = EntityKind.PLACE           # "the Yorkshire town of Selby"
+            elif c.determined and not (c.prev == "the" and _DEMONYM_PERSON.search(c.text)):
+                c.kind = EntityKind.ORGANIZATION    # "the App Store": names take no article
+            elif len(c.words) == 1 and c.words[0] in other_words:
+                continue
         if c.kind is EntityKind.PERSON and len(c.words) == 1:
             if c.prev == "the" and _DEMONYM_PERSON.search(c.text):
                 continue                            # "the Welshman", "the Italian": a description
             if c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS or c.prev in _PLACE_PREPOSITIONS and place:
                 c.kind = EntityKind.PLACE           # "the village of Alcora", "in Margate"
-        if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
-            if c.next in _PLACE_NOUNS:
-                c.kind = EntityKind.PLACE           # "the Yorkshire town of Selby"
-            elif c.determined:
-                c.kind = EntityKind.ORGANIZATION    # "the App Store": names take no article
-            elif len(c.words) == 1 and c.words[0] in other_words:
-                continue
         if c.kind is EntityKind.ORGANIZATION and (c.prev in _PERSON_ROLES or c.described_as_person) \
                 and _plausible_person(c) and len(c.words) > 1 and place is None:
             c.kind = EntityKind.PERSON              # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
