@@ -32,6 +32,16 @@ from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
 from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
 
+def no_color_requested() -> bool:
+    """NO_COLOR as Textual reads it (set at all, even empty), so both agree on what it means.
+
+    Textual answers NO_COLOR with a grey-scale filter unless the app draws with native ANSI
+    colours; then it strips colour entirely. We ask for ANSI so that no colour code at all
+    reaches the terminal and the highlights live on bold, italic, underline and reverse alone.
+    """
+    return "NO_COLOR" in os.environ
+
+
 NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
 LISTS = ("speakers", "places", "others")
 
@@ -117,7 +127,7 @@ class NewsReaderApp(App[int]):
                  ascii_only: bool = False, theme_name: str | None = None,
                  analyses: Sequence[Analysis | None] | None = None) -> None:
         """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
-        super().__init__()
+        super().__init__(ansi_color=True if no_color_requested() else None)
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
         self.articles = articles
