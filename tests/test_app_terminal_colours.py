@@ -77,6 +77,19 @@ def _invisible_letters(app: PtyApp) -> list[tuple[int, int, str]]:
     return hidden
 
 
+def _speaker_swatches(app: PtyApp) -> list[str]:
+    """The colour of each speaker's swatch glyph in the sidebar, top to bottom."""
+    lines = app.text.splitlines()
+    top = next(y for y, line in enumerate(lines) if "Speakers" in line)
+    bottom = next(y for y, line in enumerate(lines) if "Places" in line and y > top)
+    swatches = []
+    for y in range(top + 1, bottom):
+        x = lines[y].rfind("\u258c")  # the sidebar's swatch, right of the article's own margin marks
+        if x > app.cols // 2:
+            swatches.append(app.screen.buffer[y][x].fg)
+    return swatches
+
+
 def _styled_text(app: PtyApp, attribute: str) -> str:
     return "\n".join(
         "".join(app.screen.buffer[y][x].data if getattr(app.screen.buffer[y][x], attribute) else " " for x in range(app.cols))
@@ -110,6 +123,7 @@ def test_colour_codes_match_the_terminal(case, warm_cache):
         screen = app.text
         reversed_text = _styled_text(app, "reverse")
         hidden = _invisible_letters(app)
+        swatches = _speaker_swatches(app)
         app.press("q")
         assert app.close() == 0
 
@@ -121,6 +135,16 @@ def test_colour_codes_match_the_terminal(case, warm_cache):
     # the selected speaker stands out by reverse video in the article, with or without colour
     assert "Zelensky" in reversed_text, reversed_text
     assert hidden == [], hidden
+    # Speakers are told apart by colour. In 16 colours the reader's own palette gives the first six
+    # a colour each; a full-colour theme may repeat one (textual-dark's accent and warning are the
+    # same orange). Without colour there is none to tell.
+    assert len(swatches) >= 6, swatches
+    if depths == {"16"}:
+        assert len(set(swatches[:6])) == 6, swatches
+    elif depths:
+        assert len(set(swatches[:6])) >= 5, swatches
+    else:
+        assert set(swatches) == {"default"}, swatches
 
 
 def _tmux(socket: str, *args: str) -> str:

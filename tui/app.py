@@ -160,6 +160,7 @@ class NewsReaderApp(App[int]):
     def on_mount(self) -> None:
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
+        self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
         self.view = self.query_one(ArticleView)
@@ -480,8 +481,17 @@ class NewsReaderApp(App[int]):
 
     # -- drawing the bars ----------------------------------------------------------------------
 
+    def _match_colour_depth(self) -> None:
+        """In 16 colours a theme's shades collapse (half the speakers came out the same grey), so
+        the stylesheet's `-colours-16` rules give each highlight a colour of its own there.
+        ANSI themes already speak in the terminal's 16 colours and keep theirs. A headless app
+        (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
+        sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless
+        self.set_class(sixteen, "-colours-16")
+
     def _theme_changed(self, _theme) -> None:
         """Swatches in the sidebar and legend are drawn with the theme's colours: redraw them."""
+        self._match_colour_depth()
         self.call_after_refresh(self._fill_sidebar)
         self.call_after_refresh(self._refresh_legend)
 
