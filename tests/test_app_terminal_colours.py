@@ -104,6 +104,7 @@ CASES = {
     "xterm": ({"TERM": "xterm"}, [], {"16"}),
     "screen": ({"TERM": "screen"}, [], {"16"}),
     "light-16": ({"TERM": "xterm"}, ["--theme", "textual-light"], {"16"}),
+    "ansi-dark-16": ({"TERM": "xterm"}, ["--theme", "ansi-dark"], {"16"}),
     "no-color": ({"NO_COLOR": "1"}, [], set()),
     "no-color-ansi": ({"NO_COLOR": "1", "TERM": "xterm"}, ["--theme", "ansi-light"], set()),
 }
