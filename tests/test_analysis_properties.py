@@ -110,3 +110,20 @@ def test_plain_text_analysis(nlp, text, encoding, crlf):
 @example("# Talks\n\nMayor **Carlos Moedas** of AT&amp;T visited *Lisbon*, \\*Rubio\\* said.\n")
 def test_markdown_analysis(nlp, text):
     run(nlp, text.encode("utf-8"), "article.md")
+
+
+# --- pathological inputs: bounded CPU time, valid offsets -------------------------------------
+
+def test_long_runs_without_spaces_are_bounded(nlp):
+    """spaCy's tokenizer is quadratic in a run without spaces: 20 000 quote marks in a row took
+    45 s to parse before the engine put a space every 200 characters for the parser (~5 s now)."""
+    import time
+
+    from tui.document import article_from_bytes
+
+    text = "Title\n\n" + '"' * 20_000 + "\n\n" + "(" * 5_000 + " Zelensky said " + "“" * 5_000 + "\n"
+    article = article_from_bytes(text.encode(), "runs.txt")
+    started = time.process_time()
+    analysis = analyse(article, nlp)
+    assert time.process_time() - started < 30
+    check_analysis(article, analysis)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ Progress = Callable[[int, int], None]
 # are capped by characters, which keeps a 5 MB one-line file under ~0.3 GB.
 MAX_PIECE = 20_000
 MAX_BATCH_CHARS = 50_000
+MAX_RUN = 200
+_LONG_RUN = re.compile(r"\S{%d}" % MAX_RUN)
 # Documents longer than this show partial results while the rest is analysed.
 FIRST_STAGE_CHARS = 40_000
 
@@ -64,17 +67,29 @@ def _batches(units: list[tuple[Block, int, int]]) -> Iterator[list[tuple[Block, 
         yield batch
 
 
+def _for_parser(text: str) -> str:
+    """The text spaCy sees, with every character offset where it was.
+
+    Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
+    words. Runs of more than MAX_RUN characters without a space get a space every MAX_RUN
+    characters: spaCy's tokenizer is quadratic in the length of such a run (100 000 quote marks
+    in a row took minutes), and no word is that long.
+    """
+    text = text.replace("\n", " ")
+    if len(text) > MAX_RUN:
+        text = _LONG_RUN.sub(lambda m: m.group()[:-1] + " ", text)
+    return text
+
+
 def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]],
                  n_process: int = 1) -> Iterator[ParsedBlock]:
-    # Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
-    # words; the replacement keeps every character offset where it was.
     if n_process > 1:  # one pipe for all: worker processes are started once
-        texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
+        texts = (_for_parser(article.text[s:e]) for _, s, e in units)
         for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64, n_process=n_process)):
             yield ParsedBlock(block, doc, start)
         return
     for batch in _batches(units):
-        texts = [article.text[s:e].replace("\n", " ") for _, s, e in batch]
+        texts = [_for_parser(article.text[s:e]) for _, s, e in batch]
         for (block, start, _), doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
             yield ParsedBlock(block, doc, start)
 
