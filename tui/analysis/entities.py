@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..model import EntityKind
 from . import gazetteer
 from .names import HONORIFICS, TITLE_NOUNS, TITLE_PHRASES
+from .speech_verbs import PERSON_NOUNS as _PERSON_ROLES
 from .parsed import ParsedBlock
 
 if TYPE_CHECKING:
@@ -38,6 +39,9 @@ _PLACE_NOUNS = frozenset(
 # "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
+_DEMONYM_PERSON = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|man|woman|men|women)$")
+_SETTLEMENT_NOUNS = frozenset("village town city port region province district county state island suburb municipality capital".split())
+_ORG_LAST_WORDS = frozenset("Capital Mineral Minerals Mining Group Holdings Bank Partners Securities Telecom Energy Airlines Motors Systems Inc Corp Ltd".split())
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
 
 
@@ -52,6 +56,8 @@ class Candidate:
     next: str            # the word after, lower-cased
     adjectival: bool = False  # every token tagged as an adjective ("Ukrainian officials")
     determined: bool = False  # an article or possessive before it ("the App Store")
+    prev2: str = ""      # the word before `prev`, lower-cased
+    described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
 
     @property
     def key(self) -> str:
@@ -123,7 +129,17 @@ def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
     adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     determined = before in _DETERMINERS
-    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival, determined)
+    prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
+    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival,
+                     determined=determined, prev2=prev2, described_as_person=_described_as_person(span))
+
+
+def _described_as_person(span: "Span") -> bool:
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i:child.i + 1].text.replace(" ", ""):
+                return True
+    return False
 
 
 def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candidate]]]:
@@ -257,10 +273,20 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
             if c.next in _PLACE_NOUNS:
                 c.kind = EntityKind.PLACE           # "the Yorkshire town of Selby"
-            elif c.determined:
+            elif c.determined and not (c.prev == "the" and _DEMONYM_PERSON.search(c.text)):
                 c.kind = EntityKind.ORGANIZATION    # "the App Store": names take no article
             elif len(c.words) == 1 and c.words[0] in other_words:
                 continue
+        if c.kind is EntityKind.PERSON and len(c.words) == 1:
+            if c.prev == "the" and _DEMONYM_PERSON.search(c.text):
+                continue                            # "the Welshman", "the Italian": a description
+            if c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS or c.prev in _PLACE_PREPOSITIONS and place:
+                c.kind = EntityKind.PLACE           # "the village of Alcora", "in Margate"
+        if c.kind is EntityKind.ORGANIZATION and (c.prev in _PERSON_ROLES or c.described_as_person) \
+                and _plausible_person(c) and len(c.words) > 1 and place is None:
+            c.kind = EntityKind.PERSON              # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
+        if c.kind is EntityKind.PLACE and place is None and c.words[-1] in _ORG_LAST_WORDS:
+            c.kind = EntityKind.ORGANIZATION        # "Cordillera Capital" tagged LOC
         if c.kind is EntityKind.PERSON and not _plausible_person(c):
             continue                                # "serviceman", desk codes
         if c.kind is EntityKind.PLACE and place is None and (c.adjectival or _DEMONYM.search(c.text)):

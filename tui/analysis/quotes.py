@@ -1,10 +1,532 @@
-"""Direct quotes and who said them. Filled in by the quotes issue; empty until then."""
+"""Direct quotes and who said them.
+
+Quotes come from the quote marks (`quote_marks`); speakers from the dependency parse
+(`attribution`). For each quote, in order of preference:
+
+1. a cue right after it, before the sentence ends: ``"…," Rubio said`` / ``"…," said Rubio`` /
+   ``"…," he told AFP`` / ``"…," according to the ministry`` / the first half of a split quote;
+2. a cue right before it, ending in a colon or comma: ``He added: "…"`` / the second half of a
+   split quote;
+3. the speech verb that governs it in the parse. For a partial quote inside reported speech
+   (``The United States said it was asking Russia to "unconditionally" agree``) the outermost
+   speech verb wins, climbing through clausal complements but never out of a relative clause
+   (``a move the government called "a step forward"`` is the government's);
+4. for a quote that makes up whole sentences and has no cue of its own, the latest speaker in the
+   same paragraph or the two before it (a quoted paragraph after ``But he said …``), or the person
+   the paragraph just before was about, when mentioned later than that speaker.
+
+A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
+rather than going to someone else. A partial quote that reads as a title (``released "Battlefield
+V"``), words named rather than said (``the words "pandemic risk"``) and a scare quote with no
+speech verb in its sentence get no speaker. Quotes in headlines and subheadings take the speaker
+of the body quote they condense (same words, or all their content words).
+
+A quote running over several paragraphs (each paragraph opens with a mark, only the last one
+closes) is reported as one `Quote` per paragraph, all with the same speaker: each stays inside
+its block, so highlighting, jumping and the JSON offsets never straddle a paragraph break.
+"""
 
 from __future__ import annotations
 
-from ..model import Article, Entity, Quote, Speaker
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, BlockKind, Entity, EntityKind, Quote, Speaker
+from .attribution import MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
+from .speech_verbs import PERSON_NOUNS
 from .parsed import ParsedBlock
+from .quote_marks import MarkedSpan, find_marked
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TERMINAL = frozenset({".", "!", "?"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_CLAUSE_END = ",?!—–-…:;"
+_MAX_CUE_DISTANCE = 12       # words between a closing mark and its cue verb
+_INHERIT_BLOCKS = 2
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by vs v de la".split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(slots=True)
+class _Cue:
+    verb: "Token"
+    resolved: Resolved
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class _Draft:
+    span: MarkedSpan
+    pb: ParsedBlock
+    block_index: int
+    first: int           # token indexes in pb.doc covered by the quote (inclusive), -1 if none
+    last: int
+    whole: bool          # makes up whole sentences, rather than words inside a sentence
+    referent: Referent | None = None
+    cue: _Cue | None = None
+    direct: bool = False  # attributed by its own cue, not inherited
+    continues: bool = False  # opened in an earlier paragraph that did not close it
 
 
 def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Entity]) -> tuple[list[Quote], list[Speaker]]:
-    return [], []
+    refs = Referents(entities)
+    drafts: list[_Draft] = []
+    events: list[tuple[int, int, Referent]] = []   # (offset, block index, referent) of every speech act
+    topics: list[tuple[int, int, Referent]] = []   # people who are the main subject of a sentence
+    sentence_base = 0
+    block_index = -1
+    last_block = None
+    for pb in parsed:
+        if pb.block is not last_block:
+            block_index += 1
+            last_block = pb.block
+        sentence_base = _attribute_piece(article, pb, block_index, refs, drafts, events, topics, sentence_base)
+
+    _link_continuations(article, drafts)
+    _propagate_groups(drafts)
+    _inherit(drafts, events, topics)
+    _headings(article, drafts)
+    return _build(article, drafts)
+
+
+# ---- one parsed piece -------------------------------------------------------------------------
+def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, drafts: list[_Draft],
+                     events: list[tuple[int, int, Referent]], topics: list[tuple[int, int, Referent]],
+                     sentence_base: int) -> int:
+    """Find the quotes of one parsed piece and attribute those with a cue of their own; returns
+    the next global sentence number."""
+    doc = pb.doc
+    lo = pb.offset
+    spans = find_marked(article.text, lo, lo + len(doc.text))
+    inside, members = _token_membership(pb, spans)
+    sentence = [0] * len(doc)
+    n = sentence_base
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            sentence[i] = n
+        n += 1
+
+    heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
+    for offset, ref in _note_names(pb, refs, inside, sentence):
+        topics.append((offset, block_index, ref))
+    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events)
+
+    for qi, span in enumerate(spans):
+        toks = members[qi]
+        first, last = (toks[0], toks[-1]) if toks else (-1, -1)
+        draft = _Draft(span, pb, block_index, first, last, _is_whole(article.text, span, lo))
+        drafts.append(draft)
+        if first < 0 or heading:
+            continue
+        title = not draft.whole and (_looks_like_title(article.text[span.start:span.end]) or _is_mention(doc, inside, qi, first, last))
+        cue = (
+            (_after_cue(doc, inside, last, cues, span) if draft.whole else None)
+            or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
+            or _governing_cue(doc, inside, qi, first, last, cues, title)
+            or (None if draft.whole or title else _same_sentence_cue(first, sentence, cues))
+        )
+        if cue is not None:
+            draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
+            if cue.resolved.referent is not None:
+                events.append((span.start, block_index, cue.resolved.referent))
+    return n
+
+
+def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:
+    """For each token the index of the quote holding it (-1 outside quotes, marks count as
+    inside), and for each quote its tokens. One sweep: both are in text order."""
+    doc, lo = pb.doc, pb.offset
+    inside = [-1] * len(doc)
+    members: list[list[int]] = [[] for _ in spans]
+    qi = 0
+    for tok in doc:
+        while qi < len(spans) and spans[qi].outer_end - lo <= tok.idx:
+            qi += 1
+        if qi < len(spans) and spans[qi].outer_start - lo <= tok.idx:
+            inside[tok.i] = qi
+            members[qi].append(tok.i)
+    return inside, members
+
+
+def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: list[int]) -> list[tuple[int, Referent]]:
+    """Names outside quotes go into the discourse history, for pronouns and role nouns later;
+    so do bare surnames spaCy did not tag ("Okafor, who joined in the summer, levelled").
+    Returns the people that are main subjects, with their offsets."""
+    doc, lo = pb.doc, pb.offset
+    topics: list[tuple[int, Referent]] = []
+    people: dict[int, dict[str, tuple[int, Entity]]] = {}   # sentence -> person -> first token
+    for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
+        span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
+        if span is not None and inside[span.root.i] < 0:
+            ref, level = refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
+            if level >= MAIN_SUBJECT and ref.is_person:
+                topics.append((lo + span.root.idx, ref))
+            people.setdefault(sentence[span.root.i], {}).setdefault(ent.id, (span.start, ent))
+    pronouns: dict[int, list[tuple[int, str]]] = {}
+    for tok in doc:
+        if inside[tok.i] >= 0:
+            continue
+        if tok.pos_ == "PROPN":
+            owner = refs.surname_owner(tok.text)
+            if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
+                ref, level = refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
+                if level >= MAIN_SUBJECT:
+                    topics.append((lo + tok.idx, ref))
+                people.setdefault(sentence[tok.i], {}).setdefault(owner.id, (tok.i, owner))
+        elif tok.lower_ in _PRONOUN_GENDER:
+            pronouns.setdefault(sentence[tok.i], []).append((tok.i, _PRONOUN_GENDER[tok.lower_]))
+    # "Oyelaran, 39, started keeping bees after losing her job": one person, then pronouns of
+    # one gender, in a sentence tell us how a later "she says" can refer to her. ("Her business
+    # partner, Leon Marsh" is someone else's partner: pronouns before the name do not count.)
+    for sid, found in pronouns.items():
+        named = [(i, e) for i, e in people.get(sid, {}).values() if e.kind is EntityKind.PERSON]
+        if len(named) != 1:
+            continue
+        at, ent = named[0]
+        genders = {g for i, g in found if i > at}
+        if len(genders) == 1 and all(i > at for i, _ in found):
+            refs.learn_gender(ent, genders.pop())
+    return sorted(topics, key=lambda t: t[0])
+
+
+def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
+                 sentence: list[int], events: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
+    """Every speech verb (and "according to") outside quotes with its resolved speaker, by the
+    verb's token index. Subjects are resolved in text order so pronouns see what came before;
+    people introduced without speaking ("a 67-year-old farmer stood ...") are noted too."""
+    doc = pb.doc
+    found = []
+    for tok in doc:
+        if inside[tok.i] >= 0:
+            continue
+        source = according_to(tok)
+        if source is not None:
+            found.append((source.i, tok, source, True))
+        elif is_speech_verb(tok):
+            subj = subject_of(tok)
+            if subj is not None and inside[subj.i] < 0:
+                found.append((min(subj.i, tok.i), tok, subj, False))
+        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and _may_speak_later(tok):
+            found.append((tok.i, None, tok, False))
+        elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
+            stray = subject_of(tok)
+            if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:
+                found.append((stray.i, None, stray, False))
+    cues: dict[int, _Cue] = {}
+    for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
+        if verb is None:
+            refs.resolve(pb, subj, sentence[subj.i], salience(subj))
+            continue
+        resolved = refs.resolve(pb, subj, sentence[subj.i])
+        if resolved.referent is None:
+            # "In the city of X, a 44-year-old serviceman said": the parser may make the place
+            # the subject and the speaker its conjunct.
+            for other in subj.conjuncts:
+                alt = refs.resolve(pb, other, sentence[other.i])
+                if alt.referent is not None:
+                    resolved = alt
+                    break
+        cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
+        if resolved.referent is not None:
+            events.append((resolved.start, block_index, resolved.referent))
+    return cues
+
+
+def _may_speak_later(tok: "Token") -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    return tok.lemma_.lower() in PERSON_NOUNS or any(t.like_num for c in tok.lefts for t in c.subtree)
+
+
+def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:
+    v_start = pb.offset + verb.idx
+    v_end = v_start + len(verb.text)
+    if according:
+        start, end = v_start, resolved.end
+    else:
+        start, end = min(v_start, resolved.start), max(v_end, resolved.end)
+        between = text[min(v_end, resolved.end):max(v_start, resolved.start)]
+        if len(between) > 80 or any(c in between for c in "\"“”"):
+            start, end = v_start, v_end       # subject far from its verb: the verb alone
+    return _Cue(verb, resolved, start, end, text[start:end])
+
+
+def _usable(cue: _Cue | None) -> bool:
+    return cue is not None and cue.resolved.referent is not None
+
+
+def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
+    """``"…," Rubio said`` and ``"…," said Rubio``: a cue before the sentence goes on."""
+    if not span.closed:
+        return None
+    words = 0
+    for i in range(last + 1, len(doc)):
+        tok = doc[i]
+        if inside[i] >= 0:
+            return None
+        if i == last + 1 and tok.text not in _CLAUSE_END and not _ends_clause(doc, last):
+            return None
+        if tok.text in _TERMINAL:
+            return None
+        cue = cues.get(i)
+        if cue is not None:
+            # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
+            # quote has its own cue and must not inherit someone else.
+            return cue
+        if not tok.is_punct:
+            words += 1
+            if words > _MAX_CUE_DISTANCE:
+                return None
+    return None
+
+
+def _ends_clause(doc, last: int) -> bool:
+    """The quoted words end with a comma, question mark, dash... before the closing mark."""
+    i = last
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    return i >= 0 and doc[i].text[-1:] in _CLAUSE_END
+
+
+def _before_cue(text, doc, inside, qi, first, cues, span: MarkedSpan, lo: int) -> _Cue | None:
+    """``Rubio said: "…"``, ``He added, "…"`` and the second half of a split quote."""
+    j = span.outer_start - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    if j < lo or text[j] not in ":,":
+        return None
+    for i in range(first - 1, -1, -1):
+        if inside[i] >= 0 and inside[i] != qi:
+            # The end of the previous quote: only a split quote's cue sits in between.
+            return None
+        if inside[i] == qi:
+            continue
+        if doc[i].text in _TERMINAL:
+            return None
+        cue = cues.get(i)
+        if cue is not None:
+            # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
+            # quote has its own cue and must not inherit someone else.
+            return cue
+    return None
+
+
+def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | None:
+    """The speech verb above the quote in the parse. Reported speech nests ("X said it was
+    asking Russia to "unconditionally" agree"): from the nearest speech verb we keep climbing
+    through clausal complements and take the outermost, but never out of a relative clause or
+    apposition ("a move the government called "a step forward"" is the government's)."""
+    best: _Cue | None = None
+    best_depth = 1 << 30
+    for i in range(first, last + 1):
+        tok = doc[i]
+        if inside[tok.head.i] == qi or tok.head.i == tok.i or tok.is_punct:
+            continue                      # marks and commas hang anywhere; words carry the syntax
+        if title and tok.dep_ not in _COMPLEMENT_DEPS:
+            # "released "Battlefield V"", "In "Standing Alone", she writes": a title, not speech.
+            continue
+        found, t, depth = None, tok.head, 0
+        while True:
+            cue = cues.get(t.i)
+            if _usable(cue):
+                found, found_depth = cue, depth
+            if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
+                break
+            t, depth = t.head, depth + 1
+        if found is not None:
+            # Among the quote's attachment points, the one reaching highest wins.
+            top = _depth(found.verb)
+            if top < best_depth:
+                best, best_depth = found, top
+    return best
+
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "advcl", "conj", "parataxis"})
+_CLAUSE_BOUNDARY_DEPS = frozenset({"relcl", "acl", "appos"})
+
+
+def _depth(tok: "Token") -> int:
+    d = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _same_sentence_cue(first, sentence, cues) -> _Cue | None:
+    """A partial quote the parse did not attach: the nearest speech verb of its sentence,
+    preferring one before it."""
+    sid = sentence[first]
+    before = [c for i, c in cues.items() if i < first and sentence[i] == sid and _usable(c)]
+    if before:
+        return max(before, key=lambda c: c.verb.i)
+    after = [c for i, c in cues.items() if i > first and sentence[i] == sid and _usable(c)]
+    return min(after, key=lambda c: c.verb.i) if after else None
+
+
+def _is_whole(text: str, span: MarkedSpan, lo: int) -> bool:
+    """Whole sentences of speech rather than words inside the writer's sentence: the quote
+    opens its paragraph or follows a sentence end, a colon or a comma."""
+    j = span.outer_start - 1
+    while j >= lo and text[j].isspace():
+        j -= 1
+    if j >= lo and text[j] not in ".!?:,;—–-\"”'’":
+        return False
+    inner = text[span.start:span.end]
+    if j >= lo and text[j] == ",":
+        # "…, "we will go on"" is speech; ", "Battlefield V", …" in a list is not.
+        return bool(inner) and (inner[0].isupper() or len(inner.split()) > 3)
+    return True
+
+
+def _is_mention(doc, inside, qi, first, last) -> bool:
+    """"The words "pandemic risk" do not appear", "the slogan "Take back control"": words
+    named, not said."""
+    for i in range(first, last + 1):
+        tok = doc[i]
+        if inside[tok.head.i] != qi and not tok.is_punct:
+            return tok.dep_ in ("appos", "compound", "npadvmod", "nmod") and tok.head.lemma_.lower() in _NAMING_NOUNS
+    return False
+
+
+_NAMING_NOUNS = frozenset("word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split())
+
+
+def _looks_like_title(inner: str) -> bool:
+    """"Battlefield V", "The Lord of the Rings": short, capitalised, not a sentence."""
+    words = _WORD.findall(inner)
+    if not words or len(words) > 8 or inner.rstrip()[-1:] in ".!?":
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return bool(capitalised) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+# ---- across paragraphs ------------------------------------------------------------------------
+def _link_continuations(article: Article, drafts: list[_Draft]) -> None:
+    """A paragraph that opens with a mark right after a paragraph whose quote did not close
+    continues that quote."""
+    for prev, cur in zip(drafts, drafts[1:]):
+        if (
+            not prev.span.closed
+            and cur.block_index == prev.block_index + 1
+            and cur.span.outer_start == cur.pb.block.start
+        ):
+            cur.continues = True
+
+
+def _propagate_groups(drafts: list[_Draft]) -> None:
+    """All paragraphs of one multi-paragraph quote share the first cue found in any of them."""
+    i = 0
+    while i < len(drafts):
+        j = i
+        while j + 1 < len(drafts) and drafts[j + 1].continues:
+            j += 1
+        if j > i:
+            group = drafts[i:j + 1]
+            source = next((d for d in group if d.direct and d.referent is not None), None)
+            if source is not None:
+                for d in group:
+                    if d.referent is None:
+                        d.referent = source.referent
+        i = j + 1
+
+
+def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topics: list[tuple[int, int, Referent]]) -> None:
+    """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
+    paragraph or the two before; or, when more recent, the person the paragraph just before
+    was about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
+    events = sorted(events, key=lambda e: e[0])
+    offsets = [e[0] for e in events]
+    topic_offsets = [t[0] for t in topics]
+    for d in drafts:
+        if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
+            continue
+        best, best_at = None, -1
+        i = bisect.bisect_left(offsets, d.span.outer_start) - 1
+        if i >= 0 and d.block_index - events[i][1] <= _INHERIT_BLOCKS:
+            best_at, _, best = events[i]
+        j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
+        if j >= 0 and topics[j][0] > best_at and d.block_index - topics[j][1] <= 1 and not d.continues:
+            best_at, _, best = topics[j]
+        if best is not None:
+            d.referent = best
+            at = bisect.bisect_left(offsets, d.span.start)
+            offsets.insert(at, d.span.start)
+            events.insert(at, (d.span.start, d.block_index, best))
+
+
+def _is_heading(d: _Draft) -> bool:
+    return d.pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
+
+
+def _headings(article: Article, drafts: list[_Draft]) -> None:
+    """A quote in a headline condenses a quote in the body: same words, or all its content
+    words inside one body quote."""
+    heads = [d for d in drafts if _is_heading(d)]
+    if not heads:
+        return
+    body = [(" " + " ".join(_words(article.text[d.span.start:d.span.end])) + " ", d) for d in drafts
+            if not _is_heading(d) and d.referent is not None]
+    for d in heads:
+        text = article.text[d.span.start:d.span.end]
+        key = " ".join(_words(text))
+        if not key or (_looks_like_title(text) and len(key.split()) > 1 and not any(f" {key} " in b for b, _ in body)):
+            continue
+        d.referent = _match_body(key, d, body)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _match_body(key: str, d: _Draft, body: list[tuple[str, _Draft]]) -> Referent | None:
+    for words, b in body:
+        if words == f" {key} ":
+            return b.referent
+    for words, b in body:
+        if f" {key} " in words:
+            return b.referent
+    content = {t.lemma_.lower() for t in d.pb.doc[d.first:d.last + 1] if t.is_alpha and not t.is_stop} if d.first >= 0 else set()
+    if content:
+        for _, b in body:
+            lemmas = {t.lemma_.lower() for t in b.pb.doc[b.first:b.last + 1]} if b.first >= 0 else set()
+            if content <= lemmas:
+                return b.referent
+    return None
+
+
+# ---- output -----------------------------------------------------------------------------------
+def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Speaker]]:
+    quotes: list[Quote] = []
+    speakers: dict[int, Speaker] = {}
+    unnamed = 0
+    for n, d in enumerate(drafts, 1):
+        qid = f"quote-{n}"
+        speaker_id = None
+        ref = d.referent
+        if ref is not None:
+            sp = speakers.get(id(ref))
+            if sp is None:
+                if ref.entity_id is not None:
+                    sid = ref.entity_id
+                else:
+                    unnamed += 1
+                    sid = f"unnamed-{unnamed}"
+                mentions = sorted({(m.start, m.end): m for m in ref.mentions}.values(), key=lambda m: m.start)
+                sp = speakers[id(ref)] = Speaker(sid, ref.name, ref.kind, ref.entity_id, [], list(mentions))
+            sp.quote_ids.append(qid)
+            speaker_id = sp.id
+        s = d.span
+        cue = d.cue if d.direct and d.referent is not None and d.cue is not None else None
+        quotes.append(Quote(
+            qid, s.start, s.end, article.text[s.start:s.end], s.outer_start, s.outer_end, speaker_id,
+            cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
+        ))
+    return quotes, list(speakers.values())
+

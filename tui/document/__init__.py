@@ -10,7 +10,6 @@ from pathlib import Path
 from ..model import Article
 from .decode import decode
 from .errors import DocumentError
-from .markdown import parse_markdown
 from .plaintext import parse_plain
 
 __all__ = ["DocumentError", "load_article", "article_from_bytes", "MAX_BYTES"]
@@ -26,6 +25,8 @@ def article_from_bytes(data: bytes, source: str, *, markdown: bool | None = None
     if markdown is None:
         markdown = Path(source).suffix.lower() in _MARKDOWN_SUFFIXES
     if markdown:
+        from .markdown import parse_markdown  # markdown-it costs ~50 ms to import: only when needed
+
         canonical, title, blocks, runs = parse_markdown(text)
         if not blocks:
             raise DocumentError(source, "no readable text in this Markdown file")

@@ -49,6 +49,8 @@ def _looks_binary_bytes(head: bytes) -> bool:
 
 
 def _looks_binary(head: bytes) -> bool:
+    # Measured without CRs, so a file and its CRLF copy get the same verdict.
+    head = head.replace(b"\r", b"")
     if not head:
         return False
     controls = len(head) - len(head.translate(None, _BINARY_BYTES))

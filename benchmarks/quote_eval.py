@@ -1,0 +1,142 @@
+"""Quote detection recall and speaker accuracy against hand-made gold annotations.
+
+Usage: python benchmarks/quote_eval.py [-v]
+
+Gold files are tests/corpus/*.gold.json next to their article (same stem, .txt or .md), and
+tests/corpus/seed/*.gold.json naming their article with an "article" path. Each lists the
+quotes in text order as {"start": first words, "speaker": name or null}.
+
+- recall: gold quotes found (a predicted quote whose words begin with the gold first words);
+- speaker accuracy: gold quotes found *and* credited to the gold speaker, over all gold quotes,
+  so a missed quote counts against both figures. Names match when the words of one are
+  contained in the other ("Zelensky" / "Volodymyr Zelensky"); null must be None;
+- precision: predicted quotes that match a gold quote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+_WORD = re.compile(r"[\w]+")
+_SKIP = frozenset({"the", "a", "an"})
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    found: int = 0
+    correct: int = 0
+    predicted: int = 0
+    matched_predicted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "Score") -> None:
+        self.gold += other.gold
+        self.found += other.found
+        self.correct += other.correct
+        self.predicted += other.predicted
+        self.matched_predicted += other.matched_predicted
+        self.errors.extend(other.errors)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched_predicted / self.predicted if self.predicted else 1.0
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def same_speaker(gold: str | None, predicted: str | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    g = [w for w in words(gold) if w not in _SKIP]
+    p = [w for w in words(predicted) if w not in _SKIP]
+    if not g or not p:
+        return False
+    return set(g) <= set(p) or set(p) <= set(g)
+
+
+def gold_files() -> list[tuple[Path, Path]]:
+    """(article, gold) pairs: the corpus first, then the seed."""
+    pairs = []
+    for gold in sorted(CORPUS.glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        article = next(p for p in sorted(CORPUS.glob(stem + ".*")) if not p.name.endswith(".gold.json"))
+        pairs.append((article, gold))
+    for gold in sorted((CORPUS / "seed").glob("*.gold.json")):
+        pairs.append((ROOT / json.loads(gold.read_text(encoding="utf-8"))["article"], gold))
+    return pairs
+
+
+def score_article(article_path: Path, gold_path: Path, nlp) -> Score:
+    from tui.analysis import analyse
+    from tui.document import load_article
+
+    article = load_article(str(article_path))
+    analysis = analyse(article, nlp)
+    names = {s.id: s.name for s in analysis.speakers}
+    predicted = [(words(q.text), names.get(q.speaker_id) if q.speaker_id else None, q.text) for q in analysis.quotes]
+    used: set[int] = set()
+    score = Score(predicted=len(predicted))
+    for g in json.loads(gold_path.read_text(encoding="utf-8"))["quotes"]:
+        score.gold += 1
+        first = words(g["start"])
+        hit = next((i for i, (w, _, _) in enumerate(predicted) if i not in used and w[: len(first)] == first), None)
+        if hit is None:
+            score.errors.append(f"{article_path.name}: missed quote {g['start']!r}")
+            continue
+        used.add(hit)
+        score.found += 1
+        score.matched_predicted += 1
+        speaker = predicted[hit][1]
+        if same_speaker(g["speaker"], speaker):
+            score.correct += 1
+        else:
+            score.errors.append(f"{article_path.name}: {g['start']!r} credited to {speaker!r}, gold {g['speaker']!r}")
+    for i, (_, speaker, text) in enumerate(predicted):
+        if i not in used:
+            score.errors.append(f"{article_path.name}: extra quote {text[:50]!r} ({speaker!r})")
+    return score
+
+
+def evaluate(nlp=None) -> dict[str, Score]:
+    """Scores for "corpus" (the developer-written articles) and "seed"."""
+    from tui.analysis import load_pipeline
+
+    nlp = nlp if nlp is not None else load_pipeline()
+    totals = {"corpus": Score(), "seed": Score()}
+    for article, gold in gold_files():
+        totals["seed" if gold.parent.name == "seed" else "corpus"].add(score_article(article, gold, nlp))
+    return totals
+
+
+def main(argv: list[str]) -> int:
+    totals = evaluate()
+    for name, s in totals.items():
+        print(f"{name:6}  quotes {s.gold:3}  recall {s.recall:6.1%}  speaker accuracy {s.accuracy:6.1%}  "
+              f"precision {s.precision:6.1%}")
+    if "-v" in argv:
+        for s in totals.values():
+            for e in s.errors:
+                print("  " + e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,101 @@
+"""Quote marks alone: which stretches of a block are quoted, without any parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.analysis.quote_marks import find_marked
+
+
+def quoted(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_marked(text, 0, len(text))]
+
+
+def test_straight_double_quotes_drop_marks_and_trailing_comma():
+    assert quoted('"We want peace," Rubio said.') == ["We want peace"]
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "\"If the response is, 'yes', then we know we've made progress,\" he added."
+    assert quoted(text) == ["If the response is, 'yes', then we know we've made progress"]
+
+
+def test_uk_single_quotes_with_apostrophes_inside():
+    text = "'I don't think it's the club's fault,' he said, 'but we'll see.'"
+    assert quoted(text) == ["I don't think it's the club's fault", "but we'll see."]
+
+
+def test_uk_single_quotes_with_nested_double():
+    text = "'They told people the water \"wouldn't get that high\". It did,' she said."
+    assert quoted(text) == ["They told people the water \"wouldn't get that high\". It did"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's army and the soldiers' families don't agree.",
+    "Prices last seen in the '90s returned.",
+    "Rock ’n’ roll is back, and it’s loud.",
+])
+def test_apostrophes_are_not_quotes(text):
+    assert quoted(text) == []
+
+
+def test_curly_quotes_pair_by_direction():
+    text = "“We are ‘very’ pleased,” the company said. “Next year will be better.”"
+    assert quoted(text) == ["We are ‘very’ pleased", "Next year will be better."]
+
+
+def test_headline_single_quote_at_end():
+    assert quoted("US wants Russia to agree to Ukraine truce 'unconditionally'") == ["unconditionally"]
+
+
+def test_unclosed_quote_runs_to_the_end_of_its_block_only():
+    text = '"For thirty years we waited.\n"Now the waiting is over."'
+    first_block = text.index("\n")
+    spans = find_marked(text, 0, first_block)
+    assert len(spans) == 1 and not spans[0].closed
+    assert text[spans[0].start:spans[0].end] == "For thirty years we waited."
+    assert spans[0].outer_end == first_block
+
+
+def test_lone_single_mark_mid_paragraph_is_not_a_quote():
+    assert quoted("The players' wages rose while 'the board said nothing.") == []
+
+
+def test_offsets_are_relative_to_the_whole_text():
+    text = 'Headline\nShe said it was "fine".'
+    lo = text.index("\n") + 1
+    (span,) = find_marked(text, lo, len(text))
+    assert text[span.outer_start:span.outer_end] == '"fine"'
+    assert text[span.start:span.end] == "fine"
+
+
+# ---- properties -------------------------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(['"', "'", "“", "”", "‘", "’", " ", "word", "it's", ",", ".", "\n", "Smith said", "'90s", ":"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_spans_are_ordered_disjoint_and_inside_the_block(pieces):
+    text = "".join(pieces)
+    spans = find_marked(text, 0, len(text))
+    prev_end = 0
+    for s in spans:
+        assert prev_end <= s.outer_start <= s.start <= s.end <= s.outer_end <= len(text)
+        assert text[s.outer_start] in "\"'“‘„‚«‹"
+        prev_end = s.outer_end
+
+
+def test_deeply_alternating_marks_do_not_recurse_without_bound():
+    text = " ".join(["\"a 'b"] * 5000)
+    find_marked(text, 0, len(text))   # returns, no RecursionError
+
+
+def test_many_stray_apostrophes_in_a_huge_block_stay_fast():
+    import time
+
+    text = "the ' quick " * 100_000
+    t0 = time.perf_counter()
+    assert find_marked(text, 0, len(text)) == []
+    assert time.perf_counter() - t0 < 5

@@ -1,0 +1,387 @@
+"""The article pane: one Line-API widget that draws only the rows on screen.
+
+The document is wrapped once per width into rows of offsets (`layout.lay_out`); `render_line`
+turns a visible row into a `Strip`, styling spans by offset, and keeps recent strips in an LRU
+cache that is dropped whenever highlights, marks or the width change. Article text is always
+built into `rich.text.Text` as data (after `printable`), never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..model import Analysis, Article, BlockKind, EntityKind
+from ..safe_text import printable
+from .layout import BLANK, KINDS, Layout, lay_out
+from .mention_map import MentionMap
+from .targets import SPEAKER_COLOURS, Span, speaker_colours
+
+MAX_TEXT_WIDTH = 80   # a comfortable reading measure, whatever the terminal width
+GUTTER = 2            # a quote bar in the speaker's colour, then a space
+
+LAYERS = ("people", "places", "organizations", "quotes")
+_LAYER_OF_KIND = {EntityKind.PERSON: "people", EntityKind.PLACE: "places", EntityKind.ORGANIZATION: "organizations"}
+
+# Drawing order: later layers win where spans overlap.
+_QUOTE, _ENTITY, _SEARCH, _MARK, _CURRENT = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    rank: int
+    style: str      # component class name
+
+
+class _SpanIndex:
+    """Styled spans sorted by start, for finding those that overlap one row quickly."""
+
+    def __init__(self, spans: list[_Span]) -> None:
+        spans.sort(key=lambda s: (s.start, s.rank))
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.longest = max((s.end - s.start for s in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Span]:
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest)
+        return [s for s in self.spans[lo:hi] if s.end > start and s.start < end]
+
+
+class _UniformIndex:
+    """Plain (start, end) pairs drawn in one style: no per-span objects until a row needs them."""
+
+    def __init__(self, spans: list[Span], rank: int, style: str) -> None:
+        self.spans = spans if all(a <= b for a, b in zip(spans, spans[1:])) else sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+        self.rank, self.style = rank, style
+
+    def overlapping(self, start: int, end: int) -> list[_Span]:
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest)
+        return [_Span(s, e, self.rank, self.style) for s, e in self.spans[lo:hi] if e > start and s < end]
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable, highlighted article; keyboard scrolling never animates (few bytes per key)."""
+
+    COMPONENT_CLASSES = {
+        "article-view--heading",
+        "article-view--subheading",
+        "article-view--credit",
+        "article-view--byline",
+        "article-view--blockquote",
+        "article-view--person",
+        "article-view--place",
+        "article-view--organization",
+        "article-view--quote",
+        "article-view--mark",
+        "article-view--mark-quote",
+        "article-view--current",
+        "article-view--search",
+        *(f"article-view--speaker-{i}" for i in range(SPEAKER_COLOURS)),
+        "article-view--map-track",
+        "article-view--map-view",
+        "article-view--map-mark",
+        "article-view--map-current",
+    }
+
+    BINDINGS = [
+        Binding("down,j", "line(1)", "Down", show=False, tooltip="Scroll down a line", id="article.down"),
+        Binding("up,k", "line(-1)", "Up", show=False, tooltip="Scroll up a line", id="article.up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, tooltip="Page down", id="article.page_down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, tooltip="Page up", id="article.page_up"),
+        Binding("home,g", "edge(0)", "Top", show=False, tooltip="Top of the article", id="article.top"),
+        Binding("end,G", "edge(1)", "Bottom", show=False, tooltip="End of the article", id="article.bottom"),
+    ]
+
+    # The overview column (MentionMap) is the scrollbar: Textual's own is hidden.
+    DEFAULT_CSS = """
+    ArticleView { overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 0; }
+    """
+
+    class Clicked(Message):
+        """A click on the text: `offset` is the character under the pointer."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, *, ascii_only: bool = False, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.ascii_only = ascii_only
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.shown_layers = {name: True for name in LAYERS}
+        self.marks: list[Span] = []
+        self.current: Span | None = None
+        self.search_hits: list[Span] = []
+        self._layout = Layout(0)
+        self._base = _SpanIndex([])
+        self._selection: list[_UniformIndex] = []
+        self._quote_spans: set[Span] = set()
+        self._quote_bars: list[tuple[int, int, str]] = []
+        self._quote_bar_starts: list[int] = []
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._frame_cache: tuple = ((), ())
+        self.map = MentionMap(ascii_only=ascii_only)
+
+    # -- content -------------------------------------------------------------------------------
+
+    def show(self, article: Article, analysis: Analysis | None = None) -> None:
+        self.article = article
+        self.analysis = analysis
+        self.marks, self.current, self.search_hits = [], None, []
+        self._relayout()
+        self._rebuild_spans()
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        self.analysis = analysis
+        self._rebuild_spans()
+
+    def set_layers(self, **layers: bool) -> None:
+        self.shown_layers.update(layers)
+        self._rebuild_spans()
+
+    def set_marks(self, marks: list[Span], current: Span | None, search: bool = False) -> None:
+        """Marks the selection; stepping to the next mention (same marks) redraws only the rows
+        of the old and the new current mention."""
+        marks_now, hits_now = ([], list(marks)) if search else (list(marks), [])
+        if marks_now == self.marks and hits_now == self.search_hits:
+            old, self.current = self.current, current
+            for span in (old, current):
+                if span is not None:
+                    self._forget_rows(span)
+            return
+        self.marks, self.search_hits, self.current = marks_now, hits_now, current
+        self._rebuild_marks()
+
+    def _forget_rows(self, span: Span) -> None:
+        first, last = self.row_of(span[0]), self.row_of(max(span[0], span[1] - 1))
+        for row in range(first, last + 1):
+            self._strips.discard(row)
+        self.refresh()
+
+    @property
+    def text_width(self) -> int:
+        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 2))
+
+    @property
+    def line_count(self) -> int:
+        return len(self._layout)
+
+    def row_of(self, offset: int) -> int:
+        return self._layout.row_of(offset)
+
+    def visible_rows(self) -> range:
+        top = round(self.scroll_y)
+        return range(top, min(self.line_count, top + self.scrollable_content_region.height))
+
+    def visible_span(self) -> Span:
+        """Character offsets covered by the rows on screen."""
+        rows = self.visible_rows()
+        if not rows:
+            return (0, 0)
+        return (self._layout.starts[rows.start], self._layout.ends[rows.stop - 1])
+
+    def reveal(self, start: int, end: int | None = None, *, fresh: bool = False) -> None:
+        """Bring the span on screen without animation, a third from the top, when any of it is off
+        screen; for a `fresh` selection also when it sits in the lower half (what follows a
+        first mention is usually what the reader wants to see)."""
+        first = self.row_of(start)
+        last = self.row_of(max(start, (end or start + 1) - 1))
+        rows = self.visible_rows()
+        height = self.scrollable_content_region.height
+        low = fresh and first > rows.start + height // 2
+        if first < rows.start or last >= rows.stop or low:
+            self.scroll_to(y=max(0, first - height // 3), animate=False, immediate=True)
+
+    # -- layout and span index -----------------------------------------------------------------
+
+    def _relayout(self) -> None:
+        if self.article is None or not self.scrollable_content_region.width:
+            return  # not laid out yet: the first Resize lays the text out at its real width
+        width = self.text_width
+        self._layout = lay_out(self.article, width)
+        self.virtual_size = Size(width + GUTTER, len(self._layout))
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.article is not None and (self.text_width != self._layout.width or not self.line_count):
+            anchor = self._layout.starts[round(self.scroll_y)] if self.line_count else 0
+            self._relayout()
+            self.scroll_to(y=self.row_of(anchor), animate=False, immediate=True)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+        self._frame_cache = ((), ())
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def _rebuild_spans(self) -> None:
+        """The analysis layers: rebuilt when the analysis or the shown layers change."""
+        spans: list[_Span] = []
+        bars: list[tuple[int, int, str]] = []
+        analysis = self.analysis
+        if analysis is not None:
+            if self.shown_layers["quotes"]:
+                colours = speaker_colours(analysis)
+                for q in analysis.quotes:
+                    colour = colours.get(q.speaker_id) if q.speaker_id else None
+                    style = f"article-view--speaker-{colour}" if colour is not None else "article-view--quote"
+                    spans.append(_Span(q.outer_start, q.outer_end, _QUOTE, "article-view--quote"))
+                    if colour is not None:
+                        spans.append(_Span(q.outer_start, q.outer_end, _QUOTE, style))
+                    bars.append((q.outer_start, q.outer_end, style))
+            for entity in analysis.entities:
+                layer = _LAYER_OF_KIND[entity.kind]
+                if self.shown_layers[layer]:
+                    name = f"article-view--{entity.kind.value}"
+                    spans.extend(_Span(m.start, m.end, _ENTITY, name) for m in entity.mentions)
+        self._base = _SpanIndex(spans)
+        bars.sort()
+        self._quote_bars = bars
+        self._quote_bar_starts = [b[0] for b in bars]
+        self._quote_spans = {(q.outer_start, q.outer_end) for q in analysis.quotes} if analysis else set()
+        self._rebuild_marks()
+
+    def _rebuild_marks(self) -> None:
+        """The selection layers: rebuilt on their own, cheaply (a search may hit 50,000 times)."""
+        # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
+        # current one, which is the only quote shown in reverse.
+        quotes = self._quote_spans
+        marked_quotes = [m for m in self.marks if m in quotes] if quotes else []
+        plain = [m for m in self.marks if m not in quotes] if quotes else self.marks
+        self._selection = [
+            _UniformIndex(plain, _MARK, "article-view--mark"),
+            _UniformIndex(marked_quotes, _MARK, "article-view--mark-quote"),
+            _UniformIndex(self.search_hits, _SEARCH, "article-view--search"),
+        ]
+        self._strips.clear()
+        self.refresh()
+
+    def _spans_in(self, start: int, end: int) -> list[_Span]:
+        found = self._base.overlapping(start, end)
+        for index in self._selection:
+            found.extend(index.overlapping(start, end))
+        if self.current is not None and self.current[0] < end and self.current[1] > start:
+            found.append(_Span(*self.current, _CURRENT, "article-view--current"))
+        found.sort(key=lambda s: s.rank)
+        return found
+
+    def _bar_in(self, start: int, end: int) -> str | None:
+        i = bisect_right(self._quote_bar_starts, end - 1)
+        for bar_start, bar_end, style in reversed(self._quote_bars[max(0, i - 4):i]):
+            if bar_start < end and bar_end > start:
+                return style
+        return None
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def set_map(self, offsets: list[int], current: int | None) -> None:
+        """Marks for the overview column: sorted start offsets and the current one."""
+        if self.map.update(offsets, current):
+            self.refresh()
+
+    def _frame(self) -> tuple:
+        """What every row of one frame shares (region, base style, map styles), looked up once."""
+        region = self.scrollable_content_region
+        key = (round(self.scroll_y), region.width, region.height, len(self._layout), len(self._styles))
+        if self._frame_cache[0] != key:
+            styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
+            self._frame_cache = (key, (region.width, region.height, self.rich_style, self.visible_rows(), styles))
+        return self._frame_cache[1]
+
+    def render_line(self, y: int) -> Strip:
+        width, height, base, view, styles = self._frame()
+        row = view.start + y if view else round(self.scroll_y) + y
+        strip = self._strips.get(row)
+        if strip is None:
+            strip = self._render_row(row)
+            self._strips[row] = strip
+        cell = self.map.cell(y, height, view, self._layout, styles)
+        return Strip.join([strip.crop_extend(0, width - 1, base), Strip([cell], 1)]).simplify()
+
+    def _render_row(self, row: int) -> Strip:
+        base = self.rich_style
+        layout, article = self._layout, self.article
+        if article is None or row >= len(layout) or layout.kinds[row] == BLANK:
+            return Strip.blank(GUTTER, base)
+        start, end = layout.starts[row], layout.ends[row]
+        kind = KINDS[layout.kinds[row]]
+        # The spaces a row was broken at are not drawn, so a reversed span ends at its last word.
+        raw = article.text[start:end].replace("\n", " ").rstrip(" ")
+        end = start + len(raw)
+        text = Text(printable(raw), end="", no_wrap=True)
+        block_style = {
+            BlockKind.HEADING: "article-view--heading",
+            BlockKind.SUBHEADING: "article-view--subheading",
+            BlockKind.CREDIT: "article-view--credit",
+            BlockKind.BYLINE: "article-view--byline",
+            BlockKind.BLOCKQUOTE: "article-view--blockquote",
+        }.get(kind)
+        if block_style:
+            text.stylize(self._style(block_style))
+        for span in self._spans_in(start, end):
+            text.stylize(self._style(span.style), max(span.start, start) - start, min(span.end, end) - start)
+        bar = self._bar_in(start, end) if self.shown_layers["quotes"] else None
+        glyph = ("|" if self.ascii_only else "▌") if bar else " "
+        segments = [Segment(glyph, base + self._style(bar) if bar else base), Segment(" " * (GUTTER - 1), base)]
+        if layout.indents[row]:
+            segments.append(Segment(" " * layout.indents[row], base))
+        segments.extend(text.render(self.app.console))
+        return Strip(segments).apply_style(base).simplify()
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def action_line(self, delta: int) -> None:
+        self.scroll_to(y=self.scroll_y + delta, animate=False, immediate=True)
+
+    def action_page(self, delta: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + delta * step, animate=False, immediate=True)
+
+    def action_edge(self, bottom: int) -> None:
+        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        if self.article is None:
+            return
+        region = self.scrollable_content_region
+        if event.x >= region.width - 1:  # the overview column: jump there, like a scrollbar
+            row = self.map.row_at(event.y, region.height, self._layout)
+            self.scroll_to(y=max(0, row - region.height // 2), animate=False, immediate=True)
+            return
+        offset = self._layout.offset_at(round(self.scroll_y) + event.y, event.x - GUTTER, self.article.text)
+        if offset is not None:
+            self.post_message(self.Clicked(offset))
+
+    def speaker_palette(self) -> list[Style]:
+        """The speakers' colours, for drawing the same swatch in the sidebar and legend."""
+        return [self._style(f"article-view--speaker-{i}") for i in range(SPEAKER_COLOURS)]
+
+    def layer_style(self, layer: str) -> Style:
+        name = {"people": "person", "places": "place", "organizations": "organization", "quotes": "quote"}[layer]
+        return self._style(f"article-view--{name}")

@@ -1,0 +1,72 @@
+"""Single-row bars: the title bar, the highlight legend and the status line.
+
+All three draw `rich.text.Text` built from `printable` strings, so an article's title or a
+speaker's name can never be taken for markup or reach the terminal as a control sequence.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from ..safe_text import printable
+
+LAYER_LABELS = {"people": "People", "places": "Places", "organizations": "Organisations", "quotes": "Quotes"}
+LAYER_KEYS = {"people": "1", "places": "2", "organizations": "3", "quotes": "4"}
+
+
+class TitleBar(Static):
+    """Headline and source (and `2/5` when several files are open)."""
+
+    def show(self, title: str, source: str, position: str = "") -> None:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(printable(title) or "(untitled)", style="bold")
+        text.append("  ")
+        text.append(printable(source), style="dim")
+        if position:
+            text.append(f"  [{position}]", style="bold")
+        self.update(text)
+
+
+class Legend(Static):
+    """What each highlight means and the key that toggles it; a hidden layer is struck through."""
+
+    def show(self, layers: dict[str, bool], styles: dict[str, Style]) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for i, (layer, on) in enumerate(layers.items()):
+            if i:
+                text.append("  ")
+            text.append(LAYER_KEYS[layer], style="bold" if on else "dim")
+            text.append(" ")
+            style = styles.get(layer, Style()) if on else Style(dim=True, strike=True)
+            text.append(LAYER_LABELS[layer], style=style)
+        self.update(text)
+
+
+class StatusLine(Horizontal):
+    """Selection and position on the left; analysis progress and file position on the right."""
+
+    DEFAULT_CSS = """
+    StatusLine { height: 1; }
+    StatusLine > #status-left { width: 1fr; height: 1; }
+    StatusLine > #status-right { width: auto; height: 1; }
+    """
+
+    plain = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status-left")
+        yield Static(id="status-right")
+
+    def show(self, left: str, right: str = "", note: str = "") -> None:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(printable(left), style="bold")
+        if note:
+            text.append("  ")
+            text.append(printable(note), style="italic")
+        self.query_one("#status-left", Static).update(text)
+        self.query_one("#status-right", Static).update(Text(f" {printable(right)}" if right else "", style="dim", end=""))
+        self.plain = text.plain + ("  " + right if right else "")
