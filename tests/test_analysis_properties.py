@@ -127,3 +127,20 @@ def test_long_runs_without_spaces_are_bounded(nlp):
     analysis = analyse(article, nlp)
     assert time.process_time() - started < 30
     check_analysis(article, analysis)
+
+
+def test_invisible_characters_do_not_glue_names_together(nlp):
+    """Web copy carries zero-width spaces, bidi isolates and stray controls between words; the
+    parser sees them as spaces, the mentions keep the article's own characters."""
+    from tui.document import article_from_bytes
+
+    text = ("Talks resume in Geneva\n\n"
+            "Ukrainian President Volodymyr Zelensky\x1b]0;x\x07 met Vladimir Putin\u202e in \u2066Kyiv\u2069 on Monday, "
+            "while Marco\u200bRubio\x9b said Washington agreed.\n")
+    article = article_from_bytes(text.encode(), "glued.txt")
+    analysis = analyse(article, nlp)
+    check_analysis(article, analysis)
+    assert {"Volodymyr Zelensky", "Vladimir Putin", "Marco Rubio"} <= {e.name for e in analysis.people}
+    assert {"Kyiv", "Washington"} <= {e.name for e in analysis.places}
+    rubio = next(e for e in analysis.people if e.name == "Marco Rubio")
+    assert [m.text for m in rubio.mentions] == ["Marco\u200bRubio"]

@@ -30,6 +30,13 @@ MAX_PIECE = 20_000
 MAX_BATCH_CHARS = 50_000
 MAX_RUN = 200
 _LONG_RUN = re.compile(r"\S{%d}" % MAX_RUN)
+# C0/C1 controls, DEL and the invisible separators and bidi controls; not the soft hyphen or the
+# zero-width joiner, which sit inside words and emoji.
+_AS_SPACE = dict.fromkeys(
+    [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x180E, 0x200B, 0x200C, 0x200E, 0x200F,
+     *range(0x2028, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF],
+    " ",
+)
 # Documents longer than this show partial results while the rest is analysed.
 FIRST_STAGE_CHARS = 40_000
 
@@ -71,11 +78,13 @@ def _for_parser(text: str) -> str:
     """The text spaCy sees, with every character offset where it was.
 
     Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
-    words. Runs of more than MAX_RUN characters without a space get a space every MAX_RUN
-    characters: spaCy's tokenizer is quadratic in the length of such a run (100 000 quote marks
-    in a row took minutes), and no word is that long.
+    words; so do control characters and invisible format characters (zero-width space, bidi
+    marks and isolates), which would otherwise glue a name to its neighbours ("Marco\u200bRubio",
+    "\u2066Kyiv\u2069"). Runs of more than MAX_RUN characters without a space get a space every
+    MAX_RUN characters: spaCy's tokenizer is quadratic in the length of such a run (100 000
+    quote marks in a row took minutes), and no word is that long.
     """
-    text = text.replace("\n", " ")
+    text = text.translate(_AS_SPACE)
     if len(text) > MAX_RUN:
         text = _LONG_RUN.sub(lambda m: m.group()[:-1] + " ", text)
     return text
