@@ -260,3 +260,21 @@ def test_unresolvable_cue_does_not_inherit_someone_else(analyse_text):
         '"We did our best," we were told.\n'
     )
     assert speaker_of(an, "We did our best") is None
+
+
+def test_lede_description_named_in_the_next_paragraph(analyse_text):
+    _, an = analyse_text(
+        "Memoir row\n\n"
+        'A former cabinet minister has accused her party of "cowardice" in a new memoir.\n\n'
+        "Margaret Hillier, who served as business secretary until 2019, writes that colleagues stayed silent.\n"
+    )
+    assert speaker_of(an, "cowardice") == "Margaret Hillier"
+
+
+def test_lede_description_not_merged_with_someone_else(analyse_text):
+    _, an = analyse_text(
+        "School row\n\n"
+        'A local teacher said the building was "unsafe" for pupils.\n\n'
+        "Headteacher Mary Long rejected the claim on Monday.\n"
+    )
+    assert speaker_of(an, "unsafe") == "local teacher"

@@ -526,7 +526,7 @@ class NewsReaderApp(App[int]):
             left = message
         elif state.target is not None:
             left = f"{state.target.label}{self._dash}{state.target.counter()}"
-        elif state.analysis is None:
+        elif state.shown is None:
             left = "Reading; highlights follow when the analysis is done"
         else:
             left = "Choose a speaker (s) or place (p), or search (/)"

@@ -172,6 +172,7 @@ class Referents:
             (m.start, m.end, e) for e in entities for m in e.mentions
         )
         self._starts = [s for s, _, _ in self._spans]
+        self._first: dict[str, int] = {e.id: min(m.start for m in e.mentions) for e in entities if e.mentions}
         self._by_entity: dict[str, Referent] = {}
         self._seen: list[_Seen] = []
         self.described: list[Referent] = []
@@ -191,6 +192,17 @@ class Referents:
     def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """(start, end, entity) of every entity mention starting in [lo, hi)."""
         return self._spans[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, hi)]
+
+    def first_mention(self, entity_id: str) -> int:
+        return self._first.get(entity_id, -1)
+
+    @staticmethod
+    def same_role(described: Referent, named: Referent) -> bool:
+        """Whether a description fits what the text says about a named person: the same or a
+        related title ("former cabinet minister" / "business secretary") or the same age."""
+        roles = ROLE_CLASSES.get(described.head, frozenset()) | {described.head}
+        ages = {d for d in described.descriptors if d.isdigit()}
+        return bool(named.descriptors & roles or ages & named.descriptors)
 
     def of_entity(self, ent: Entity) -> Referent:
         ref = self._by_entity.get(ent.id)
@@ -467,6 +479,11 @@ def _descriptors(tok: "Token") -> set[str]:
             for t in child.subtree:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                     out.add(t.lemma_.lower())
+    for child in head.rights:
+        if child.dep_ == "relcl":           # ", who served as business secretary,"
+            for t in child.subtree:
+                if t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"):
+                    out.update(w.lemma_.lower() for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ"))
     if head.dep_ == "appos":
         for t in head.head.subtree:
             if t.i < head.left_edge.i or t.i > head.right_edge.i:

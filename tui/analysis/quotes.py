@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, BlockKind, Entity, EntityKind, Quote, Speaker
+from ..model import Article, Block, BlockKind, Entity, EntityKind, Quote, Speaker, SpeakerKind
 from .attribution import MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
 from .speech_verbs import PERSON_NOUNS
 from .parsed import ParsedBlock
@@ -80,17 +80,16 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
     events: list[tuple[int, int, Referent]] = []   # (offset, block index, referent) of every speech act
     topics: list[tuple[int, int, Referent]] = []   # people who are the main subject of a sentence
     sentence_base = 0
-    block_index = -1
-    last_block = None
+    blocks: list[Block] = []                       # analysed blocks, by block index
     for pb in parsed:
-        if pb.block is not last_block:
-            block_index += 1
-            last_block = pb.block
-        sentence_base = _attribute_piece(article, pb, block_index, refs, drafts, events, topics, sentence_base)
+        if not blocks or pb.block is not blocks[-1]:
+            blocks.append(pb.block)
+        sentence_base = _attribute_piece(article, pb, len(blocks) - 1, refs, drafts, events, topics, sentence_base)
 
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
     _inherit(drafts, events, topics)
+    _name_the_lede(drafts, refs, blocks, topics)
     _headings(article, drafts)
     return _build(article, drafts)
 
@@ -459,6 +458,36 @@ def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topi
             at = bisect.bisect_left(offsets, d.span.start)
             offsets.insert(at, d.span.start)
             events.insert(at, (d.span.start, d.block_index, best))
+
+
+def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block],
+                   topics: list[tuple[int, int, Referent]]) -> None:
+    """Wire copy often opens with a description and names the person a paragraph later: "A
+    former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
+    who served as business secretary, writes that ...". When the lede has exactly one such
+    described person who is quoted, and the next paragraph is about a person named there for the
+    first time with a matching title or age, they are the same speaker."""
+    lede = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), None)
+    if lede is None or lede + 1 >= len(blocks):
+        return
+    block = blocks[lede]
+    described = [r for r in refs.described if r.kind is SpeakerKind.UNNAMED and not r.plural
+                 and r.mentions and block.start <= r.mentions[0].start < block.end]
+    if len(described) != 1:
+        return
+    unnamed = described[0]
+    if not any(d.referent is unnamed for d in drafts):
+        return
+    named = next((ref for _, b, ref in topics if b == lede + 1 and ref.entity_id is not None
+                  and refs.first_mention(ref.entity_id) >= blocks[lede + 1].start), None)
+    if named is None or not refs.same_role(unnamed, named):
+        return
+    if unnamed.gender and named.gender and unnamed.gender != named.gender:
+        return
+    for d in drafts:
+        if d.referent is unnamed:
+            d.referent = named
+    named.mentions.extend(unnamed.mentions)
 
 
 def _is_heading(d: _Draft) -> bool:
