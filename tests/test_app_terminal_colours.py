@@ -149,21 +149,22 @@ def test_colour_codes_match_the_terminal(case, warm_cache):
 
 
 def _tmux(socket: str, *args: str) -> str:
-    out = subprocess.run(["tmux", "-L", socket, *args], capture_output=True, timeout=20, check=True)
+    out = subprocess.run(["tmux", "-S", socket, *args], capture_output=True, timeout=20, check=True)
     return out.stdout.decode("utf-8", "replace")
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 @pytest.mark.parametrize("inner_term", ["tmux-256color", "screen"])
 def test_inside_a_real_tmux(inner_term, warm_cache, tmp_path):
-    socket = f"nr-test-{os.getpid()}-{inner_term}"
+    # a private server on a socket inside the test's directory: nothing shared, nothing left behind
+    socket = str(tmp_path / f"nr-test-{os.getpid()}.sock")
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM", "TMUX", "TEXTUAL")}
     env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NEWSREADER_CACHE_DIR": str(warm_cache)})
     seen_term = tmp_path / "term"
     command = f"cd {ROOT} && echo \"$TERM\" > {seen_term} && exec {sys.executable} -m tui {SEED}"
     try:
         subprocess.run(
-            ["tmux", "-L", socket, "-f", os.devnull, "start-server", ";",
+            ["tmux", "-S", socket, "-f", os.devnull, "start-server", ";",
              "set-option", "-g", "default-terminal", inner_term, ";",
              "new-session", "-d", "-x", "100", "-y", "30", "-e", f"NEWSREADER_CACHE_DIR={warm_cache}", command],
             env=env, check=True, timeout=20, cwd=tmp_path,
@@ -198,4 +199,4 @@ def test_inside_a_real_tmux(inner_term, warm_cache, tmp_path):
         assert counts["bold"] and counts["underline"] and counts["reverse"], counts
         _tmux(socket, "send-keys", "q")
     finally:
-        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, timeout=20)
+        subprocess.run(["tmux", "-S", socket, "kill-server"], capture_output=True, timeout=20)
