@@ -1,6 +1,6 @@
 """How the reader looks, at 80x24 and 120x40 (update with `pytest --snapshot-update`, then look).
 
-The screens are drawn from a frozen analysis of the seed (`__snapshots__/seed_analysis.json`), so
+The screens are drawn from a frozen analysis of the seed (`tests/data/seed_analysis.json`), so
 an improvement in the engine does not change how the reader looks; the Pilot tests use the live
 engine. Refresh the frozen analysis deliberately, together with the snapshots.
 """
@@ -16,7 +16,7 @@ import pytest
 from tui.app import NewsReaderApp
 from tui.model import Analysis
 
-FROZEN = Path(__file__).resolve().parent / "__snapshots__" / "seed_analysis.json"
+FROZEN = Path(__file__).resolve().parent / "data" / "seed_analysis.json"
 
 
 @pytest.fixture
