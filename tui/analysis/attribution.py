@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, SpeakerKind
+from . import gazetteer
 from .names import HONORIFICS
 from .parsed import ParsedBlock
 from .speech_verbs import (
@@ -220,6 +221,16 @@ class Referents:
                     self._surnames.setdefault(ent.name.split()[-1], ent)
         return self._surnames.get(word)
 
+    def as_person(self, ent: Entity, start: int) -> Entity:
+        """A one-word place or organisation that is the surname of a person named earlier
+        ("Ahmed Salem ... Salem's family": Salem is also a city) is that person."""
+        if ent.kind is EntityKind.PERSON or " " in ent.name:
+            return ent
+        owner = self.surname_owner(ent.name)
+        if owner is not None and self.first_mention(owner.id) < start:
+            return owner
+        return ent
+
     def learn_gender(self, ent: Entity, gender: str) -> None:
         ref = self.of_entity(ent)
         if ref.gender is None:
@@ -233,8 +244,9 @@ class Referents:
         """Record a name seen outside quotes, with the titles and appositions around it;
         returns its referent and how prominent this mention is."""
         ref = self.of_entity(ent)
+        if ref.kind is not SpeakerKind.PLACE or gazetteer.lookup(ref.name) is None:
+            ref.descriptors.update(_descriptors(tok))   # "Norwegian shipping group Nordvik"
         if ref.kind is SpeakerKind.PERSON:
-            ref.descriptors.update(_descriptors(tok))
             if ref.gender is None:
                 ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1] if w.dep_ != "poss")
         level = salience(tok)
@@ -263,6 +275,26 @@ class Referents:
             elif fallback is None:
                 fallback = item.referent
         return best.referent if best is not None else fallback
+
+    def _recent_org(self, before: int, sentence: int, modifiers: set[str], loose: bool) -> Referent | None:
+        """For "the company" / "the Norwegian firm": an earlier organisation introduced with
+        one of the modifiers ("Norwegian shipping group Nordvik"), else, when the phrase says no
+        more than a nationality (`loose`), the latest one that was a subject in the last few
+        sentences, else the latest one mentioned there. "The national highways agency" is new."""
+        end = bisect.bisect_left(self._seen, _Seen(before, 0, 0, None))  # type: ignore[arg-type]
+        salient = fallback = None
+        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
+            ref = item.referent
+            if not _may_be_org(ref):
+                continue
+            if modifiers and ref.descriptors & modifiers:
+                return ref
+            if loose and sentence - item.sentence <= _LOOKBACK_SENTENCES:
+                if salient is None and item.salience > OTHER:
+                    salient = ref
+                if fallback is None:
+                    fallback = ref
+        return salient or fallback
 
     # ---- resolution -----------------------------------------------------------------------
     def resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int = SPEAKER) -> Resolved:
@@ -332,23 +364,30 @@ class Referents:
         is_person = _is_role(lemma) or bool(age) or (definite and demonym)
         if not (is_org or is_person):
             return Resolved(None, start, end)
+        # "Her neighbour", "his lawyer": someone new, related to a person already in the story.
+        relational = bool(words) and words[0].dep_ == "poss" and words[0].pos_ == "PRON"
         if definite:
             ref = self._by_role(lemma, modifiers, age, offset, is_org)
-            if ref is None and is_person and head.tag_ not in ("NNS", "NNPS"):
+            if ref is None and is_person and not relational and head.tag_ not in ("NNS", "NNPS"):
                 # "the 23-year-old", "the Italian", "the veteran": in news copy a definite
                 # description points back to someone already in the story.
                 gender = _gender_of_words([lemma])
                 ref = self._recent(offset, sentence, lambda r: r.kind is not SpeakerKind.ORGANIZATION
                                    and r.kind is not SpeakerKind.PLACE and r.gender in (None, gender)
                                    if gender else r.is_person)
-            if ref is None and is_org and not modifiers and lemma in ANAPHORIC_ORG_NOUNS:
-                ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+            if ref is None and is_org and lemma in ANAPHORIC_ORG_NOUNS and words[0].lower_ in _DEFINITE:
+                # "the company", "the Swedish company", "the Norwegian firm": the organisation
+                # just mentioned (one introduced as Norwegian first), or a name tagged as a
+                # place that no gazetteer knows.
+                ref = self._recent_org(offset, sentence, modifiers, _only_nationality(words, head))
+                if ref is not None and ref.kind is SpeakerKind.PLACE:
+                    ref.kind = SpeakerKind.ORGANIZATION
         if ref is None and not definite and lemma in _SPOKES and len(words) <= 2:
             # A bare "a spokesperson said" speaks for the organisation just mentioned.
             ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
         if ref is None:
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
-            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]),
+            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma, *_appos_lemmas(head)]),
                            head.tag_ in ("NNS", "NNPS"))
             self.described.append(ref)
         ref.mentions.append(Mention(start, end, text))
@@ -358,7 +397,7 @@ class Referents:
     def _entity_of(self, pb: ParsedBlock, head: "Token") -> Entity | None:
         ent = self.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
         if ent is not None:
-            return ent
+            return self.as_person(ent, pb.offset + head.idx)
         for child in head.children:   # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 for t in child.subtree:
@@ -426,6 +465,8 @@ def salience(tok: "Token") -> int:
         t = t.head
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
         return MAIN_SUBJECT        # "Okafor, who joined ..., levelled": a fragment parse
+    if t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS:
+        return SUBJECT             # "Salem's family is staying with relatives. He says ..." 
     if t.dep_ not in _SUBJECT_DEPS:
         return OTHER
     verb = t.head
@@ -441,6 +482,22 @@ def _org_like(head: "Token") -> bool:
     if any(w.lemma_.lower() in ORG_NOUNS or w.text in _ORG_SUFFIXES for w in head.subtree if w.pos_ in ("PROPN", "NOUN")):
         return True
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in head.children)
+
+
+def _only_nationality(words: list["Token"], head: "Token") -> bool:
+    """"the company", "the Swedish company": nothing but a nationality to go on."""
+    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
+               for t in words)
+
+
+def _may_be_org(ref: Referent) -> bool:
+    if ref.kind is SpeakerKind.ORGANIZATION:
+        return not ref.plural
+    return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
+
+
+def _appos_lemmas(head: "Token") -> list[str]:
+    return [c.lemma_.lower() for c in head.children if c.dep_ == "appos"]
 
 
 def _gender_of_words(words) -> str | None:
@@ -495,7 +552,7 @@ def _descriptors(tok: "Token") -> set[str]:
 def _description(words: list["Token"], head: "Token") -> str:
     """"a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
-    while words and words[0].lower_ in _DETERMINERS:
+    while words and (words[0].lower_ in _DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
         words = words[1:]
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # Bump whenever a rule changes what an analysis contains: it is part of the cache key.
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 Progress = Callable[[int, int], None]
 

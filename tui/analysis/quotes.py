@@ -163,6 +163,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
     for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
         if span is not None and inside[span.root.i] < 0:
+            ent = refs.as_person(ent, s)
             ref, level = refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
             if level >= MAIN_SUBJECT and ref.is_person:
                 topics.append((lo + span.root.idx, ref))
