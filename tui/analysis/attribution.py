@@ -20,7 +20,7 @@ from .names import HONORIFICS
 from .parsed import ParsedBlock
 from .speech_verbs import (
     ADDRESSEE_VERBS, ANAPHORIC_ORG_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_SPEECH,
-    RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS,
+    RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS, TRADE_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -314,6 +314,9 @@ class Referents:
 
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             return self.resolve(pb, head.head.head, sentence, salience)
+        described = _appos_person(head)
+        if described is not None:           # "One of them, a retired teacher, organised"
+            return self.resolve(pb, described, sentence, salience)
 
         ent = self._entity_of(pb, head)
         if ent is not None:
@@ -359,9 +362,19 @@ class Referents:
             self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end)
 
+        if lemma in TRADE_NOUNS and words[0].lower_ in _DEFINITE and head.tag_ not in ("NNS", "NNPS"):
+            loose = all(t.i == head.i or not t.is_title or _is_nationality(t) for t in words[1:])
+            ref = self._recent_org(offset, sentence, modifiers, loose)
+            if ref is not None:             # "the tech giant", "the Canadian miner"
+                if ref.kind is SpeakerKind.PLACE:
+                    ref.kind = SpeakerKind.ORGANIZATION
+                ref.mentions.append(Mention(start, end, text))
+                self.note(offset, sentence, ref, salience)
+                return Resolved(ref, start, end)
+
         ref = None
-        is_org = lemma in ORG_NOUNS and not age
-        is_person = _is_role(lemma) or bool(age) or (definite and demonym)
+        is_org = lemma in ORG_NOUNS and not age and not (lemma in TRADE_NOUNS and _introduces_person(head))
+        is_person = _is_role(lemma) or bool(age) or (definite and demonym) or _introduces_person(head)
         if not (is_org or is_person):
             return Resolved(None, start, end)
         # "Her neighbour", "his lawyer": someone new, related to a person already in the story.
@@ -486,14 +499,46 @@ def _org_like(head: "Token") -> bool:
 
 def _only_nationality(words: list["Token"], head: "Token") -> bool:
     """"the company", "the Swedish company": nothing but a nationality to go on."""
-    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
-               for t in words)
+    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or _is_nationality(t) for t in words)
+
+
+def _is_nationality(t: "Token") -> bool:
+    return t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
 
 
 def _may_be_org(ref: Referent) -> bool:
     if ref.kind is SpeakerKind.ORGANIZATION:
         return not ref.plural
     return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
+
+
+def _introduces_person(head: "Token") -> bool:
+    """A noun only a person fits: "a conservationist", or one followed by "who"."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and len(lemma) > 6 and lemma.endswith("ist"):
+        return True
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children)
+               for c in head.children)
+
+
+def _appos_person(head: "Token") -> "Token | None":
+    """"One of them, a retired teacher": the apposition says who "one" is."""
+    if head.lower_ not in ("one", "another", "some") or head.pos_ not in ("NUM", "PRON"):
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_role(c.lemma_.lower()) or _introduces_person(c)):
+            return c
+    return None
+
+
+def may_be_speaker(tok: "Token") -> bool:
+    """A subject worth remembering though it does not speak yet: a person description
+    ("a 67-year-old farmer stood"), a name followed by "who" that the NER missed."""
+    if tok.pos_ == "NOUN":
+        return _is_role(tok.lemma_.lower()) or _introduces_person(tok) or any(t.like_num for c in tok.lefts for t in c.subtree)
+    if tok.pos_ == "PROPN":
+        return _introduces_person(tok)
+    return _appos_person(tok) is not None
 
 
 def _appos_lemmas(head: "Token") -> list[str]:

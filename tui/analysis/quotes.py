@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Block, BlockKind, Entity, EntityKind, Quote, Speaker, SpeakerKind
-from .attribution import MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
-from .speech_verbs import PERSON_NOUNS
+from .attribution import (
+    MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, may_be_speaker, salience, subject_of,
+)
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 
@@ -212,7 +213,7 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
-        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and _may_speak_later(tok):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and may_be_speaker(tok):
             found.append((tok.i, None, tok, False))
         elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
             stray = subject_of(tok)
@@ -236,12 +237,6 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
         if resolved.referent is not None:
             events.append((resolved.start, block_index, resolved.referent))
     return cues
-
-
-def _may_speak_later(tok: "Token") -> bool:
-    if tok.pos_ != "NOUN":
-        return False
-    return tok.lemma_.lower() in PERSON_NOUNS or any(t.like_num for c in tok.lefts for t in c.subtree)
 
 
 def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:

@@ -36,6 +36,17 @@ ANAPHORIC_ORG_NOUNS = frozenset(
     company firm group club team bank carrier airline lender retailer insurer maker
     manufacturer operator corporation business party union organisation organization agency
     broadcaster publisher studio charity network outlet newspaper
+    giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
+    """.split()
+)
+
+# Business-press names for a company by what it does, which with "the" and any lowercase
+# modifiers point back to the organisation last named: "the tech giant", "the Canadian miner".
+# Without an organisation in sight they describe a person ("the miner, 52, said").
+TRADE_NOUNS = frozenset(
+    """
+    giant conglomerate carmaker automaker chipmaker drugmaker miner producer exporter importer
+    distributor developer builder supplier startup platform supermarket chain
     """.split()
 )
 
@@ -51,6 +62,7 @@ ORG_NOUNS = frozenset(
     organization corporation carrier airline manufacturer maker retailer insurer lender bank
     operator operators spokesoffice fund coalition alliance opposition junta regime
     jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio
+    giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
     """.split()
 )
 
