@@ -512,13 +512,18 @@ def _may_be_org(ref: Referent) -> bool:
     return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
 
 
-def _introduces_person(head: "Token") -> bool:
-    """A noun only a person fits: "a conservationist", or one followed by "who"."""
+def _introduces_person(head: "Token", depth: int = 0) -> bool:
+    """A noun only a person fits: "a conservationist", one followed by "who", one in
+    apposition with a person ("Her employer, a former lawyer")."""
     lemma = head.lemma_.lower()
     if head.pos_ == "NOUN" and len(lemma) > 6 and lemma.endswith("ist"):
         return True
-    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children)
-               for c in head.children)
+    for c in head.children:
+        if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children):
+            return True
+        if depth == 0 and c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_role(c.lemma_.lower()) or _introduces_person(c, 1)):
+            return True
+    return False
 
 
 def _appos_person(head: "Token") -> "Token | None":

@@ -115,7 +115,7 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
     heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
     for offset, ref in _note_names(pb, refs, inside, sentence):
         topics.append((offset, block_index, ref))
-    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events)
+    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events, topics)
 
     for qi, span in enumerate(spans):
         toks = members[qi]
@@ -197,10 +197,13 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
 
 
 def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
-                 sentence: list[int], events: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
+                 sentence: list[int], events: list[tuple[int, int, Referent]],
+                 topics: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
     """Every speech verb (and "according to") outside quotes with its resolved speaker, by the
     verb's token index. Subjects are resolved in text order so pronouns see what came before;
-    people introduced without speaking ("a 67-year-old farmer stood ...") are noted too."""
+    people introduced without speaking ("a 67-year-old farmer stood ...") are noted too, and a
+    pronoun that is the main subject ("Today she runs the kitchen.") makes its person the topic
+    for a quoted paragraph that follows with no cue."""
     doc = pb.doc
     found = []
     for tok in doc:
@@ -213,7 +216,8 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
-        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and may_be_speaker(tok):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and (
+                may_be_speaker(tok) or (tok.lower_ in ("he", "she") and salience(tok) >= MAIN_SUBJECT)):
             found.append((tok.i, None, tok, False))
         elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
             stray = subject_of(tok)
@@ -222,7 +226,10 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
     cues: dict[int, _Cue] = {}
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
-            refs.resolve(pb, subj, sentence[subj.i], salience(subj))
+            level = salience(subj)
+            seen = refs.resolve(pb, subj, sentence[subj.i], level).referent
+            if subj.pos_ == "PRON" and seen is not None and level >= MAIN_SUBJECT:
+                topics.append((pb.offset + subj.idx, block_index, seen))
             continue
         resolved = refs.resolve(pb, subj, sentence[subj.i])
         if resolved.referent is None:
@@ -437,6 +444,7 @@ def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topi
     paragraph or the two before; or, when more recent, the person the paragraph just before
     was about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
     events = sorted(events, key=lambda e: e[0])
+    topics = sorted(topics, key=lambda t: t[0])
     offsets = [e[0] for e in events]
     topic_offsets = [t[0] for t in topics]
     for d in drafts:
