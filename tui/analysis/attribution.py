@@ -39,7 +39,8 @@ _LOOKBACK_SENTENCES = 6
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian leader"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
-_ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
+_ORG_SUFFIXES = frozenset(("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital "
+                           "Beverages Foods Brands Pharmaceuticals Industries Airways Logistics Shipping Resources Insurance Software Networks Studios Records").split())
 _FEMALE = frozenset("mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
 _MALE = frozenset("mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
 
@@ -208,7 +209,10 @@ class Referents:
     def of_entity(self, ent: Entity) -> Referent:
         ref = self._by_entity.get(ent.id)
         if ref is None:
-            ref = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
+            kind = _SPEAKER_KIND[ent.kind]
+            if kind is SpeakerKind.PERSON and ent.name.split()[-1] in _ORG_SUFFIXES:
+                kind = SpeakerKind.ORGANIZATION        # "Castellan Beverages" tagged as a person
+            ref = Referent(ent.name, kind, ent.id)
             self._by_entity[ent.id] = ref
         return ref
 
@@ -321,6 +325,8 @@ class Referents:
         ent = self._entity_of(pb, head)
         if ent is not None:
             ref = self.of_entity(ent)
+            if ref.kind is SpeakerKind.PERSON and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
+                ref.kind = SpeakerKind.ORGANIZATION   # "shipping group Skarvik", Skarvik tagged a person
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
                 ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
@@ -516,8 +522,8 @@ def _introduces_person(head: "Token", depth: int = 0) -> bool:
     """A noun only a person fits: "a conservationist", one followed by "who", one in
     apposition with a person ("Her employer, a former lawyer")."""
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" and len(lemma) > 6 and lemma.endswith("ist"):
-        return True
+    if head.pos_ == "NOUN" and ((len(lemma) > 6 and lemma.endswith("ist")) or (len(lemma) > 5 and lemma.endswith(("man", "woman")))):
+        return True                            # conservationist, postman, fisherwoman
     for c in head.children:
         if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children):
             return True
@@ -607,7 +613,8 @@ def _description(words: list["Token"], head: "Token") -> str:
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            appos = [t for t in child.subtree if not (t.is_punct and t.i in (child.left_edge.i, child.right_edge.i))]
+            a_lo, a_hi = _np_bounds(child)        # without its "who ..." clause
+            appos = list(head.doc[a_lo:a_hi])
             while appos and appos[0].lower_ in _DETERMINERS:
                 appos = appos[1:]
             if appos and len(appos) <= 6:

@@ -219,6 +219,8 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
         elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and (
                 may_be_speaker(tok) or (tok.lower_ in ("he", "she") and salience(tok) >= MAIN_SUBJECT)):
             found.append((tok.i, None, tok, False))
+        elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and may_be_speaker(tok):
+            found.append((tok.i, None, tok, False))   # a fragment parse: "An ornithologist who ... said"
         elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
             stray = subject_of(tok)
             if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:

@@ -92,6 +92,8 @@ PERSON_NOUNS = frozenset(
     friend relative parent participant delegate rebel militant insurgent guard teenager
     pensioner shopper commuter tourist student graduate mourner relative eyewitness
     customer client buyer seller user supplier partner rival competitor landlord tenant
+    brother sister grandson granddaughter grandmother grandfather cousin uncle aunt nephew niece
+    fiance fiancee boyfriend girlfriend stepfather stepmother employer employee
     """.split()
 )
 
