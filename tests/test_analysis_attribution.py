@@ -124,3 +124,22 @@ def test_surname_that_is_also_a_city_stays_the_person(analyse_text):
         '"It is all I know how to do," he said.\n'
     )
     assert speaker_of(an, "It is all I know") == "Ahmed Salem"
+
+
+def test_a_place_inside_an_apposition_does_not_name_the_speaker(analyse_text):
+    _, an = analyse_text(
+        "Pension fraud\n\n"
+        'Judge Maria Olsen said: "You betrayed people who trusted you."\n\n'
+        "One victim, a 79-year-old former nurse from Devon, lost her savings. "
+        'In a statement read to the court, she said: "I will never trust anyone again."\n'
+    )
+    assert "79-year-old former nurse" in (speaker_of(an, "I will never trust") or "")
+
+
+def test_title_and_name_parsed_as_two_subjects_gives_the_name(analyse_text):
+    _, an = analyse_text(
+        "Manager leaves\n\n"
+        "His assistant, Leon Price, will take charge on Saturday.\n\n"
+        "Supporters' trust chair Amy Cole said fans had been 'waiting for change'.\n"
+    )
+    assert speaker_of(an, "waiting for change") == "Amy Cole"

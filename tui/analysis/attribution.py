@@ -122,9 +122,10 @@ def subject_of(verb: "Token") -> "Token | None":
     """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # "Supporters' trust chair Julie Barnes said", parsed with two subjects: the name.
+            return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else subjects[0]
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
@@ -337,6 +338,12 @@ class Referents:
             if lower in PERSON_PRONOUNS:
                 gender = "m" if lower == "he" else "f"
                 ref = self._recent(offset, sentence, lambda r: r.is_person and not r.plural and r.gender in (None, gender))
+                if ref is None:
+                    # No person in sight, but "Duncan MacLeod climbed ..." was tagged as an
+                    # organisation: a name shaped like a person's that a pronoun follows is one.
+                    ref = self._recent(offset, sentence, _person_shaped_org)
+                    if ref is not None:
+                        ref.kind = SpeakerKind.PERSON
                 if ref is not None and ref.gender is None and salience == SPEAKER:
                     ref.gender = gender
             elif lower in GROUP_PRONOUNS:
@@ -419,7 +426,10 @@ class Referents:
             return self.as_person(ent, pb.offset + head.idx)
         for child in head.children:   # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
+                # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
+                    if _under_phrase(t, child):
+                        continue
                     ent = self.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
                     if ent is not None:       # an apposition names the same thing
                         return ent
@@ -510,6 +520,21 @@ def _only_nationality(words: list["Token"], head: "Token") -> bool:
 
 def _is_nationality(t: "Token") -> bool:
     return t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
+
+
+def _under_phrase(t: "Token", top: "Token") -> bool:
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "pobj", "relcl", "acl", "poss"):
+            return True
+        t = t.head
+    return False
+
+
+def _person_shaped_org(ref: Referent) -> bool:
+    words = ref.name.split()
+    return (ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is not None and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].isalpha() and w not in _ORG_SUFFIXES and w.lower() not in ORG_NOUNS for w in words)
+            and not ref.descriptors & ORG_NOUNS)
 
 
 def _may_be_org(ref: Referent) -> bool:
@@ -617,7 +642,7 @@ def _description(words: list["Token"], head: "Token") -> str:
             appos = list(head.doc[a_lo:a_hi])
             while appos and appos[0].lower_ in _DETERMINERS:
                 appos = appos[1:]
-            if appos and len(appos) <= 6:
+            if appos and len(appos) <= 9:
                 text += ", " + "".join(t.text_with_ws for t in appos).strip()
             break
     return text
