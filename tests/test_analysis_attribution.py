@@ -143,3 +143,22 @@ def test_title_and_name_parsed_as_two_subjects_gives_the_name(analyse_text):
         "Supporters' trust chair Amy Cole said fans had been 'waiting for change'.\n"
     )
     assert speaker_of(an, "waiting for change") == "Amy Cole"
+
+
+def test_a_name_given_in_the_description_names_the_speaker(analyse_text):
+    _, an = analyse_text(
+        "Market fire\n\n"
+        'Fire chief Nora Quinn said the blaze was under control. "We were lucky with the wind," Quinn said.\n\n'
+        "A stallholder who gave his name only as Tariq said he had lost everything. "
+        '"Twenty years of work, gone in one night," the 61-year-old said.\n'
+    )
+    assert speaker_of(an, "Twenty years of work") == "Tariq"
+
+
+def test_nationality_epithet_refers_back_to_the_person(analyse_text):
+    _, an = analyse_text(
+        "Cup exit\n\n"
+        "Italy coach Marco Ferri was unhappy with the officials. "
+        "'I will not talk about the referee,' the Italian said. 'You all saw it.'\n"
+    )
+    assert speaker_of(an, "I will not talk") == "Marco Ferri"

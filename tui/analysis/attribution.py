@@ -323,7 +323,11 @@ class Referents:
         if described is not None:           # "One of them, a retired teacher, organised"
             return self.resolve(pb, described, sentence, salience)
 
-        ent = self._entity_of(pb, head)
+        # "the Frenchman", "the Italian" (which the NER may tag as an organisation) describe a
+        # person already in the story; they are not names.
+        epithet = hi - lo == 2 and doc[lo].lower_ in _DEFINITE and head.pos_ == "PROPN" and (
+            head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman")))
+        ent = None if epithet else self._entity_of(pb, head)
         if ent is not None:
             ref = self.of_entity(ent)
             if ref.kind is SpeakerKind.PERSON and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
@@ -411,6 +415,12 @@ class Referents:
         if ref is None and not definite and lemma in _SPOKES and len(words) <= 2:
             # A bare "a spokesperson said" speaks for the organisation just mentioned.
             ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+        given = _given_name(head) if ref is None and is_person and not is_org else None
+        if given is not None:
+            # "A worker, who gave his name only as Serhiy, said": named after all.
+            ref = Referent(given, SpeakerKind.PERSON, None, given.split()[-1].lower(), modifiers | {lemma},
+                           _gender_of_words([lemma, *_appos_lemmas(head)]))
+            self.described.append(ref)
         if ref is None:
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
             ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma, *_appos_lemmas(head)]),
@@ -520,6 +530,21 @@ def _only_nationality(words: list["Token"], head: "Token") -> bool:
 
 def _is_nationality(t: "Token") -> bool:
     return t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
+
+
+def _given_name(head: "Token") -> str | None:
+    """The name in "who gave his name only as Serhiy" / "who gave only her first name, Rosa" /
+    "identified only as Karim" inside the description headed by `head`."""
+    for v in head.subtree:
+        if v.lemma_.lower() not in ("give", "identify", "use") or v.i < head.i:
+            continue
+        if v.lemma_.lower() != "identify" and not any(c.lemma_.lower() == "name" for c in v.children):
+            continue
+        for t in v.subtree:
+            if t.pos_ == "PROPN" and ((t.dep_ == "appos" and t.head.lemma_.lower() == "name")
+                                      or t.doc[t.left_edge.i - 1].lower_ == "as"):
+                return " ".join(w.text for w in t.doc[t.left_edge.i:t.i + 1] if w.pos_ == "PROPN") or t.text
+    return None
 
 
 def _under_phrase(t: "Token", top: "Token") -> bool:
