@@ -162,3 +162,23 @@ def test_nationality_epithet_refers_back_to_the_person(analyse_text):
         "'I will not talk about the referee,' the Italian said. 'You all saw it.'\n"
     )
     assert speaker_of(an, "I will not talk") == "Marco Ferri"
+
+
+def test_located_company_phrase_points_to_the_organisation_not_a_plural_group(analyse_text):
+    _, an = analyse_text(
+        "Data law passed\n\n"
+        "Consumer groups said the law was too weak.\n\n"
+        "Trade lobby NetCommerce warned that costs would rise. "
+        'The Paris-based group said in a statement: "Small firms will pay the price."\n'
+    )
+    assert speaker_of(an, "Small firms will pay") == "NetCommerce"
+
+
+def test_sentence_opening_pronoun_makes_the_topic_for_a_quoted_paragraph(analyse_text):
+    _, an = analyse_text(
+        "Dry season\n\n"
+        "The wind lifts dust from Johan Botha's fields as he walks the fence line.\n\n"
+        "He stops, kicks at the dry soil and shakes his head.\n\n"
+        '"Three years without proper rain. I have never seen anything like it."\n'
+    )
+    assert speaker_of(an, "Three years without") == "Johan Botha"

@@ -397,7 +397,7 @@ class Referents:
         # "Her neighbour", "his lawyer": someone new, related to a person already in the story.
         relational = bool(words) and words[0].dep_ == "poss" and words[0].pos_ == "PRON"
         if definite:
-            ref = self._by_role(lemma, modifiers, age, offset, is_org)
+            ref = self._by_role(lemma, modifiers, age, offset, is_org, head.tag_ in ("NNS", "NNPS"))
             if ref is None and is_person and not relational and head.tag_ not in ("NNS", "NNPS"):
                 # "the 23-year-old", "the Italian", "the veteran": in news copy a definite
                 # description points back to someone already in the story.
@@ -460,7 +460,8 @@ class Referents:
         self.described.append(ref)
         return ref
 
-    def _by_role(self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool) -> Referent | None:
+    def _by_role(self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool,
+                 plural: bool = False) -> Referent | None:
         """"the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
         referent by title and modifiers; the most recent one on a tie."""
         roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
@@ -468,7 +469,7 @@ class Referents:
         end = bisect.bisect_left(self._seen, _Seen(offset, 0, 0, None))  # type: ignore[arg-type]
         for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
             ref = item.referent
-            if is_org != (ref.kind is SpeakerKind.ORGANIZATION):
+            if is_org != (ref.kind is SpeakerKind.ORGANIZATION) or (ref.plural and not plural):
                 continue
             score = 0
             if ref.head == lemma or ref.descriptors & roles:
@@ -525,7 +526,12 @@ def _org_like(head: "Token") -> bool:
 
 def _only_nationality(words: list["Token"], head: "Token") -> bool:
     """"the company", "the Swedish company": nothing but a nationality to go on."""
-    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or _is_nationality(t) for t in words)
+    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or _is_nationality(t) or _in_based(t) for t in words)
+
+
+def _in_based(t: "Token") -> bool:
+    """Part of "Brussels-based" / "London-based": where a company sits, not its name."""
+    return any(a.lower_ == "based" for a in (t, *t.ancestors)) or (t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ == "based")
 
 
 def _is_nationality(t: "Token") -> bool:

@@ -217,7 +217,7 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
         elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and (
-                may_be_speaker(tok) or (tok.lower_ in ("he", "she") and salience(tok) >= MAIN_SUBJECT)):
+                may_be_speaker(tok) or (tok.lower_ in ("he", "she") and _leads_sentence(tok))):
             found.append((tok.i, None, tok, False))
         elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and may_be_speaker(tok):
             found.append((tok.i, None, tok, False))   # a fragment parse: "An ornithologist who ... said"
@@ -230,7 +230,7 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
         if verb is None:
             level = salience(subj)
             seen = refs.resolve(pb, subj, sentence[subj.i], level).referent
-            if subj.pos_ == "PRON" and seen is not None and level >= MAIN_SUBJECT:
+            if subj.pos_ == "PRON" and seen is not None and _leads_sentence(subj):
                 topics.append((pb.offset + subj.idx, block_index, seen))
             continue
         resolved = refs.resolve(pb, subj, sentence[subj.i])
@@ -246,6 +246,12 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
         if resolved.referent is not None:
             events.append((resolved.start, block_index, resolved.referent))
     return cues
+
+
+def _leads_sentence(tok: "Token") -> bool:
+    """The subject of the main clause, or opening the sentence ("He stops, kicks at the soil",
+    which the parser may hang on a noun)."""
+    return salience(tok) >= MAIN_SUBJECT or tok.i == tok.sent.start
 
 
 def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:

@@ -61,7 +61,7 @@ ORG_NOUNS = frozenset(
     presidency kremlin palace secretariat directorate bureau association league organisation
     organization corporation carrier airline manufacturer maker retailer insurer lender bank
     operator operators spokesoffice fund coalition alliance opposition junta regime
-    jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio
+    jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio lobby
     giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
     """.split()
 )
