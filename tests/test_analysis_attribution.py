@@ -182,3 +182,14 @@ def test_sentence_opening_pronoun_makes_the_topic_for_a_quoted_paragraph(analyse
         '"Three years without proper rain. I have never seen anything like it."\n'
     )
     assert speaker_of(an, "Three years without") == "Johan Botha"
+
+
+def test_name_tagged_as_organisation_is_a_person_once_the_text_says_who(analyse_text):
+    _, an = analyse_text(
+        "Play-off drama\n\n"
+        "Northern Ireland's Ryan McAllister won the Open on Sunday, beating American Scott Harmon in a play-off.\n\n"
+        '"It means everything," McAllister said.\n\n'
+        "Harmon, who led by three shots with six holes to play, was gracious in defeat.\n\n"
+        '"Ryan was the better player today," the 29-year-old said.\n'
+    )
+    assert "Scott Harmon" in (speaker_of(an, "Ryan was the better") or "")

@@ -375,7 +375,7 @@ class Referents:
         if named_org is not None:                 # "Consumer group FairCall"
             head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
         if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
-            ref = self._proper_name(text, words, named_org is not None or _org_like(head))
+            ref = self._proper_name(text, words, named_org is not None or _org_like(head), _introduces_person(head))
             self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end)
 
@@ -445,12 +445,19 @@ class Referents:
                         return ent
         return None
 
-    def _proper_name(self, text: str, words: list["Token"], org: bool) -> Referent:
-        """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
+    def _proper_name(self, text: str, words: list["Token"], org: bool, person: bool = False) -> Referent:
+        """A name spaCy did not tag: join an entity sharing its last word, else stand alone.
+        `person`: the text says it is someone ("Harmon, who led by three shots"), so an entity
+        tagged as an organisation with a person's name shape ("American Scott Harmon") is one."""
         names = [w.text for w in words if w.pos_ == "PROPN" and w.lower_.rstrip(".") not in HONORIFICS]
         last = names[-1] if names else text
         for ent_ref in reversed(list(self._by_entity.values())):
             if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1] == last:
+                if person and _person_shaped_org(ent_ref):
+                    ent_ref.kind = SpeakerKind.PERSON
+                    first = ent_ref.name.split()[0]
+                    if _DEMONYM.match(first) and len(ent_ref.name.split()) > 2:
+                        ent_ref.name = ent_ref.name.split(" ", 1)[1]   # "American Scott Harmon"
                 return ent_ref
         for ref in self.described:
             if ref.name.split()[-1] == last:
