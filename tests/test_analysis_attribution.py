@@ -193,3 +193,21 @@ def test_name_tagged_as_organisation_is_a_person_once_the_text_says_who(analyse_
         '"Ryan was the better player today," the 29-year-old said.\n'
     )
     assert "Scott Harmon" in (speaker_of(an, "Ryan was the better") or "")
+
+
+def test_dateline_does_not_become_the_speaker(analyse_text):
+    _, an = analyse_text(
+        "Drills\n\n"
+        'BEIJING/TAIPEI, Aug 19 (Reuters) - China\'s military staged drills around Taiwan on Saturday, calling them a "stern warning" to separatists.\n'
+    )
+    assert speaker_of(an, "stern warning") != "Reuters"
+
+
+def test_person_noun_apposed_to_a_name_tagged_as_organisation(analyse_text):
+    _, an = analyse_text(
+        "Title fight\n\n"
+        '"He listened. That is rare," his trainer Dave Reilly says.\n\n'
+        "Okoro's mother, Grace, will be ringside. She admits she still cannot watch. "
+        '"I close my eyes and pray," she says.\n'
+    )
+    assert speaker_of(an, "I close my eyes") == "Grace"

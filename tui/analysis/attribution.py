@@ -124,8 +124,9 @@ def subject_of(verb: "Token") -> "Token | None":
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            # "Supporters' trust chair Julie Barnes said", parsed with two subjects: the name.
-            return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else subjects[0]
+            # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
+            # group Nordvik said"): the one nearest the verb.
+            return min(subjects, key=lambda c: abs(tok.i - c.i))
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
@@ -250,7 +251,7 @@ class Referents:
         returns its referent and how prominent this mention is."""
         ref = self.of_entity(ent)
         if ref.kind is not SpeakerKind.PLACE or gazetteer.lookup(ref.name) is None:
-            ref.descriptors.update(_descriptors(tok))   # "Norwegian shipping group Nordvik"
+            ref.descriptors.update(_descriptors(tok, ref.kind is not SpeakerKind.PERSON))   # "Norwegian shipping group Nordvik"
         if ref.kind is SpeakerKind.PERSON:
             if ref.gender is None:
                 ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1] if w.dep_ != "poss")
@@ -332,6 +333,9 @@ class Referents:
             ref = self.of_entity(ent)
             if ref.kind is SpeakerKind.PERSON and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
                 ref.kind = SpeakerKind.ORGANIZATION   # "shipping group Skarvik", Skarvik tagged a person
+            elif (ref.kind is not SpeakerKind.PERSON and head.pos_ == "NOUN" and lower in PERSON_NOUNS
+                  and lower not in ORG_NOUNS and (ref.kind is SpeakerKind.ORGANIZATION or gazetteer.lookup(ref.name) is None)):
+                ref.kind = SpeakerKind.PERSON         # "Okoro's mother, Grace," with Grace tagged an organisation
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
                 ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
@@ -395,7 +399,17 @@ class Referents:
         if not (is_org or is_person):
             return Resolved(None, start, end)
         # "Her neighbour", "his lawyer": someone new, related to a person already in the story.
-        relational = bool(words) and words[0].dep_ == "poss" and words[0].pos_ == "PRON"
+        relational = bool(words) and words[0].dep_ == "poss" and words[0].pos_ in ("PRON", "PROPN")
+        if is_person and not is_org:
+            named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:             # "Okoro's mother, Grace," with Grace untagged
+                ref = self._proper_name(named.text, list(doc[named.left_edge.i:named.i + 1]), False, True)
+                if ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is None:
+                    ref = None
+                if ref is not None:
+                    ref.mentions.append(Mention(start, end, text))
+                    self.note(offset, sentence, ref, salience)
+                    return Resolved(ref, start, end)
         if definite:
             ref = self._by_role(lemma, modifiers, age, offset, is_org, head.tag_ in ("NNS", "NNPS"))
             if ref is None and is_person and not relational and head.tag_ not in ("NNS", "NNPS"):
@@ -639,7 +653,7 @@ def _age_of(words: list["Token"]) -> str | None:
     return m.group(1) if m else None
 
 
-def _descriptors(tok: "Token") -> set[str]:
+def _descriptors(tok: "Token", org: bool = False) -> set[str]:
     """Words around a name that a later role noun may refer back to: "Ukrainian President",
     "Kremlin spokesman", ", 56,", ", the club's captain,"."""
     head = tok
@@ -660,7 +674,19 @@ def _descriptors(tok: "Token") -> set[str]:
             for t in child.subtree:
                 if t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"):
                     out.update(w.lemma_.lower() for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ"))
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and org:
+        # "Norwegian shipping group Skarvik": only beside an organisation noun, and only that
+        # phrase (a dateline "(Reuters)" hangs on the whole lede).
+        # "OSLO (AP) - Norwegian shipping group Nordvik said" hangs both on the dateline.
+        beside = [head.head] + [c for c in head.head.children if c.dep_ == "appos" and c.i != head.i]
+        for noun in beside:
+            if noun.lemma_.lower() not in ORG_NOUNS:
+                continue
+            lo, hi = _np_bounds(noun)
+            for t in head.doc[lo:hi]:
+                if (t.i < head.left_edge.i or t.i > head.right_edge.i) and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    elif head.dep_ == "appos":
         for t in head.head.subtree:
             if t.i < head.left_edge.i or t.i > head.right_edge.i:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
