@@ -13,7 +13,8 @@ Quotes come from the quote marks (`quote_marks`); speakers from the dependency p
    (``a move the government called "a step forward"`` is the government's);
 4. for a quote that makes up whole sentences and has no cue of its own, the latest speaker in the
    same paragraph or the two before it (a quoted paragraph after ``But he said …``), or the person
-   the paragraph just before was about, when mentioned later than that speaker.
+   the paragraph just before was about (by name, or by a sentence-opening ``he``/``she``), when
+   mentioned later than that speaker.
 
 A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
 rather than going to someone else. A partial quote that reads as a title (``released "Battlefield
