@@ -211,3 +211,14 @@ def test_person_noun_apposed_to_a_name_tagged_as_organisation(analyse_text):
         '"I close my eyes and pray," she says.\n'
     )
     assert speaker_of(an, "I close my eyes") == "Grace"
+
+
+def test_name_tagged_as_place_with_a_who_clause_is_a_person(analyse_text):
+    _, an = analyse_text(
+        "Deal accepted\n\n"
+        '"Our members stood together," regional director Laura Dickerson said.\n\n'
+        "Line worker Marcus Webb, 44, who has been at the Flat Rock plant for 19 years, said he voted yes. "
+        '"It is not everything we wanted," he said.\n'
+    )
+    assert speaker_of(an, "It is not everything") == "Marcus Webb"
+    assert next(s.kind for s in an.speakers if s.name == "Marcus Webb") is SpeakerKind.PERSON

@@ -341,6 +341,9 @@ class Referents:
             elif (ref.kind is not SpeakerKind.PERSON and head.pos_ == "NOUN" and lower in PERSON_NOUNS
                   and lower not in ORG_NOUNS and (ref.kind is SpeakerKind.ORGANIZATION or gazetteer.lookup(ref.name) is None)):
                 ref.kind = SpeakerKind.PERSON         # "Okoro's mother, Grace," with Grace tagged an organisation
+            elif ref.kind is not SpeakerKind.PERSON and head.pos_ == "PROPN" and _introduces_person(head) and (
+                    _person_shaped_org(ref) or (ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None)):
+                ref.kind = SpeakerKind.PERSON         # "Marcus Webb, 44, who has been at the plant" tagged a place
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
                 ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
