@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
-from hostile_files import big_file_text, many_paragraphs, one_long_line  # noqa: E402
+from tests.hostile_files import big_file_text, many_paragraphs, one_long_line  # noqa: E402
 
 INPUTS = {
     "20mb": ("20mb.txt", lambda: big_file_text(20 * 1024 * 1024)),

@@ -110,3 +110,37 @@ def test_plain_text_analysis(nlp, text, encoding, crlf):
 @example("# Talks\n\nMayor **Carlos Moedas** of AT&amp;T visited *Lisbon*, \\*Rubio\\* said.\n")
 def test_markdown_analysis(nlp, text):
     run(nlp, text.encode("utf-8"), "article.md")
+
+
+# --- pathological inputs: bounded CPU time, valid offsets -------------------------------------
+
+def test_long_runs_without_spaces_are_bounded(nlp):
+    """spaCy's tokenizer is quadratic in a run without spaces: 20 000 quote marks in a row took
+    45 s to parse before the engine put a space every 200 characters for the parser (~5 s now)."""
+    import time
+
+    from tui.document import article_from_bytes
+
+    text = "Title\n\n" + '"' * 20_000 + "\n\n" + "(" * 5_000 + " Zelensky said " + "“" * 5_000 + "\n"
+    article = article_from_bytes(text.encode(), "runs.txt")
+    started = time.process_time()
+    analysis = analyse(article, nlp)
+    assert time.process_time() - started < 30
+    check_analysis(article, analysis)
+
+
+def test_invisible_characters_do_not_glue_names_together(nlp):
+    """Web copy carries zero-width spaces, bidi isolates and stray controls between words; the
+    parser sees them as spaces, the mentions keep the article's own characters."""
+    from tui.document import article_from_bytes
+
+    text = ("Talks resume in Geneva\n\n"
+            "Ukrainian President Volodymyr Zelensky\x1b]0;x\x07 met Vladimir Putin\u202e in \u2066Kyiv\u2069 on Monday, "
+            "while Marco\u200bRubio\x9b said Washington agreed.\n")
+    article = article_from_bytes(text.encode(), "glued.txt")
+    analysis = analyse(article, nlp)
+    check_analysis(article, analysis)
+    assert {"Volodymyr Zelensky", "Vladimir Putin", "Marco Rubio"} <= {e.name for e in analysis.people}
+    assert {"Kyiv", "Washington"} <= {e.name for e in analysis.places}
+    rubio = next(e for e in analysis.people if e.name == "Marco Rubio")
+    assert [m.text for m in rubio.mentions] == ["Marco\u200bRubio"]

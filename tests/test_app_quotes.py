@@ -97,3 +97,18 @@ async def test_no_quotes_gives_an_empty_state_not_an_error(seed_article, seed_an
         await pilot.press("s", "enter", "w")
         assert app.state.target is None
         assert "No attributed quote in view" in _status(app)
+
+
+async def test_the_engines_own_quotes_on_the_seed(seed_article, seed_analysis):
+    """No hand-made data: the speakers and quotes the engine finds in the seed."""
+    app = NewsReaderApp([seed_article], analyses=[seed_analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        names = [r.name for r in app.query_one("#speakers", EntityList).rows]
+        for expected in ("Volodymyr Zelensky", "Marco Rubio", "Dmitry Peskov", "Donald Trump", "Roman Dunayevsky"):
+            assert expected in names
+        assert any("serviceman" in name for name in names)
+        await pilot.press("s", *["down"] * names.index("Roman Dunayevsky"), "enter")
+        await pilot.pause()
+        assert "Peace will come when Putin dies" in screen_text(app)
+        assert "Dunayevsky — quote 1/" in _status(app)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_support import with_quotes
 from tui.app import NewsReaderApp
 from tui.model import Analysis
 
@@ -45,8 +44,15 @@ def test_seed_opened(snap_compare, seed_article, seed_analysis, size):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_speaker_selected(snap_compare, seed_article, seed_analysis, size):
-    app = NewsReaderApp([seed_article], analyses=[with_quotes(seed_article, seed_analysis)])
-    assert snap_compare(app, terminal_size=size, run_before=_settle, press=["s", "down", "enter", "n"])
+    app = NewsReaderApp([seed_article], analyses=[seed_analysis])
+
+    async def select_dunayevsky(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("s")
+        rows = [row.name for row in pilot.app.query_one("#speakers").rows]
+        await pilot.press(*["down"] * rows.index("Roman Dunayevsky"), "enter", "n")
+
+    assert snap_compare(app, terminal_size=size, run_before=select_dunayevsky)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

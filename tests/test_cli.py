@@ -67,3 +67,10 @@ def test_unknown_model_is_one_line_exit_2(seed_path):
     err = out.stderr.decode().strip()
     assert err.startswith("newsreader: error: cannot load spaCy model 'no_such_model_xyz'")
     assert "\n" not in err
+
+
+def test_unknown_theme_is_one_line_exit_2(seed_path):
+    out = run(str(seed_path), "--theme", "no-such-theme")
+    assert out.returncode == 2
+    lines = out.stderr.decode().splitlines()
+    assert len(lines) == 1 and "unknown theme 'no-such-theme'" in lines[0] and "ansi-dark" in lines[0], lines

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_files import ARTICLE, digest, make_bad_files, make_good_files, many_paragraphs, one_long_line
+from tests.hostile_files import ARTICLE, digest, make_bad_files, make_good_files, many_paragraphs, one_long_line
 from tests.terminal import PtyApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,7 +248,7 @@ def test_reader_on_hostile_markdown(tmp_path, reader_env):
 
 
 def test_json_from_hostile_stdin():
-    from hostile_files import png_bytes
+    from tests.hostile_files import png_bytes
 
     out = subprocess.run([sys.executable, "-m", "tui", "--json", "-"], input=png_bytes(), capture_output=True,
                          timeout=120, cwd=ROOT)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_files import (
+from tests.hostile_files import (
     ACCENTED, ARTICLE, big_file_text, digest, make_bad_files, make_good_files, many_paragraphs, one_long_line,
 )
 from tui.document import MAX_BYTES, DocumentError, load_article

@@ -32,6 +32,16 @@ from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
 from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
 
+def no_color_requested() -> bool:
+    """NO_COLOR as Textual reads it (set at all, even empty), so both agree on what it means.
+
+    Textual answers NO_COLOR with a grey-scale filter unless the app draws with native ANSI
+    colours; then it strips colour entirely. We ask for ANSI so that no colour code at all
+    reaches the terminal and the highlights live on bold, italic, underline and reverse alone.
+    """
+    return "NO_COLOR" in os.environ
+
+
 NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
 LISTS = ("speakers", "places", "others")
 
@@ -117,7 +127,7 @@ class NewsReaderApp(App[int]):
                  ascii_only: bool = False, theme_name: str | None = None,
                  analyses: Sequence[Analysis | None] | None = None) -> None:
         """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
-        super().__init__()
+        super().__init__(ansi_color=True if no_color_requested() else None)
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
         self.articles = articles
@@ -150,6 +160,7 @@ class NewsReaderApp(App[int]):
     def on_mount(self) -> None:
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
+        self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
         self.view = self.query_one(ArticleView)
@@ -470,8 +481,17 @@ class NewsReaderApp(App[int]):
 
     # -- drawing the bars ----------------------------------------------------------------------
 
+    def _match_colour_depth(self) -> None:
+        """In 16 colours a theme's shades collapse (half the speakers came out the same grey), so
+        the stylesheet's `-colours-16` rules give each highlight a colour of its own there.
+        ANSI themes already speak in the terminal's 16 colours and keep theirs. A headless app
+        (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
+        sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless
+        self.set_class(sixteen, "-colours-16")
+
     def _theme_changed(self, _theme) -> None:
         """Swatches in the sidebar and legend are drawn with the theme's colours: redraw them."""
+        self._match_colour_depth()
         self.call_after_refresh(self._fill_sidebar)
         self.call_after_refresh(self._refresh_legend)
 
@@ -526,7 +546,7 @@ class NewsReaderApp(App[int]):
             left = message
         elif state.target is not None:
             left = f"{state.target.label}{self._dash}{state.target.counter()}"
-        elif state.analysis is None:
+        elif state.shown is None:
             left = "Reading; highlights follow when the analysis is done"
         else:
             left = "Choose a speaker (s) or place (p), or search (/)"

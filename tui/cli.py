@@ -34,7 +34,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--markdown", action="store_true", default=None, help="treat every file as Markdown (default: by .md suffix)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
-    parser.add_argument("--theme", metavar="NAME", help="Textual theme, e.g. textual-dark, textual-light, textual-ansi")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme: textual-dark (default), textual-light, ansi-dark or ansi-light (the terminal's own 16 colours), or any other Textual theme")
     return parser
 
 
@@ -77,6 +77,11 @@ def run_reader(args: argparse.Namespace) -> int:
         except DocumentError as exc:
             error(str(exc))
             return EXIT_USAGE
+    from .themes import theme_names
+
+    if args.theme is not None and args.theme not in theme_names():
+        error(f"unknown theme {args.theme!r}; choose one of: {', '.join(theme_names())}")
+        return EXIT_USAGE
     if not sys.stdout.isatty() and not os.environ.get("NEWSREADER_FORCE_TTY"):
         error("the reader needs a terminal; use --json for machine-readable output")
         return EXIT_USAGE

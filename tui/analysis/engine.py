@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -24,9 +25,19 @@ Progress = Callable[[int, int], None]
 # spaCy refuses texts over nlp.max_length (1,000,000 characters) and its working memory grows
 # with the characters it parses at once (64 pieces of 10k characters in one nlp.pipe batch
 # peaked at 1.8 GB; one piece of 100k at 0.5 GB): long blocks are cut into pieces and batches
-# are capped by characters, which keeps a 5 MB one-line file under ~0.3 GB.
+# are capped by characters: a 1 MB one-line file peaked at 0.4 GB instead of 2.9 GB, a 5 MB
+# one at 0.8 GB for the whole --json run (the parsed documents are kept for the rules).
 MAX_PIECE = 20_000
 MAX_BATCH_CHARS = 50_000
+MAX_RUN = 200
+_LONG_RUN = re.compile(r"\S{%d}" % MAX_RUN)
+# C0/C1 controls, DEL and the invisible separators and bidi controls; not the soft hyphen or the
+# zero-width joiner, which sit inside words and emoji.
+_AS_SPACE = dict.fromkeys(
+    [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x180E, 0x200B, 0x200C, 0x200E, 0x200F,
+     *range(0x2028, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF],
+    " ",
+)
 # Documents longer than this show partial results while the rest is analysed.
 FIRST_STAGE_CHARS = 40_000
 
@@ -64,17 +75,31 @@ def _batches(units: list[tuple[Block, int, int]]) -> Iterator[list[tuple[Block, 
         yield batch
 
 
+def _for_parser(text: str) -> str:
+    """The text spaCy sees, with every character offset where it was.
+
+    Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
+    words; so do control characters and invisible format characters (zero-width space, bidi
+    marks and isolates), which would otherwise glue a name to its neighbours ("Marco\u200bRubio",
+    "\u2066Kyiv\u2069"). Runs of more than MAX_RUN characters without a space get a space every
+    MAX_RUN characters: spaCy's tokenizer is quadratic in the length of such a run (100 000
+    quote marks in a row took minutes), and no word is that long.
+    """
+    text = text.translate(_AS_SPACE)
+    if len(text) > MAX_RUN:
+        text = _LONG_RUN.sub(lambda m: m.group()[:-1] + " ", text)
+    return text
+
+
 def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]],
                  n_process: int = 1) -> Iterator[ParsedBlock]:
-    # Newlines inside a block (hard-wrapped text) become spaces so the parser sees one flow of
-    # words; the replacement keeps every character offset where it was.
     if n_process > 1:  # one pipe for all: worker processes are started once
-        texts = (article.text[s:e].replace("\n", " ") for _, s, e in units)
+        texts = (_for_parser(article.text[s:e]) for _, s, e in units)
         for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64, n_process=n_process)):
             yield ParsedBlock(block, doc, start)
         return
     for batch in _batches(units):
-        texts = [article.text[s:e].replace("\n", " ") for _, s, e in batch]
+        texts = [_for_parser(article.text[s:e]) for _, s, e in batch]
         for (block, start, _), doc in zip(batch, nlp.pipe(texts, batch_size=len(batch))):
             yield ParsedBlock(block, doc, start)
 
