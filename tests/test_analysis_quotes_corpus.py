@@ -9,10 +9,11 @@ import pytest
 
 from benchmarks.quote_eval import CORPUS, evaluate, gold_files, same_speaker
 
-# Measured when set: corpus recall 100%, speaker accuracy 98.0% (244 quotes, 39 articles);
+# Measured when set: corpus recall 100%, speaker accuracy 97.9% (469 quotes, 99 articles; 40-99
+# were written as unseen tests of the attribution rules, first run before any fix);
 # seed 100% / 100% (17 quotes).
 CORPUS_RECALL_FLOOR = 0.98
-CORPUS_SPEAKER_FLOOR = 0.96
+CORPUS_SPEAKER_FLOOR = 0.97
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def test_corpus_is_big_enough_and_well_formed():
 
 def test_corpus_floors(scores):
     corpus = scores["corpus"]
-    assert corpus.gold >= 100
+    assert corpus.gold >= 400
     assert corpus.recall >= CORPUS_RECALL_FLOOR, corpus.errors
     assert corpus.accuracy >= CORPUS_SPEAKER_FLOOR, corpus.errors
 

@@ -5,6 +5,11 @@ back to a title or apposition seen earlier ("the Ukrainian leader" for "Ukrainia
 Volodymyr Zelensky"), an organisation-like noun phrase spaCy did not tag ("the Russian foreign
 ministry"), or a description of someone never named ("a 44-year-old serviceman"). `Referents`
 keeps the discourse history needed to resolve the first three, in text order.
+
+The statistical NER mislabels names often enough that resolution corrects kinds where the text
+is explicit: "the Swedish company" makes an unknown "place" an organisation, "Harmon, who led"
+or "Okoro's mother, Grace," makes an "organisation" a person, "shipping group Skarvik" makes a
+"person" an organisation. Only the speaker's kind changes; entities keep the NER's verdict.
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, SpeakerKind
+from . import gazetteer
 from .names import HONORIFICS
 from .parsed import ParsedBlock
 from .speech_verbs import (
     ADDRESSEE_VERBS, ANAPHORIC_ORG_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_SPEECH,
-    RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS,
+    RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS, TRADE_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -38,7 +44,8 @@ _LOOKBACK_SENTENCES = 6
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian leader"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
-_ORG_SUFFIXES = frozenset("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital".split())
+_ORG_SUFFIXES = frozenset(("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital "
+                           "Beverages Foods Brands Pharmaceuticals Industries Airways Logistics Shipping Resources Insurance Software Networks Studios Records").split())
 _FEMALE = frozenset("mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
 _MALE = frozenset("mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
 
@@ -120,9 +127,11 @@ def subject_of(verb: "Token") -> "Token | None":
     """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
+            # group Nordvik said"): the one nearest the verb.
+            return min(subjects, key=lambda c: abs(tok.i - c.i))
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
@@ -207,7 +216,10 @@ class Referents:
     def of_entity(self, ent: Entity) -> Referent:
         ref = self._by_entity.get(ent.id)
         if ref is None:
-            ref = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
+            kind = _SPEAKER_KIND[ent.kind]
+            if kind is SpeakerKind.PERSON and ent.name.split()[-1] in _ORG_SUFFIXES:
+                kind = SpeakerKind.ORGANIZATION        # "Castellan Beverages" tagged as a person
+            ref = Referent(ent.name, kind, ent.id)
             self._by_entity[ent.id] = ref
         return ref
 
@@ -219,6 +231,16 @@ class Referents:
                 if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
                     self._surnames.setdefault(ent.name.split()[-1], ent)
         return self._surnames.get(word)
+
+    def as_person(self, ent: Entity, start: int) -> Entity:
+        """A one-word place or organisation that is the surname of a person named earlier
+        ("Ahmed Salem ... Salem's family": Salem is also a city) is that person."""
+        if ent.kind is EntityKind.PERSON or " " in ent.name:
+            return ent
+        owner = self.surname_owner(ent.name)
+        if owner is not None and self.first_mention(owner.id) < start:
+            return owner
+        return ent
 
     def learn_gender(self, ent: Entity, gender: str) -> None:
         ref = self.of_entity(ent)
@@ -233,8 +255,9 @@ class Referents:
         """Record a name seen outside quotes, with the titles and appositions around it;
         returns its referent and how prominent this mention is."""
         ref = self.of_entity(ent)
+        if ref.kind is not SpeakerKind.PLACE or gazetteer.lookup(ref.name) is None:
+            ref.descriptors.update(_descriptors(tok, ref.kind is not SpeakerKind.PERSON))   # "Norwegian shipping group Nordvik"
         if ref.kind is SpeakerKind.PERSON:
-            ref.descriptors.update(_descriptors(tok))
             if ref.gender is None:
                 ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1] if w.dep_ != "poss")
         level = salience(tok)
@@ -264,6 +287,26 @@ class Referents:
                 fallback = item.referent
         return best.referent if best is not None else fallback
 
+    def _recent_org(self, before: int, sentence: int, modifiers: set[str], loose: bool) -> Referent | None:
+        """For "the company" / "the Norwegian firm": an earlier organisation introduced with
+        one of the modifiers ("Norwegian shipping group Nordvik"), else, when the phrase says no
+        more than a nationality (`loose`), the latest one that was a subject in the last few
+        sentences, else the latest one mentioned there. "The national highways agency" is new."""
+        end = bisect.bisect_left(self._seen, _Seen(before, 0, 0, None))  # type: ignore[arg-type]
+        salient = fallback = None
+        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
+            ref = item.referent
+            if not _may_be_org(ref):
+                continue
+            if modifiers and ref.descriptors & modifiers:
+                return ref
+            if loose and sentence - item.sentence <= _LOOKBACK_SENTENCES:
+                if salient is None and item.salience > OTHER:
+                    salient = ref
+                if fallback is None:
+                    fallback = ref
+        return salient or fallback
+
     # ---- resolution -----------------------------------------------------------------------
     def resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int = SPEAKER) -> Resolved:
         """The referent of the noun phrase headed by `head` (a subject or an "according to"
@@ -282,10 +325,25 @@ class Referents:
 
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             return self.resolve(pb, head.head.head, sentence, salience)
+        described = _appos_person(head)
+        if described is not None:           # "One of them, a retired teacher, organised"
+            return self.resolve(pb, described, sentence, salience)
 
-        ent = self._entity_of(pb, head)
+        # "the Frenchman", "the Italian" (which the NER may tag as an organisation) describe a
+        # person already in the story; they are not names.
+        epithet = hi - lo == 2 and doc[lo].lower_ in _DEFINITE and head.pos_ == "PROPN" and (
+            head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman")))
+        ent = None if epithet else self._entity_of(pb, head)
         if ent is not None:
             ref = self.of_entity(ent)
+            if ref.kind is SpeakerKind.PERSON and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
+                ref.kind = SpeakerKind.ORGANIZATION   # "shipping group Skarvik", Skarvik tagged a person
+            elif (ref.kind is not SpeakerKind.PERSON and head.pos_ == "NOUN" and lower in PERSON_NOUNS
+                  and lower not in ORG_NOUNS and (ref.kind is SpeakerKind.ORGANIZATION or gazetteer.lookup(ref.name) is None)):
+                ref.kind = SpeakerKind.PERSON         # "Okoro's mother, Grace," with Grace tagged an organisation
+            elif ref.kind is not SpeakerKind.PERSON and head.pos_ == "PROPN" and _introduces_person(head) and (
+                    _person_shaped_org(ref) or (ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None)):
+                ref.kind = SpeakerKind.PERSON         # "Marcus Webb, 44, who has been at the plant" tagged a place
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
                 ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
@@ -296,6 +354,12 @@ class Referents:
             if lower in PERSON_PRONOUNS:
                 gender = "m" if lower == "he" else "f"
                 ref = self._recent(offset, sentence, lambda r: r.is_person and not r.plural and r.gender in (None, gender))
+                if ref is None:
+                    # No person in sight, but "Duncan MacLeod climbed ..." was tagged as an
+                    # organisation: a name shaped like a person's that a pronoun follows is one.
+                    ref = self._recent(offset, sentence, _person_shaped_org)
+                    if ref is not None:
+                        ref.kind = SpeakerKind.PERSON
                 if ref is not None and ref.gender is None and salience == SPEAKER:
                     ref.gender = gender
             elif lower in GROUP_PRONOUNS:
@@ -323,32 +387,65 @@ class Referents:
         if named_org is not None:                 # "Consumer group FairCall"
             head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
         if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
-            ref = self._proper_name(text, words, named_org is not None or _org_like(head))
+            ref = self._proper_name(text, words, named_org is not None or _org_like(head), _introduces_person(head))
             self.note(offset, sentence, ref, salience)
             return Resolved(ref, start, end)
 
+        if lemma in TRADE_NOUNS and words[0].lower_ in _DEFINITE and head.tag_ not in ("NNS", "NNPS"):
+            loose = all(t.i == head.i or not t.is_title or _is_nationality(t) for t in words[1:])
+            ref = self._recent_org(offset, sentence, modifiers, loose)
+            if ref is not None:             # "the tech giant", "the Canadian miner"
+                if ref.kind is SpeakerKind.PLACE:
+                    ref.kind = SpeakerKind.ORGANIZATION
+                ref.mentions.append(Mention(start, end, text))
+                self.note(offset, sentence, ref, salience)
+                return Resolved(ref, start, end)
+
         ref = None
-        is_org = lemma in ORG_NOUNS and not age
-        is_person = _is_role(lemma) or bool(age) or (definite and demonym)
+        is_org = lemma in ORG_NOUNS and not age and not (lemma in TRADE_NOUNS and _introduces_person(head))
+        is_person = _is_role(lemma) or bool(age) or (definite and demonym) or _introduces_person(head)
         if not (is_org or is_person):
             return Resolved(None, start, end)
+        # "Her neighbour", "his lawyer": someone new, related to a person already in the story.
+        relational = bool(words) and words[0].dep_ == "poss" and words[0].pos_ in ("PRON", "PROPN")
+        if is_person and not is_org:
+            named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None:             # "Okoro's mother, Grace," with Grace untagged
+                ref = self._proper_name(named.text, list(doc[named.left_edge.i:named.i + 1]), False, True)
+                if ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is None:
+                    ref = None
+                if ref is not None:
+                    ref.mentions.append(Mention(start, end, text))
+                    self.note(offset, sentence, ref, salience)
+                    return Resolved(ref, start, end)
         if definite:
-            ref = self._by_role(lemma, modifiers, age, offset, is_org)
-            if ref is None and is_person and head.tag_ not in ("NNS", "NNPS"):
+            ref = self._by_role(lemma, modifiers, age, offset, is_org, head.tag_ in ("NNS", "NNPS"))
+            if ref is None and is_person and not relational and head.tag_ not in ("NNS", "NNPS"):
                 # "the 23-year-old", "the Italian", "the veteran": in news copy a definite
                 # description points back to someone already in the story.
                 gender = _gender_of_words([lemma])
                 ref = self._recent(offset, sentence, lambda r: r.kind is not SpeakerKind.ORGANIZATION
                                    and r.kind is not SpeakerKind.PLACE and r.gender in (None, gender)
                                    if gender else r.is_person)
-            if ref is None and is_org and not modifiers and lemma in ANAPHORIC_ORG_NOUNS:
-                ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+            if ref is None and is_org and lemma in ANAPHORIC_ORG_NOUNS and words[0].lower_ in _DEFINITE:
+                # "the company", "the Swedish company", "the Norwegian firm": the organisation
+                # just mentioned (one introduced as Norwegian first), or a name tagged as a
+                # place that no gazetteer knows.
+                ref = self._recent_org(offset, sentence, modifiers, _only_nationality(words, head))
+                if ref is not None and ref.kind is SpeakerKind.PLACE:
+                    ref.kind = SpeakerKind.ORGANIZATION
         if ref is None and not definite and lemma in _SPOKES and len(words) <= 2:
             # A bare "a spokesperson said" speaks for the organisation just mentioned.
             ref = self._recent(offset, sentence, lambda r: r.kind is SpeakerKind.ORGANIZATION)
+        given = _given_name(head) if ref is None and is_person and not is_org else None
+        if given is not None:
+            # "A worker, who gave his name only as Serhiy, said": named after all.
+            ref = Referent(given, SpeakerKind.PERSON, None, given.split()[-1].lower(), modifiers | {lemma},
+                           _gender_of_words([lemma, *_appos_lemmas(head)]))
+            self.described.append(ref)
         if ref is None:
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
-            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma]),
+            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma, *_appos_lemmas(head)]),
                            head.tag_ in ("NNS", "NNPS"))
             self.described.append(ref)
         ref.mentions.append(Mention(start, end, text))
@@ -358,21 +455,31 @@ class Referents:
     def _entity_of(self, pb: ParsedBlock, head: "Token") -> Entity | None:
         ent = self.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
         if ent is not None:
-            return ent
+            return self.as_person(ent, pb.offset + head.idx)
         for child in head.children:   # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
+                # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
+                    if _under_phrase(t, child):
+                        continue
                     ent = self.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
                     if ent is not None:       # an apposition names the same thing
                         return ent
         return None
 
-    def _proper_name(self, text: str, words: list["Token"], org: bool) -> Referent:
-        """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
+    def _proper_name(self, text: str, words: list["Token"], org: bool, person: bool = False) -> Referent:
+        """A name spaCy did not tag: join an entity sharing its last word, else stand alone.
+        `person`: the text says it is someone ("Harmon, who led by three shots"), so an entity
+        tagged as an organisation with a person's name shape ("American Scott Harmon") is one."""
         names = [w.text for w in words if w.pos_ == "PROPN" and w.lower_.rstrip(".") not in HONORIFICS]
         last = names[-1] if names else text
         for ent_ref in reversed(list(self._by_entity.values())):
             if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1] == last:
+                if person and _person_shaped_org(ent_ref):
+                    ent_ref.kind = SpeakerKind.PERSON
+                    first = ent_ref.name.split()[0]
+                    if _DEMONYM.match(first) and len(ent_ref.name.split()) > 2:
+                        ent_ref.name = ent_ref.name.split(" ", 1)[1]   # "American Scott Harmon"
                 return ent_ref
         for ref in self.described:
             if ref.name.split()[-1] == last:
@@ -382,7 +489,8 @@ class Referents:
         self.described.append(ref)
         return ref
 
-    def _by_role(self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool) -> Referent | None:
+    def _by_role(self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool,
+                 plural: bool = False) -> Referent | None:
         """"the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
         referent by title and modifiers; the most recent one on a tie."""
         roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
@@ -390,7 +498,7 @@ class Referents:
         end = bisect.bisect_left(self._seen, _Seen(offset, 0, 0, None))  # type: ignore[arg-type]
         for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
             ref = item.referent
-            if is_org != (ref.kind is SpeakerKind.ORGANIZATION):
+            if is_org != (ref.kind is SpeakerKind.ORGANIZATION) or (ref.plural and not plural):
                 continue
             score = 0
             if ref.head == lemma or ref.descriptors & roles:
@@ -426,6 +534,8 @@ def salience(tok: "Token") -> int:
         t = t.head
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
         return MAIN_SUBJECT        # "Okafor, who joined ..., levelled": a fragment parse
+    if t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS:
+        return SUBJECT             # "Salem's family is staying with relatives. He says ..." 
     if t.dep_ not in _SUBJECT_DEPS:
         return OTHER
     verb = t.head
@@ -441,6 +551,94 @@ def _org_like(head: "Token") -> bool:
     if any(w.lemma_.lower() in ORG_NOUNS or w.text in _ORG_SUFFIXES for w in head.subtree if w.pos_ in ("PROPN", "NOUN")):
         return True
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in head.children)
+
+
+def _only_nationality(words: list["Token"], head: "Token") -> bool:
+    """"the company", "the Swedish company": nothing but a nationality to go on."""
+    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or _is_nationality(t) or _in_based(t) for t in words)
+
+
+def _in_based(t: "Token") -> bool:
+    """Part of "Brussels-based" / "London-based": where a company sits, not its name."""
+    return any(a.lower_ == "based" for a in (t, *t.ancestors)) or (t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ == "based")
+
+
+def _is_nationality(t: "Token") -> bool:
+    return t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
+
+
+def _given_name(head: "Token") -> str | None:
+    """The name in "who gave his name only as Serhiy" / "who gave only her first name, Rosa" /
+    "identified only as Karim" inside the description headed by `head`."""
+    for v in head.subtree:
+        if v.lemma_.lower() not in ("give", "identify", "use") or v.i < head.i:
+            continue
+        if v.lemma_.lower() != "identify" and not any(c.lemma_.lower() == "name" for c in v.children):
+            continue
+        for t in v.subtree:
+            if t.pos_ == "PROPN" and ((t.dep_ == "appos" and t.head.lemma_.lower() == "name")
+                                      or t.doc[t.left_edge.i - 1].lower_ == "as"):
+                return " ".join(w.text for w in t.doc[t.left_edge.i:t.i + 1] if w.pos_ == "PROPN") or t.text
+    return None
+
+
+def _under_phrase(t: "Token", top: "Token") -> bool:
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "pobj", "relcl", "acl", "poss"):
+            return True
+        t = t.head
+    return False
+
+
+def _person_shaped_org(ref: Referent) -> bool:
+    words = ref.name.split()
+    return (ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is not None and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].isalpha() and w not in _ORG_SUFFIXES and w.lower() not in ORG_NOUNS for w in words)
+            and not ref.descriptors & ORG_NOUNS)
+
+
+def _may_be_org(ref: Referent) -> bool:
+    if ref.kind is SpeakerKind.ORGANIZATION:
+        return not ref.plural
+    return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
+
+
+def _introduces_person(head: "Token", depth: int = 0) -> bool:
+    """A noun only a person fits: "a conservationist", one followed by "who", one in
+    apposition with a person ("Her employer, a former lawyer")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and ((len(lemma) > 6 and lemma.endswith("ist")) or (len(lemma) > 5 and lemma.endswith(("man", "woman")))):
+        return True                            # conservationist, postman, fisherwoman
+    for c in head.children:
+        if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children):
+            return True
+        if depth == 0 and c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_role(c.lemma_.lower()) or _introduces_person(c, 1)):
+            return True
+    return False
+
+
+def _appos_person(head: "Token") -> "Token | None":
+    """"One of them, a retired teacher": the apposition says who "one" is."""
+    if head.lower_ not in ("one", "another", "some") or head.pos_ not in ("NUM", "PRON"):
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and (_is_role(c.lemma_.lower()) or _introduces_person(c)):
+            return c
+    return None
+
+
+def may_be_speaker(tok: "Token") -> bool:
+    """A subject worth remembering though it does not speak yet: a person description
+    ("a 67-year-old farmer stood"), a name followed by "who" that the NER missed."""
+    if tok.pos_ == "NOUN":
+        return _is_role(tok.lemma_.lower()) or _introduces_person(tok) or any(t.like_num for c in tok.lefts for t in c.subtree)
+    if tok.pos_ == "PROPN":
+        return _introduces_person(tok)
+    return _appos_person(tok) is not None
+
+
+def _appos_lemmas(head: "Token") -> list[str]:
+    return [c.lemma_.lower() for c in head.children if c.dep_ == "appos"]
 
 
 def _gender_of_words(words) -> str | None:
@@ -463,7 +661,7 @@ def _age_of(words: list["Token"]) -> str | None:
     return m.group(1) if m else None
 
 
-def _descriptors(tok: "Token") -> set[str]:
+def _descriptors(tok: "Token", org: bool = False) -> set[str]:
     """Words around a name that a later role noun may refer back to: "Ukrainian President",
     "Kremlin spokesman", ", 56,", ", the club's captain,"."""
     head = tok
@@ -484,7 +682,19 @@ def _descriptors(tok: "Token") -> set[str]:
             for t in child.subtree:
                 if t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"):
                     out.update(w.lemma_.lower() for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ"))
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and org:
+        # "Norwegian shipping group Skarvik": only beside an organisation noun, and only that
+        # phrase (a dateline "(Reuters)" hangs on the whole lede).
+        # "OSLO (AP) - Norwegian shipping group Nordvik said" hangs both on the dateline.
+        beside = [head.head] + [c for c in head.head.children if c.dep_ == "appos" and c.i != head.i]
+        for noun in beside:
+            if noun.lemma_.lower() not in ORG_NOUNS:
+                continue
+            lo, hi = _np_bounds(noun)
+            for t in head.doc[lo:hi]:
+                if (t.i < head.left_edge.i or t.i > head.right_edge.i) and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    elif head.dep_ == "appos":
         for t in head.head.subtree:
             if t.i < head.left_edge.i or t.i > head.right_edge.i:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
@@ -495,15 +705,16 @@ def _descriptors(tok: "Token") -> set[str]:
 def _description(words: list["Token"], head: "Token") -> str:
     """"a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
-    while words and words[0].lower_ in _DETERMINERS:
+    while words and (words[0].lower_ in _DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
         words = words[1:]
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            appos = [t for t in child.subtree if not (t.is_punct and t.i in (child.left_edge.i, child.right_edge.i))]
+            a_lo, a_hi = _np_bounds(child)        # without its "who ..." clause
+            appos = list(head.doc[a_lo:a_hi])
             while appos and appos[0].lower_ in _DETERMINERS:
                 appos = appos[1:]
-            if appos and len(appos) <= 6:
+            if appos and len(appos) <= 9:
                 text += ", " + "".join(t.text_with_ws for t in appos).strip()
             break
     return text

@@ -13,7 +13,8 @@ Quotes come from the quote marks (`quote_marks`); speakers from the dependency p
    (``a move the government called "a step forward"`` is the government's);
 4. for a quote that makes up whole sentences and has no cue of its own, the latest speaker in the
    same paragraph or the two before it (a quoted paragraph after ``But he said …``), or the person
-   the paragraph just before was about, when mentioned later than that speaker.
+   the paragraph just before was about (by name, or by a sentence-opening ``he``/``she``), when
+   mentioned later than that speaker.
 
 A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
 rather than going to someone else. A partial quote that reads as a title (``released "Battlefield
@@ -34,8 +35,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Block, BlockKind, Entity, EntityKind, Quote, Speaker, SpeakerKind
-from .attribution import MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, salience, subject_of
-from .speech_verbs import PERSON_NOUNS
+from .attribution import (
+    MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, may_be_speaker, salience, subject_of,
+)
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 
@@ -114,7 +116,7 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
     heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
     for offset, ref in _note_names(pb, refs, inside, sentence):
         topics.append((offset, block_index, ref))
-    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events)
+    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events, topics)
 
     for qi, span in enumerate(spans):
         toks = members[qi]
@@ -163,6 +165,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
     for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
         if span is not None and inside[span.root.i] < 0:
+            ent = refs.as_person(ent, s)
             ref, level = refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
             if level >= MAIN_SUBJECT and ref.is_person:
                 topics.append((lo + span.root.idx, ref))
@@ -195,10 +198,13 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
 
 
 def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
-                 sentence: list[int], events: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
+                 sentence: list[int], events: list[tuple[int, int, Referent]],
+                 topics: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
     """Every speech verb (and "according to") outside quotes with its resolved speaker, by the
     verb's token index. Subjects are resolved in text order so pronouns see what came before;
-    people introduced without speaking ("a 67-year-old farmer stood ...") are noted too."""
+    people introduced without speaking ("a 67-year-old farmer stood ...") are noted too, and a
+    pronoun that is the main subject ("Today she runs the kitchen.") makes its person the topic
+    for a quoted paragraph that follows with no cue."""
     doc = pb.doc
     found = []
     for tok in doc:
@@ -211,8 +217,11 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
-        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and _may_speak_later(tok):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and (
+                may_be_speaker(tok) or (tok.lower_ in ("he", "she") and _leads_sentence(tok))):
             found.append((tok.i, None, tok, False))
+        elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and may_be_speaker(tok):
+            found.append((tok.i, None, tok, False))   # a fragment parse: "An ornithologist who ... said"
         elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
             stray = subject_of(tok)
             if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:
@@ -220,7 +229,10 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
     cues: dict[int, _Cue] = {}
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
-            refs.resolve(pb, subj, sentence[subj.i], salience(subj))
+            level = salience(subj)
+            seen = refs.resolve(pb, subj, sentence[subj.i], level).referent
+            if subj.pos_ == "PRON" and seen is not None and _leads_sentence(subj):
+                topics.append((pb.offset + subj.idx, block_index, seen))
             continue
         resolved = refs.resolve(pb, subj, sentence[subj.i])
         if resolved.referent is None:
@@ -237,10 +249,10 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
     return cues
 
 
-def _may_speak_later(tok: "Token") -> bool:
-    if tok.pos_ != "NOUN":
-        return False
-    return tok.lemma_.lower() in PERSON_NOUNS or any(t.like_num for c in tok.lefts for t in c.subtree)
+def _leads_sentence(tok: "Token") -> bool:
+    """The subject of the main clause, or opening the sentence ("He stops, kicks at the soil",
+    which the parser may hang on a noun)."""
+    return salience(tok) >= MAIN_SUBJECT or tok.i == tok.sent.start
 
 
 def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:
@@ -441,6 +453,7 @@ def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topi
     paragraph or the two before; or, when more recent, the person the paragraph just before
     was about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
     events = sorted(events, key=lambda e: e[0])
+    topics = sorted(topics, key=lambda t: t[0])
     offsets = [e[0] for e in events]
     topic_offsets = [t[0] for t in topics]
     for d in drafts:

@@ -36,6 +36,17 @@ ANAPHORIC_ORG_NOUNS = frozenset(
     company firm group club team bank carrier airline lender retailer insurer maker
     manufacturer operator corporation business party union organisation organization agency
     broadcaster publisher studio charity network outlet newspaper
+    giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
+    """.split()
+)
+
+# Business-press names for a company by what it does, which with "the" and any lowercase
+# modifiers point back to the organisation last named: "the tech giant", "the Canadian miner".
+# Without an organisation in sight they describe a person ("the miner, 52, said").
+TRADE_NOUNS = frozenset(
+    """
+    giant conglomerate carmaker automaker chipmaker drugmaker miner producer exporter importer
+    distributor developer builder supplier startup platform supermarket chain
     """.split()
 )
 
@@ -50,7 +61,8 @@ ORG_NOUNS = frozenset(
     presidency kremlin palace secretariat directorate bureau association league organisation
     organization corporation carrier airline manufacturer maker retailer insurer lender bank
     operator operators spokesoffice fund coalition alliance opposition junta regime
-    jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio
+    jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio lobby
+    giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
     """.split()
 )
 
@@ -80,6 +92,8 @@ PERSON_NOUNS = frozenset(
     friend relative parent participant delegate rebel militant insurgent guard teenager
     pensioner shopper commuter tourist student graduate mourner relative eyewitness
     customer client buyer seller user supplier partner rival competitor landlord tenant
+    brother sister grandson granddaughter grandmother grandfather cousin uncle aunt nephew niece
+    fiance fiancee boyfriend girlfriend stepfather stepmother employer employee
     """.split()
 )
 
