@@ -137,3 +137,13 @@ def test_partial_and_titled_names_join_the_full_name(analyse_text):
     assert people["Andrés Manuel López Obrador"] == ["Andrés Manuel López Obrador", "López Obrador"]
     assert people["Mohammed bin Salman"] == ["Mohammed bin Salman", "Prince Mohammed"]
     assert "United States" in {e.name for e in an.places}
+
+
+def test_a_dateline_does_not_hide_the_name_after_it(analyse_text):
+    _, an = analyse_text(
+        "Survivor recalls the night the dam broke\n\n"
+        "DERNA, Libya - Ahmed Salem was asleep when the first wave hit his street.\n"
+        "Aid workers said thousands of people remained missing.\n"
+    )
+    assert "Ahmed Salem" in {e.name for e in an.people}
+    assert {"Derna", "Libya"} <= {e.name for e in an.places}
