@@ -145,6 +145,26 @@ def throughput(big: Path, rounds: int = 2) -> None:
     row("newsreader analyse (spaCy + all rules)", f"{mb / ours:6.3f} MB/s", f"{ours:.1f} s, {raw / ours:.2f}x of raw (target >= 0.85x)")
 
 
+def tree_rss_mib(root: int) -> int:
+    """Resident memory of a process and all its descendants, in MiB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * resource.getpagesize()
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total // (1024 * 1024)
+
+
 def big_document(big: Path) -> None:
     """First open of the 2 MB text: first highlights, keys during the analysis, completion, memory."""
     cache = tempfile.mkdtemp(prefix="nr-bench-mem-")
@@ -153,7 +173,14 @@ def big_document(big: Path) -> None:
         partial = wait_ready(app, 600, complete=False)
         busy = [app.press(PAGE_DOWN) for _ in range(10)]
         during = [t for t, _ in busy]
-        done = wait_ready(app, 1800)
+        peak_tree = 0
+        deadline = time.perf_counter() + 1800
+        while time.perf_counter() < deadline:
+            peak_tree = max(peak_tree, tree_rss_mib(app.proc.pid))
+            if READY.search(app.text) and BUSY not in app.text:
+                break
+            app.pump(0.5)
+        done = time.perf_counter() - app.started
         status = Path(f"/proc/{app.proc.pid}/status").read_text()
         ui_peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
         after = [app.press(PAGE_DOWN) for _ in range(5)]
@@ -166,7 +193,8 @@ def big_document(big: Path) -> None:
     row("analysis complete", ms(done), "")
     row("page down after: median latency / bytes", f"{ms(median([t for t, _ in after]))}", f"{median([n for _, n in after]):.0f} B")
     row("peak memory: reader (UI) process", f"{ui_peak:6d} MiB", "")
-    row("peak memory: largest finished descendant (the analysis)", f"{child_peak:6d} MiB", "target: sum <= 1.5 GB")
+    row("peak memory: largest finished descendant (the analysis)", f"{child_peak:6d} MiB", "")
+    row("peak memory: reader + all its processes together (sampled)", f"{peak_tree:6d} MiB", "target <= 1.5 GB")
 
 
 def main() -> int:

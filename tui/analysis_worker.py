@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 import sys
 import threading
@@ -36,15 +37,37 @@ def receive(stream: BinaryIO) -> Any:
     return pickle.loads(data)
 
 
-def _exit_when_orphaned(stdin: BinaryIO) -> None:
+def _exit_when_orphaned() -> None:
     """The reader keeps our stdin open while it wants the result. End of file means it has gone
-    (quit, crashed or was killed), so stop at once instead of parsing for nobody."""
+    (quit, crashed or was killed), so stop at once, with any parsing processes we started (they
+    share our process group: the reader starts us in a session of our own).
+
+    The watch reads the raw descriptor, not sys.stdin: a thread blocked inside sys.stdin would
+    hold its lock across the fork of spaCy's worker processes, which close sys.stdin on start
+    and would wait for that lock forever.
+    """
     def watch() -> None:
-        while stdin.read(65536):
+        while os.read(0, 65536):
             pass
-        os._exit(0)
+        try:
+            os.killpg(os.getpgid(0), signal.SIGKILL)
+        finally:
+            os._exit(0)
 
     threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+# Below this many characters a second parsing process costs more (model load, shipping docs
+# back) than it saves; above it two processes parse 500 KB in 10.6 s instead of 17.2 s.
+PARALLEL_FROM_CHARS = 300_000
+
+
+def parser_processes(length: int) -> int:
+    """How many spaCy processes to parse with; NEWSREADER_PROCESSES overrides (1 turns it off)."""
+    wanted = os.environ.get("NEWSREADER_PROCESSES", "")
+    if wanted.isdigit() and int(wanted) >= 1:
+        return int(wanted)
+    return min(2, os.cpu_count() or 1) if length >= PARALLEL_FROM_CHARS else 1
 
 
 def main() -> int:
@@ -52,7 +75,12 @@ def main() -> int:
     # Anything a library prints must not corrupt the message stream.
     sys.stdout = sys.stderr
     article, model = receive(sys.stdin.buffer)
-    _exit_when_orphaned(sys.stdin.buffer)
+    _exit_when_orphaned()
+    try:
+        # Parsing is background work: the reader's keys come first when both want a core.
+        os.nice(10)
+    except OSError:
+        pass
     try:
         from .analysis import ModelError, analyse_stages, load_pipeline
 
@@ -66,7 +94,7 @@ def main() -> int:
                 last_percent = percent
                 send(out, ("progress", done, total))
 
-        for analysis in analyse_stages(article, nlp, progress):
+        for analysis in analyse_stages(article, nlp, progress, n_process=parser_processes(len(article.text))):
             send(out, ("stage", analysis))
         send(out, ("done",))
     except ModelError as exc:

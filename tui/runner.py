@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
@@ -80,7 +81,7 @@ def _analyse_in_child(article: Article, model: str | None, progress: Progress | 
     def watch() -> None:
         while not stop_watch.wait(0.1):
             if should_stop is not None and should_stop():
-                child.kill()
+                _kill_group(child)
                 return
 
     watcher = threading.Thread(target=watch, name="analysis-watch", daemon=True)
@@ -114,10 +115,17 @@ def _analyse_in_child(article: Article, model: str | None, progress: Progress | 
         raise AnalysisError("analysis process ended early") from None
     finally:
         stop_watch.set()
-        if child.poll() is None:
-            child.kill()
+        _kill_group(child)
         child.wait()
         for stream in (child.stdin, child.stdout, child.stderr):
             if stream is not None:
                 stream.close()
 
+
+
+def _kill_group(child: subprocess.Popen) -> None:
+    """End the analysis child and any parsing processes it started (its own process group)."""
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass

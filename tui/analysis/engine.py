@@ -112,7 +112,8 @@ def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int
                  n_process: int = 1) -> Iterator[ParsedBlock]:
     if n_process > 1:  # one pipe for all: worker processes are started once
         texts = (_for_parser(article.text[s:e]) for _, s, e in units)
-        for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=64, n_process=n_process)):
+        # Small batches: each worker holds a batch's documents while it parses them.
+        for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=16, n_process=n_process)):
             yield ParsedBlock(block, doc, start)
         return
     for batch in _batches(units):
