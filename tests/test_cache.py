@@ -191,3 +191,20 @@ def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
     if running(child_pid):
         os.kill(child_pid, signal.SIGKILL)
         raise AssertionError("the analysis child outlived its reader by 10 s")
+
+    def group_members(pgid: int) -> list[int]:
+        members = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                members.append(int(stat.parent.name))
+        return members
+
+    # The ~900 KB text is parsed by two spaCy worker processes: they must be gone too.
+    deadline = time.monotonic() + 10
+    while group_members(child_pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert group_members(child_pid) == []
