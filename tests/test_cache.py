@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from tui import cache
 from tui.model import Analysis
@@ -176,7 +177,23 @@ def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
         time.sleep(60)
     """)
     parent = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True)
+    def group_members(pgid: int) -> list[int]:
+        members = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                members.append(int(stat.parent.name))
+        return members
+
     child_pid = int(parent.stdout.readline())
+    # Let the child start its two spaCy parse workers (the ~900 KB text is long enough).
+    deadline = time.monotonic() + 60
+    while len(group_members(child_pid)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(group_members(child_pid)) >= 3, "the parse workers never started"
     parent.send_signal(signal.SIGKILL)
     parent.wait(10)
     def running(pid: int) -> bool:
@@ -191,17 +208,6 @@ def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
     if running(child_pid):
         os.kill(child_pid, signal.SIGKILL)
         raise AssertionError("the analysis child outlived its reader by 10 s")
-
-    def group_members(pgid: int) -> list[int]:
-        members = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == pgid and fields[0] != "Z":
-                members.append(int(stat.parent.name))
-        return members
 
     # The ~900 KB text is parsed by two spaCy worker processes: they must be gone too.
     deadline = time.monotonic() + 10
