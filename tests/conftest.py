@@ -63,3 +63,19 @@ def analyse_text(nlp, tmp_path):
         return article, analyse(article, nlp)
 
     return run
+
+
+# Hostile files for the loader and CLI tests: built per test module (module scope), so one
+# module's checks on them cannot disturb another's.
+@pytest.fixture(scope="module")
+def bad_files(tmp_path_factory):
+    from tests.hostile_files import make_bad_files
+
+    return make_bad_files(tmp_path_factory.mktemp("bad"))
+
+
+@pytest.fixture(scope="module")
+def good_files(tmp_path_factory):
+    from tests.hostile_files import make_good_files
+
+    return make_good_files(tmp_path_factory.mktemp("good"))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile_files import ARTICLE, digest, make_bad_files, make_good_files, many_paragraphs, one_long_line
+from tests.hostile_files import ARTICLE, digest, many_paragraphs, one_long_line
 from tests.terminal import PtyApp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,16 +27,6 @@ def cli(*args: str, timeout: float = 60, env: dict[str, str] | None = None, pref
     full_env.pop("NEWSREADER_FORCE_TTY", None)
     return subprocess.run([*prefix, sys.executable, "-m", "tui", *args], capture_output=True, timeout=timeout,
                           cwd=ROOT, env=full_env)
-
-
-@pytest.fixture(scope="module")
-def bad_files(tmp_path_factory):
-    return make_bad_files(tmp_path_factory.mktemp("bad"))
-
-
-@pytest.fixture(scope="module")
-def good_files(tmp_path_factory):
-    return make_good_files(tmp_path_factory.mktemp("good"))
 
 
 def one_error_line(stderr: bytes) -> str:

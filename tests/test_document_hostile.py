@@ -13,23 +13,13 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_files import (
-    ACCENTED, ARTICLE, big_file_text, digest, make_bad_files, make_good_files, many_paragraphs, one_long_line,
+    ACCENTED, ARTICLE, big_file_text, digest, many_paragraphs, one_long_line,
 )
 from tui.document import MAX_BYTES, DocumentError, load_article
 from tui.model import BlockKind
 from tui.safe_text import printable
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def bad_files(tmp_path_factory):
-    return make_bad_files(tmp_path_factory.mktemp("bad"))
-
-
-@pytest.fixture(scope="module")
-def good_files(tmp_path_factory):
-    return make_good_files(tmp_path_factory.mktemp("good"))
 
 
 def load_with_deadline(path: Path, seconds: float = 10.0):
