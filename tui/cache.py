@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from .model import Analysis, Article
-from .paths import cache_root
+from .paths import cache_root, write_atomically
 
 FORMAT = 1
 
@@ -64,20 +62,7 @@ def store(article: Article, analysis: Analysis, rules_version: str, directory: P
     key = cache_key(article, analysis.model, rules_version)
     path = _path(key, directory)
     payload = json.dumps({"format": FORMAT, "key": key, "analysis": analysis.to_dict()}, ensure_ascii=False)
-    tmp_name = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, path)
-        return True
-    except OSError:
-        if tmp_name:
-            _discard(Path(tmp_name))
-        return False
+    return write_atomically(path, payload)
 
 
 def _check_offsets(analysis: Analysis, length: int) -> None:

@@ -8,16 +8,13 @@ product); a real gazetteer lets us correct those without lists typed in for one 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
-from importlib import metadata
-from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
-from ..paths import cache_root
+from ..paths import cache_root, write_atomically
 
 _INDEX_FORMAT = 1
 
@@ -78,14 +75,7 @@ def _index() -> dict[str, Place]:
     index = _build_index()
     if path is not None:
         rows = {name: [p.name, p.kind, p.population, p.key] for name, p in index.items()}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-gaz-", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(rows, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        write_atomically(path, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
     return index
 
 
