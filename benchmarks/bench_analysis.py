@@ -10,7 +10,6 @@ separately. The issue's budget is rules <= 15% of spaCy.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -60,7 +59,7 @@ def main(argv: list[str]) -> int:
     from tui.analysis import gazetteer
 
     t0 = time.perf_counter()
-    gazetteer.lookup("Kyiv")   # the place index loads once per process; timed apart
+    gazetteer.lookup("Kyiv")  # the place index loads once per process; timed apart
     print(f"gazetteer index load (once per process): {time.perf_counter() - t0:.3f} s")
     with tempfile.TemporaryDirectory() as tmp:
         for name, article in _articles(Path(tmp)):
@@ -68,9 +67,11 @@ def main(argv: list[str]) -> int:
             t_ent, entities = _best(lambda: cluster(resolve(parsed)), repeat)
             t_quotes, (quotes, speakers) = _best(lambda: find_quotes(article, parsed, entities), repeat)
             rules = t_ent + t_quotes
-            print(f"{name:16} {len(article.text):8,} chars  spaCy {t_spacy:7.3f} s  "
-                  f"rules {rules:6.3f} s (entities {t_ent:.3f}, quotes {t_quotes:.3f})  "
-                  f"rules/spaCy {rules / t_spacy:6.1%}  quotes {len(quotes)}  speakers {len(speakers)}")
+            print(
+                f"{name:16} {len(article.text):8,} chars  spaCy {t_spacy:7.3f} s  "
+                f"rules {rules:6.3f} s (entities {t_ent:.3f}, quotes {t_quotes:.3f})  "
+                f"rules/spaCy {rules / t_spacy:6.1%}  quotes {len(quotes)}  speakers {len(speakers)}"
+            )
     return 0
 
 

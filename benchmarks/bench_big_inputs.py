@@ -61,13 +61,17 @@ def main() -> int:
             size = path.stat().st_size / 1024 / 1024
             for mode in ("txt", "md"):
                 wall, cpu, rss, code, err = measure([sys.executable, "-c", LOAD, str(path), mode], args.timeout)
-                print(f"load {mode:3} {name:22} {size:5.1f} MB  wall {wall:6.2f} s  cpu {cpu:6.2f} s  "
-                      f"peak RSS {rss} MiB  exit {code}")
+                print(
+                    f"load {mode:3} {name:22} {size:5.1f} MB  wall {wall:6.2f} s  cpu {cpu:6.2f} s  "
+                    f"peak RSS {rss} MiB  exit {code}"
+                )
             if not args.load_only:
                 env_argv = [sys.executable, "-m", "tui", "--json", "--no-cache", str(path)]
                 wall, cpu, rss, code, err = measure(env_argv, args.timeout)
-                print(f"json     {name:22} {size:5.1f} MB  wall {wall:6.1f} s  cpu {cpu:6.1f} s  "
-                      f"peak RSS {rss} MiB  exit {code} {err}")
+                print(
+                    f"json     {name:22} {size:5.1f} MB  wall {wall:6.1f} s  cpu {cpu:6.1f} s  "
+                    f"peak RSS {rss} MiB  exit {code} {err}"
+                )
             sys.stdout.flush()
             os.unlink(path)
     return 0

@@ -25,8 +25,8 @@ from tests.terminal import PtyApp  # noqa: E402
 
 SEED = next((ROOT / "seeds").glob("000_*.txt"))
 HEADLINE = SEED.read_text(encoding="utf-8").strip().splitlines()[0][:40]
-READY = re.compile(r"\d+ mentions?")   # the sidebar's places list is filled: highlights are on
-BUSY = "analysing"                       # the status line while the analysis runs
+READY = re.compile(r"\d+ mentions?")  # the sidebar's places list is filled: highlights are on
+BUSY = "analysing"  # the status line while the analysis runs
 PAGE_DOWN = "\x1b[6~"
 
 
@@ -54,8 +54,9 @@ def quit_app(app: PtyApp) -> None:
     app.close()
 
 
-def time_to_headline(argv: list[str], cache: str, *, ready: bool = False, timeout: float = 600,
-                     size: tuple[int, int] = (100, 30)) -> tuple[float, float | None]:
+def time_to_headline(
+    argv: list[str], cache: str, *, ready: bool = False, timeout: float = 600, size: tuple[int, int] = (100, 30)
+) -> tuple[float, float | None]:
     with PtyApp(argv, cols=size[0], rows=size[1], env={"NEWSREADER_CACHE_DIR": cache}) as app:
         shown = app.wait_for(HEADLINE, 120)
         done = wait_ready(app, timeout) if ready else None
@@ -77,9 +78,9 @@ def row(label: str, value: str, target: str = "") -> None:
 
 def startup(runs: int, big: Path | None) -> None:
     warm = tempfile.mkdtemp(prefix="nr-bench-warm-")
-    time_to_headline(reader(SEED), warm, ready=True)          # fills the cache
+    time_to_headline(reader(SEED), warm, ready=True)  # fills the cache
     floor, cached, first, first_ready = [], [], [], []
-    for _ in range(runs):                                      # interleaved: same load for all
+    for _ in range(runs):  # interleaved: same load for all
         floor.append(time_to_headline(minimal(SEED), warm)[0])
         cached.append(time_to_headline(reader(SEED), warm)[0])
         shown, done = time_to_headline(reader(SEED), tempfile.mkdtemp(prefix="nr-bench-cold-"), ready=True)
@@ -97,7 +98,11 @@ def startup(runs: int, big: Path | None) -> None:
         for _ in range(max(1, runs // 2)):
             big_first.append(time_to_headline(reader(big), tempfile.mkdtemp(prefix="nr-bench-big-"))[0])
         row(f"minimal app on the {big.stat().st_size // 1024} KB document", ms(big_floor), "")
-        row("reader, 2 MB document, first run: headline on screen", f"{ms(median(big_first))} ({median(big_first) / f:.2f}x)", "target <= 2x")
+        row(
+            "reader, 2 MB document, first run: headline on screen",
+            f"{ms(median(big_first))} ({median(big_first) / f:.2f}x)",
+            "target <= 2x",
+        )
 
 
 def keys(runs: int) -> None:
@@ -108,8 +113,8 @@ def keys(runs: int) -> None:
         app.settle(0.5)
         pgdn = [app.press(PAGE_DOWN) for _ in range(max(runs, 8))]
         app.press("g")
-        app.press("p")          # Places list
-        app.press("\r")         # select the first place: the view jumps to its first mention
+        app.press("p")  # Places list
+        app.press("\r")  # select the first place: the view jumps to its first mention
         nxt = [app.press("n") for _ in range(max(runs, 8))]
         quit_app(app)
     print("keys, seed cached, 100x30 (key sent -> last byte of the screen update):")
@@ -127,7 +132,7 @@ def throughput(big: Path, rounds: int = 2) -> None:
 
     article = load_article(str(big))
     nlp = load_pipeline()
-    texts = [article.text[b.start:b.end] for b in article.blocks if not b.kind.is_metadata]
+    texts = [article.text[b.start : b.end] for b in article.blocks if not b.kind.is_metadata]
     nlp("warm up")
     raw_times, our_times = [], []
     for _ in range(rounds):
@@ -142,7 +147,11 @@ def throughput(big: Path, rounds: int = 2) -> None:
     mb = len(article.text.encode()) / 1e6
     print(f"analysis throughput, {mb:.1f} MB document, one process, best of {rounds} alternated runs:")
     row("raw spaCy nlp.pipe (same components)", f"{mb / raw:6.3f} MB/s", f"{raw:.1f} s")
-    row("newsreader analyse (spaCy + all rules)", f"{mb / ours:6.3f} MB/s", f"{ours:.1f} s, {raw / ours:.2f}x of raw (target >= 0.85x)")
+    row(
+        "newsreader analyse (spaCy + all rules)",
+        f"{mb / ours:6.3f} MB/s",
+        f"{ours:.1f} s, {raw / ours:.2f}x of raw (target >= 0.85x)",
+    )
 
 
 def tree_rss_mib(root: int) -> int:
@@ -191,7 +200,11 @@ def big_document(big: Path) -> None:
     row("first (partial) highlights", ms(partial), "progressive")
     row("page down while the analysis runs: median latency", ms(median(during)), f"max {max(during) * 1000:.0f} ms")
     row("analysis complete", ms(done), "")
-    row("page down after: median latency / bytes", f"{ms(median([t for t, _ in after]))}", f"{median([n for _, n in after]):.0f} B")
+    row(
+        "page down after: median latency / bytes",
+        f"{ms(median([t for t, _ in after]))}",
+        f"{median([n for _, n in after]):.0f} B",
+    )
     row("peak memory: reader (UI) process", f"{ui_peak:6d} MiB", "")
     row("peak memory: largest finished descendant (the analysis)", f"{child_peak:6d} MiB", "")
     row("peak memory: reader + all its processes together (sampled)", f"{peak_tree:6d} MiB", "target <= 1.5 GB")
@@ -210,8 +223,9 @@ def main() -> int:
         big = tmp / "two_megabytes.txt"
         seed = SEED.read_text(encoding="utf-8")
         big.write_text("\n\n".join([seed] * (2_000_000 // len(seed) + 1)), encoding="utf-8")
-    print(f"newsreader benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"newsreader benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+    )
     parts = [args.only] if args.only else ["startup", "keys", "big", "throughput"]
     if "startup" in parts:
         startup(args.runs, big)

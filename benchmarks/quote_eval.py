@@ -36,7 +36,7 @@ class Score:
     matched_predicted: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.gold += other.gold
         self.found += other.found
         self.correct += other.correct
@@ -128,8 +128,10 @@ def evaluate(nlp=None) -> dict[str, Score]:
 def main(argv: list[str]) -> int:
     totals = evaluate()
     for name, s in totals.items():
-        print(f"{name:6}  quotes {s.gold:3}  recall {s.recall:6.1%}  speaker accuracy {s.accuracy:6.1%}  "
-              f"precision {s.precision:6.1%}")
+        print(
+            f"{name:6}  quotes {s.gold:3}  recall {s.recall:6.1%}  speaker accuracy {s.accuracy:6.1%}  "
+            f"precision {s.precision:6.1%}"
+        )
     if "-v" in argv:
         for s in totals.values():
             for e in s.errors:

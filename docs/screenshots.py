@@ -35,12 +35,14 @@ def picker(list_key: str, list_id: str, name: str, then: tuple[str, ...] = ()):
         rows = app.query_one(f"#{list_id}", EntityList).rows
         index = next((i for i, r in enumerate(rows) if name in r.name), 0)
         await pilot.press("home", *["down"] * index, "enter", *then)
+
     return choose
 
 
 async def main() -> None:
     await shoot("reader", picker("p", "places", "Kyiv", then=("n",)))
     await shoot("speaker", picker("s", "speakers", "Dunayevsky", then=("a",)))
+
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -32,7 +32,7 @@ def region_text(app, widget) -> str:
     """The characters on screen inside `widget`'s region."""
     region = widget.region
     strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.crop(region.x, region.right).text for strip in strips[region.y:region.bottom])
+    return "\n".join(strip.crop(region.x, region.right).text for strip in strips[region.y : region.bottom])
 
 
 def with_quotes(article: Article, analysis: Analysis, quotes=SEED_QUOTES) -> Analysis:

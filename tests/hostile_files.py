@@ -14,7 +14,7 @@ ARTICLE = (
     "\n"
     "Ukrainian President Volodymyr Zelensky said on Monday that talks in Geneva would resume.\n"
     "\n"
-    "\"We are ready,\" Zelensky told reporters in Kyiv, while Marco Rubio said Washington agreed.\n"
+    '"We are ready," Zelensky told reporters in Kyiv, while Marco Rubio said Washington agreed.\n'
 )
 ACCENTED = "Café owners in São Paulo and Zürich said “no” to the naïve plan, Søren Kierkegaard wrote.\n"
 
@@ -23,6 +23,7 @@ WORDS = "the minister said talks would resume in Geneva on Monday after official
 
 def png_bytes() -> bytes:
     """A real, valid 16x16 RGB PNG image."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
@@ -127,5 +128,5 @@ def make_good_files(root: Path) -> dict[str, Path]:
     write("invalid-utf8.txt", damaged[:cut] + b"\xff" + damaged[cut:])
     write("truncated-utf8.txt", (ARTICLE + ACCENTED).encode("utf-8") + "ü".encode()[:1])
     write("old-mac-cr.txt", ARTICLE.replace("\n", "\r").encode())
-    write("odd-quotes.txt", (ARTICLE + "\"He said it was over, Zelensky added.\n\n“Another one” and “a third.\n").encode())
+    write("odd-quotes.txt", (ARTICLE + '"He said it was over, Zelensky added.\n\n“Another one” and “a third.\n').encode())
     return files

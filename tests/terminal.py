@@ -25,8 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class PtyApp:
-    def __init__(self, argv: Sequence[str], *, cols: int = 100, rows: int = 30,
-                 env: dict[str, str] | None = None, cwd: str | os.PathLike | None = None) -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        cols: int = 100,
+        rows: int = 30,
+        env: dict[str, str] | None = None,
+        cwd: str | os.PathLike | None = None,
+    ) -> None:
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -35,13 +42,20 @@ class PtyApp:
         master, slave = os.openpty()
         self._set_size(slave, cols, rows)
         full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM", "TEXTUAL")}
-        full_env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                         "COLUMNS": str(cols), "LINES": str(rows)})
+        full_env.update(
+            {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "COLUMNS": str(cols), "LINES": str(rows)}
+        )
         full_env.update(env or {})
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
-            list(argv), stdin=slave, stdout=slave, stderr=slave, env=full_env, cwd=cwd or ROOT,
-            start_new_session=True, close_fds=True,
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full_env,
+            cwd=cwd or ROOT,
+            start_new_session=True,
+            close_fds=True,
             preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
         )
         os.close(slave)

@@ -43,7 +43,7 @@ def test_seed_no_wrong_kinds(seed_analysis):
 def test_mentions_point_into_the_text(seed_article, seed_analysis):
     for e in seed_analysis.entities:
         for m in e.mentions:
-            assert seed_article.text[m.start:m.end] == m.text
+            assert seed_article.text[m.start : m.end] == m.text
 
 
 def test_credit_lines_produce_no_entities(seed_article, seed_analysis):
@@ -92,7 +92,7 @@ def test_dateline_place_and_titles_kept_out_of_names(analyse_text):
     article, an = analyse_text(
         "Energy group to cut jobs\n\n"
         "FRANKFURT, March 4 (Reuters) - German energy group Uniper said on Tuesday it would cut jobs.\n"
-        "\"This is a painful step,\" Chief Executive Michael Lewis told analysts in Frankfurt.\n"
+        '"This is a painful step," Chief Executive Michael Lewis told analysts in Frankfurt.\n'
         "Opposition figure Ismael Sacko, who lives in exile, criticised the Verdi board.\n"
     )
     frankfurt = next(e for e in an.places if e.name == "Frankfurt")

@@ -17,23 +17,72 @@ from tui.document import DocumentError, load_article
 from tui.model import Analysis, Article
 from tui.safe_text import escape_json
 
-ANALYSIS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+ANALYSIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 # News-like pieces, so that generated text has names, places, quotes and cues for the rules to
 # work on, mixed with arbitrary characters (controls, bidi, emoji, CJK), CRLF and BOMs.
 NEWS = [
-    "Volodymyr Zelensky", "Zelensky", "President", "Mr", "Donald Trump", "Trump", "Marco Rubio",
-    "Rubio and National Security Advisor Mike Waltz", "Kyiv", "Kramatorsk", "the United States", "US",
-    "Moscow", "Saudi Arabia", "Kremlin", "NATO", "said", "told AFP", "added", "according to",
-    "\"", "“", "”", "‘", "’", "'", "«", "»", " ", " ", " ", ". ", ", ", ": ", "\n", "\n\n", "\r\n",
-    "- 'No trust' -", "burs-jc/jbr/jhb", "C.Stevenson--TNT", "By Jane Doe", "\ufeff", "\x1b[2J",
-    "\x1b]52;c;SGVsbG8=\x07", "\x9b31m", "\u202e", "\u2066", "\u200b", "\u200d", "é", "ü", "日本", "👍🏽",
-    "[bold red]", "[/]", "[@click=app.quit]",
+    "Volodymyr Zelensky",
+    "Zelensky",
+    "President",
+    "Mr",
+    "Donald Trump",
+    "Trump",
+    "Marco Rubio",
+    "Rubio and National Security Advisor Mike Waltz",
+    "Kyiv",
+    "Kramatorsk",
+    "the United States",
+    "US",
+    "Moscow",
+    "Saudi Arabia",
+    "Kremlin",
+    "NATO",
+    "said",
+    "told AFP",
+    "added",
+    "according to",
+    '"',
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    " ",
+    " ",
+    " ",
+    ". ",
+    ", ",
+    ": ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "- 'No trust' -",
+    "burs-jc/jbr/jhb",
+    "C.Stevenson--TNT",
+    "By Jane Doe",
+    "\ufeff",
+    "\x1b[2J",
+    "\x1b]52;c;SGVsbG8=\x07",
+    "\x9b31m",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\u200d",
+    "é",
+    "ü",
+    "日本",
+    "👍🏽",
+    "[bold red]",
+    "[/]",
+    "[@click=app.quit]",
 ]
 any_char = st.characters(codec="utf-8")
-news_text = st.lists(st.one_of(st.sampled_from(NEWS), st.text(any_char, min_size=1, max_size=5)),
-                     min_size=1, max_size=60).map("".join)
+news_text = st.lists(st.one_of(st.sampled_from(NEWS), st.text(any_char, min_size=1, max_size=5)), min_size=1, max_size=60).map(
+    "".join
+)
 
 
 def check_analysis(article: Article, analysis: Analysis) -> None:
@@ -44,18 +93,18 @@ def check_analysis(article: Article, analysis: Analysis) -> None:
         ids.add(e.id)
         for m in e.mentions:
             assert 0 <= m.start < m.end <= len(text), (e, m)
-            assert text[m.start:m.end] == m.text, (e, m)
+            assert text[m.start : m.end] == m.text, (e, m)
     for q in analysis.quotes:
         assert 0 <= q.outer_start <= q.start <= q.end <= q.outer_end <= len(text), q
-        assert text[q.start:q.end] == q.text, q
+        assert text[q.start : q.end] == q.text, q
         if q.cue_start is not None:
             assert 0 <= q.cue_start < q.cue_end <= len(text), q
-            assert text[q.cue_start:q.cue_end] == q.cue, q
+            assert text[q.cue_start : q.cue_end] == q.cue, q
         assert q.speaker_id is None or analysis.speaker(q.speaker_id) is not None, q
     for s in analysis.speakers:
         assert s.entity_id is None or analysis.entity(s.entity_id) is not None, s
         for m in s.mentions:
-            assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text, (s, m)
+            assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text, (s, m)
     # The cache stores the lossless form; it must round-trip too.
     assert Analysis.from_dict(json.loads(json.dumps(analysis.to_dict()))) == analysis
 
@@ -68,11 +117,11 @@ def check_export(article: Article, analysis: Analysis, decoded: str) -> None:
             for m in entity["mentions"]:
                 assert 0 <= m["start"] < m["end"] <= len(decoded)
                 if article.format == "text":
-                    assert decoded[m["start"]:m["end"]] == m["text"], m
+                    assert decoded[m["start"] : m["end"]] == m["text"], m
     for q in record["quotes"]:
         assert 0 <= q["start"] <= q["end"] <= len(decoded)
         if article.format == "text":
-            assert decoded[q["start"]:q["end"]] == q["text"], q
+            assert decoded[q["start"] : q["end"]] == q["text"], q
 
 
 def run(nlp, raw: bytes, name: str) -> None:
@@ -92,12 +141,15 @@ def run(nlp, raw: bytes, name: str) -> None:
 
 @ANALYSIS
 @given(news_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]), st.booleans())
-@example("Kyiv\n\n"  # hard-wrapped prose: a name across a line break
-         "This is a long line of prose that was wrapped by an editor, and President Volodymyr\n"
-         "Zelensky said on Monday that the talks in Geneva with Marco Rubio would resume\n"
-         "soon, as books and e-mails are wrapped at about seventy columns in the file.\n",
-         "utf-8", False)
-@example("\"Unclosed quote, Zelensky said.\n\n“Another ” one” and ‘x", "utf-8", True)
+@example(
+    "Kyiv\n\n"  # hard-wrapped prose: a name across a line break
+    "This is a long line of prose that was wrapped by an editor, and President Volodymyr\n"
+    "Zelensky said on Monday that the talks in Geneva with Marco Rubio would resume\n"
+    "soon, as books and e-mails are wrapped at about seventy columns in the file.\n",
+    "utf-8",
+    False,
+)
+@example('"Unclosed quote, Zelensky said.\n\n“Another ” one” and ‘x', "utf-8", True)
 def test_plain_text_analysis(nlp, text, encoding, crlf):
     if crlf:
         text = text.replace("\n", "\r\n")
@@ -105,14 +157,23 @@ def test_plain_text_analysis(nlp, text, encoding, crlf):
 
 
 @ANALYSIS
-@given(st.lists(st.one_of(st.sampled_from(NEWS + ["# ", "**", "*", "> ", "- ", "`", "&amp;", "\\*", "[x](u)"]),
-                          st.text(any_char, min_size=1, max_size=5)), min_size=1, max_size=60).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(NEWS + ["# ", "**", "*", "> ", "- ", "`", "&amp;", "\\*", "[x](u)"]),
+            st.text(any_char, min_size=1, max_size=5),
+        ),
+        min_size=1,
+        max_size=60,
+    ).map("".join)
+)
 @example("# Talks\n\nMayor **Carlos Moedas** of AT&amp;T visited *Lisbon*, \\*Rubio\\* said.\n")
 def test_markdown_analysis(nlp, text):
     run(nlp, text.encode("utf-8"), "article.md")
 
 
 # --- pathological inputs: bounded CPU time, valid offsets -------------------------------------
+
 
 def test_long_runs_without_spaces_are_bounded(nlp):
     """spaCy's tokenizer is quadratic in a run without spaces: 20 000 quote marks in a row took
@@ -134,9 +195,11 @@ def test_invisible_characters_do_not_glue_names_together(nlp):
     parser sees them as spaces, the mentions keep the article's own characters."""
     from tui.document import article_from_bytes
 
-    text = ("Talks resume in Geneva\n\n"
-            "Ukrainian President Volodymyr Zelensky\x1b]0;x\x07 met Vladimir Putin\u202e in \u2066Kyiv\u2069 on Monday, "
-            "while Marco\u200bRubio\x9b said Washington agreed.\n")
+    text = (
+        "Talks resume in Geneva\n\n"
+        "Ukrainian President Volodymyr Zelensky\x1b]0;x\x07 met Vladimir Putin\u202e in \u2066Kyiv\u2069 on Monday, "
+        "while Marco\u200bRubio\x9b said Washington agreed.\n"
+    )
     article = article_from_bytes(text.encode(), "glued.txt")
     analysis = analyse(article, nlp)
     check_analysis(article, analysis)

@@ -8,7 +8,7 @@ from tui.analysis.quote_marks import find_marked
 
 
 def quoted(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in find_marked(text, 0, len(text))]
+    return [text[s.start : s.end] for s in find_marked(text, 0, len(text))]
 
 
 def test_straight_double_quotes_drop_marks_and_trailing_comma():
@@ -27,14 +27,17 @@ def test_uk_single_quotes_with_apostrophes_inside():
 
 def test_uk_single_quotes_with_nested_double():
     text = "'They told people the water \"wouldn't get that high\". It did,' she said."
-    assert quoted(text) == ["They told people the water \"wouldn't get that high\". It did"]
+    assert quoted(text) == ['They told people the water "wouldn\'t get that high". It did']
 
 
-@pytest.mark.parametrize("text", [
-    "Russia's army and the soldiers' families don't agree.",
-    "Prices last seen in the '90s returned.",
-    "Rock ’n’ roll is back, and it’s loud.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's army and the soldiers' families don't agree.",
+        "Prices last seen in the '90s returned.",
+        "Rock ’n’ roll is back, and it’s loud.",
+    ],
+)
 def test_apostrophes_are_not_quotes(text):
     assert quoted(text) == []
 
@@ -53,7 +56,7 @@ def test_unclosed_quote_runs_to_the_end_of_its_block_only():
     first_block = text.index("\n")
     spans = find_marked(text, 0, first_block)
     assert len(spans) == 1 and not spans[0].closed
-    assert text[spans[0].start:spans[0].end] == "For thirty years we waited."
+    assert text[spans[0].start : spans[0].end] == "For thirty years we waited."
     assert spans[0].outer_end == first_block
 
 
@@ -65,12 +68,13 @@ def test_offsets_are_relative_to_the_whole_text():
     text = 'Headline\nShe said it was "fine".'
     lo = text.index("\n") + 1
     (span,) = find_marked(text, lo, len(text))
-    assert text[span.outer_start:span.outer_end] == '"fine"'
-    assert text[span.start:span.end] == "fine"
+    assert text[span.outer_start : span.outer_end] == '"fine"'
+    assert text[span.start : span.end] == "fine"
 
 
 # ---- properties -------------------------------------------------------------------------------
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
 _PIECES = st.sampled_from(['"', "'", "“", "”", "‘", "’", " ", "word", "it's", ",", ".", "\n", "Smith said", "'90s", ":"])
 
@@ -89,7 +93,7 @@ def test_spans_are_ordered_disjoint_and_inside_the_block(pieces):
 
 def test_deeply_alternating_marks_do_not_recurse_without_bound():
     text = " ".join(["\"a 'b"] * 5000)
-    find_marked(text, 0, len(text))   # returns, no RecursionError
+    find_marked(text, 0, len(text))  # returns, no RecursionError
 
 
 def test_many_stray_apostrophes_in_a_huge_block_stay_fast():

@@ -27,7 +27,7 @@ SEED_EXPECTED = [
     ("That's what we want to know", "Marco Rubio"),
     ("If the response is, 'yes'", "Marco Rubio"),
     ("I understand that we can count", "Volodymyr Zelensky"),
-    ("Everything depends on whether", "Volodymyr Zelensky"),   # "the Ukrainian leader added"
+    ("Everything depends on whether", "Volodymyr Zelensky"),  # "the Ukrainian leader added"
     ("I have emphasised this many times", "Volodymyr Zelensky"),  # after "But he said ..."
     ("inform", "Dmitry Peskov"),
     ("on the negotiations that took place", "Dmitry Peskov"),
@@ -68,7 +68,7 @@ def test_seed_speakers_list(seed_analysis):
     }
     ids = [s.id for s in seed_analysis.speakers]
     assert len(ids) == len(set(ids))
-    for s in seed_analysis.speakers:                 # each quote counted once, by its speaker
+    for s in seed_analysis.speakers:  # each quote counted once, by its speaker
         assert all(seed_analysis.quotes[int(q.split("-")[1]) - 1].speaker_id == s.id for q in s.quote_ids)
         if s.entity_id:
             assert s.id == s.entity_id and seed_analysis.entity(s.entity_id) is not None
@@ -83,18 +83,18 @@ def test_seed_speaker_mentions_are_the_references_resolved(seed_article, seed_an
     assert "a 44-year-old serviceman" in {m.text for m in serviceman.mentions}
     for s in seed_analysis.speakers:
         for m in s.mentions:
-            assert seed_article.text[m.start:m.end] == m.text
+            assert seed_article.text[m.start : m.end] == m.text
 
 
 def test_seed_offsets_and_cues_point_into_the_text(seed_article, seed_analysis):
     text = seed_article.text
     assert [q.id for q in seed_analysis.quotes] == [f"quote-{i}" for i in range(1, len(seed_analysis.quotes) + 1)]
     for q in seed_analysis.quotes:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.outer_start < q.start and q.end < q.outer_end
         assert text[q.outer_start] in "\"'" and text[q.outer_end - 1] in "\"'"
         if q.cue is not None:
-            assert text[q.cue_start:q.cue_end] == q.cue
+            assert text[q.cue_start : q.cue_end] == q.cue
             assert q.cue_end <= q.outer_start or q.cue_start >= q.outer_end
     rubio = next(q for q in seed_analysis.quotes if q.text.startswith("That's what"))
     assert rubio.cue == "Rubio said"
@@ -136,7 +136,7 @@ def test_cue_orders_and_split_quotes(analyse_text):
 def test_according_to_and_organisations(analyse_text):
     _, an = analyse_text(
         "Carmaker recalls vehicles\n\n"
-        "Sales fell \"sharply\" in March, according to the Society of Motor Manufacturers.\n"
+        'Sales fell "sharply" in March, according to the Society of Motor Manufacturers.\n'
         '"Safety is our first priority," Toyota said in a statement.\n'
         'The national highways agency said the recall was "overdue".\n'
     )
@@ -204,8 +204,8 @@ def test_multi_paragraph_quote_is_one_quote_per_paragraph_with_one_speaker(analy
     assert [q.text.split()[0] for q in quotes] == ["For", "I", "We"]
     assert {q.speaker_id for q in quotes} == {an.speakers[0].id}
     assert an.speakers[0].name == "Elena Varga" and an.speakers[0].quote_count == 3
-    for q in quotes[:2]:                       # open paragraphs end at their own block
-        assert article.text[q.outer_end - 1] != '"' and "\n" not in article.text[q.outer_start:q.outer_end]
+    for q in quotes[:2]:  # open paragraphs end at their own block
+        assert article.text[q.outer_end - 1] != '"' and "\n" not in article.text[q.outer_start : q.outer_end]
 
 
 def test_quoted_paragraph_inherits_the_previous_speaker(analyse_text):
@@ -227,14 +227,11 @@ def test_uk_style_single_quotes(analyse_text):
     assert speaker_of(an, "We've been saying") == "Angela Moss"
     assert speaker_of(an, "It's not about blame") == "Angela Moss"
     assert speaker_of(an, "It's about making sure") == "Angela Moss"
-    assert speaker_of(an, "let down") is None      # no body quote says it
+    assert speaker_of(an, "let down") is None  # no body quote says it
 
 
 def test_curly_quotes(analyse_text):
-    _, an = analyse_text(
-        "Shares slide\n\n"
-        "“We are seeing customers take longer to sign,” chief executive Nadia Ferrante said.\n"
-    )
+    _, an = analyse_text("Shares slide\n\n“We are seeing customers take longer to sign,” chief executive Nadia Ferrante said.\n")
     assert by_text(an) == {"We are seeing customers take longer to sign": "Nadia Ferrante"}
 
 
@@ -254,11 +251,7 @@ def test_gender_learnt_from_pronouns_after_a_name(analyse_text):
 
 
 def test_unresolvable_cue_does_not_inherit_someone_else(analyse_text):
-    _, an = analyse_text(
-        "Match report\n\n"
-        '"We played well," said coach Tom Baker.\n\n'
-        '"We did our best," we were told.\n'
-    )
+    _, an = analyse_text('Match report\n\n"We played well," said coach Tom Baker.\n\n"We did our best," we were told.\n')
     assert speaker_of(an, "We did our best") is None
 
 

@@ -46,13 +46,16 @@ def test_seed_is_fully_right(scores):
     assert seed.recall == 1.0 and seed.accuracy == 1.0 and seed.precision == 1.0, seed.errors
 
 
-@pytest.mark.parametrize("gold,predicted,ok", [
-    ("Zelensky", "Volodymyr Zelensky", True),
-    ("44-year-old serviceman", "44-year-old serviceman", True),
-    ("Marco Rubio", "Donald Trump", False),
-    (None, None, True),
-    (None, "Rubio", False),
-    ("Rubio", None, False),
-])
+@pytest.mark.parametrize(
+    "gold,predicted,ok",
+    [
+        ("Zelensky", "Volodymyr Zelensky", True),
+        ("44-year-old serviceman", "44-year-old serviceman", True),
+        ("Marco Rubio", "Donald Trump", False),
+        (None, None, True),
+        (None, "Rubio", False),
+        ("Rubio", None, False),
+    ],
+)
 def test_speaker_matching_used_by_the_eval(gold, predicted, ok):
     assert same_speaker(gold, predicted) is ok

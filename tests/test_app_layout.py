@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.model import Article, Block, BlockKind
@@ -23,8 +24,8 @@ def test_rows_cover_every_character_in_order_and_fit_the_width(seed_article):
     text = seed_article.text
     for row in range(len(layout)):
         if layout.kinds[row] != BLANK:
-            assert cell_len(text[layout.starts[row]:layout.ends[row]].rstrip()) <= 40
-    covered = "".join(text[layout.starts[r]:layout.ends[r]] for r in range(len(layout)) if layout.kinds[r] != BLANK)
+            assert cell_len(text[layout.starts[row] : layout.ends[row]].rstrip()) <= 40
+    covered = "".join(text[layout.starts[r] : layout.ends[r]] for r in range(len(layout)) if layout.kinds[r] != BLANK)
     assert covered == "".join(seed_article.block_text(b) for b in seed_article.blocks)
 
 
@@ -40,7 +41,7 @@ def test_offset_maps_to_row_and_column_and_back(seed_article):
     text = seed_article.text
     offset = text.index("Dunayevsky")
     row, column = layout.position_of(offset, text)
-    assert text[layout.starts[row]:layout.ends[row]].find("Dunayevsky") >= 0
+    assert text[layout.starts[row] : layout.ends[row]].find("Dunayevsky") >= 0
     assert layout.offset_at(row, column, text) == offset
 
 
@@ -49,11 +50,11 @@ def test_wide_characters_wrap_by_cells_and_keep_offsets():
     article = _article(text)
     layout = lay_out(article, 20)
     for row in range(len(layout)):
-        assert cell_len(text[layout.starts[row]:layout.ends[row]].rstrip()) <= 20
+        assert cell_len(text[layout.starts[row] : layout.ends[row]].rstrip()) <= 20
     offset = text.index("Tokyo")
     row, column = layout.position_of(offset, text)
     assert layout.offset_at(row, column, text) == offset
-    assert column == cell_len(text[layout.starts[row]:offset])
+    assert column == cell_len(text[layout.starts[row] : offset])
 
 
 def test_a_word_longer_than_the_row_is_cut():
@@ -79,6 +80,6 @@ def test_ascii_wrap_keeps_every_row_within_the_width(text, width):
     starts = wrap(text, 7, width)
     assert starts[0] == 7 and starts == sorted(set(starts))
     for a, b in zip(starts, starts[1:] + [7 + len(text)]):
-        row = text[a - 7:b - 7].replace("\n", " ").rstrip()
+        row = text[a - 7 : b - 7].replace("\n", " ").rstrip()
         assert len(row) <= width
         assert b > a

@@ -84,7 +84,7 @@ async def test_quotes_carry_the_speakers_colour_and_a_gutter_bar(seed_article, s
         assert quote_segment.style.italic
         await pilot.press("4")  # quotes layer off: no bar, no italics
         strip = view.render_line(row - round(view.scroll_y))
-        assert strip.text.startswith("  \"That")
+        assert strip.text.startswith('  "That')
         assert not next(s for s in strip if "That's what" in s.text).style.italic
 
 

@@ -83,7 +83,10 @@ async def test_selecting_a_place_scrolls_to_it_and_n_walks_with_wrapping(seed_ar
         assert "Kramatorsk — mention 1/1" in _status(app)
         await pilot.press("k", "enter")  # the place above: more than one mention
         name = places.rows[kramatorsk - 1].name
-        total = len(places.rows[kramatorsk - 1].name and app.state.analysis.entity(places.rows[kramatorsk - 1].option_id.split(":")[1]).mentions)
+        total = len(
+            places.rows[kramatorsk - 1].name
+            and app.state.analysis.entity(places.rows[kramatorsk - 1].option_id.split(":")[1]).mentions
+        )
         assert f"{name} — mention 1/{total}" in _status(app)
         await pilot.press("n")
         assert f"{name} — mention 2/{total}" in _status(app)

@@ -86,7 +86,9 @@ async def test_wide_characters_keep_highlights_on_the_right_words(tmp_path):
     article = load_article(str(path))
     text = article.text
     spans = [i for i in range(len(text)) if text.startswith("Paris", i)]
-    analysis = Analysis(article.source, [Entity("place-1", EntityKind.PLACE, "Paris", [Mention(s, s + 5, "Paris") for s in spans])], [], [])
+    analysis = Analysis(
+        article.source, [Entity("place-1", EntityKind.PLACE, "Paris", [Mention(s, s + 5, "Paris") for s in spans])], [], []
+    )
     app = NewsReaderApp([article], analyses=[analysis])
     async with app.run_test(size=(70, 24)) as pilot:
         await pilot.pause()

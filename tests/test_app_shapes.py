@@ -20,11 +20,14 @@ def _open(path):
         pytest.skip("the loader refuses this input (its own tests cover the message)")
 
 
-@pytest.mark.parametrize("name, content", [
-    ("one_line.txt", "Headline\n\n" + "x" * 5_000_000),
-    ("many.txt", "Headline\n\n" + "".join(f"Line {i} in Paris.\n" for i in range(100_000))),
-    ("cjk.txt", "見出し\n\n" + "東京で記者会見が開かれた。" * 20_000),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("one_line.txt", "Headline\n\n" + "x" * 5_000_000),
+        ("many.txt", "Headline\n\n" + "".join(f"Line {i} in Paris.\n" for i in range(100_000))),
+        ("cjk.txt", "見出し\n\n" + "東京で記者会見が開かれた。" * 20_000),
+    ],
+)
 async def test_large_shapes_open_fast_and_scroll_to_the_end(tmp_path, name, content):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")

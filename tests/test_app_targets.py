@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from tests.app_support import with_quotes
 from tui.widgets.targets import (
-    Target, other_rows, owner_at, place_rows, search_target, short_label, speaker_rows, target_for,
+    Target,
+    other_rows,
+    owner_at,
+    place_rows,
+    search_target,
+    short_label,
+    speaker_rows,
+    target_for,
 )
 
 
@@ -16,8 +23,8 @@ def test_walk_wraps_both_ways_and_counts():
     target.step(1)
     assert target.current == (1, 2)
     assert target.seek(5, 1) == (9, 10)
-    assert target.seek(9, 1) == (1, 2)       # past the last: wraps to the first
-    assert target.seek(1, -1) == (9, 10)     # before the first: wraps to the last
+    assert target.seek(9, 1) == (1, 2)  # past the last: wraps to the first
+    assert target.seek(1, -1) == (9, 10)  # before the first: wraps to the last
     assert Target("search", "q", "/q", "match", []).counter() == "no matches"
 
 
@@ -26,7 +33,7 @@ def test_search_is_case_insensitive_and_offsets_are_exact():
     target = search_target(text, "istanbul")
     assert [text[s:e] for s, e in target.walk] == ["İstanbul", "ISTANBUL", "istanbul"]
     assert [text[s:e] for s, e in search_target(text, "STRAẞE").walk] == ["Straße"]
-    assert search_target(text, "[bold]").walk == []   # a literal search, not a pattern
+    assert search_target(text, "[bold]").walk == []  # a literal search, not a pattern
 
 
 def test_short_labels():

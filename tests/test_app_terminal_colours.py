@@ -161,13 +161,36 @@ def test_inside_a_real_tmux(inner_term, warm_cache, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM", "TMUX", "TEXTUAL")}
     env.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "NEWSREADER_CACHE_DIR": str(warm_cache)})
     seen_term = tmp_path / "term"
-    command = f"cd {ROOT} && echo \"$TERM\" > {seen_term} && exec {sys.executable} -m tui {SEED}"
+    command = f'cd {ROOT} && echo "$TERM" > {seen_term} && exec {sys.executable} -m tui {SEED}'
     try:
         subprocess.run(
-            ["tmux", "-S", socket, "-f", os.devnull, "start-server", ";",
-             "set-option", "-g", "default-terminal", inner_term, ";",
-             "new-session", "-d", "-x", "100", "-y", "30", "-e", f"NEWSREADER_CACHE_DIR={warm_cache}", command],
-            env=env, check=True, timeout=20, cwd=tmp_path,
+            [
+                "tmux",
+                "-S",
+                socket,
+                "-f",
+                os.devnull,
+                "start-server",
+                ";",
+                "set-option",
+                "-g",
+                "default-terminal",
+                inner_term,
+                ";",
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "-e",
+                f"NEWSREADER_CACHE_DIR={warm_cache}",
+                command,
+            ],
+            env=env,
+            check=True,
+            timeout=20,
+            cwd=tmp_path,
         )
 
         def screen() -> str:

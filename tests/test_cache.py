@@ -84,8 +84,10 @@ def test_two_writers_at_once(seed_article, seed_analysis, tmp_path, seed_path):
             assert got is None or got == analysis
     """)
     payload = json.dumps(seed_analysis.to_dict())
-    procs = [subprocess.Popen([sys.executable, "-c", writer], stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", writer], stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     for p in procs:
         _, err = p.communicate(payload, timeout=120)
         assert p.returncode == 0, err
@@ -177,6 +179,7 @@ def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
         time.sleep(60)
     """)
     parent = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True)
+
     def group_members(pgid: int) -> list[int]:
         members = []
         for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -196,6 +199,7 @@ def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
     assert len(group_members(child_pid)) >= 3, "the parse workers never started"
     parent.send_signal(signal.SIGKILL)
     parent.wait(10)
+
     def running(pid: int) -> bool:
         try:  # a zombie (exited, not yet reaped by init) counts as ended
             return open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"

@@ -36,7 +36,7 @@ def test_json_lines_in_input_order_with_offsets(seed_path, tmp_path):
             for entity in record[key]:
                 assert set(entity) >= {"id", "name", "mentions"}
                 for m in entity["mentions"]:
-                    assert decoded[m["start"]:m["end"]] == m["text"], (path, m)
+                    assert decoded[m["start"] : m["end"]] == m["text"], (path, m)
         assert isinstance(record["quotes"], list) and isinstance(record["speakers"], list)
     assert records[0]["title"].startswith("US wants Russia")
     assert records[0]["people"] == records[2]["people"]

@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def cli(*args: str, timeout: float = 60, env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()):
     full_env = {**os.environ, "NEWSREADER_CACHE_DIR": tempfile.gettempdir() + "/newsreader-test-cache", **(env or {})}
     full_env.pop("NEWSREADER_FORCE_TTY", None)
-    return subprocess.run([*prefix, sys.executable, "-m", "tui", *args], capture_output=True, timeout=timeout,
-                          cwd=ROOT, env=full_env)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "tui", *args], capture_output=True, timeout=timeout, cwd=ROOT, env=full_env
+    )
 
 
 def one_error_line(stderr: bytes) -> str:
@@ -39,8 +40,21 @@ def one_error_line(stderr: bytes) -> str:
 
 # --- the reader refuses bad files with one line and exit 2, before any UI starts -------------
 
-BAD = ["empty.txt", "blank.txt", "image.png", "program.txt", "bom-then-binary.txt", "utf16-odd.txt",
-       "markup-only.md", "directory", "missing", "fifo", "symlink-loop", "through-a-file", "device"]
+BAD = [
+    "empty.txt",
+    "blank.txt",
+    "image.png",
+    "program.txt",
+    "bom-then-binary.txt",
+    "utf16-odd.txt",
+    "markup-only.md",
+    "directory",
+    "missing",
+    "fifo",
+    "symlink-loop",
+    "through-a-file",
+    "device",
+]
 
 
 @pytest.mark.parametrize("name", BAD)
@@ -106,6 +120,7 @@ def test_hostile_file_name_is_printed_safely(tmp_path):
 
 # --- --json: an error line per bad file, exit 1, offsets into the decoded file ---------------
 
+
 def decoded_text(path: Path) -> str:
     from tui.document import load_article
 
@@ -117,9 +132,9 @@ def check_record(record: dict, decoded: str) -> None:
     for key in ("people", "places", "organizations"):
         for entity in record[key]:
             for m in entity["mentions"]:
-                assert decoded[m["start"]:m["end"]] == m["text"], m
+                assert decoded[m["start"] : m["end"]] == m["text"], m
     for q in record["quotes"]:
-        assert decoded[q["start"]:q["end"]] == q["text"], q
+        assert decoded[q["start"] : q["end"]] == q["text"], q
 
 
 def test_json_on_every_hostile_file_at_once(bad_files, good_files):
@@ -134,7 +149,7 @@ def test_json_on_every_hostile_file_at_once(bad_files, good_files):
     assert [r["source"] for r in records] == [str(p) for p in paths]
     for name, record in zip(bad, records):
         assert set(record) == {"source", "error"} and bad_files[name][1] in record["error"], record
-    for path, record in zip(good_files.values(), records[len(bad):]):
+    for path, record in zip(good_files.values(), records[len(bad) :]):
         assert "error" not in record, record
         check_record(record, decoded_text(path))
         assert any(p["name"] == "Volodymyr Zelensky" for p in record["people"]), (path, record["people"])
@@ -149,8 +164,13 @@ def test_json_with_undecodable_file_name_and_a_strict_stdout(tmp_path):
     with open(raw_name, "wb") as fh:
         fh.write(ARTICLE.encode())
     missing = folder + b"/gone-\xfe.txt"
-    out = subprocess.run([sys.executable, "-m", "tui", "--json", raw_name, missing], capture_output=True, timeout=120,
-                         cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"})
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "--json", raw_name, missing],
+        capture_output=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"},
+    )
     assert b"Traceback" not in out.stderr, out.stderr
     assert out.returncode == 1
     text = out.stdout.decode("utf-8")
@@ -172,18 +192,39 @@ INJECTED = (
     "Foxtrot \u202eREVERSED\u202c and \u2066ISOLATE\u2069 and zero\u200bwidth\u200djoin\ufeffbom\n\n"
     "Golf bell\x07 backspace\x08 and delete\x7f end\n"
 )
-WORDS = ["Alpha", "Bravo", "CLEARME", "REDME", "ALTSCREEN", "Charlie", "CLIPME", "Delta", "LINKME", "Echo",
-         "DCSME", "EIGHTBIT", "C1TITLE", "Foxtrot", "REVERSED", "ISOLATE", "Golf", "backspace"]
+WORDS = [
+    "Alpha",
+    "Bravo",
+    "CLEARME",
+    "REDME",
+    "ALTSCREEN",
+    "Charlie",
+    "CLIPME",
+    "Delta",
+    "LINKME",
+    "Echo",
+    "DCSME",
+    "EIGHTBIT",
+    "C1TITLE",
+    "Foxtrot",
+    "REVERSED",
+    "ISOLATE",
+    "Golf",
+    "backspace",
+]
 # Invisible or bidi characters that must not be written raw.
 INVISIBLE = set("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff")
 
 
 def assert_nothing_injected(raw: bytes) -> None:
     forbidden = [
-        b"\x1b]52;",                         # clipboard write
-        b"\x1b[2JCLEARME", b"\x1b[31mREDME", b"\x1b[?1049lALTSCREEN",
-        b"PWNEDTITLE\x07", b"PWNEDTWO\x1b\\",
-        b"\x1bP1$qm",                        # DCS request
+        b"\x1b]52;",  # clipboard write
+        b"\x1b[2JCLEARME",
+        b"\x1b[31mREDME",
+        b"\x1b[?1049lALTSCREEN",
+        b"PWNEDTITLE\x07",
+        b"PWNEDTWO\x1b\\",
+        b"\x1bP1$qm",  # DCS request
     ]
     for needle in forbidden:
         assert needle not in raw, needle
@@ -226,8 +267,11 @@ def test_reader_shows_escape_sequences_as_placeholders(tmp_path, reader_env):
 def test_reader_on_hostile_markdown(tmp_path, reader_env):
     """The same sequences in a Markdown file, plus links and HTML that point at local files."""
     path = tmp_path / "evil.md"
-    path.write_text(INJECTED + "\nHotel [see this](file:///etc/passwd) and <a href=\"file:///etc/shadow\">HTMLLINK</a> "
-                    "and ![img](file:///etc/hosts) India\n", encoding="utf-8")
+    path.write_text(
+        INJECTED + '\nHotel [see this](file:///etc/passwd) and <a href="file:///etc/shadow">HTMLLINK</a> '
+        "and ![img](file:///etc/hosts) India\n",
+        encoding="utf-8",
+    )
     with open_reader(path, reader_env, "India") as app:
         screen = app.text
         for word in ["Alpha", "CLEARME", "CLIPME", "LINKME", "EIGHTBIT", "REVERSED", "Hotel", "see this"]:
@@ -240,8 +284,9 @@ def test_reader_on_hostile_markdown(tmp_path, reader_env):
 def test_json_from_hostile_stdin():
     from tests.hostile_files import png_bytes
 
-    out = subprocess.run([sys.executable, "-m", "tui", "--json", "-"], input=png_bytes(), capture_output=True,
-                         timeout=120, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "--json", "-"], input=png_bytes(), capture_output=True, timeout=120, cwd=ROOT
+    )
     assert out.returncode == 1 and b"Traceback" not in out.stderr
     assert json.loads(out.stdout) == {"source": "-", "error": "binary file, not text"}
     out = subprocess.run([sys.executable, "-m", "tui", "-"], input=b"", capture_output=True, timeout=30, cwd=ROOT)
@@ -269,9 +314,16 @@ MARKUP = (
     "Press [@click=app.quit]CLICKQUIT[/] and [@click=app.bell]BELL[/] or $x {braces} \\[escaped] done.\n\n"
     "Last line [reverse]REVERSE[/reverse] [dim]DIM word\n"
 )
-LITERALS = ["[bold red]BOLDRED[/]", "[link=file:///etc/passwd]MARKLINK[/link]", "[b]BEE[/b]",
-            "[@click=app.quit]CLICKQUIT[/]", "[@click=app.bell]BELL[/]", "{braces} \\[escaped]",
-            "[reverse]REVERSE[/reverse]", "[dim]DIM"]
+LITERALS = [
+    "[bold red]BOLDRED[/]",
+    "[link=file:///etc/passwd]MARKLINK[/link]",
+    "[b]BEE[/b]",
+    "[@click=app.quit]CLICKQUIT[/]",
+    "[@click=app.bell]BELL[/]",
+    "{braces} \\[escaped]",
+    "[reverse]REVERSE[/reverse]",
+    "[dim]DIM",
+]
 
 
 def click_on(app: PtyApp, word: str) -> None:
@@ -302,10 +354,14 @@ def test_reader_shows_markup_literally_and_it_does_nothing(tmp_path, reader_env)
 
 # --- big inputs through --json, at sizes CI can afford (see benchmarks/bench_big_inputs.py) ---
 
-@pytest.mark.parametrize("name, text", [
-    ("one-200kb-line.txt", lambda: one_long_line(200_000)),
-    ("2000-lines.txt", lambda: many_paragraphs(2000, separator="\n")),
-])
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("one-200kb-line.txt", lambda: one_long_line(200_000)),
+        ("2000-lines.txt", lambda: many_paragraphs(2000, separator="\n")),
+    ],
+)
 def test_json_on_big_inputs_is_bounded(tmp_path, name, text):
     path = tmp_path / name
     path.write_text(text(), encoding="utf-8")

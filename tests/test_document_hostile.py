@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_files import (
-    ACCENTED, ARTICLE, big_file_text, digest, many_paragraphs, one_long_line,
+    ACCENTED,
+    ARTICLE,
+    big_file_text,
+    digest,
+    many_paragraphs,
+    one_long_line,
 )
 from tui.document import MAX_BYTES, DocumentError, load_article
 from tui.model import BlockKind
@@ -44,8 +49,21 @@ def load_with_deadline(path: Path, seconds: float = 10.0):
     return result["article"]
 
 
-BAD = ["empty.txt", "blank.txt", "image.png", "program.txt", "bom-then-binary.txt", "utf16-odd.txt",
-       "markup-only.md", "directory", "missing", "fifo", "symlink-loop", "through-a-file", "device"]
+BAD = [
+    "empty.txt",
+    "blank.txt",
+    "image.png",
+    "program.txt",
+    "bom-then-binary.txt",
+    "utf16-odd.txt",
+    "markup-only.md",
+    "directory",
+    "missing",
+    "fifo",
+    "symlink-loop",
+    "through-a-file",
+    "device",
+]
 
 
 @pytest.mark.parametrize("name", BAD)
@@ -65,8 +83,9 @@ def test_bad_input_is_one_clear_error_and_untouched(bad_files, name):
 
 def test_no_read_permission(tmp_path):
     if os.geteuid() == 0:
-        pytest.skip("running as root: root reads mode-000 files; tests/test_cli_hostile.py covers this "
-                    "by running the CLI as user nobody")
+        pytest.skip(
+            "running as root: root reads mode-000 files; tests/test_cli_hostile.py covers this by running the CLI as user nobody"
+        )
     path = tmp_path / "secret.txt"
     path.write_text(ARTICLE)
     path.chmod(0)
@@ -119,7 +138,7 @@ def test_utf16_and_utf32_with_bom_read_as_the_utf8_text(good_files, tmp_path, na
 
 def test_latin1_and_cp1252(good_files):
     latin = load_article(str(good_files["latin1.txt"]))
-    assert "Café owners in São Paulo and Zürich said \"no\" to the naïve plan, Søren" in latin.text
+    assert 'Café owners in São Paulo and Zürich said "no" to the naïve plan, Søren' in latin.text
     cp = load_article(str(good_files["cp1252.txt"]))
     assert "“no”" in cp.text and cp.encoding == "windows-1252"
 
@@ -146,7 +165,7 @@ def test_odd_number_of_quote_marks_loads_and_analyses(good_files, nlp):
     analysis = analyse(a, nlp)
     for q in analysis.quotes:
         assert 0 <= q.outer_start <= q.start <= q.end <= q.outer_end <= len(a.text)
-        assert a.text[q.start:q.end] == q.text
+        assert a.text[q.start : q.end] == q.text
     assert any(e.name == "Volodymyr Zelensky" for e in analysis.people)
 
 
@@ -159,6 +178,7 @@ def test_every_good_file_is_unchanged(good_files):
 
 
 # --- big inputs: bounded CPU time (process time, so other processes on the machine do not count)
+
 
 def timed_load(path: Path, **kwargs):
     started = time.process_time()
@@ -186,13 +206,13 @@ def test_20mb_file(big_files):
     path = big_files["20mb.txt"]
     before = digest(path)
     a, seconds = timed_load(path)
-    assert seconds < 5, seconds                     # measured ~0.3 s
+    assert seconds < 5, seconds  # measured ~0.3 s
     assert a.title == "A very large article"
     assert len(a.text) == path.stat().st_size
     assert all(b.kind is BlockKind.PARAGRAPH for b in a.blocks[1:])
     assert all(a.blocks[i].end < a.blocks[i + 1].start for i in range(len(a.blocks) - 1))
     md, seconds = timed_load(path, markdown=True)
-    assert seconds < 20, seconds                    # measured ~2 s, most of it in markdown-it
+    assert seconds < 20, seconds  # measured ~2 s, most of it in markdown-it
     assert len(md.blocks) == len(a.blocks)
     assert digest(path) == before
 

@@ -65,7 +65,9 @@ def test_latin1_is_readable(tmp_path):
 def test_stdin(seed_path):
     out = subprocess.run(
         [sys.executable, "-m", "tui", "--json", "-"],
-        input=seed_path.read_bytes(), capture_output=True, timeout=120,
+        input=seed_path.read_bytes(),
+        capture_output=True,
+        timeout=120,
     )
     assert out.returncode == 0, out.stderr
     assert b'"source": "-"' in out.stdout
@@ -78,7 +80,7 @@ def test_markdown_blocks_and_offsets(tmp_path):
         "By Jane Doe\n\n"
         "The **foreign minister** said [talks](http://example.com) would resume.\n\n"
         "## Reaction\n\n"
-        "> \"We are hopeful,\" she said.\n\n"
+        '> "We are hopeful," she said.\n\n'
         "- first point\n- second `code` point\n"
     )
     path = tmp_path / "a.md"
@@ -122,9 +124,11 @@ def test_missing_and_directory(tmp_path):
 
 
 def test_hard_wrapped_paragraphs_are_joined(tmp_path):
-    para = ("This is a long line of prose that was wrapped by an editor at about seventy\n"
-            "columns, as books and e-mails are, and it continues on the next line so that\n"
-            "the paragraph spans three lines of text in the file itself.\n")
+    para = (
+        "This is a long line of prose that was wrapped by an editor at about seventy\n"
+        "columns, as books and e-mails are, and it continues on the next line so that\n"
+        "the paragraph spans three lines of text in the file itself.\n"
+    )
     path = tmp_path / "book.txt"
     path.write_text("A Title\n\n" + para + "\n" + para, encoding="utf-8")
     a = load_article(str(path))

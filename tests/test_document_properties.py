@@ -17,13 +17,61 @@ LOADER = settings(max_examples=200, deadline=None, suppress_health_check=[Health
 # Pieces of wire copy and Markdown, mixed with arbitrary characters, so that generated inputs
 # reach the interesting paths (headlines, subheads, credits, entities, escapes, code, lists).
 WIRE = [
-    "US wants Russia to agree", "Volodymyr Zelensky", "said", "\"", "“", "”", "'", "’", " ", " ", ".",
-    ",", "\n", "\n\n", "\r\n", "\r", "\t", "- 'No trust' -", "burs-jc/jbr/jhb", "C.Stevenson--TNT",
-    "By Jane Doe", "(Reporting by Ann Lee)", "\ufeff", "\x1b[2J", "\x9b", "\u202e", "\u200b", "é", "日本",
+    "US wants Russia to agree",
+    "Volodymyr Zelensky",
+    "said",
+    '"',
+    "“",
+    "”",
+    "'",
+    "’",
+    " ",
+    " ",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "- 'No trust' -",
+    "burs-jc/jbr/jhb",
+    "C.Stevenson--TNT",
+    "By Jane Doe",
+    "(Reporting by Ann Lee)",
+    "\ufeff",
+    "\x1b[2J",
+    "\x9b",
+    "\u202e",
+    "\u200b",
+    "é",
+    "日本",
 ]
 MARKDOWN = WIRE + [
-    "# ", "## ", "> ", "- ", "1. ", "*", "**", "_", "`", "```\n", "    ", "[link](http://x.org)", "![alt](i.png)",
-    "&amp;", "&copy;", "&#x41;", "&nbsp;", "\\*", "\\", "<b>", "</b>", "<!-- c -->", "---\n", "|a|b|\n",
+    "# ",
+    "## ",
+    "> ",
+    "- ",
+    "1. ",
+    "*",
+    "**",
+    "_",
+    "`",
+    "```\n",
+    "    ",
+    "[link](http://x.org)",
+    "![alt](i.png)",
+    "&amp;",
+    "&copy;",
+    "&#x41;",
+    "&nbsp;",
+    "\\*",
+    "\\",
+    "<b>",
+    "</b>",
+    "<!-- c -->",
+    "---\n",
+    "|a|b|\n",
 ]
 any_char = st.characters(codec="utf-8")  # every code point but surrogates, which no decoder yields
 wire_text = st.lists(st.one_of(st.sampled_from(WIRE), st.text(any_char, max_size=6)), max_size=40).map("".join)
@@ -35,7 +83,7 @@ def check_article(a: Article) -> None:
     previous_end = 0
     for b in a.blocks:
         assert previous_end <= b.start < b.end <= len(a.text), b
-        assert a.text[b.start:b.end].strip(), b  # no empty or blank blocks
+        assert a.text[b.start : b.end].strip(), b  # no empty or blank blocks
         previous_end = b.end
     heading = next((b for b in a.blocks if b.kind is BlockKind.HEADING), None)
     assert a.title == (a.block_text(heading) if heading else "")
@@ -51,7 +99,7 @@ def check_runs(a: Article) -> None:
         assert c >= last_c and s >= last_s, (c, s, n)
         assert c + max(n, 1) <= len(a.text) and s + n <= len(a.source_text)
         if n:
-            assert a.text[c:c + n] == a.source_text[s:s + n] or (n == 1 and a.source_text[s] in "&\\"), (c, s, n)
+            assert a.text[c : c + n] == a.source_text[s : s + n] or (n == 1 and a.source_text[s] in "&\\"), (c, s, n)
         last_c, last_s = c + max(n, 1), s
     for b in a.blocks:
         s, e = a.to_source_span(b.start, b.end)
@@ -78,7 +126,7 @@ def test_arbitrary_bytes(data, markdown):
 
 @LOADER
 @given(wire_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be+bom", "utf-32"]), st.booleans())
-@example("Headline\r\n\r\nZelensky said \"yes\".\r\n", "utf-8-sig", True)
+@example('Headline\r\n\r\nZelensky said "yes".\r\n', "utf-8-sig", True)
 def test_text_in_any_unicode_encoding_reads_back_exactly(text, encoding, crlf):
     if crlf:
         text = text.replace("\n", "\r\n")

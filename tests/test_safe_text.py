@@ -79,22 +79,27 @@ def test_known_placeholders():
     assert printable("\u2028\u2029\ue000\U0010fffd") == PLACEHOLDER_FORMAT * 4
 
 
-@pytest.mark.parametrize("text", [
-    "Zelensky said “yes” — naïve café, Søren Kierkegaard",
-    "習近平主席は東京で語った。",
-    "Emoji 👍🏽 and ❤️ and flags 🇺🇦",
-    "e\u0301 (combining acute), NBSP\u00a0and ideographic\u3000space",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky said “yes” — naïve café, Søren Kierkegaard",
+        "習近平主席は東京で語った。",
+        "Emoji 👍🏽 and ❤️ and flags 🇺🇦",
+        "e\u0301 (combining acute), NBSP\u00a0and ideographic\u3000space",
+    ],
+)
 def test_ordinary_examples_unchanged(text):
     assert printable(text) is text or printable(text) == text
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | any_text,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(any_text, children, max_size=4),
-    max_leaves=12,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | any_text,
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(any_text, children, max_size=4),
+        max_leaves=12,
+    )
+)
 def test_escape_json_is_the_same_value_and_safe(value):
     line = escape_json(json.dumps(value, ensure_ascii=False))
     assert json.loads(line) == value

@@ -29,10 +29,10 @@ import pyte
 import pytest
 
 from tui.serve import ConnectionLog, ServeConfig, start_server
-from tui.serve_keys import AuthorizedKeys, load_or_create_host_key
+from tui.serve.keys import AuthorizedKeys, load_or_create_host_key
 
 HEADLINE = "US wants Russia to agree to Ukraine truce"
-SCREEN_TIMEOUT = 60      # one reader starting on a busy 2-core machine
+SCREEN_TIMEOUT = 60  # one reader starting on a busy 2-core machine
 CONCURRENT_TIMEOUT = 120  # ten of them at once
 
 
@@ -54,8 +54,9 @@ class Served:
         self.port = server.sockets[0].getsockname()[1]
 
     def connect(self, key: Path | None = None, **kwargs):
-        options = dict(username="reader", known_hosts=None, client_keys=[str(key or self.client_key)],
-                       agent_path=None, connect_timeout=30)
+        options = dict(
+            username="reader", known_hosts=None, client_keys=[str(key or self.client_key)], agent_path=None, connect_timeout=30
+        )
         options.update(kwargs)
         return asyncssh.connect("127.0.0.1", self.port, **options)
 
@@ -82,9 +83,16 @@ async def serve(tmp_path, seed_path):
         if not client_key.exists():
             key = make_key(client_key)
             (tmp_path / "authorized_keys").write_bytes(b"# the team\n" + key.export_public_key())
-        config = ServeConfig(files=[str(seed_path)], host="127.0.0.1", port=0,
-                             authorized_keys=tmp_path / "authorized_keys", host_key=tmp_path / "host_key",
-                             max_sessions=12, idle_timeout=0, log=None)
+        config = ServeConfig(
+            files=[str(seed_path)],
+            host="127.0.0.1",
+            port=0,
+            authorized_keys=tmp_path / "authorized_keys",
+            host_key=tmp_path / "host_key",
+            max_sessions=12,
+            idle_timeout=0,
+            log=None,
+        )
         for name, value in overrides.items():
             setattr(config, name, value)
         log = io.StringIO()
@@ -226,12 +234,18 @@ async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monk
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_CTYPE", raising=False)
     served = await serve()
-    client_env = {"LANG": "de_DE.UTF-8", "NO_COLOR": "1", "LD_PRELOAD": "/tmp/evil.so", "PATH": "/tmp/evil",
-                  "PYTHONPATH": "/tmp/evil", "TERM": "dumb", "LC_TIME": "x\x1b[2J"}
+    client_env = {
+        "LANG": "de_DE.UTF-8",
+        "NO_COLOR": "1",
+        "LD_PRELOAD": "/tmp/evil.so",
+        "PATH": "/tmp/evil",
+        "PYTHONPATH": "/tmp/evil",
+        "TERM": "dumb",
+        "LC_TIME": "x\x1b[2J",
+    }
     async with asyncio.timeout(SCREEN_TIMEOUT + 30):
         async with served.connect() as conn:
-            proc = await conn.create_process(term_type="xterm;reboot", term_size=(100, 30), env=client_env,
-                                             encoding=None)
+            proc = await conn.create_process(term_type="xterm;reboot", term_size=(100, 30), env=client_env, encoding=None)
             client = Client(proc, (100, 30))
             await client.read_until(HEADLINE, SCREEN_TIMEOUT)
             [pid] = served.children()
@@ -505,8 +519,9 @@ def test_bad_article_or_arguments_are_one_line_errors(tmp_path, seed_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = str(taken.getsockname()[1])
-        err = _one_error_line(run_cli(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(tmp_path / "hk"),
-                                      "--port", port))
+        err = _one_error_line(
+            run_cli(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(tmp_path / "hk"), "--port", port)
+        )
         assert f"cannot listen on 127.0.0.1:{port}" in err
     loose = tmp_path / "loose_host_key"
     loose.write_bytes(asyncssh.generate_private_key("ssh-ed25519").export_private_key())
@@ -519,8 +534,12 @@ def test_bad_article_or_arguments_are_one_line_errors(tmp_path, seed_path):
 def cli_server(*args: str, env: dict[str, str] | None = None):
     """`newsreader serve` as a user runs it; yields (process, port, stderr lines so far).
     Always stopped afterwards: SIGTERM, then SIGKILL."""
-    proc = subprocess.Popen([sys.executable, "-m", "tui", "serve", *args, "--port", "0"],
-                            stderr=subprocess.PIPE, bufsize=0, env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "serve", *args, "--port", "0"],
+        stderr=subprocess.PIPE,
+        bufsize=0,
+        env={**os.environ, **(env or {})},
+    )
     try:
         banner: list[str] = []
         line = wait_for_line(proc, r" on 127\.0\.0\.1:(\d+);", 60, banner)
@@ -581,14 +600,15 @@ def test_host_key_is_created_0600_reused_and_sigterm_or_sigint_exit_cleanly(tmp_
             fingerprints.append(re.search(r"SHA256:\S+", banner[1]).group(0))
 
             async def hold_a_session() -> list[int]:
-                async with asyncssh.connect("127.0.0.1", port, username="reader", known_hosts=None,
-                                            client_keys=[str(tmp_path / "id")], agent_path=None) as conn:
+                async with asyncssh.connect(
+                    "127.0.0.1", port, username="reader", known_hosts=None, client_keys=[str(tmp_path / "id")], agent_path=None
+                ) as conn:
                     served_key = conn.get_server_host_key().get_fingerprint("sha256")
                     assert served_key == fingerprints[-1]
                     client = await open_reader(conn)
                     await client.read_until(HEADLINE, SCREEN_TIMEOUT)
                     [reader_pid] = _children_of(proc.pid)
-                    helpers = _children_of(proc.pid, b"tui.serve_warm")
+                    helpers = _children_of(proc.pid, b"tui.serve.warm")
                     proc.send_signal(stop_signal)
                     await client.read_until("newsreader: server shutting down", 30)
                     await asyncio.wait_for(client.proc.wait_closed(), 30)
@@ -611,8 +631,16 @@ def test_analysis_cache_is_filled_in_the_background_at_start(tmp_path, seed_path
     keys = tmp_path / "authorized_keys"
     keys.write_bytes(client.export_public_key())
     cache, log = tmp_path / "cache", tmp_path / "serve.log"
-    with cli_server(str(seed_path), "--authorized-keys", str(keys), "--host-key", str(tmp_path / "hk"),
-                    "--log", str(log), env={"NEWSREADER_CACHE_DIR": str(cache)}) as (proc, _port, _banner):
+    with cli_server(
+        str(seed_path),
+        "--authorized-keys",
+        str(keys),
+        "--host-key",
+        str(tmp_path / "hk"),
+        "--log",
+        str(log),
+        env={"NEWSREADER_CACHE_DIR": str(cache)},
+    ) as (proc, _port, _banner):
         deadline = time.monotonic() + 120
         while " analysis cache ready in " not in log.read_text() and time.monotonic() < deadline:
             assert proc.poll() is None

@@ -46,6 +46,7 @@ def _exit_when_orphaned() -> None:
     hold its lock across the fork of spaCy's worker processes, which close sys.stdin on start
     and would wait for that lock forever.
     """
+
     def watch() -> None:
         while os.read(0, 65536):
             pass

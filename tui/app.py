@@ -32,6 +32,7 @@ from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
 from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
 
+
 def no_color_requested() -> bool:
     """NO_COLOR as Textual reads it (set at all, even empty), so both agree on what it means.
 
@@ -52,7 +53,7 @@ class ArticleState:
 
     article: Article
     analysis: Analysis | None = None
-    partial: Analysis | None = None       # shown while a long text is still being analysed
+    partial: Analysis | None = None  # shown while a long text is still being analysed
     error: str | None = None
     progress: tuple[int, int] | None = None
     target: Target | None = None
@@ -110,22 +111,75 @@ class NewsReaderApp(App[int]):
         Binding("N", "walk(-1)", "Previous", show=False, tooltip="Previous mention, quote or match (wraps)", id="app.previous"),
         Binding("s", "focus_list('speakers')", "Speakers", tooltip="Go to the Speakers list", id="app.speakers"),
         Binding("p", "focus_list('places')", "Places", tooltip="Go to the Places list", id="app.places"),
-        Binding("o", "focus_list('others')", "Also mentioned", show=False, tooltip="Go to the Also mentioned list (people and organisations not quoted)", id="app.others"),
+        Binding(
+            "o",
+            "focus_list('others')",
+            "Also mentioned",
+            show=False,
+            tooltip="Go to the Also mentioned list (people and organisations not quoted)",
+            id="app.others",
+        ),
         Binding("a", "focus_article", "Article", show=False, tooltip="Go back to the article", id="app.article"),
         Binding("w", "who_said", "Who said it", show=False, tooltip="From the quote in view to its speaker", id="app.who_said"),
-        Binding("escape", "clear", "Clear selection", show=False, tooltip="Clear the selection (or cancel the search)", id="app.clear"),
-        Binding("left_square_bracket", "switch(-1)", "Previous file", show=False, tooltip="Previous open file", id="app.previous_file"),
+        Binding(
+            "escape", "clear", "Clear selection", show=False, tooltip="Clear the selection (or cancel the search)", id="app.clear"
+        ),
+        Binding(
+            "left_square_bracket", "switch(-1)", "Previous file", show=False, tooltip="Previous open file", id="app.previous_file"
+        ),
         Binding("right_square_bracket", "switch(1)", "Next file", show=False, tooltip="Next open file", id="app.next_file"),
-        Binding("1", "toggle_layer('people')", "Toggle people", show=False, tooltip="Show or hide the people highlights", id="app.layer_people"),
-        Binding("2", "toggle_layer('places')", "Toggle places", show=False, tooltip="Show or hide the place highlights", id="app.layer_places"),
-        Binding("3", "toggle_layer('organizations')", "Toggle organisations", show=False, tooltip="Show or hide the organisation highlights", id="app.layer_organizations"),
-        Binding("4", "toggle_layer('quotes')", "Toggle quotes", show=False, tooltip="Show or hide the quote highlights", id="app.layer_quotes"),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, tooltip="Show or hide the sidebar (hidden below 90 columns)", id="app.sidebar"),
+        Binding(
+            "1",
+            "toggle_layer('people')",
+            "Toggle people",
+            show=False,
+            tooltip="Show or hide the people highlights",
+            id="app.layer_people",
+        ),
+        Binding(
+            "2",
+            "toggle_layer('places')",
+            "Toggle places",
+            show=False,
+            tooltip="Show or hide the place highlights",
+            id="app.layer_places",
+        ),
+        Binding(
+            "3",
+            "toggle_layer('organizations')",
+            "Toggle organisations",
+            show=False,
+            tooltip="Show or hide the organisation highlights",
+            id="app.layer_organizations",
+        ),
+        Binding(
+            "4",
+            "toggle_layer('quotes')",
+            "Toggle quotes",
+            show=False,
+            tooltip="Show or hide the quote highlights",
+            id="app.layer_quotes",
+        ),
+        Binding(
+            "ctrl+b",
+            "toggle_sidebar",
+            "Sidebar",
+            show=False,
+            tooltip="Show or hide the sidebar (hidden below 90 columns)",
+            id="app.sidebar",
+        ),
     ]
 
-    def __init__(self, articles: list[Article], *, model: str | None = None, use_cache: bool = True,
-                 ascii_only: bool = False, theme_name: str | None = None,
-                 analyses: Sequence[Analysis | None] | None = None) -> None:
+    def __init__(
+        self,
+        articles: list[Article],
+        *,
+        model: str | None = None,
+        use_cache: bool = True,
+        ascii_only: bool = False,
+        theme_name: str | None = None,
+        analyses: Sequence[Analysis | None] | None = None,
+    ) -> None:
         """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
         super().__init__(ansi_color=True if no_color_requested() else None)
         if not articles:
@@ -188,7 +242,7 @@ class NewsReaderApp(App[int]):
                 return
             last = [-1]
 
-            def progress(done: int, total: int, index: int = index) -> None:
+            def progress(done: int, total: int, index: int = index, last: list[int] = last) -> None:
                 percent = 100 * done // max(1, total)
                 if percent != last[0]:
                     last[0] = percent
@@ -197,7 +251,10 @@ class NewsReaderApp(App[int]):
             self.post_message(AnalysisProgress(index, 0, 1))
             try:
                 analysis = run_analysis(
-                    self.states[index].article, self.model_name, use_cache=self.use_cache, progress=progress,
+                    self.states[index].article,
+                    self.model_name,
+                    use_cache=self.use_cache,
+                    progress=progress,
                     on_partial=lambda partial, index=index: self.post_message(AnalysisPartial(index, partial)),
                     should_stop=lambda: worker.is_cancelled,
                 )
@@ -469,10 +526,20 @@ class NewsReaderApp(App[int]):
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         return [
-            ("Everywhere", rows_of([b for b in self.BINDINGS if isinstance(b, Binding)])
-             + [("tab / shift+tab", "Move focus between article and lists"), ("ctrl+p", "Command palette: go to speaker/place …")]),
+            (
+                "Everywhere",
+                rows_of([b for b in self.BINDINGS if isinstance(b, Binding)])
+                + [
+                    ("tab / shift+tab", "Move focus between article and lists"),
+                    ("ctrl+p", "Command palette: go to speaker/place …"),
+                ],
+            ),
             ("Article", rows_of(ArticleView.BINDINGS) + [("click", "Select the person, place or speaker under the pointer")]),
-            ("Lists", rows_of(EntityList.BINDINGS) + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")]),
+            (
+                "Lists",
+                rows_of(EntityList.BINDINGS)
+                + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
+            ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
         ]
 

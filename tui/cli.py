@@ -13,12 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-
-PROG = "newsreader"
-
-EXIT_OK = 0
-EXIT_FAILED_FILES = 1   # --json: some files failed, their error lines were printed
-EXIT_USAGE = 2          # bad input or arguments: a one-line message on stderr
+from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -31,17 +26,17 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--json", action="store_true", help="print the analysis as JSON Lines instead of opening the reader")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline: an installed package name or a model directory")
-    parser.add_argument("--markdown", action="store_true", default=None, help="treat every file as Markdown (default: by .md suffix)")
+    parser.add_argument(
+        "--markdown", action="store_true", default=None, help="treat every file as Markdown (default: by .md suffix)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
-    parser.add_argument("--theme", metavar="NAME", help="colour theme: textual-dark (default), textual-light, ansi-dark or ansi-light (the terminal's own 16 colours), or any other Textual theme")
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme: textual-dark (default), textual-light, ansi-dark or ansi-light (the terminal's own 16 colours), or any other Textual theme",
+    )
     return parser
-
-
-def error(message: str) -> None:
-    """The single line a user sees for a problem; never a traceback."""
-    one_line = " ".join(str(message).split())
-    print(f"{PROG}: error: {one_line}", file=sys.stderr)
 
 
 def run_json(args: argparse.Namespace) -> int:
@@ -105,11 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         return run_json(args) if args.json else run_reader(args)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `newsreader --json ... | head`: the reader went away; that is not an error of ours.
         try:
-            sys.stdout = open(os.devnull, "w")
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces stdout until exit
         except OSError:
             pass
         return EXIT_OK

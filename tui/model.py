@@ -14,13 +14,13 @@ from typing import Any
 
 
 class BlockKind(str, Enum):
-    HEADING = "heading"          # the article's headline
-    SUBHEADING = "subheading"    # "- 'No trust' -" in wire copy, ## in Markdown
+    HEADING = "heading"  # the article's headline
+    SUBHEADING = "subheading"  # "- 'No trust' -" in wire copy, ## in Markdown
     PARAGRAPH = "paragraph"
     BLOCKQUOTE = "blockquote"
     LIST_ITEM = "list_item"
-    BYLINE = "byline"            # "By Jane Doe" under the headline
-    CREDIT = "credit"            # desk codes, "(Reporting by ...)", copyright lines
+    BYLINE = "byline"  # "By Jane Doe" under the headline
+    CREDIT = "credit"  # desk codes, "(Reporting by ...)", copyright lines
 
     @property
     def is_metadata(self) -> bool:
@@ -40,11 +40,11 @@ class Block:
 class Article:
     """One decoded document. `text` is canonical: every offset in the program indexes it."""
 
-    source: str                  # the path as given ("-" for stdin)
+    source: str  # the path as given ("-" for stdin)
     title: str
     text: str
     blocks: list[Block]
-    format: str = "text"         # "text" or "markdown"
+    format: str = "text"  # "text" or "markdown"
     encoding: str = "utf-8"
     # For Markdown the canonical text has inline markup removed. `source_text` is the decoded file
     # (BOM removed, CRLF -> LF) and `offset_runs` maps canonical offsets back into it as sorted
@@ -52,9 +52,15 @@ class Article:
     # canonical text *is* the decoded file.
     source_text: str = ""
     offset_runs: list[tuple[int, int, int]] = field(default_factory=list)
+    # Where a web article came from (None for files): filled by the HTML and feed loaders.
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as the page gives it
+    warnings: list[str] = field(default_factory=list)  # "Markdown nested too deep: flattened", ...
 
     def block_text(self, block: Block) -> str:
-        return self.text[block.start:block.end]
+        return self.text[block.start : block.end]
 
     def to_source(self, offset: int) -> int:
         """Map a canonical offset to an offset in the decoded file."""
@@ -85,7 +91,25 @@ class SpeakerKind(str, Enum):
     PERSON = "person"
     ORGANIZATION = "organization"
     PLACE = "place"
-    UNNAMED = "unnamed"          # "a 44-year-old serviceman": described, not named
+    UNNAMED = "unnamed"  # "a 44-year-old serviceman": described, not named
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Why a quote was credited to its speaker: the deciding rule and the text it rests on.
+
+    The reader shows `explanation` for the quote in view; `--json` exports all three fields.
+    """
+
+    rule: str  # a rule id of the resolver: "cue.subject", "pronoun.subject", ...
+    explanation: str = ""  # one line for people: "cue 'Rubio said', same sentence"
+    evidence: tuple[Span, ...] = ()  # the cue, the antecedent mention, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,31 +123,37 @@ class Mention:
 class Entity:
     """One real-world person, place or organisation with every mention of it."""
 
-    id: str                      # stable within one analysis: "person-1", "place-3", ...
+    id: str  # stable within one analysis: "person-1", "place-3", ...
     kind: EntityKind
-    name: str                    # the fullest form seen ("Volodymyr Zelensky", "United States")
+    name: str  # the fullest form seen ("Volodymyr Zelensky", "United States")
     mentions: list[Mention]
+    corrected: bool = False  # changed by the user's corrections (tui.userdata)
 
 
 @dataclass(slots=True)
 class Quote:
-    id: str                      # "quote-1", ... in text order
-    start: int                   # the quoted words, without the quote marks
+    id: str  # "quote-1", ... in text order
+    start: int  # the quoted words, without the quote marks
     end: int
     text: str
-    outer_start: int             # including the opening and closing marks
+    outer_start: int  # including the opening and closing marks
     outer_end: int
-    speaker_id: str | None       # a Speaker.id, or None when nobody can be credited
-    cue: str | None = None       # the words that attribute it: "Rubio said", "he added"
+    speaker_id: str | None  # a Speaker.id, or None when nobody can be credited
+    cue: str | None = None  # the words that attribute it: "Rubio said", "he added"
     cue_start: int | None = None
     cue_end: int | None = None
+    attribution: Attribution | None = None
+    # A headline or subhead quote that repeats a body quote: the id of that body quote. Echoes are
+    # shown but not counted as extra quotes by the speaker.
+    echo_of: str | None = None
+    corrected: bool = False  # changed by the user's corrections (tui.userdata)
 
 
 @dataclass(slots=True)
 class Speaker:
     """Someone quoted. Linked to an Entity when named; unnamed speakers carry a description."""
 
-    id: str                      # equal to the entity id when linked, else "unnamed-1", ...
+    id: str  # equal to the entity id when linked, else "unnamed-1", ...
     name: str
     kind: SpeakerKind
     entity_id: str | None
@@ -143,8 +173,9 @@ class Analysis:
     entities: list[Entity]
     quotes: list[Quote]
     speakers: list[Speaker]
-    model: str = ""              # "en_core_web_sm 3.8.0"
+    model: str = ""  # "en_core_web_sm 3.8.0"
     rules_version: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def of_kind(self, kind: EntityKind) -> list[Entity]:
         return [e for e in self.entities if e.kind is kind]
@@ -176,20 +207,36 @@ class Analysis:
         def mentions(items: list[dict[str, Any]]) -> list[Mention]:
             return [Mention(**m) for m in items]
 
+        def quote(item: dict[str, Any]) -> Quote:
+            fields = dict(item)
+            why = fields.pop("attribution", None)
+            if why is not None:
+                fields["attribution"] = Attribution(
+                    why["rule"],
+                    why.get("explanation", ""),
+                    tuple(Span(e["start"], e["end"]) for e in why.get("evidence", ())),
+                )
+            return Quote(**fields)
+
         return cls(
             source=data["source"],
             entities=[
-                Entity(e["id"], EntityKind(e["kind"]), e["name"], mentions(e["mentions"]))
+                Entity(e["id"], EntityKind(e["kind"]), e["name"], mentions(e["mentions"]), e.get("corrected", False))
                 for e in data["entities"]
             ],
-            quotes=[Quote(**q) for q in data["quotes"]],
+            quotes=[quote(q) for q in data["quotes"]],
             speakers=[
                 Speaker(
-                    s["id"], s["name"], SpeakerKind(s["kind"]), s["entity_id"],
-                    list(s["quote_ids"]), mentions(s.get("mentions", [])),
+                    s["id"],
+                    s["name"],
+                    SpeakerKind(s["kind"]),
+                    s["entity_id"],
+                    list(s["quote_ids"]),
+                    mentions(s.get("mentions", [])),
                 )
                 for s in data["speakers"]
             ],
             model=data.get("model", ""),
             rules_version=data.get("rules_version", ""),
+            warnings=list(data.get("warnings", [])),
         )

@@ -39,10 +39,15 @@ def cached_analysis(article: Article, model: str | None = None) -> Analysis | No
     return cache.load(article, identity, RULES_VERSION)
 
 
-def run_analysis(article: Article, model: str | None = None, *, use_cache: bool = True,
-                 progress: Progress | None = None,
-                 on_partial: Callable[[Analysis], None] | None = None,
-                 should_stop: Callable[[], bool] | None = None) -> Analysis:
+def run_analysis(
+    article: Article,
+    model: str | None = None,
+    *,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    on_partial: Callable[[Analysis], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Analysis:
     """Analyse `article` (blocking) and return the complete analysis.
 
     `progress(done, total)` and `on_partial(analysis)` are called from the calling thread. For
@@ -64,14 +69,20 @@ def run_analysis(article: Article, model: str | None = None, *, use_cache: bool 
     return analysis
 
 
-def _analyse_in_child(article: Article, model: str | None, progress: Progress | None,
-                      on_partial: Callable[[Analysis], None] | None,
-                      should_stop: Callable[[], bool] | None) -> Analysis:
+def _analyse_in_child(
+    article: Article,
+    model: str | None,
+    progress: Progress | None,
+    on_partial: Callable[[Analysis], None] | None,
+    should_stop: Callable[[], bool] | None,
+) -> Analysis:
     from .analysis_worker import receive, send
 
     child = subprocess.Popen(
         [sys.executable, "-m", "tui.analysis_worker"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         start_new_session=True,  # a Ctrl-C meant for the reader does not kill the analysis mid-write
     )
@@ -120,7 +131,6 @@ def _analyse_in_child(article: Article, model: str | None, progress: Progress | 
         for stream in (child.stdin, child.stdout, child.stderr):
             if stream is not None:
                 stream.close()
-
 
 
 def _kill_group(child: subprocess.Popen) -> None:

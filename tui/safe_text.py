@@ -19,9 +19,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-PLACEHOLDER_FORMAT = "\u2426"   # ␦ for invisible format characters (bidi, zero-width, ...)
-PLACEHOLDER_C1 = "\ufffd"       # � for C1 controls
-PLACEHOLDER_DEL = "\u2421"      # ␡
+PLACEHOLDER_FORMAT = "\u2426"  # ␦ for invisible format characters (bidi, zero-width, ...)
+PLACEHOLDER_C1 = "\ufffd"  # � for C1 controls
+PLACEHOLDER_DEL = "\u2421"  # ␡
 
 # Letters (category Lo) that terminals draw as nothing; used to hide text in plain sight.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
@@ -34,7 +34,7 @@ def _replacement(ch: str) -> str:
     """The character to show for `ch`: `ch` itself when it is safe."""
     code = ord(ch)
     if code < 0x20:
-        return chr(0x2400 + code)          # ␀ … ␟ (␛ for ESC, ␉ for tab, ␊ for LF)
+        return chr(0x2400 + code)  # ␀ … ␟ (␛ for ESC, ␉ for tab, ␊ for LF)
     if code == 0x7F:
         return PLACEHOLDER_DEL
     if 0x80 <= code <= 0x9F:
@@ -43,7 +43,7 @@ def _replacement(ch: str) -> str:
         return PLACEHOLDER_FORMAT
     if ch.isprintable() or unicodedata.category(ch) == _VISIBLE_SPACE:
         return ch
-    return PLACEHOLDER_FORMAT              # Cf, Cs, Co, Cn, Zl, Zp
+    return PLACEHOLDER_FORMAT  # Cf, Cs, Co, Cn, Zl, Zp
 
 
 def is_safe(ch: str) -> bool:
@@ -86,9 +86,9 @@ def escape_json(serialized: str) -> str:
     for ch in serialized:
         if is_safe(ch):
             out.append(ch)
-        elif ord(ch) > 0xFFFF:             # astral: a surrogate pair, as JSON requires
+        elif ord(ch) > 0xFFFF:  # astral: a surrogate pair, as JSON requires
             units = ch.encode("utf-16-be")
-            out.append("\\u%04x\\u%04x" % (int.from_bytes(units[:2], "big"), int.from_bytes(units[2:], "big")))
+            out.append(f"\\u{int.from_bytes(units[:2], 'big'):04x}\\u{int.from_bytes(units[2:], 'big'):04x}")
         else:
-            out.append("\\u%04x" % ord(ch))
+            out.append(f"\\u{ord(ch):04x}")
     return "".join(out)

@@ -3,4 +3,4 @@
 from .engine import RULES_VERSION, analyse, analyse_stages, parse
 from .pipeline import DEFAULT_MODELS, ModelError, describe, load_pipeline
 
-__all__ = ["RULES_VERSION", "analyse", "analyse_stages", "parse", "DEFAULT_MODELS", "ModelError", "describe", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "RULES_VERSION", "ModelError", "analyse", "analyse_stages", "describe", "load_pipeline", "parse"]

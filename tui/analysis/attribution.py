@@ -24,8 +24,17 @@ from . import gazetteer
 from .names import HONORIFICS
 from .parsed import ParsedBlock
 from .speech_verbs import (
-    ADDRESSEE_VERBS, ANAPHORIC_ORG_NOUNS, GROUP_PRONOUNS, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PHRASAL_SPEECH,
-    RELATIVE_PRONOUNS, ROLE_CLASSES, SPEECH_VERBS, TRADE_NOUNS,
+    ADDRESSEE_VERBS,
+    ANAPHORIC_ORG_NOUNS,
+    GROUP_PRONOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PHRASAL_SPEECH,
+    RELATIVE_PRONOUNS,
+    ROLE_CLASSES,
+    SPEECH_VERBS,
+    TRADE_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -37,17 +46,41 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 # Parts of a noun phrase left out of a short description.
 _NOT_IN_DESCRIPTION = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
-_DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "document", "release", "filing", "post", "message", "communique", "note", "memo", "email", "tweet"})
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "report",
+        "letter",
+        "document",
+        "release",
+        "filing",
+        "post",
+        "message",
+        "communique",
+        "note",
+        "memo",
+        "email",
+        "tweet",
+    }
+)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "another"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _LOOKBACK_SENTENCES = 6
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_ROLE_LOOKBACK = 400          # earlier mentions searched for "the Ukrainian leader"
+_ROLE_LOOKBACK = 400  # earlier mentions searched for "the Ukrainian leader"
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|an|i|man|woman|men)$")
-_ORG_SUFFIXES = frozenset(("Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital "
-                           "Beverages Foods Brands Pharmaceuticals Industries Airways Logistics Shipping Resources Insurance Software Networks Studios Records").split())
-_FEMALE = frozenset("mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split())
-_MALE = frozenset("mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split())
+_ORG_SUFFIXES = frozenset(
+    (
+        "Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Group Holdings Mineral Minerals Mining Bank Motors Energy Airlines Telecom Systems Technologies Labs Partners Capital "
+        "Beverages Foods Brands Pharmaceuticals Industries Airways Logistics Shipping Resources Insurance Software Networks Studios Records"
+    ).split()
+)
+_FEMALE = frozenset(
+    "mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split()
+)
+_MALE = frozenset(
+    "mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman businessman grandfather brother widower sportsman policeman".split()
+)
 
 
 @dataclass(eq=False, slots=True)
@@ -57,10 +90,10 @@ class Referent:
     name: str
     kind: SpeakerKind
     entity_id: str | None = None
-    head: str = ""                                      # head noun of a description
+    head: str = ""  # head noun of a description
     descriptors: set[str] = field(default_factory=set)  # titles, ages, adjectives seen with it
-    gender: str | None = None                           # "m" / "f" once the text tells us
-    plural: bool = False                                # "officials", "most workers"
+    gender: str | None = None  # "m" / "f" once the text tells us
+    plural: bool = False  # "officials", "most workers"
     mentions: list[Mention] = field(default_factory=list)  # non-name references resolved to it
 
     @property
@@ -71,7 +104,7 @@ class Referent:
 @dataclass(slots=True)
 class Resolved:
     referent: Referent | None
-    start: int           # the subject noun phrase (or the "according to X" phrase)
+    start: int  # the subject noun phrase (or the "according to X" phrase)
     end: int
 
 
@@ -95,18 +128,18 @@ _SPEAKER_KIND = {
 }
 
 
-def is_speech_verb(tok: "Token") -> bool:
+def is_speech_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return False
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
     if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
-        return True                     # "as he puts it"
+        return True  # "as he puts it"
     return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
 
 
-def according_to(tok: "Token") -> "Token | None":
+def according_to(tok: Token) -> Token | None:
     """The noun after "according to", when `tok` is "according"."""
     if tok.lower_ != "according":
         return None
@@ -123,7 +156,7 @@ def according_to(tok: "Token") -> "Token | None":
     return None
 
 
-def subject_of(verb: "Token") -> "Token | None":
+def subject_of(verb: Token) -> Token | None:
     """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
     tok = verb
     for _ in range(4):
@@ -145,20 +178,24 @@ def subject_of(verb: "Token") -> "Token | None":
     return None
 
 
-def _stray_subject(verb: "Token") -> "Token | None":
+def _stray_subject(verb: Token) -> Token | None:
     """A main verb the parser left without a subject ("In the village of X, a 67-year-old
     farmer stood", with the farmer hung on the place): the person noun just before it."""
     if verb.dep_ != "ROOT":
         return None
-    for t in reversed(list(verb.doc[verb.sent.start:verb.i])):
-        if t.dep_ in ("appos", "conj") and t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree)):
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if (
+            t.dep_ in ("appos", "conj")
+            and t.pos_ == "NOUN"
+            and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree))
+        ):
             return t
         if t.pos_ == "VERB":
             return None
     return None
 
 
-def _np_bounds(head: "Token") -> tuple[int, int]:
+def _np_bounds(head: Token) -> tuple[int, int]:
     """Token range [i, j) of the noun phrase headed by `head`, without clauses and appositions."""
     lo, hi = head.i, head.i + 1
     for child in head.children:
@@ -177,16 +214,14 @@ class Referents:
     and role nouns against them."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        self._spans: list[tuple[int, int, Entity]] = sorted(
-            (m.start, m.end, e) for e in entities for m in e.mentions
-        )
+        self._spans: list[tuple[int, int, Entity]] = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         self._starts = [s for s, _, _ in self._spans]
         self._first: dict[str, int] = {e.id: min(m.start for m in e.mentions) for e in entities if e.mentions}
         self._by_entity: dict[str, Referent] = {}
         self._seen: list[_Seen] = []
         self.described: list[Referent] = []
         self._surnames: dict[str, Entity] | None = None
-        self._resolved: dict[int, Resolved] = {}   # by subject offset: one referent per phrase
+        self._resolved: dict[int, Resolved] = {}  # by subject offset: one referent per phrase
 
     # ---- entities -------------------------------------------------------------------------
     def entity_at(self, start: int, end: int) -> Entity | None:
@@ -200,7 +235,7 @@ class Referents:
 
     def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """(start, end, entity) of every entity mention starting in [lo, hi)."""
-        return self._spans[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, hi)]
+        return self._spans[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)]
 
     def first_mention(self, entity_id: str) -> int:
         return self._first.get(entity_id, -1)
@@ -218,7 +253,7 @@ class Referents:
         if ref is None:
             kind = _SPEAKER_KIND[ent.kind]
             if kind is SpeakerKind.PERSON and ent.name.split()[-1] in _ORG_SUFFIXES:
-                kind = SpeakerKind.ORGANIZATION        # "Castellan Beverages" tagged as a person
+                kind = SpeakerKind.ORGANIZATION  # "Castellan Beverages" tagged as a person
             ref = Referent(ent.name, kind, ent.id)
             self._by_entity[ent.id] = ref
         return ref
@@ -251,15 +286,15 @@ class Referents:
     def note(self, offset: int, sentence: int, referent: Referent, salience: int) -> None:
         bisect.insort(self._seen, _Seen(offset, sentence, salience, referent))
 
-    def note_entity_mention(self, pb: ParsedBlock, tok: "Token", ent: Entity, sentence: int) -> tuple[Referent, int]:
+    def note_entity_mention(self, pb: ParsedBlock, tok: Token, ent: Entity, sentence: int) -> tuple[Referent, int]:
         """Record a name seen outside quotes, with the titles and appositions around it;
         returns its referent and how prominent this mention is."""
         ref = self.of_entity(ent)
         if ref.kind is not SpeakerKind.PLACE or gazetteer.lookup(ref.name) is None:
-            ref.descriptors.update(_descriptors(tok, ref.kind is not SpeakerKind.PERSON))   # "Norwegian shipping group Nordvik"
+            ref.descriptors.update(_descriptors(tok, ref.kind is not SpeakerKind.PERSON))  # "Norwegian shipping group Nordvik"
         if ref.kind is SpeakerKind.PERSON:
             if ref.gender is None:
-                ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3):tok.i + 1] if w.dep_ != "poss")
+                ref.gender = _gender_of_words(w.lower_ for w in tok.doc[max(0, tok.i - 3) : tok.i + 1] if w.dep_ != "poss")
         level = salience(tok)
         self.note(pb.offset + tok.idx, sentence, ref, level)
         return ref, level
@@ -294,7 +329,7 @@ class Referents:
         sentences, else the latest one mentioned there. "The national highways agency" is new."""
         end = bisect.bisect_left(self._seen, _Seen(before, 0, 0, None))  # type: ignore[arg-type]
         salient = fallback = None
-        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
+        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK) : end]):
             ref = item.referent
             if not _may_be_org(ref):
                 continue
@@ -308,7 +343,7 @@ class Referents:
         return salient or fallback
 
     # ---- resolution -----------------------------------------------------------------------
-    def resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int = SPEAKER) -> Resolved:
+    def resolve(self, pb: ParsedBlock, head: Token, sentence: int, salience: int = SPEAKER) -> Resolved:
         """The referent of the noun phrase headed by `head` (a subject or an "according to"
         object); records it in the history. A phrase is resolved once, however often asked."""
         key = pb.offset + head.idx
@@ -316,7 +351,7 @@ class Referents:
             self._resolved[key] = self._resolve(pb, head, sentence, salience)
         return self._resolved[key]
 
-    def _resolve(self, pb: ParsedBlock, head: "Token", sentence: int, salience: int) -> Resolved:
+    def _resolve(self, pb: ParsedBlock, head: Token, sentence: int, salience: int) -> Resolved:
         lo, hi = _np_bounds(head)
         doc = head.doc
         start, end = pb.offset + doc[lo].idx, pb.offset + doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -326,24 +361,37 @@ class Referents:
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             return self.resolve(pb, head.head.head, sentence, salience)
         described = _appos_person(head)
-        if described is not None:           # "One of them, a retired teacher, organised"
+        if described is not None:  # "One of them, a retired teacher, organised"
             return self.resolve(pb, described, sentence, salience)
 
         # "the Frenchman", "the Italian" (which the NER may tag as an organisation) describe a
         # person already in the story; they are not names.
-        epithet = hi - lo == 2 and doc[lo].lower_ in _DEFINITE and head.pos_ == "PROPN" and (
-            head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman")))
+        epithet = (
+            hi - lo == 2
+            and doc[lo].lower_ in _DEFINITE
+            and head.pos_ == "PROPN"
+            and (head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman")))
+        )
         ent = None if epithet else self._entity_of(pb, head)
         if ent is not None:
             ref = self.of_entity(ent)
             if ref.kind is SpeakerKind.PERSON and head.pos_ == "NOUN" and head.lemma_.lower() in ORG_NOUNS:
-                ref.kind = SpeakerKind.ORGANIZATION   # "shipping group Skarvik", Skarvik tagged a person
-            elif (ref.kind is not SpeakerKind.PERSON and head.pos_ == "NOUN" and lower in PERSON_NOUNS
-                  and lower not in ORG_NOUNS and (ref.kind is SpeakerKind.ORGANIZATION or gazetteer.lookup(ref.name) is None)):
-                ref.kind = SpeakerKind.PERSON         # "Okoro's mother, Grace," with Grace tagged an organisation
-            elif ref.kind is not SpeakerKind.PERSON and head.pos_ == "PROPN" and _introduces_person(head) and (
-                    _person_shaped_org(ref) or (ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None)):
-                ref.kind = SpeakerKind.PERSON         # "Marcus Webb, 44, who has been at the plant" tagged a place
+                ref.kind = SpeakerKind.ORGANIZATION  # "shipping group Skarvik", Skarvik tagged a person
+            elif (
+                ref.kind is not SpeakerKind.PERSON
+                and head.pos_ == "NOUN"
+                and lower in PERSON_NOUNS
+                and lower not in ORG_NOUNS
+                and (ref.kind is SpeakerKind.ORGANIZATION or gazetteer.lookup(ref.name) is None)
+            ):
+                ref.kind = SpeakerKind.PERSON  # "Okoro's mother, Grace," with Grace tagged an organisation
+            elif (
+                ref.kind is not SpeakerKind.PERSON
+                and head.pos_ == "PROPN"
+                and _introduces_person(head)
+                and (_person_shaped_org(ref) or (ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None))
+            ):
+                ref.kind = SpeakerKind.PERSON  # "Marcus Webb, 44, who has been at the plant" tagged a place
             if ref.kind is SpeakerKind.PERSON and ref.gender is None:
                 ref.gender = _gender_of_words(t.lower_ for t in doc[lo:hi] if t.dep_ != "poss")
             self.note(offset, sentence, ref, salience)
@@ -383,9 +431,11 @@ class Referents:
 
         # "the Italian", "the Welshman", "the Pole": names do not take "the".
         demonym = head.ent_type_ == "NORP" or bool(_DEMONYM.match(head.text)) or (hi - lo == 2 and head.pos_ == "PROPN")
-        named_org = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if lemma in ORG_NOUNS else None
-        if named_org is not None:                 # "Consumer group FairCall"
-            head, words, text = named_org, list(doc[named_org.left_edge.i:named_org.right_edge.i + 1]), named_org.text
+        named_org = (
+            next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if lemma in ORG_NOUNS else None
+        )
+        if named_org is not None:  # "Consumer group FairCall"
+            head, words, text = named_org, list(doc[named_org.left_edge.i : named_org.right_edge.i + 1]), named_org.text
         if head.pos_ == "PROPN" and not _is_role(lemma) and not (definite and demonym):
             ref = self._proper_name(text, words, named_org is not None or _org_like(head), _introduces_person(head))
             self.note(offset, sentence, ref, salience)
@@ -394,7 +444,7 @@ class Referents:
         if lemma in TRADE_NOUNS and words[0].lower_ in _DEFINITE and head.tag_ not in ("NNS", "NNPS"):
             loose = all(t.i == head.i or not t.is_title or _is_nationality(t) for t in words[1:])
             ref = self._recent_org(offset, sentence, modifiers, loose)
-            if ref is not None:             # "the tech giant", "the Canadian miner"
+            if ref is not None:  # "the tech giant", "the Canadian miner"
                 if ref.kind is SpeakerKind.PLACE:
                     ref.kind = SpeakerKind.ORGANIZATION
                 ref.mentions.append(Mention(start, end, text))
@@ -410,8 +460,8 @@ class Referents:
         relational = bool(words) and words[0].dep_ == "poss" and words[0].pos_ in ("PRON", "PROPN")
         if is_person and not is_org:
             named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if named is not None:             # "Okoro's mother, Grace," with Grace untagged
-                ref = self._proper_name(named.text, list(doc[named.left_edge.i:named.i + 1]), False, True)
+            if named is not None:  # "Okoro's mother, Grace," with Grace untagged
+                ref = self._proper_name(named.text, list(doc[named.left_edge.i : named.i + 1]), False, True)
                 if ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is None:
                     ref = None
                 if ref is not None:
@@ -424,9 +474,15 @@ class Referents:
                 # "the 23-year-old", "the Italian", "the veteran": in news copy a definite
                 # description points back to someone already in the story.
                 gender = _gender_of_words([lemma])
-                ref = self._recent(offset, sentence, lambda r: r.kind is not SpeakerKind.ORGANIZATION
-                                   and r.kind is not SpeakerKind.PLACE and r.gender in (None, gender)
-                                   if gender else r.is_person)
+                ref = self._recent(
+                    offset,
+                    sentence,
+                    lambda r: (
+                        r.kind is not SpeakerKind.ORGANIZATION and r.kind is not SpeakerKind.PLACE and r.gender in (None, gender)
+                        if gender
+                        else r.is_person
+                    ),
+                )
             if ref is None and is_org and lemma in ANAPHORIC_ORG_NOUNS and words[0].lower_ in _DEFINITE:
                 # "the company", "the Swedish company", "the Norwegian firm": the organisation
                 # just mentioned (one introduced as Norwegian first), or a name tagged as a
@@ -440,34 +496,47 @@ class Referents:
         given = _given_name(head) if ref is None and is_person and not is_org else None
         if given is not None:
             # "A worker, who gave his name only as Serhiy, said": named after all.
-            ref = Referent(given, SpeakerKind.PERSON, None, given.split()[-1].lower(), modifiers | {lemma},
-                           _gender_of_words([lemma, *_appos_lemmas(head)]))
+            ref = Referent(
+                given,
+                SpeakerKind.PERSON,
+                None,
+                given.split()[-1].lower(),
+                modifiers | {lemma},
+                _gender_of_words([lemma, *_appos_lemmas(head)]),
+            )
             self.described.append(ref)
         if ref is None:
             kind = SpeakerKind.ORGANIZATION if is_org else SpeakerKind.UNNAMED
-            ref = Referent(_description(words, head), kind, None, lemma, modifiers | {lemma}, _gender_of_words([lemma, *_appos_lemmas(head)]),
-                           head.tag_ in ("NNS", "NNPS"))
+            ref = Referent(
+                _description(words, head),
+                kind,
+                None,
+                lemma,
+                modifiers | {lemma},
+                _gender_of_words([lemma, *_appos_lemmas(head)]),
+                head.tag_ in ("NNS", "NNPS"),
+            )
             self.described.append(ref)
         ref.mentions.append(Mention(start, end, text))
         self.note(offset, sentence, ref, salience)
         return Resolved(ref, start, end)
 
-    def _entity_of(self, pb: ParsedBlock, head: "Token") -> Entity | None:
+    def _entity_of(self, pb: ParsedBlock, head: Token) -> Entity | None:
         ent = self.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
         if ent is not None:
             return self.as_person(ent, pb.offset + head.idx)
-        for child in head.children:   # "The company's chief executive, Jane Doe, said"
+        for child in head.children:  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
                     if _under_phrase(t, child):
                         continue
                     ent = self.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
-                    if ent is not None:       # an apposition names the same thing
+                    if ent is not None:  # an apposition names the same thing
                         return ent
         return None
 
-    def _proper_name(self, text: str, words: list["Token"], org: bool, person: bool = False) -> Referent:
+    def _proper_name(self, text: str, words: list[Token], org: bool, person: bool = False) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone.
         `person`: the text says it is someone ("Harmon, who led by three shots"), so an entity
         tagged as an organisation with a person's name shape ("American Scott Harmon") is one."""
@@ -479,7 +548,7 @@ class Referents:
                     ent_ref.kind = SpeakerKind.PERSON
                     first = ent_ref.name.split()[0]
                     if _DEMONYM.match(first) and len(ent_ref.name.split()) > 2:
-                        ent_ref.name = ent_ref.name.split(" ", 1)[1]   # "American Scott Harmon"
+                        ent_ref.name = ent_ref.name.split(" ", 1)[1]  # "American Scott Harmon"
                 return ent_ref
         for ref in self.described:
             if ref.name.split()[-1] == last:
@@ -489,14 +558,15 @@ class Referents:
         self.described.append(ref)
         return ref
 
-    def _by_role(self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool,
-                 plural: bool = False) -> Referent | None:
-        """"the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
+    def _by_role(
+        self, lemma: str, modifiers: set[str], age: str | None, offset: int, is_org: bool, plural: bool = False
+    ) -> Referent | None:
+        """ "the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
         referent by title and modifiers; the most recent one on a tie."""
         roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
         best, best_score = None, 0
         end = bisect.bisect_left(self._seen, _Seen(offset, 0, 0, None))  # type: ignore[arg-type]
-        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK):end]):
+        for item in reversed(self._seen[max(0, end - _ROLE_LOOKBACK) : end]):
             ref = item.referent
             if is_org != (ref.kind is SpeakerKind.ORGANIZATION) or (ref.plural and not plural):
                 continue
@@ -504,14 +574,14 @@ class Referents:
             if ref.head == lemma or ref.descriptors & roles:
                 score += 2
             if age and age in ref.descriptors:
-                score += 2                      # "the 58-year-old" for "Carlo Neri, 58"
+                score += 2  # "the 58-year-old" for "Carlo Neri, 58"
             score += len(ref.descriptors & modifiers - {age})
             if score > best_score:
                 best, best_score = ref, score
         return best if best_score >= 2 else None
 
-    def _document_source(self, pb: ParsedBlock, head: "Token", sentence: int, start: int, end: int) -> Resolved:
-        """"A statement from the ministry said", "Google's statement said": the issuer speaks."""
+    def _document_source(self, pb: ParsedBlock, head: Token, sentence: int, start: int, end: int) -> Resolved:
+        """ "A statement from the ministry said", "Google's statement said": the issuer speaks."""
         for child in head.children:
             if child.dep_ == "poss":
                 return self.resolve(pb, child, sentence)
@@ -528,14 +598,14 @@ class Referents:
         return Resolved(None, start, end)
 
 
-def salience(tok: "Token") -> int:
+def salience(tok: Token) -> int:
     t = tok
     while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
         t = t.head
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
-        return MAIN_SUBJECT        # "Okafor, who joined ..., levelled": a fragment parse
+        return MAIN_SUBJECT  # "Okafor, who joined ..., levelled": a fragment parse
     if t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS:
-        return SUBJECT             # "Salem's family is staying with relatives. He says ..." 
+        return SUBJECT  # "Salem's family is staying with relatives. He says ..."
     if t.dep_ not in _SUBJECT_DEPS:
         return OTHER
     verb = t.head
@@ -546,28 +616,30 @@ def salience(tok: "Token") -> int:
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
 
 
-def _org_like(head: "Token") -> bool:
+def _org_like(head: Token) -> bool:
     """An untagged name that behaves like an organisation: "Andes Mineral, which operates"."""
     if any(w.lemma_.lower() in ORG_NOUNS or w.text in _ORG_SUFFIXES for w in head.subtree if w.pos_ in ("PROPN", "NOUN")):
         return True
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in head.children)
 
 
-def _only_nationality(words: list["Token"], head: "Token") -> bool:
-    """"the company", "the Swedish company": nothing but a nationality to go on."""
+def _only_nationality(words: list[Token], head: Token) -> bool:
+    """ "the company", "the Swedish company": nothing but a nationality to go on."""
     return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or _is_nationality(t) or _in_based(t) for t in words)
 
 
-def _in_based(t: "Token") -> bool:
+def _in_based(t: Token) -> bool:
     """Part of "Brussels-based" / "London-based": where a company sits, not its name."""
-    return any(a.lower_ == "based" for a in (t, *t.ancestors)) or (t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ == "based")
+    return any(a.lower_ == "based" for a in (t, *t.ancestors)) or (
+        t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ == "based"
+    )
 
 
-def _is_nationality(t: "Token") -> bool:
+def _is_nationality(t: Token) -> bool:
     return t.ent_type_ == "NORP" or bool(_DEMONYM.match(t.text))
 
 
-def _given_name(head: "Token") -> str | None:
+def _given_name(head: Token) -> str | None:
     """The name in "who gave his name only as Serhiy" / "who gave only her first name, Rosa" /
     "identified only as Karim" inside the description headed by `head`."""
     for v in head.subtree:
@@ -576,13 +648,14 @@ def _given_name(head: "Token") -> str | None:
         if v.lemma_.lower() != "identify" and not any(c.lemma_.lower() == "name" for c in v.children):
             continue
         for t in v.subtree:
-            if t.pos_ == "PROPN" and ((t.dep_ == "appos" and t.head.lemma_.lower() == "name")
-                                      or t.doc[t.left_edge.i - 1].lower_ == "as"):
-                return " ".join(w.text for w in t.doc[t.left_edge.i:t.i + 1] if w.pos_ == "PROPN") or t.text
+            if t.pos_ == "PROPN" and (
+                (t.dep_ == "appos" and t.head.lemma_.lower() == "name") or t.doc[t.left_edge.i - 1].lower_ == "as"
+            ):
+                return " ".join(w.text for w in t.doc[t.left_edge.i : t.i + 1] if w.pos_ == "PROPN") or t.text
     return None
 
 
-def _under_phrase(t: "Token", top: "Token") -> bool:
+def _under_phrase(t: Token, top: Token) -> bool:
     while t.i != top.i and t.head.i != t.i:
         if t.dep_ in ("prep", "pobj", "relcl", "acl", "poss"):
             return True
@@ -592,9 +665,13 @@ def _under_phrase(t: "Token", top: "Token") -> bool:
 
 def _person_shaped_org(ref: Referent) -> bool:
     words = ref.name.split()
-    return (ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is not None and 2 <= len(words) <= 3
-            and all(w[:1].isupper() and w[1:].isalpha() and w not in _ORG_SUFFIXES and w.lower() not in ORG_NOUNS for w in words)
-            and not ref.descriptors & ORG_NOUNS)
+    return (
+        ref.kind is SpeakerKind.ORGANIZATION
+        and ref.entity_id is not None
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].isalpha() and w not in _ORG_SUFFIXES and w.lower() not in ORG_NOUNS for w in words)
+        and not ref.descriptors & ORG_NOUNS
+    )
 
 
 def _may_be_org(ref: Referent) -> bool:
@@ -603,12 +680,14 @@ def _may_be_org(ref: Referent) -> bool:
     return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
 
 
-def _introduces_person(head: "Token", depth: int = 0) -> bool:
+def _introduces_person(head: Token, depth: int = 0) -> bool:
     """A noun only a person fits: "a conservationist", one followed by "who", one in
     apposition with a person ("Her employer, a former lawyer")."""
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" and ((len(lemma) > 6 and lemma.endswith("ist")) or (len(lemma) > 5 and lemma.endswith(("man", "woman")))):
-        return True                            # conservationist, postman, fisherwoman
+    if head.pos_ == "NOUN" and (
+        (len(lemma) > 6 and lemma.endswith("ist")) or (len(lemma) > 5 and lemma.endswith(("man", "woman")))
+    ):
+        return True  # conservationist, postman, fisherwoman
     for c in head.children:
         if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children):
             return True
@@ -617,8 +696,8 @@ def _introduces_person(head: "Token", depth: int = 0) -> bool:
     return False
 
 
-def _appos_person(head: "Token") -> "Token | None":
-    """"One of them, a retired teacher": the apposition says who "one" is."""
+def _appos_person(head: Token) -> Token | None:
+    """ "One of them, a retired teacher": the apposition says who "one" is."""
     if head.lower_ not in ("one", "another", "some") or head.pos_ not in ("NUM", "PRON"):
         return None
     for c in head.children:
@@ -627,7 +706,7 @@ def _appos_person(head: "Token") -> "Token | None":
     return None
 
 
-def may_be_speaker(tok: "Token") -> bool:
+def may_be_speaker(tok: Token) -> bool:
     """A subject worth remembering though it does not speak yet: a person description
     ("a 67-year-old farmer stood"), a name followed by "who" that the NER missed."""
     if tok.pos_ == "NOUN":
@@ -637,7 +716,7 @@ def may_be_speaker(tok: "Token") -> bool:
     return _appos_person(tok) is not None
 
 
-def _appos_lemmas(head: "Token") -> list[str]:
+def _appos_lemmas(head: Token) -> list[str]:
     return [c.lemma_.lower() for c in head.children if c.dep_ == "appos"]
 
 
@@ -655,13 +734,13 @@ def _is_role(lemma: str) -> bool:
     return lemma in PERSON_NOUNS or lemma in ROLE_CLASSES
 
 
-def _age_of(words: list["Token"]) -> str | None:
+def _age_of(words: list[Token]) -> str | None:
     text = "".join(t.text_with_ws for t in words).replace(" ", "")
     m = re.search(r"(\d{1,3})-year-old", text)
     return m.group(1) if m else None
 
 
-def _descriptors(tok: "Token", org: bool = False) -> set[str]:
+def _descriptors(tok: Token, org: bool = False) -> set[str]:
     """Words around a name that a later role noun may refer back to: "Ukrainian President",
     "Kremlin spokesman", ", 56,", ", the club's captain,"."""
     head = tok
@@ -678,7 +757,7 @@ def _descriptors(tok: "Token", org: bool = False) -> set[str]:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                     out.add(t.lemma_.lower())
     for child in head.rights:
-        if child.dep_ == "relcl":           # ", who served as business secretary,"
+        if child.dep_ == "relcl":  # ", who served as business secretary,"
             for t in child.subtree:
                 if t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"):
                     out.update(w.lemma_.lower() for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ"))
@@ -702,15 +781,15 @@ def _descriptors(tok: "Token", org: bool = False) -> set[str]:
     return out
 
 
-def _description(words: list["Token"], head: "Token") -> str:
-    """"a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
+def _description(words: list[Token], head: Token) -> str:
+    """ "a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
     while words and (words[0].lower_ in _DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
         words = words[1:]
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            a_lo, a_hi = _np_bounds(child)        # without its "who ..." clause
+            a_lo, a_hi = _np_bounds(child)  # without its "who ..." clause
             appos = list(head.doc[a_lo:a_hi])
             while appos and appos[0].lower_ in _DETERMINERS:
                 appos = appos[1:]

@@ -45,7 +45,7 @@ def _name_words(text: str) -> list[str]:
 
 def _contains_run(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -129,7 +129,7 @@ def _initials(words: list[str]) -> str:
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
-    """"CIA" joins "Central Intelligence Agency" when both are in the document."""
+    """ "CIA" joins "Central Intelligence Agency" when both are in the document."""
     by_initials = {}
     for k in clusters:
         if len(k.name_words) > 1:
@@ -146,7 +146,7 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 def _merge_name_parts(clusters: list[_Cluster]) -> list[_Cluster]:
-    """"Inter" joins "Inter Milan" and "the Commission" joins "European Commission", when exactly
+    """ "Inter" joins "Inter Milan" and "the Commission" joins "European Commission", when exactly
     one longer name in the document starts (or, after "the", ends) with that word."""
     out = []
     for k in clusters:
@@ -154,8 +154,11 @@ def _merge_name_parts(clusters: list[_Cluster]) -> list[_Cluster]:
         if len(k.name_words) == 1:
             word = k.name_words[0]
             after_the = any(c.determined for c in k.cands)
-            options = [o for o in clusters if len(o.name_words) > 1
-                       and (word == o.name_words[0] or (after_the and word == o.name_words[-1]))]
+            options = [
+                o
+                for o in clusters
+                if len(o.name_words) > 1 and (word == o.name_words[0] or (after_the and word == o.name_words[-1]))
+            ]
             if len(options) == 1:
                 target = options[0]
         if target is not None:

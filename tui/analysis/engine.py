@@ -30,12 +30,24 @@ Progress = Callable[[int, int], None]
 MAX_PIECE = 20_000
 MAX_BATCH_CHARS = 50_000
 MAX_RUN = 200
-_LONG_RUN = re.compile(r"\S{%d}" % MAX_RUN)
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN}}}")
 # C0/C1 controls, DEL and the invisible separators and bidi controls; not the soft hyphen or the
 # zero-width joiner, which sit inside words and emoji.
 _AS_SPACE = dict.fromkeys(
-    [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x180E, 0x200B, 0x200C, 0x200E, 0x200F,
-     *range(0x2028, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF],
+    [
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x180E,
+        0x200B,
+        0x200C,
+        0x200E,
+        0x200F,
+        *range(0x2028, 0x202F),
+        *range(0x2060, 0x2065),
+        *range(0x2066, 0x206A),
+        0xFEFF,
+    ],
     " ",
 )
 # Documents longer than this show partial results while the rest is analysed.
@@ -108,8 +120,9 @@ def _for_parser(text: str) -> str:
     return text
 
 
-def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int, int]],
-                 n_process: int = 1) -> Iterator[ParsedBlock]:
+def _parse_units(
+    article: Article, nlp: Language, units: list[tuple[Block, int, int]], n_process: int = 1
+) -> Iterator[ParsedBlock]:
     if n_process > 1:  # one pipe for all: worker processes are started once
         texts = (_for_parser(article.text[s:e]) for _, s, e in units)
         # Small batches: each worker holds a batch's documents while it parses them.
@@ -122,7 +135,7 @@ def _parse_units(article: Article, nlp: "Language", units: list[tuple[Block, int
             yield ParsedBlock(block, doc, start)
 
 
-def parse(article: Article, nlp: "Language", progress: Progress | None = None) -> list[ParsedBlock]:
+def parse(article: Article, nlp: Language, progress: Progress | None = None) -> list[ParsedBlock]:
     units = _units(article)
     parsed = []
     for pb in _parse_units(article, nlp, units):
@@ -136,7 +149,7 @@ def _as_written(article: Article, mentions: list[Mention]) -> list[Mention]:
     """Mention texts are the article's own characters: the parser saw a line break inside a
     block as a space, so "Volodymyr\nZelensky" came back as "Volodymyr Zelensky"."""
     text = article.text
-    return [m if text[m.start:m.end] == m.text else Mention(m.start, m.end, text[m.start:m.end]) for m in mentions]
+    return [m if text[m.start : m.end] == m.text else Mention(m.start, m.end, text[m.start : m.end]) for m in mentions]
 
 
 def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
@@ -147,8 +160,9 @@ def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
     return Analysis(article.source, entities, quotes, speakers, model, RULES_VERSION)
 
 
-def analyse_stages(article: Article, nlp: "Language", progress: Progress | None = None,
-                   *, first_stage: int = FIRST_STAGE_CHARS, n_process: int = 1) -> Iterator[Analysis]:
+def analyse_stages(
+    article: Article, nlp: Language, progress: Progress | None = None, *, first_stage: int = FIRST_STAGE_CHARS, n_process: int = 1
+) -> Iterator[Analysis]:
     """Analyses of a growing beginning of the article, the last one complete.
 
     A long document shows its first highlights after `first_stage` characters; each later stage
@@ -171,6 +185,6 @@ def analyse_stages(article: Article, nlp: "Language", progress: Progress | None 
     yield _build(article, parsed, model)
 
 
-def analyse(article: Article, nlp: "Language | None" = None, progress: Progress | None = None) -> Analysis:
+def analyse(article: Article, nlp: Language | None = None, progress: Progress | None = None) -> Analysis:
     nlp = nlp if nlp is not None else load_pipeline()
     return _build(article, parse(article, nlp, progress), describe(nlp))

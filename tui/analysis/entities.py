@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from ..model import EntityKind
 from . import gazetteer
 from .names import HONORIFICS, TITLE_NOUNS, TITLE_PHRASES
-from .speech_verbs import PERSON_NOUNS as _PERSON_ROLES
 from .parsed import ParsedBlock
+from .speech_verbs import PERSON_NOUNS as _PERSON_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -40,8 +40,12 @@ _PLACE_NOUNS = frozenset(
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
 _DEMONYM_PERSON = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|man|woman|men|women)$")
-_SETTLEMENT_NOUNS = frozenset("village town city port region province district county state island suburb municipality capital".split())
-_ORG_LAST_WORDS = frozenset("Capital Mineral Minerals Mining Group Holdings Bank Partners Securities Telecom Energy Airlines Motors Systems Inc Corp Ltd".split())
+_SETTLEMENT_NOUNS = frozenset(
+    "village town city port region province district county state island suburb municipality capital".split()
+)
+_ORG_LAST_WORDS = frozenset(
+    "Capital Mineral Minerals Mining Group Holdings Bank Partners Securities Telecom Energy Airlines Motors Systems Inc Corp Ltd".split()
+)
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
 
 
@@ -52,11 +56,11 @@ class Candidate:
     text: str
     label: str
     kind: EntityKind | None
-    prev: str            # the word before, lower-cased ("" at sentence start)
-    next: str            # the word after, lower-cased
+    prev: str  # the word before, lower-cased ("" at sentence start)
+    next: str  # the word after, lower-cased
     adjectival: bool = False  # every token tagged as an adjective ("Ukrainian officials")
     determined: bool = False  # an article or possessive before it ("the App Store")
-    prev2: str = ""      # the word before `prev`, lower-cased
+    prev2: str = ""  # the word before `prev`, lower-cased
     described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
 
     @property
@@ -77,7 +81,7 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _trim(span: "Span") -> "Span | None":
+def _trim(span: Span) -> Span | None:
     """Drop leading articles, trailing possessives and punctuation, and trailing lower-case
     words ("Verdi board" -> "Verdi"): names end in a capitalised word."""
     start, end = span.start, span.end
@@ -85,15 +89,14 @@ def _trim(span: "Span") -> "Span | None":
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-        or (doc[end - 1].is_lower and end - 1 > start)
+        doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or (doc[end - 1].is_lower and end - 1 > start)
     ):
         end -= 1
     return doc[start:end] if end > start else None
 
 
-def _extend_person_left(span: "Span") -> "Span":
-    """"figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
+def _extend_person_left(span: Span) -> Span:
+    """ "figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
     are not titles or known places."""
     doc, start = span.doc, span.start
     while start > 0 and not doc[start].is_sent_start:
@@ -103,24 +106,24 @@ def _extend_person_left(span: "Span") -> "Span":
         if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
             break
         start -= 1
-    return doc[start:span.end]
+    return doc[start : span.end]
 
 
-def _split_coordination(span: "Span") -> list["Span"]:
-    """"Rubio and National Security" -> ["Rubio", "National Security"]; parts are re-judged later."""
+def _split_coordination(span: Span) -> list[Span]:
+    """ "Rubio and National Security" -> ["Rubio", "National Security"]; parts are re-judged later."""
     parts, begin = [], span.start
     for tok in span:
         if tok.lower_ in ("and", "&", ",") and tok.i > begin:
-            parts.append(span.doc[begin:tok.i])
+            parts.append(span.doc[begin : tok.i])
             begin = tok.i + 1
     if begin == span.start:
         return [span]
     if begin < span.end:
-        parts.append(span.doc[begin:span.end])
+        parts.append(span.doc[begin : span.end])
     return [p for p in parts if len(p)]
 
 
-def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
+def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
     doc = span.doc
     prev = doc[span.start - 1].lower_ if span.start > 0 and not doc[span.start].is_sent_start else ""
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -130,14 +133,27 @@ def _candidate(pb: ParsedBlock, span: "Span", label: str) -> Candidate:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     determined = before in _DETERMINERS
     prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
-    return Candidate(start, end, span.text, label, kind, prev, nxt, adjectival,
-                     determined=determined, prev2=prev2, described_as_person=_described_as_person(span))
+    return Candidate(
+        start,
+        end,
+        span.text,
+        label,
+        kind,
+        prev,
+        nxt,
+        adjectival,
+        determined=determined,
+        prev2=prev2,
+        described_as_person=_described_as_person(span),
+    )
 
 
-def _described_as_person(span: "Span") -> bool:
+def _described_as_person(span: Span) -> bool:
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
-            if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i:child.i + 1].text.replace(" ", ""):
+            if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i : child.i + 1].text.replace(
+                " ", ""
+            ):
                 return True
     return False
 
@@ -215,13 +231,13 @@ def _plausible_person(c: Candidate) -> bool:
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
     if len(words) > 1 and len(words[-1].rstrip(".")) == 1:
-        return False                                # "Serie A.": names end in a surname
+        return False  # "Serie A.": names end in a surname
     meaningful = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in TITLE_NOUNS]
     return bool(meaningful)
 
 
 def _is_title_fragment(c: Candidate) -> bool:
-    """"State" in "Secretary of State", "National Security" in "National Security Advisor"."""
+    """ "State" in "Secretary of State", "National Security" in "National Security Advisor"."""
     if c.key not in TITLE_PHRASES:
         return False
     return c.prev == "of" or c.next in TITLE_NOUNS or c.kind is EntityKind.ORGANIZATION
@@ -260,37 +276,42 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         after_title = c.prev.rstrip(".") in HONORIFICS or c.prev in TITLE_NOUNS
         if _is_title_fragment(c):
             continue
-        if c.kind is None:                          # PRODUCT, NORP, ... : a place or nothing
-            if place is None or c.label == "NORP" and c.text[:1].islower():
+        if c.kind is None:  # PRODUCT, NORP, ... : a place or nothing
+            if place is None or (c.label == "NORP" and c.text[:1].islower()):
                 continue
             c.kind = EntityKind.PLACE
         elif is_person_word and c.kind is not EntityKind.PLACE:
-            c.kind = EntityKind.PERSON              # "Trump" tagged ORG once
+            c.kind = EntityKind.PERSON  # "Trump" tagged ORG once
         elif c.kind is EntityKind.PERSON and place and not is_person_word and not after_title and _well_known(place):
-            c.kind = EntityKind.PLACE               # "Kyiv" tagged PERSON
+            c.kind = EntityKind.PLACE  # "Kyiv" tagged PERSON
         elif c.kind is EntityKind.ORGANIZATION and place and _well_known(place) and place.kind != "continent":
-            c.kind = EntityKind.PLACE               # "Moscow said" tagged ORG
+            c.kind = EntityKind.PLACE  # "Moscow said" tagged ORG
         if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
             if c.next in _PLACE_NOUNS:
-                c.kind = EntityKind.PLACE           # "the Yorkshire town of Selby"
+                c.kind = EntityKind.PLACE  # "the Yorkshire town of Selby"
             elif c.determined and not (c.prev == "the" and _DEMONYM_PERSON.search(c.text)):
-                c.kind = EntityKind.ORGANIZATION    # "the App Store": names take no article
+                c.kind = EntityKind.ORGANIZATION  # "the App Store": names take no article
             elif len(c.words) == 1 and c.words[0] in other_words:
                 continue
         if c.kind is EntityKind.PERSON and len(c.words) == 1:
             if c.prev == "the" and _DEMONYM_PERSON.search(c.text):
-                continue                            # "the Welshman", "the Italian": a description
-            if c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS or c.prev in _PLACE_PREPOSITIONS and place:
-                c.kind = EntityKind.PLACE           # "the village of Alcora", "in Margate"
-        if c.kind is EntityKind.ORGANIZATION and (c.prev in _PERSON_ROLES or c.described_as_person) \
-                and _plausible_person(c) and len(c.words) > 1 and place is None:
-            c.kind = EntityKind.PERSON              # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
+                continue  # "the Welshman", "the Italian": a description
+            if (c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS) or (c.prev in _PLACE_PREPOSITIONS and place):
+                c.kind = EntityKind.PLACE  # "the village of Alcora", "in Margate"
+        if (
+            c.kind is EntityKind.ORGANIZATION
+            and (c.prev in _PERSON_ROLES or c.described_as_person)
+            and _plausible_person(c)
+            and len(c.words) > 1
+            and place is None
+        ):
+            c.kind = EntityKind.PERSON  # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
         if c.kind is EntityKind.PLACE and place is None and c.words[-1] in _ORG_LAST_WORDS:
-            c.kind = EntityKind.ORGANIZATION        # "Cordillera Capital" tagged LOC
+            c.kind = EntityKind.ORGANIZATION  # "Cordillera Capital" tagged LOC
         if c.kind is EntityKind.PERSON and not _plausible_person(c):
-            continue                                # "serviceman", desk codes
+            continue  # "serviceman", desk codes
         if c.kind is EntityKind.PLACE and place is None and (c.adjectival or _DEMONYM.search(c.text)):
-            continue                                # "Ukrainian officials": a demonym, not a place
+            continue  # "Ukrainian officials": a demonym, not a place
         kept.append(c)
 
     _make_consistent(kept, person_words)

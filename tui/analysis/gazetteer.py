@@ -21,21 +21,37 @@ _INDEX_FORMAT = 1
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    name: str          # canonical GeoNames name ("Kyiv", "United States")
-    kind: str          # "country", "state", "continent", "city"
+    name: str  # canonical GeoNames name ("Kyiv", "United States")
+    kind: str  # "country", "state", "continent", "city"
     population: int
-    key: str           # stable identity, shared by all aliases of one place
+    key: str  # stable identity, shared by all aliases of one place
 
 
 # Short forms that newsrooms use and GeoNames does not list as names.
 _ALIASES = {
-    "US": "United States", "U.S.": "United States", "U.S": "United States", "USA": "United States",
-    "U.S.A.": "United States", "America": "United States", "United States of America": "United States",
-    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates", "DRC": "DR Congo",
-    "Holland": "Netherlands", "Czech Republic": "Czechia", "Turkiye": "Turkey", "Türkiye": "Turkey",
-    "Ivory Coast": "Ivory Coast", "Burma": "Myanmar", "the Netherlands": "Netherlands",
-    "Kiev": "Kyiv", "Odessa": "Odesa", "Kharkov": "Kharkiv",
+    "US": "United States",
+    "U.S.": "United States",
+    "U.S": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "UAE": "United Arab Emirates",
+    "DRC": "DR Congo",
+    "Holland": "Netherlands",
+    "Czech Republic": "Czechia",
+    "Turkiye": "Turkey",
+    "Türkiye": "Turkey",
+    "Ivory Coast": "Ivory Coast",
+    "Burma": "Myanmar",
+    "the Netherlands": "Netherlands",
+    "Kiev": "Kyiv",
+    "Odessa": "Odesa",
+    "Kharkov": "Kharkiv",
 }
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|de|la|le|du|del|of|on|upon))*$")
 
@@ -44,8 +60,11 @@ def _spelling_variant(alt: str, name: str) -> bool:
     """Kiev/Kyiv, Odessa/Odesa: same first and last letter, nearly the same length. This keeps
     out translations ("White House" is listed for Casablanca) that would collide with phrases."""
     return (
-        alt[:1] == name[:1] and alt[-1:] == name[-1:] and abs(len(alt) - len(name)) <= 2
-        and alt != name and _LATIN_NAME.match(alt) is not None
+        alt[:1] == name[:1]
+        and alt[-1:] == name[-1:]
+        and abs(len(alt) - len(name)) <= 2
+        and alt != name
+        and _LATIN_NAME.match(alt) is not None
     )
 
 

@@ -23,9 +23,27 @@ TITLE_NOUNS = frozenset(
 )
 
 TITLE_PHRASES = frozenset(
-    {"state", "national security", "homeland security", "defense", "defence", "the treasury",
-     "treasury", "justice", "commerce", "energy", "labor", "labour", "health", "education",
-     "the interior", "interior", "foreign affairs", "home affairs", "the exchequer"}
+    {
+        "state",
+        "national security",
+        "homeland security",
+        "defense",
+        "defence",
+        "the treasury",
+        "treasury",
+        "justice",
+        "commerce",
+        "energy",
+        "labor",
+        "labour",
+        "health",
+        "education",
+        "the interior",
+        "interior",
+        "foreign affairs",
+        "home affairs",
+        "the exchequer",
+    }
 )
 
 

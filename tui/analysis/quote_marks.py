@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "\"“„«"
-DOUBLE_CLOSE = "\"”»"
+DOUBLE_OPEN = '"“„«'
+DOUBLE_CLOSE = '"”»'
 SINGLE_OPEN = "'‘‚‹"
 SINGLE_CLOSE = "'’›"
 # Characters after which a mark is at the start of a word, hence an opener.
@@ -33,12 +33,12 @@ MAX_FAILED_NESTED = 16
 
 @dataclass(frozen=True, slots=True)
 class MarkedSpan:
-    outer_start: int     # the opening mark
-    outer_end: int       # just after the closing mark (the block end when unclosed)
-    start: int           # the quoted words, marks and outer spaces removed
+    outer_start: int  # the opening mark
+    outer_end: int  # just after the closing mark (the block end when unclosed)
+    start: int  # the quoted words, marks and outer spaces removed
     end: int
-    closed: bool         # False when the block ended before a closing mark
-    style: str           # "double" or "single"
+    closed: bool  # False when the block ended before a closing mark
+    style: str  # "double" or "single"
 
 
 def _is_double(ch: str) -> bool:
@@ -76,7 +76,7 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     if before.isspace() and ch not in "”’»›":
         return False
     if _is_single(ch) and after.isalnum():
-        return False          # an apostrophe inside a word: don't, Russia's
+        return False  # an apostrophe inside a word: don't, Russia's
     return after.isspace() or after in _CLOSER_FOLLOW or not after.isalnum()
 
 
@@ -111,8 +111,7 @@ def find_marked(text: str, lo: int, hi: int) -> list[MarkedSpan]:
     return [s for s in spans if s.end > s.start]
 
 
-def _find_close(text: str, j: int, lo: int, hi: int, style: str, depth: int = 0,
-                budget: list[int] | None = None) -> int | None:
+def _find_close(text: str, j: int, lo: int, hi: int, style: str, depth: int = 0, budget: list[int] | None = None) -> int | None:
     """The closing mark of the quote opened just before `j`, skipping a nested quote of the
     other kind (and its apostrophes) on the way. Single and nested quotes are short, so their
     search is bounded, and an outer quote gives up nesting after a few failed inner searches:

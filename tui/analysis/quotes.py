@@ -36,7 +36,15 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Block, BlockKind, Entity, EntityKind, Quote, Speaker, SpeakerKind
 from .attribution import (
-    MAIN_SUBJECT, Referent, Referents, Resolved, according_to, is_speech_verb, may_be_speaker, salience, subject_of,
+    MAIN_SUBJECT,
+    Referent,
+    Referents,
+    Resolved,
+    according_to,
+    is_speech_verb,
+    may_be_speaker,
+    salience,
+    subject_of,
 )
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
@@ -47,7 +55,7 @@ if TYPE_CHECKING:
 _TERMINAL = frozenset({".", "!", "?"})
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _CLAUSE_END = ",?!—–-…:;"
-_MAX_CUE_DISTANCE = 12       # words between a closing mark and its cue verb
+_MAX_CUE_DISTANCE = 12  # words between a closing mark and its cue verb
 _INHERIT_BLOCKS = 2
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by vs v de la".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -55,7 +63,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 @dataclass(slots=True)
 class _Cue:
-    verb: "Token"
+    verb: Token
     resolved: Resolved
     start: int
     end: int
@@ -67,9 +75,9 @@ class _Draft:
     span: MarkedSpan
     pb: ParsedBlock
     block_index: int
-    first: int           # token indexes in pb.doc covered by the quote (inclusive), -1 if none
+    first: int  # token indexes in pb.doc covered by the quote (inclusive), -1 if none
     last: int
-    whole: bool          # makes up whole sentences, rather than words inside a sentence
+    whole: bool  # makes up whole sentences, rather than words inside a sentence
     referent: Referent | None = None
     cue: _Cue | None = None
     direct: bool = False  # attributed by its own cue, not inherited
@@ -79,10 +87,10 @@ class _Draft:
 def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Entity]) -> tuple[list[Quote], list[Speaker]]:
     refs = Referents(entities)
     drafts: list[_Draft] = []
-    events: list[tuple[int, int, Referent]] = []   # (offset, block index, referent) of every speech act
-    topics: list[tuple[int, int, Referent]] = []   # people who are the main subject of a sentence
+    events: list[tuple[int, int, Referent]] = []  # (offset, block index, referent) of every speech act
+    topics: list[tuple[int, int, Referent]] = []  # people who are the main subject of a sentence
     sentence_base = 0
-    blocks: list[Block] = []                       # analysed blocks, by block index
+    blocks: list[Block] = []  # analysed blocks, by block index
     for pb in parsed:
         if not blocks or pb.block is not blocks[-1]:
             blocks.append(pb.block)
@@ -97,9 +105,16 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
 
 
 # ---- one parsed piece -------------------------------------------------------------------------
-def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, drafts: list[_Draft],
-                     events: list[tuple[int, int, Referent]], topics: list[tuple[int, int, Referent]],
-                     sentence_base: int) -> int:
+def _attribute_piece(
+    article: Article,
+    pb: ParsedBlock,
+    block_index: int,
+    refs: Referents,
+    drafts: list[_Draft],
+    events: list[tuple[int, int, Referent]],
+    topics: list[tuple[int, int, Referent]],
+    sentence_base: int,
+) -> int:
     """Find the quotes of one parsed piece and attribute those with a cue of their own; returns
     the next global sentence number."""
     doc = pb.doc
@@ -125,7 +140,9 @@ def _attribute_piece(article: Article, pb: ParsedBlock, block_index: int, refs: 
         drafts.append(draft)
         if first < 0 or heading:
             continue
-        title = not draft.whole and (_looks_like_title(article.text[span.start:span.end]) or _is_mention(doc, inside, qi, first, last))
+        title = not draft.whole and (
+            _looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last)
+        )
         cue = (
             (_after_cue(doc, inside, last, cues, span) if draft.whole else None)
             or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
@@ -161,7 +178,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
     Returns the people that are main subjects, with their offsets."""
     doc, lo = pb.doc, pb.offset
     topics: list[tuple[int, Referent]] = []
-    people: dict[int, dict[str, tuple[int, Entity]]] = {}   # sentence -> person -> first token
+    people: dict[int, dict[str, tuple[int, Entity]]] = {}  # sentence -> person -> first token
     for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
         if span is not None and inside[span.root.i] < 0:
@@ -197,9 +214,16 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
     return sorted(topics, key=lambda t: t[0])
 
 
-def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Referents, inside: list[int],
-                 sentence: list[int], events: list[tuple[int, int, Referent]],
-                 topics: list[tuple[int, int, Referent]]) -> dict[int, _Cue]:
+def _speech_acts(
+    article: Article,
+    pb: ParsedBlock,
+    block_index: int,
+    refs: Referents,
+    inside: list[int],
+    sentence: list[int],
+    events: list[tuple[int, int, Referent]],
+    topics: list[tuple[int, int, Referent]],
+) -> dict[int, _Cue]:
     """Every speech verb (and "according to") outside quotes with its resolved speaker, by the
     verb's token index. Subjects are resolved in text order so pronouns see what came before;
     people introduced without speaking ("a 67-year-old farmer stood ...") are noted too, and a
@@ -217,11 +241,14 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
-        elif tok.dep_ in ("nsubj", "nsubjpass") and not is_speech_verb(tok.head) and (
-                may_be_speaker(tok) or (tok.lower_ in ("he", "she") and _leads_sentence(tok))):
+        elif (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and not is_speech_verb(tok.head)
+            and (may_be_speaker(tok) or (tok.lower_ in ("he", "she") and _leads_sentence(tok)))
+        ):
             found.append((tok.i, None, tok, False))
         elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and may_be_speaker(tok):
-            found.append((tok.i, None, tok, False))   # a fragment parse: "An ornithologist who ... said"
+            found.append((tok.i, None, tok, False))  # a fragment parse: "An ornithologist who ... said"
         elif tok.dep_ == "ROOT" and tok.pos_ == "VERB":
             stray = subject_of(tok)
             if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:
@@ -249,22 +276,22 @@ def _speech_acts(article: Article, pb: ParsedBlock, block_index: int, refs: Refe
     return cues
 
 
-def _leads_sentence(tok: "Token") -> bool:
+def _leads_sentence(tok: Token) -> bool:
     """The subject of the main clause, or opening the sentence ("He stops, kicks at the soil",
     which the parser may hang on a noun)."""
     return salience(tok) >= MAIN_SUBJECT or tok.i == tok.sent.start
 
 
-def _make_cue(pb: ParsedBlock, verb: "Token", resolved: Resolved, according: bool, text: str) -> _Cue:
+def _make_cue(pb: ParsedBlock, verb: Token, resolved: Resolved, according: bool, text: str) -> _Cue:
     v_start = pb.offset + verb.idx
     v_end = v_start + len(verb.text)
     if according:
         start, end = v_start, resolved.end
     else:
         start, end = min(v_start, resolved.start), max(v_end, resolved.end)
-        between = text[min(v_end, resolved.end):max(v_start, resolved.start)]
-        if len(between) > 80 or any(c in between for c in "\"“”"):
-            start, end = v_start, v_end       # subject far from its verb: the verb alone
+        between = text[min(v_end, resolved.end) : max(v_start, resolved.start)]
+        if len(between) > 80 or any(c in between for c in '"“”'):
+            start, end = v_start, v_end  # subject far from its verb: the verb alone
     return _Cue(verb, resolved, start, end, text[start:end])
 
 
@@ -338,18 +365,18 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
     for i in range(first, last + 1):
         tok = doc[i]
         if inside[tok.head.i] == qi or tok.head.i == tok.i or tok.is_punct:
-            continue                      # marks and commas hang anywhere; words carry the syntax
+            continue  # marks and commas hang anywhere; words carry the syntax
         if title and tok.dep_ not in _COMPLEMENT_DEPS:
             # "released "Battlefield V"", "In "Standing Alone", she writes": a title, not speech.
             continue
-        found, t, depth = None, tok.head, 0
+        found, t = None, tok.head
         while True:
             cue = cues.get(t.i)
             if _usable(cue):
-                found, found_depth = cue, depth
+                found = cue
             if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
                 break
-            t, depth = t.head, depth + 1
+            t = t.head
         if found is not None:
             # Among the quote's attachment points, the one reaching highest wins.
             top = _depth(found.verb)
@@ -362,7 +389,7 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "advcl"
 _CLAUSE_BOUNDARY_DEPS = frozenset({"relcl", "acl", "appos"})
 
 
-def _depth(tok: "Token") -> int:
+def _depth(tok: Token) -> int:
     d = 0
     while tok.head.i != tok.i:
         tok = tok.head
@@ -389,7 +416,7 @@ def _is_whole(text: str, span: MarkedSpan, lo: int) -> bool:
         j -= 1
     if j >= lo and text[j] not in ".!?:,;—–-\"”'’":
         return False
-    inner = text[span.start:span.end]
+    inner = text[span.start : span.end]
     if j >= lo and text[j] == ",":
         # "…, "we will go on"" is speech; ", "Battlefield V", …" in a list is not.
         return bool(inner) and (inner[0].isupper() or len(inner.split()) > 3)
@@ -397,7 +424,7 @@ def _is_whole(text: str, span: MarkedSpan, lo: int) -> bool:
 
 
 def _is_mention(doc, inside, qi, first, last) -> bool:
-    """"The words "pandemic risk" do not appear", "the slogan "Take back control"": words
+    """ "The words "pandemic risk" do not appear", "the slogan "Take back control"": words
     named, not said."""
     for i in range(first, last + 1):
         tok = doc[i]
@@ -406,11 +433,13 @@ def _is_mention(doc, inside, qi, first, last) -> bool:
     return False
 
 
-_NAMING_NOUNS = frozenset("word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split())
+_NAMING_NOUNS = frozenset(
+    "word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split()
+)
 
 
 def _looks_like_title(inner: str) -> bool:
-    """"Battlefield V", "The Lord of the Rings": short, capitalised, not a sentence."""
+    """ "Battlefield V", "The Lord of the Rings": short, capitalised, not a sentence."""
     words = _WORD.findall(inner)
     if not words or len(words) > 8 or inner.rstrip()[-1:] in ".!?":
         return False
@@ -423,11 +452,7 @@ def _link_continuations(article: Article, drafts: list[_Draft]) -> None:
     """A paragraph that opens with a mark right after a paragraph whose quote did not close
     continues that quote."""
     for prev, cur in zip(drafts, drafts[1:]):
-        if (
-            not prev.span.closed
-            and cur.block_index == prev.block_index + 1
-            and cur.span.outer_start == cur.pb.block.start
-        ):
+        if not prev.span.closed and cur.block_index == prev.block_index + 1 and cur.span.outer_start == cur.pb.block.start:
             cur.continues = True
 
 
@@ -439,7 +464,7 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         while j + 1 < len(drafts) and drafts[j + 1].continues:
             j += 1
         if j > i:
-            group = drafts[i:j + 1]
+            group = drafts[i : j + 1]
             source = next((d for d in group if d.direct and d.referent is not None), None)
             if source is not None:
                 for d in group:
@@ -473,8 +498,7 @@ def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topi
             events.insert(at, (d.span.start, d.block_index, best))
 
 
-def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block],
-                   topics: list[tuple[int, int, Referent]]) -> None:
+def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[tuple[int, int, Referent]]) -> None:
     """Wire copy often opens with a description and names the person a paragraph later: "A
     former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
     who served as business secretary, writes that ...". When the lede has exactly one such
@@ -484,15 +508,24 @@ def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block],
     if lede is None or lede + 1 >= len(blocks):
         return
     block = blocks[lede]
-    described = [r for r in refs.described if r.kind is SpeakerKind.UNNAMED and not r.plural
-                 and r.mentions and block.start <= r.mentions[0].start < block.end]
+    described = [
+        r
+        for r in refs.described
+        if r.kind is SpeakerKind.UNNAMED and not r.plural and r.mentions and block.start <= r.mentions[0].start < block.end
+    ]
     if len(described) != 1:
         return
     unnamed = described[0]
     if not any(d.referent is unnamed for d in drafts):
         return
-    named = next((ref for _, b, ref in topics if b == lede + 1 and ref.entity_id is not None
-                  and refs.first_mention(ref.entity_id) >= blocks[lede + 1].start), None)
+    named = next(
+        (
+            ref
+            for _, b, ref in topics
+            if b == lede + 1 and ref.entity_id is not None and refs.first_mention(ref.entity_id) >= blocks[lede + 1].start
+        ),
+        None,
+    )
     if named is None or not refs.same_role(unnamed, named):
         return
     if unnamed.gender and named.gender and unnamed.gender != named.gender:
@@ -513,10 +546,13 @@ def _headings(article: Article, drafts: list[_Draft]) -> None:
     heads = [d for d in drafts if _is_heading(d)]
     if not heads:
         return
-    body = [(" " + " ".join(_words(article.text[d.span.start:d.span.end])) + " ", d) for d in drafts
-            if not _is_heading(d) and d.referent is not None]
+    body = [
+        (" " + " ".join(_words(article.text[d.span.start : d.span.end])) + " ", d)
+        for d in drafts
+        if not _is_heading(d) and d.referent is not None
+    ]
     for d in heads:
-        text = article.text[d.span.start:d.span.end]
+        text = article.text[d.span.start : d.span.end]
         key = " ".join(_words(text))
         if not key or (_looks_like_title(text) and len(key.split()) > 1 and not any(f" {key} " in b for b, _ in body)):
             continue
@@ -534,10 +570,12 @@ def _match_body(key: str, d: _Draft, body: list[tuple[str, _Draft]]) -> Referent
     for words, b in body:
         if f" {key} " in words:
             return b.referent
-    content = {t.lemma_.lower() for t in d.pb.doc[d.first:d.last + 1] if t.is_alpha and not t.is_stop} if d.first >= 0 else set()
+    content = (
+        {t.lemma_.lower() for t in d.pb.doc[d.first : d.last + 1] if t.is_alpha and not t.is_stop} if d.first >= 0 else set()
+    )
     if content:
         for _, b in body:
-            lemmas = {t.lemma_.lower() for t in b.pb.doc[b.first:b.last + 1]} if b.first >= 0 else set()
+            lemmas = {t.lemma_.lower() for t in b.pb.doc[b.first : b.last + 1]} if b.first >= 0 else set()
             if content <= lemmas:
                 return b.referent
     return None
@@ -566,9 +604,18 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
             speaker_id = sp.id
         s = d.span
         cue = d.cue if d.direct and d.referent is not None and d.cue is not None else None
-        quotes.append(Quote(
-            qid, s.start, s.end, article.text[s.start:s.end], s.outer_start, s.outer_end, speaker_id,
-            cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
-        ))
+        quotes.append(
+            Quote(
+                qid,
+                s.start,
+                s.end,
+                article.text[s.start : s.end],
+                s.outer_start,
+                s.outer_end,
+                speaker_id,
+                cue.text if cue else None,
+                cue.start if cue else None,
+                cue.end if cue else None,
+            )
+        )
     return quotes, list(speakers.values())
-

@@ -27,7 +27,9 @@ SPEECH_VERBS = frozenset(
 PHRASAL_SPEECH = frozenset({("point", "out"), ("go", "on"), ("sum", "up"), ("spell", "out"), ("chime", "in")})
 
 # Verbs whose direct object is the listener, never the speaker ("he told AFP").
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"})
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"}
+)
 
 # Organisation nouns that, with "the" and nothing else, point back to the organisation last
 # named ("Lumentra ... the company said"); "the government" or "the police" stand alone.
@@ -100,11 +102,15 @@ PERSON_NOUNS = frozenset(
 # Role nouns that may stand for one another when a later mention refers back to an earlier
 # title: "the Ukrainian leader" for "Ukrainian President Volodymyr Zelensky".
 ROLE_CLASSES: dict[str, frozenset[str]] = {
-    "leader": frozenset("president premier prime chancellor king queen monarch emperor leader head chief chairman chairwoman ceo".split()),
+    "leader": frozenset(
+        "president premier prime chancellor king queen monarch emperor leader head chief chairman chairwoman ceo".split()
+    ),
     "head": frozenset("president chairman chairwoman ceo chief director head leader boss".split()),
     "boss": frozenset("ceo chief executive chairman chairwoman manager coach head boss director founder owner".split()),
     "executive": frozenset("ceo cfo coo chief executive director chairman chairwoman founder".split()),
-    "official": frozenset("official minister secretary spokesman spokeswoman spokesperson officer diplomat envoy ambassador adviser advisor aide".split()),
+    "official": frozenset(
+        "official minister secretary spokesman spokeswoman spokesperson officer diplomat envoy ambassador adviser advisor aide".split()
+    ),
     "diplomat": frozenset("diplomat ambassador envoy minister secretary".split()),
     "politician": frozenset("senator lawmaker legislator congressman congresswoman mp minister president mayor governor".split()),
     "lawmaker": frozenset("senator lawmaker legislator congressman congresswoman mp representative".split()),

@@ -12,7 +12,7 @@ from .decode import decode
 from .errors import DocumentError
 from .plaintext import parse_plain
 
-__all__ = ["DocumentError", "load_article", "article_from_bytes", "MAX_BYTES"]
+__all__ = ["MAX_BYTES", "DocumentError", "article_from_bytes", "load_article"]
 
 MAX_BYTES = 64 * 1024 * 1024
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}

@@ -25,9 +25,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if not data.startswith(bom):
             continue
-        data = data[len(bom):]
+        data = data[len(bom) :]
         if encoding == "utf-8":
-            break                          # then as any 8-bit file: binary check, UTF-8, legacy
+            break  # then as any 8-bit file: binary check, UTF-8, legacy
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:

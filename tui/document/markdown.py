@@ -30,7 +30,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.cursor = 0
         self.limit = len(source)  # where the current block's source lines end
-        self.block_parts = 0      # index in parts where the current block's text begins
+        self.block_parts = 0  # index in parts where the current block's text begins
 
     def _append(self, piece: str, source_pos: int | None, length: int | None = None) -> None:
         if source_pos is not None and piece:
@@ -82,7 +82,7 @@ class _Builder:
 
     def end_block(self, kind: BlockKind, start: int, level: int = 0) -> None:
         """Keep the block if it shows anything: an empty code fence or a lone "&nbsp;" does not."""
-        if any(part.strip() for part in self.parts[self.block_parts:]):
+        if any(part.strip() for part in self.parts[self.block_parts :]):
             self.blocks.append(Block(kind, start, self.length, level))
 
     def add_inline(self, inline: Token) -> None:
@@ -92,13 +92,13 @@ class _Builder:
     def _add_child(self, child: Token) -> None:
         if child.type in ("text", "code_inline"):
             self.add_piece(child.content)
-        elif child.type == "text_special":      # an entity or a backslash escape
+        elif child.type == "text_special":  # an entity or a backslash escape
             self.add_piece(child.content, child.markup)
         elif child.type == "softbreak":
             self.add_separator(" ")
         elif child.type == "hardbreak":
             self.add_separator("\n")
-        elif child.type == "image":             # its alt text is what a reader sees
+        elif child.type == "image":  # its alt text is what a reader sees
             for grand in child.children or []:
                 if grand.type in ("text", "text_special"):
                     self._add_child(grand)
@@ -112,7 +112,7 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
     level = 0
     depth_quote = 0
     depth_list = 0
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.type == "blockquote_open":
             depth_quote += 1
         elif tok.type == "blockquote_close":
@@ -150,9 +150,9 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
             blocks[0] = Block(BlockKind.HEADING, blocks[0].start, blocks[0].end, 1)
             heading = blocks[0]
         if heading is not None:
-            title = text[heading.start:heading.end]
+            title = text[heading.start : heading.end]
         j = len(blocks) - 1
-        while j > 0 and blocks[j].kind is BlockKind.PARAGRAPH and is_credit_line(text[blocks[j].start:blocks[j].end]):
+        while j > 0 and blocks[j].kind is BlockKind.PARAGRAPH and is_credit_line(text[blocks[j].start : blocks[j].end]):
             blocks[j] = Block(BlockKind.CREDIT, blocks[j].start, blocks[j].end)
             j -= 1
     return text, title, blocks, b.runs

@@ -14,14 +14,14 @@ _CREDIT_PATTERNS = [
     # can match in one way only: "[a-z]{1,5}[-a-z]*" backtracked exponentially on long lines
     # like "ab/aaaaaa/aaaaaa/.../aaaaaa!" (14 parts took minutes).
     re.compile(r"^[a-z]{2,}(-[a-z]{1,5})*(/[a-z][-a-z]*)+$"),
-    re.compile(r"^[A-Z][\w.'’ -]{0,40}--[A-Z]{2,6}$"),                         # C.Stevenson--TNT
+    re.compile(r"^[A-Z][\w.'’ -]{0,40}--[A-Z]{2,6}$"),  # C.Stevenson--TNT
     re.compile(r"^\(?\s*(Additional\s+)?(Reporting|Writing|Editing|Compiled|Translated)\s+by\b.*$", re.I),
     re.compile(r"^(©|\(c\)|Copyright\b).*$", re.I),
-    re.compile(r"^[-–—]{1,3}\s*[A-Z][A-Za-z]{1,12}\s*[-–—]{0,3}$"),            # "-- AFP"
+    re.compile(r"^[-–—]{1,3}\s*[A-Z][A-Za-z]{1,12}\s*[-–—]{0,3}$"),  # "-- AFP"
     re.compile(r"^(Source|Photo|Image|Picture)s?:\s.*$", re.I),
-    re.compile(r"^[A-Z]{2,6}(/[A-Z]{2,6})+$"),                                  # AFP/JJ
+    re.compile(r"^[A-Z]{2,6}(/[A-Z]{2,6})+$"),  # AFP/JJ
 ]
-_TERMINAL = tuple('.?!:;"”’\')')
+_TERMINAL = tuple(".?!:;\"”’')")
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, int]]:
@@ -78,11 +78,11 @@ def parse_plain(text: str) -> tuple[str, list[Block]]:
     kinds: list[BlockKind] = [BlockKind.PARAGRAPH] * len(units)
     # Trailing credits: walk back from the end while lines look like desk codes or credits.
     i = len(units) - 1
-    while i > 0 and is_credit_line(text[units[i][0]:units[i][1]]):
+    while i > 0 and is_credit_line(text[units[i][0] : units[i][1]]):
         kinds[i] = BlockKind.CREDIT
         i -= 1
     first = units[0]
-    if first[1] - first[0] <= 300 and "\n" not in text[first[0]:first[1]]:
+    if first[1] - first[0] <= 300 and "\n" not in text[first[0] : first[1]]:
         kinds[0] = BlockKind.HEADING
     for n, (start, end) in enumerate(units[1:], start=1):
         if kinds[n] is not BlockKind.PARAGRAPH:
@@ -100,5 +100,5 @@ def parse_plain(text: str) -> tuple[str, list[Block]]:
             assert m is not None
             start, end = start + m.start("body"), start + m.end("body")
         blocks.append(Block(kind, start, end, level=1 if kind is BlockKind.HEADING else 2 if kind is BlockKind.SUBHEADING else 0))
-    title = text[blocks[0].start:blocks[0].end] if blocks[0].kind is BlockKind.HEADING else ""
+    title = text[blocks[0].start : blocks[0].end] if blocks[0].kind is BlockKind.HEADING else ""
     return title, blocks

@@ -24,9 +24,22 @@ def ascii_text(text: str) -> str:
 
 def key_label(keys: str) -> str:
     """'pagedown,space' -> 'PgDn / space' (the same wording as the README's table)."""
-    names = {"pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End", "down": "↓", "up": "↑",
-             "question_mark": "?", "slash": "/", "escape": "esc", "left_square_bracket": "[",
-             "right_square_bracket": "]", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p", "enter": "enter"}
+    names = {
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
+        "home": "Home",
+        "end": "End",
+        "down": "↓",
+        "up": "↑",
+        "question_mark": "?",
+        "slash": "/",
+        "escape": "esc",
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "shift+tab": "shift+tab",
+        "ctrl+p": "ctrl+p",
+        "enter": "enter",
+    }
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 

@@ -28,8 +28,8 @@ from .layout import BLANK, KINDS, Layout, lay_out
 from .mention_map import MentionMap
 from .targets import SPEAKER_COLOURS, Span, speaker_colours
 
-MAX_TEXT_WIDTH = 80   # a comfortable reading measure, whatever the terminal width
-GUTTER = 2            # a quote bar in the speaker's colour, then a space
+MAX_TEXT_WIDTH = 80  # a comfortable reading measure, whatever the terminal width
+GUTTER = 2  # a quote bar in the speaker's colour, then a space
 
 LAYERS = ("people", "places", "organizations", "quotes")
 _LAYER_OF_KIND = {EntityKind.PERSON: "people", EntityKind.PLACE: "places", EntityKind.ORGANIZATION: "organizations"}
@@ -43,7 +43,7 @@ class _Span:
     start: int
     end: int
     rank: int
-    style: str      # component class name
+    style: str  # component class name
 
 
 class _SpanIndex:
@@ -293,7 +293,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _bar_in(self, start: int, end: int) -> str | None:
         i = bisect_right(self._quote_bar_starts, end - 1)
-        for bar_start, bar_end, style in reversed(self._quote_bars[max(0, i - 4):i]):
+        for bar_start, bar_end, style in reversed(self._quote_bars[max(0, i - 4) : i]):
             if bar_start < end and bar_end > start:
                 return style
         return None

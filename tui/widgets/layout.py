@@ -31,7 +31,7 @@ def _cells(text: str) -> int:
 def _hard_split(text: str, base: int, start: int, end: int, width: int) -> list[int]:
     """Cut points for a run longer than a row (a URL, a 5 MB line without spaces)."""
     cuts = []
-    if text[start - base:end - base].isascii():
+    if text[start - base : end - base].isascii():
         cuts.extend(range(start + width, end, width))
         return cuts
     col = 0
@@ -52,7 +52,7 @@ def _wrap_ascii(text: str, base: int, width: int) -> list[int]:
     while n - i > width:
         j = text.rfind(" ", i, i + width + 1)
         if j <= i:
-            k = i + width   # no space in reach: cut the word
+            k = i + width  # no space in reach: cut the word
         else:
             k = j + 1
             while k < n and text[k] == " ":
@@ -86,10 +86,10 @@ def wrap(text: str, base: int, width: int) -> list[int]:
             cuts = _hard_split(text, base, pos, pos + len(word), width)
             starts.extend(cuts)
             tail_from = cuts[-1] if cuts else pos
-            col = _cells(text[tail_from - base:pos - base + len(word)])
+            col = _cells(text[tail_from - base : pos - base + len(word)])
         else:
             col += w
-        col += len(token) - len(word) if ascii_only else cell_len(token[len(word):])
+        col += len(token) - len(word) if ascii_only else cell_len(token[len(word) :])
     return starts
 
 
@@ -119,7 +119,7 @@ class Layout:
         """(row, cell column) of `offset` inside the text area."""
         row = self.row_of(offset)
         start = self.starts[row]
-        return row, self.indents[row] + _cells(text[start:max(start, offset)])
+        return row, self.indents[row] + _cells(text[start : max(start, offset)])
 
     def offset_at(self, row: int, column: int, text: str) -> int | None:
         """The character under text-area cell (`row`, `column`), or None off the text."""
@@ -149,7 +149,7 @@ def lay_out(article: Article, width: int) -> Layout:
             indents.append(0)
         indent = 2 * block.level if block.kind in (BlockKind.LIST_ITEM, BlockKind.BLOCKQUOTE) else 0
         indent = min(indent, 40, max(0, width // 3))
-        row_starts = wrap(text[block.start:block.end], block.start, width - indent)
+        row_starts = wrap(text[block.start : block.end], block.start, width - indent)
         code = KIND_CODES[block.kind]
         for i, start in enumerate(row_starts):
             starts.append(start)

@@ -20,8 +20,8 @@ from .layout import Layout
 class MentionMap:
     def __init__(self, *, ascii_only: bool = False) -> None:
         self.ascii_only = ascii_only
-        self.offsets: list[int] = []       # sorted start offsets of the marks
-        self.current: int | None = None    # start offset of the current mark
+        self.offsets: list[int] = []  # sorted start offsets of the marks
+        self.current: int | None = None  # start offset of the current mark
 
     def update(self, offsets: list[int], current: int | None) -> bool:
         """Returns True when something changed (the caller repaints)."""

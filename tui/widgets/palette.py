@@ -6,23 +6,31 @@ parse them as markup) and highlighted here by offset.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from ..safe_text import printable
+from .targets import Row
 
-if TYPE_CHECKING:
-    from ..app import NewsReaderApp
+
+class GoToHost(Protocol):
+    """What the palette needs from the app, so that this module never imports the app."""
+
+    def sidebar_rows(self) -> Mapping[str, Sequence[Row]]: ...
+
+    def select_option(self, list_id: str, option_id: str) -> None: ...
+
 
 _VERB = {"speakers": "Go to speaker", "places": "Go to place", "others": "Go to"}
 
 
 class GoToProvider(Provider):
     def _entries(self) -> list[tuple[str, str, str]]:
-        app: NewsReaderApp = self.app  # type: ignore[assignment]
+        app = cast(GoToHost, self.app)
         entries = []
         for list_id, rows in app.sidebar_rows().items():
             for row in rows:
@@ -38,12 +46,12 @@ class GoToProvider(Provider):
         return content
 
     async def discover(self) -> Hits:
-        app: NewsReaderApp = self.app  # type: ignore[assignment]
+        app = cast(GoToHost, self.app)
         for label, option_id, list_id in self._entries():
             yield DiscoveryHit(self._display(label), partial(app.select_option, list_id, option_id), text=label)
 
     async def search(self, query: str) -> Hits:
-        app: NewsReaderApp = self.app  # type: ignore[assignment]
+        app = cast(GoToHost, self.app)
         matcher = self.matcher(query)
         for label, option_id, list_id in self._entries():
             score = matcher.match(label)

@@ -16,8 +16,7 @@ class SearchBar(Input):
     def __init__(self, id: str | None = None) -> None:
         # No select-on-focus: keys typed right after `/` arrive before the focus event and must
         # not be selected (and then replaced) by it.
-        super().__init__(placeholder="search the article (enter: keep, esc: cancel)", id=id,
-                         select_on_focus=False, compact=True)
+        super().__init__(placeholder="search the article (enter: keep, esc: cancel)", id=id, select_on_focus=False, compact=True)
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())

@@ -19,11 +19,11 @@ Span = tuple[int, int]
 
 @dataclass
 class Target:
-    kind: str                    # "speaker", "entity" or "search"
-    key: str                     # speaker id, entity id or the search query
-    label: str                   # shown in the status line
-    noun: str                    # "quote", "mention", "match"
-    walk: list[Span]             # what n/N step through, in text order
+    kind: str  # "speaker", "entity" or "search"
+    key: str  # speaker id, entity id or the search query
+    label: str  # shown in the status line
+    noun: str  # "quote", "mention", "match"
+    walk: list[Span]  # what n/N step through, in text order
     marks: list[Span] = field(default_factory=list)  # everything to mark (walk included)
     index: int = 0
 
@@ -59,11 +59,11 @@ class Target:
 class Row:
     """One sidebar line."""
 
-    option_id: str               # "speaker:<id>" or "entity:<id>"
+    option_id: str  # "speaker:<id>" or "entity:<id>"
     name: str
-    detail: str                  # "person", "organization", "unnamed", ...
-    count: int                   # quotes for speakers, mentions otherwise
-    colour: int | None = None    # speaker colour index
+    detail: str  # "person", "organization", "unnamed", ...
+    count: int  # quotes for speakers, mentions otherwise
+    colour: int | None = None  # speaker colour index
 
 
 def short_label(name: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 READ_CHUNK = 64 * 1024
 INPUT_HIGH_WATER = 256 * 1024  # client keystrokes buffered before we stop reading the channel
-KILL_GRACE = 2.0               # seconds between SIGHUP and SIGKILL
+KILL_GRACE = 2.0  # seconds between SIGHUP and SIGKILL
 
 
 def set_winsize(fd: int, cols: int, rows: int, xpixels: int = 0, ypixels: int = 0) -> None:
@@ -61,8 +61,14 @@ class PtyProcess:
     """A child on a pty. Output goes to `on_output(bytes)`; `on_exit(returncode)` is called once,
     after the output has been drained and the process reaped (negative: killed by that signal)."""
 
-    def __init__(self, argv: Sequence[str], env: Mapping[str, str], size: tuple[int, int, int, int],
-                 on_output: Callable[[bytes], None], on_exit: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        env: Mapping[str, str],
+        size: tuple[int, int, int, int],
+        on_output: Callable[[bytes], None],
+        on_exit: Callable[[int], None],
+    ) -> None:
         self.argv = list(argv)
         self.env = dict(env)
         self.size = size
@@ -88,8 +94,15 @@ class PtyProcess:
             set_winsize(slave, *self.size)
             env = dict(self.env, SSH_TTY=self.tty_name)
             self._proc = await asyncio.create_subprocess_exec(
-                *self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                start_new_session=True, preexec_fn=_become_tty_owner, close_fds=True)
+                *self.argv,
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=env,
+                start_new_session=True,
+                preexec_fn=_become_tty_owner,
+                close_fds=True,
+            )
         except BaseException:
             os.close(master)
             raise
@@ -181,7 +194,7 @@ class PtyProcess:
         if not self._output_paused:
             try:
                 await asyncio.wait_for(self._output_done.wait(), 1.0)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
         self._signal_group(signal.SIGKILL)  # anything it left behind in its group
         self._close_master()
@@ -218,7 +231,7 @@ class PtyProcess:
                 _kill(pid, signal.SIGKILL)  # no terminal to restore there: just stop the work
             try:
                 await asyncio.wait_for(asyncio.shield(self._task), KILL_GRACE)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 self._signal_group(signal.SIGKILL)
                 await self._task
         return self.returncode

@@ -3,7 +3,7 @@
 Readers open a cached analysis without loading spaCy, so once this has run, every session
 starts in a fraction of the time and memory; sessions that start earlier simply compute the
 analysis themselves (cache writes are atomic, so racing writers are harmless).
-Run as `python -m tui.serve_warm FILE...`; exit status 0 when every file is cached.
+Run as `python -m tui.serve.warm FILE...`; exit status 0 when every file is cached.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ def main(files: list[str]) -> int:
         os.nice(10)  # never compete with live sessions for the CPU
     except OSError:
         pass
-    from .document import DocumentError, load_article
-    from .runner import run_analysis
+    from ..document import DocumentError, load_article
+    from ..runner import run_analysis
 
     status = 0
     for source in files:
         try:
             run_analysis(load_article(source))
-        except (DocumentError, Exception):  # noqa: BLE001 - a missing model etc.: sessions will say why
+        except (DocumentError, Exception):
             status = 1
     return status
 

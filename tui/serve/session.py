@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
-from .serve_pty import PtyProcess
+from .pty import PtyProcess
 
 if TYPE_CHECKING:
-    from .serve import ServerState
+    from .server import ServerState
 
 DEFAULT_TERM = "xterm-256color"
 DEFAULT_SIZE = (80, 24, 0, 0)
@@ -31,17 +31,33 @@ _CLIENT_ENV = re.compile(r"LANG|LC_[A-Z]+|LANGUAGE|COLORTERM|NO_COLOR|TZ")
 _CLIENT_ENV_VALUE = re.compile(r"[\x20-\x7e]{0,128}")
 # Variables describing the *server's* terminal or login, which must not leak into a client's session.
 _SERVER_ONLY_ENV = {
-    "COLORTERM", "NO_COLOR", "FORCE_COLOR", "TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "TERMINFO",
-    "COLUMNS", "LINES", "TMUX", "TMUX_PANE", "STY", "WINDOWID", "VTE_VERSION", "DISPLAY", "WAYLAND_DISPLAY",
-    "SSH_AUTH_SOCK", "SSH_AGENT_PID", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "SSH_ORIGINAL_COMMAND",
+    "COLORTERM",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "TERM",
+    "TERM_PROGRAM",
+    "TERM_PROGRAM_VERSION",
+    "TERMINFO",
+    "COLUMNS",
+    "LINES",
+    "TMUX",
+    "TMUX_PANE",
+    "STY",
+    "WINDOWID",
+    "VTE_VERSION",
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    "SSH_AUTH_SOCK",
+    "SSH_AGENT_PID",
+    "SSH_CONNECTION",
+    "SSH_CLIENT",
+    "SSH_TTY",
+    "SSH_ORIGINAL_COMMAND",
     "NEWSREADER_FORCE_TTY",
 }
 # What the terminal needs to get back to normal if we cut a full-screen app off mid-frame:
 # attributes, mouse and focus reporting, bracketed paste, cursor, main screen.
-TERMINAL_RESET = (
-    b"\x1b[0m\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l"
-    b"\x1b[?2004l\x1b[?25h\x1b[?1049l\r\n"
-)
+TERMINAL_RESET = b"\x1b[0m\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l\x1b[?25h\x1b[?1049l\r\n"
 
 
 def reader_argv(files: list[str]) -> list[str]:
@@ -50,15 +66,16 @@ def reader_argv(files: list[str]) -> list[str]:
 
 def package_root() -> str:
     """The directory holding this `tui` package: the child must run the same code as the server."""
-    return str(Path(__file__).resolve().parent.parent)
+    return str(Path(__file__).resolve().parents[2])
 
 
 def _is_utf8_locale(value: str) -> bool:
     return value.replace("-", "").lower().endswith("utf8") or ".utf8@" in value.replace("-", "").lower()
 
 
-def reader_env(base: Mapping[str, str], client: Mapping[str, str], term: str,
-               ssh_connection: str, ssh_client: str) -> dict[str, str]:
+def reader_env(
+    base: Mapping[str, str], client: Mapping[str, str], term: str, ssh_connection: str, ssh_client: str
+) -> dict[str, str]:
     """The reader's environment: the server's (same user, same cache dir) minus anything about the
     server's own terminal, plus the client's terminal type and locale hints."""
     env = {k: v for k, v in base.items() if k not in _SERVER_ONLY_ENV}
@@ -152,7 +169,7 @@ class ReaderSession(asyncssh.SSHServerSession):
         """A bug while starting one session is logged and ends that session only."""
         try:
             await self._start()
-        except Exception as exc:  # noqa: BLE001 - the server must outlive any one session
+        except Exception as exc:
             self.state.log.event(self.info, "error", f"session failed to start: {type(exc).__name__}: {exc}")
             if self.child is not None:
                 await self.child.terminate()
@@ -199,8 +216,9 @@ class ReaderSession(asyncssh.SSHServerSession):
             self._end_channel(1, "busy")
             return
         term = _client_term(self.term)
-        env = reader_env(os.environ, self.chan.get_environment() if self.chan else {}, term,
-                         self.info.ssh_connection, self.info.ssh_client)
+        env = reader_env(
+            os.environ, self.chan.get_environment() if self.chan else {}, term, self.info.ssh_connection, self.info.ssh_client
+        )
         self.child = PtyProcess(self.state.command, env, self.size, self._child_output, self._child_exited)
         self.child.on_input_pressure = self._input_pressure
         try:
@@ -330,4 +348,3 @@ class ConnectionInfo:
     @property
     def ssh_client(self) -> str:
         return f"{self.peer_host} {self.peer_port} {self.local_port}"
-

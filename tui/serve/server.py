@@ -2,7 +2,7 @@
 
 A team member runs `ssh -p 8022 reader@host` and gets the reader on the server's files, with
 nothing installed locally. Public-key authentication only; each session is a separate reader
-process on its own pty (see serve_session.py and serve_pty.py).
+process on its own pty (see session.py and pty.py).
 """
 
 from __future__ import annotations
@@ -16,21 +16,21 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 import asyncssh
 
-from .cli import EXIT_OK, EXIT_USAGE, PROG, error
-from .serve_keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
-from .serve_session import ConnectionInfo, ReaderSession, package_root, reader_argv
+from ..exits import EXIT_OK, EXIT_USAGE, PROG, error
+from .keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
+from .session import ConnectionInfo, ReaderSession, package_root, reader_argv
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8022
 DEFAULT_MAX_SESSIONS = 10
 DEFAULT_IDLE_TIMEOUT = 1800.0
-LOGIN_TIMEOUT = 30.0       # seconds an unauthenticated connection may take to log in
+LOGIN_TIMEOUT = 30.0  # seconds an unauthenticated connection may take to log in
 KEEPALIVE_INTERVAL = 60.0  # probe silent clients so dead links free their session
 SHUTDOWN_GRACE = 5.0
 
@@ -53,15 +53,33 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files every session opens")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT}; 0 picks a free one)")
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST}, this machine only)")
-    parser.add_argument("--authorized-keys", metavar="PATH", type=Path,
-                        help="OpenSSH authorized_keys file of the public keys allowed in (required)")
-    parser.add_argument("--host-key", metavar="PATH", type=Path,
-                        help="server private key; created (ed25519, mode 0600) if missing "
-                             "(default: newsreader/ssh_host_ed25519_key in the user data dir)")
-    parser.add_argument("--max-sessions", metavar="N", type=int, default=DEFAULT_MAX_SESSIONS,
-                        help=f"concurrent reader sessions; more are turned away (default {DEFAULT_MAX_SESSIONS})")
-    parser.add_argument("--idle-timeout", metavar="SECONDS", type=float, default=DEFAULT_IDLE_TIMEOUT,
-                        help=f"close a session after this long without keyboard input; 0 = never (default {DEFAULT_IDLE_TIMEOUT:g})")
+    parser.add_argument(
+        "--authorized-keys",
+        metavar="PATH",
+        type=Path,
+        help="OpenSSH authorized_keys file of the public keys allowed in (required)",
+    )
+    parser.add_argument(
+        "--host-key",
+        metavar="PATH",
+        type=Path,
+        help="server private key; created (ed25519, mode 0600) if missing "
+        "(default: newsreader/ssh_host_ed25519_key in the user data dir)",
+    )
+    parser.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=int,
+        default=DEFAULT_MAX_SESSIONS,
+        help=f"concurrent reader sessions; more are turned away (default {DEFAULT_MAX_SESSIONS})",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        metavar="SECONDS",
+        type=float,
+        default=DEFAULT_IDLE_TIMEOUT,
+        help=f"close a session after this long without keyboard input; 0 = never (default {DEFAULT_IDLE_TIMEOUT:g})",
+    )
     parser.add_argument("--log", metavar="FILE", type=Path, help="append connection log lines here (default: stderr)")
     return parser
 
@@ -92,16 +110,21 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
     if "-" in args.files:
         raise UsageError("serve cannot read an article from stdin ('-'); give file paths")
     return ServeConfig(
-        files=args.files, host=args.host, port=args.port, authorized_keys=args.authorized_keys,
-        host_key=args.host_key or default_host_key_path(), max_sessions=args.max_sessions,
-        idle_timeout=args.idle_timeout, log=args.log,
+        files=args.files,
+        host=args.host,
+        port=args.port,
+        authorized_keys=args.authorized_keys,
+        host_key=args.host_key or default_host_key_path(),
+        max_sessions=args.max_sessions,
+        idle_timeout=args.idle_timeout,
+        log=args.log,
     )
 
 
 def check_files(files: Sequence[str]) -> list[str]:
     """Load every article now so a bad file stops the server, not each session; returns absolute
     paths so the readers do not depend on the server's working directory."""
-    from .document import DocumentError, load_article
+    from ..document import DocumentError, load_article
 
     for source in files:
         try:
@@ -124,7 +147,7 @@ class ConnectionLog:
         self.stream = stream
 
     def line(self, text: str) -> None:
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         try:
             self.stream.write(f"{stamp} {text}\n")
             self.stream.flush()
@@ -168,8 +191,9 @@ class ServerState:
         self.stopping = True
         sessions = list(self.sessions)
         if sessions:
-            await asyncio.wait([asyncio.ensure_future(s.shutdown("newsreader: server shutting down")) for s in sessions],
-                               timeout=SHUTDOWN_GRACE)
+            await asyncio.wait(
+                [asyncio.ensure_future(s.shutdown("newsreader: server shutting down")) for s in sessions], timeout=SHUTDOWN_GRACE
+            )
         for conn in list(self.connections):
             conn.close()
         if self._tasks:
@@ -283,24 +307,38 @@ class ReaderSSHServer(asyncssh.SSHServer):
         return chan, session
 
 
-async def start_server(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey,
-                       log: ConnectionLog) -> tuple[asyncssh.SSHAcceptor, ServerState]:
+async def start_server(
+    config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey, log: ConnectionLog
+) -> tuple[asyncssh.SSHAcceptor, ServerState]:
     """Listen; returns (asyncssh server, state). Used by `serve` and by the tests."""
     state = ServerState(config, keys, log)
     server = await asyncssh.create_server(
-        lambda: ReaderSSHServer(state), config.host, config.port,
+        lambda: ReaderSSHServer(state),
+        config.host,
+        config.port,
         server_host_keys=[host_key],
-        public_key_auth=True, password_auth=False, kbdint_auth=False, host_based_auth=False,
-        gss_host=None, gss_kex=False, gss_auth=False, x509_trusted_certs=None,
-        agent_forwarding=False, x11_forwarding=False, allow_scp=False, allow_pty=True,
-        line_editor=False, encoding=None,
-        login_timeout=LOGIN_TIMEOUT, keepalive_interval=KEEPALIVE_INTERVAL,
+        public_key_auth=True,
+        password_auth=False,
+        kbdint_auth=False,
+        host_based_auth=False,
+        gss_host=None,
+        gss_kex=False,
+        gss_auth=False,
+        x509_trusted_certs=None,
+        agent_forwarding=False,
+        x11_forwarding=False,
+        allow_scp=False,
+        allow_pty=True,
+        line_editor=False,
+        encoding=None,
+        login_timeout=LOGIN_TIMEOUT,
+        keepalive_interval=KEEPALIVE_INTERVAL,
     )
     return server, state
 
 
 class _Warmup:
-    """The background cache fill (serve_warm.py); its outcome is logged, never fatal."""
+    """The background cache fill (warm.py); its outcome is logged, never fatal."""
 
     def __init__(self, proc: asyncio.subprocess.Process, log: ConnectionLog) -> None:
         self.proc = proc
@@ -330,8 +368,15 @@ async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
     env["PYTHONPATH"] = os.pathsep.join([package_root(), *filter(None, [env.get("PYTHONPATH")])])
     try:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "tui.serve_warm", *files, env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            sys.executable,
+            "-m",
+            "tui.serve.warm",
+            *files,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     except OSError as exc:
         log.line(f"- - warning: cannot start the analysis cache warm-up: {exc.strerror or exc}")
         return None
@@ -344,8 +389,9 @@ def listening_address(server: asyncssh.SSHAcceptor) -> tuple[str, int]:
     return host, port
 
 
-async def _serve(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey, host_key_created: bool,
-                 log: ConnectionLog) -> int:
+async def _serve(
+    config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.SSHKey, host_key_created: bool, log: ConnectionLog
+) -> int:
     try:
         server, state = await start_server(config, keys, host_key, log)
     except OSError as exc:
@@ -353,8 +399,10 @@ async def _serve(config: ServeConfig, keys: AuthorizedKeys, host_key: asyncssh.S
         return EXIT_USAGE
     host, port = listening_address(server)
     created = "created " if host_key_created else ""
-    print(f"{PROG}: serving {len(config.files)} file(s) on {host}:{port}; connect with: ssh -p {port} reader@{host}",
-          file=sys.stderr)
+    print(
+        f"{PROG}: serving {len(config.files)} file(s) on {host}:{port}; connect with: ssh -p {port} reader@{host}",
+        file=sys.stderr,
+    )
     print(f"{PROG}: host key {fingerprint(host_key)} ({created}{config.host_key})", file=sys.stderr, flush=True)
     log.line(f"- - listening {host}:{port} max-sessions={config.max_sessions} idle-timeout={config.idle_timeout:g}s")
 
@@ -390,7 +438,7 @@ def main(argv: Sequence[str]) -> int:
         log_stream: TextIO = sys.stderr
         if config.log is not None:
             try:
-                log_stream = open(config.log, "a", encoding="utf-8")
+                log_stream = open(config.log, "a", encoding="utf-8")  # noqa: SIM115 - open for the server's life
             except OSError as exc:
                 raise UsageError(f"--log {config.log}: {exc.strerror or exc}") from None
     except UsageError as exc:
