@@ -1,0 +1,231 @@
+"""`newsreader batch`: many files analysed on every local core, or on a Dask cluster.
+
+The client reads and decodes each input (cheap), skips what an earlier run already finished
+(same text hash, model and rules version), hands chunks of articles to the workers and writes
+each returned chunk as one atomic shard. Both back ends are driven through the same
+`concurrent.futures` interface, so the local pool and the cluster run exactly the same code on
+the same chunks; only a bounded number of chunks is in flight, so the client's memory does not
+grow with the archive.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..document import DocumentError, load_article
+from .inputs import expand
+from .progress import ProgressLine
+from .shards import ShardData, done_keys, encode, next_seq, remove_leftovers, write_shard
+from .tables import add_error, empty_rows, text_hash, to_tables
+from .work import Item, analyse_chunk, init_local_worker
+
+# A chunk is one task and one shard: big enough that per-task overhead (scheduling, pickling,
+# a Parquet footer per table) is small next to parsing, small enough to keep all cores busy
+# near the end of a run and to lose little work to ctrl+c.
+CHUNK_CHARS = 200_000
+CHUNK_ARTICLES = 100
+IN_FLIGHT_PER_WORKER = 2
+
+
+class BatchError(Exception):
+    """A batch that cannot start (bad output folder, unreachable scheduler): one line."""
+
+
+@dataclass
+class BatchOptions:
+    paths: list[str]
+    out: Path
+    model: str | None = None
+    markdown: bool | None = None
+    workers: int | None = None  # local processes; None: every core
+    scheduler: str | None = None  # tcp://host:port of a dask.distributed scheduler
+    jsonl: bool = False
+    chunk_chars: int = CHUNK_CHARS
+    progress: TextIO | None = None  # where the progress line goes (a terminal), None: quiet
+
+
+@dataclass
+class BatchResult:
+    files: int = 0
+    articles: int = 0
+    skipped: int = 0
+    errors: int = 0
+    shards: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    workers: int = 0
+    peak_worker_mb: float = 0.0
+    interrupted: bool = False
+    shard_paths: list[Path] = field(default_factory=list)
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+def analysis_key(model: str | None) -> tuple[str | None, str]:
+    """(model identity, rules version) as the workers will record them, found without spaCy."""
+    from ..analysis.engine import RULES_VERSION
+    from ..analysis.pipeline import model_identity
+
+    return model_identity(model), RULES_VERSION
+
+
+def _file_date(path: str) -> str | None:
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, UTC).date().isoformat()
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _items(paths: Iterable[str], opts: BatchOptions, done: set, result: BatchResult, errors: dict) -> Iterator[Item]:
+    model, rules = analysis_key(opts.model)
+    seen: set[str] = set()
+    for path in paths:
+        result.files += 1
+        try:
+            article = load_article(path, markdown=opts.markdown)
+        except DocumentError as exc:
+            add_error(errors, path, exc.reason)
+            result.errors += 1
+            continue
+        digest = text_hash(article)
+        if digest in seen or (model is not None and (digest, model, rules) in done):
+            result.skipped += 1
+            continue
+        seen.add(digest)
+        yield Item(article, digest, _file_date(path))
+
+
+def _chunks(items: Iterable[Item], chunk_chars: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.article.text)
+        if size >= chunk_chars or len(chunk) >= CHUNK_ARTICLES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def default_workers() -> int:
+    """The cores this process may run on (a container's or taskset's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _local_executor(opts: BatchOptions) -> tuple[cf.Executor, int]:
+    workers = opts.workers or default_workers()
+    # spawn: a fresh interpreter per worker, which loads spaCy once in its initializer and
+    # shares nothing (no forked locks or threads) with the client.
+    context = multiprocessing.get_context("spawn")
+    return cf.ProcessPoolExecutor(workers, mp_context=context, initializer=init_local_worker, initargs=(opts.model,)), workers
+
+
+def _dask_executor(opts: BatchOptions) -> tuple[cf.Executor, int, Any]:
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - dask[distributed] is a dependency
+        raise BatchError(f"--scheduler needs dask.distributed ({exc})") from None
+    try:
+        client = Client(opts.scheduler, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise BatchError(f"cannot reach the Dask scheduler {opts.scheduler}: {' '.join(str(exc).split())[:200]}") from None
+    threads = sum(client.nthreads().values()) or 1
+    return client.get_executor(pure=False), threads, client
+
+
+def _stop_local(executor: cf.Executor) -> None:
+    """ctrl+c: the chunks being parsed are abandoned (their shards were never written)."""
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+def run_batch(opts: BatchOptions) -> BatchResult:
+    out = opts.out
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"{out}: exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out)
+    except OSError as exc:
+        raise BatchError(f"{out}: cannot write here ({exc.strerror or exc})") from None
+    paths = list(expand(opts.paths))
+    result = BatchResult()
+    started = time.monotonic()
+    done = done_keys(out)
+    errors = empty_rows()
+    seq = next_seq(out)
+    client = None
+    if opts.scheduler:
+        executor, result.workers, client = _dask_executor(opts)
+    else:
+        executor, result.workers = _local_executor(opts)
+    progress = ProgressLine(opts.progress, len(paths))
+    chunks = _chunks(_items(paths, opts, done, result, errors), opts.chunk_chars)
+    pending: dict[cf.Future, int] = {}
+    try:
+        for chunk in _feed(chunks, pending, executor, opts, result.workers * IN_FLIGHT_PER_WORKER):
+            del chunk
+            finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for future in finished:
+                pending.pop(future)
+                seq = _collect(out, seq, future.result(), result)
+            progress.show(result, time.monotonic() - started)
+        while pending:
+            finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for future in finished:
+                pending.pop(future)
+                seq = _collect(out, seq, future.result(), result)
+            progress.show(result, time.monotonic() - started)
+        if errors["errors"]:
+            seq = _collect(out, seq, ShardData(encode(to_tables(errors))), result)
+        executor.shutdown(wait=True)
+    except KeyboardInterrupt:
+        result.interrupted = True
+        if client is None:
+            _stop_local(executor)
+        else:
+            executor.shutdown(wait=False)
+        raise
+    finally:
+        if client is not None:
+            client.close()
+        result.seconds = time.monotonic() - started
+        progress.finish(result)
+    return result
+
+
+def _feed(chunks: Iterator[list[Item]], pending: dict, executor: cf.Executor, opts: BatchOptions, limit: int) -> Iterator[list[Item]]:
+    """Submit chunks, yielding (to wait for a result) whenever `limit` are in flight."""
+    for chunk in chunks:
+        pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)
+        if len(pending) >= limit:
+            yield chunk
+
+
+def _collect(out: Path, seq: int, data: ShardData, result: BatchResult) -> int:
+    result.shard_paths.append(write_shard(out, seq, data))
+    result.shards += 1
+    result.articles += data.articles
+    result.errors += data.errors
+    result.tokens += data.tokens
+    result.peak_worker_mb = max(result.peak_worker_mb, data.peak_rss_mb)
+    return seq + 1
+
+
+__all__ = ["BatchError", "BatchOptions", "BatchResult", "run_batch"]

@@ -1,0 +1,160 @@
+"""Reading a corpus index: what the corpus view asks, as plain rows (no UI types here).
+
+Every question is one indexed query (or an FTS5 match) with a row limit, so the view opens and
+answers in milliseconds whatever the archive's size; long tails are reached by search.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .index import SCHEMA_VERSION
+
+LIST_LIMIT = 1000  # rows a names list shows; the rest are found with search
+HITS_LIMIT = 2000
+
+# The corpus view's lists: (list id, title, which names_stats rows).
+LISTS = (
+    ("speakers", "Speakers", "quotes > 0"),
+    ("places", "Places", "kind = 'place'"),
+    ("organizations", "Organisations", "kind = 'organization'"),
+)
+
+
+class CorpusError(Exception):
+    """An index that cannot be read: one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameRow:
+    name_id: int
+    kind: str
+    name: str
+    quotes: int
+    articles: int
+    mentions: int
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One line of the second list: a quote, a mention or a search match in one article."""
+
+    article: int  # articles.id in the index
+    title: str
+    date: str | None
+    text: str  # the quote, or the words around a mention or match
+    start: int  # offsets into the article's decoded file text
+    end: int
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    source: str
+    title: str
+    format: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    articles: int
+    quotes: int
+    names: int
+
+
+class Corpus:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                raise CorpusError(f"{path}: not a newsreader corpus index of this version (rebuild it with 'newsreader index')")
+            row = self.db.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM name_stats)"
+            ).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"{path}: unreadable corpus index ({exc})") from None
+        self.totals = Totals(*row)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def names(self, list_id: str, limit: int = LIST_LIMIT) -> list[NameRow]:
+        where = dict((lid, cond) for lid, _, cond in LISTS)[list_id]
+        order = "quotes DESC, articles DESC, name" if list_id == "speakers" else "articles DESC, mentions DESC, name"
+        rows = self.db.execute(
+            f"SELECT name_id, kind, name, quotes, articles, mentions, first_date, last_date FROM name_stats WHERE {where} ORDER BY {order} LIMIT ?",
+            (limit,),
+        )
+        return [NameRow(*r) for r in rows]
+
+    def hits_of(self, name_id: int, limit: int = HITS_LIMIT) -> list[Hit]:
+        """A name's quotes across the archive (newest first); for a name never quoted, its first
+        mention in each article with the words around it."""
+        rows = self.db.execute(
+            'SELECT a.id, a.title, a.date, q.text, q.start, q."end", q.speaker FROM quotes q JOIN articles a ON a.id = q.article'
+            " WHERE q.name_id = ? ORDER BY a.date DESC, a.id, q.start LIMIT ?",
+            (name_id, limit),
+        ).fetchall()
+        if rows:
+            return [Hit(*r) for r in rows]
+        rows = self.db.execute(
+            'SELECT a.id, a.title, a.date, a.text, min(m.start), m."end" FROM entities e JOIN articles a ON a.id = e.article'
+            " JOIN mentions m ON m.article = e.article AND m.entity_local_id = e.local_id"
+            " WHERE e.name_id = ? GROUP BY a.id ORDER BY a.date DESC, a.id LIMIT ?",
+            (name_id, limit),
+        ).fetchall()
+        return [Hit(aid, title, date, around(text, start, end), start, end) for aid, title, date, text, start, end in rows]
+
+    def search(self, query: str, limit: int = HITS_LIMIT) -> list[Hit]:
+        """Quotes, then article texts, matching every word of `query` (the last as a prefix)."""
+        match = fts_query(query)
+        if not match:
+            return []
+        try:
+            quotes = self.db.execute(
+                'SELECT a.id, a.title, a.date, q.text, q.start, q."end", q.speaker FROM quotes_fts f'
+                " JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article"
+                " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, limit),
+            ).fetchall()
+            articles = self.db.execute(
+                "SELECT a.id, a.title, a.date, snippet(articles_fts, 1, '', '', '…', 12) FROM articles_fts f"
+                " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (match, max(0, limit - len(quotes))),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        hits = [Hit(*r) for r in quotes]
+        for aid, title, date, snip in articles:
+            text = self.article(aid).text
+            start = text.find(snip.strip("…").strip()[:40]) if snip else -1
+            hits.append(Hit(aid, title, date, snip, max(start, 0), max(start, 0)))
+        return hits
+
+    def article(self, article_id: int) -> StoredArticle:
+        row = self.db.execute("SELECT source, title, format, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise CorpusError(f"article {article_id} is not in {self.path}")
+        return StoredArticle(*row)
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: each word quoted (so no character is FTS syntax), all
+    required, the last one a prefix so results follow typing."""
+    words = [w.replace('"', '""') for w in text.split()]
+    if not words:
+        return ""
+    return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
+
+
+def around(text: str, start: int, end: int, width: int = 60) -> str:
+    """The words around a span on one line."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")

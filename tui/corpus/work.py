@@ -1,0 +1,62 @@
+"""The unit of batch work, the same on a local process and on a Dask worker: a chunk of decoded
+articles in, one shard's Parquet files (as bytes) out.
+
+Inputs travel as text (decoded `Article`s), so a cluster's workers need no access to the
+client's files; results travel back as Parquet bytes, so the client only writes them. The spaCy
+pipeline is loaded once per process (`load_pipeline` is cached) and reused for every chunk.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import signal
+from dataclasses import dataclass
+
+from ..model import Article
+from .shards import ShardData, encode
+from .tables import add_article, add_error, count_tokens, empty_rows, to_tables
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    article: Article
+    digest: str  # tables.text_hash(article)
+    date: str | None  # the file's modification date (YYYY-MM-DD), for articles without one
+
+
+def init_local_worker(model: str | None) -> None:
+    """Process-pool initializer: ctrl+c is the parent's to handle (it stops handing out work and
+    keeps only complete shards), and the pipeline is loaded before the first chunk arrives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ..analysis import load_pipeline
+
+    load_pipeline(model)
+
+
+def analyse_chunk(items: list[Item], model: str | None, jsonl: bool = False) -> ShardData:
+    from ..analysis import analyse, load_pipeline
+    from ..analysis.export import to_json
+    from ..safe_text import escape_json
+
+    nlp = load_pipeline(model)
+    rows = empty_rows()
+    lines: list[str] = []
+    data = ShardData(files={})
+    for item in items:
+        try:
+            analysis = analyse(item.article, nlp)
+        except Exception as exc:  # one bad article is a row in `errors`, never the end of the batch
+            add_error(rows, item.article.source, f"analysis failed: {type(exc).__name__}: {' '.join(str(exc).split())}")
+            continue
+        add_article(rows, item.article, analysis, digest=item.digest, date=item.date)
+        data.done_keys.append((item.digest, analysis.model, analysis.rules_version))
+        data.tokens += count_tokens(item.article.text)
+        if jsonl:
+            lines.append(escape_json(json.dumps(to_json(item.article, analysis), ensure_ascii=False)))
+    data.files = encode(to_tables(rows))
+    if jsonl:
+        data.files["analysis.jsonl"] = "".join(line + "\n" for line in lines).encode("utf-8")
+    data.articles, data.errors = len(rows["articles"]), len(rows["errors"])
+    data.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return data
