@@ -67,6 +67,8 @@ async def test_lists_quotes_open_and_back(batch, tmp_path, monkeypatch):
         start, end = state.target.current
         assert state.article.text[start:end].startswith("We will hold them to every word")
         assert state.article.title.startswith("Mining giant")
+        # Salinas's other quotes in that article are marked too, for n / N
+        assert len(state.target.walk) == sum(1 for h in screen.hits if h.article == screen.hits[chosen].article) > 1
         await app.wait_for_analysis()
         await pilot.press("escape")
         await pilot.pause()
@@ -100,7 +102,7 @@ def test_in_a_real_terminal(batch, tmp_path):
         app.wait_for("matches", 10)
         app.press("\r")
         app.wait_for("Mining giant and union reach deal", 30)
-        app.wait_for("quote 1/1", 30)
+        app.wait_for("quote 1/1", 30)  # the one quote with these words: its article's only hit
         app.press("\x1b")
         app.wait_for("Salinas", 10)
         app.press("q")

@@ -132,8 +132,9 @@ class CorpusScreen(ModalScreen[None]):
     def _hit_chosen(self, event: DataTable.RowSelected) -> None:
         if 0 <= event.cursor_row < len(self.hits):
             hit = self.hits[event.cursor_row]
+            same = [h for h in self.hits if h.article == hit.article and h.end > h.start]
             opener: Any = self.app
-            opener.open_from_corpus(self.corpus, hit)
+            opener.open_from_corpus(hit, same)
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -169,7 +170,11 @@ def stored_article(corpus: Corpus, hit: Hit) -> tuple[Article, tuple[int, int]]:
     canonical text (Markdown text loses its markup, so offsets move)."""
     stored = corpus.article(hit.article)
     article = article_from_bytes(stored.text.encode("utf-8", "surrogatepass"), stored.source, markdown=stored.format == "markdown")
-    return article, (_canonical(article, hit.start), _canonical(article, hit.end))
+    return article, _span(article, hit)
+
+
+def _span(article: Article, hit: Hit) -> tuple[int, int]:
+    return _canonical(article, hit.start), _canonical(article, hit.end)
 
 
 def _canonical(article: Article, offset: int) -> int:
@@ -201,14 +206,18 @@ def corpus_app(corpus: Corpus, **options: Any):
             self.install_screen(self.corpus_screen, name="corpus")
             self.push_screen("corpus")
 
-        def open_from_corpus(self, _corpus: Corpus, hit: Hit) -> None:
+        def open_from_corpus(self, hit: Hit, same_article: list[Hit]) -> None:
+            """Show the hit's article with the hit marked and current; the other hits in the
+            same article (the speaker's other quotes there) are marked too, for n / N."""
             article, span = stored_article(corpus, hit)
             self.states = [ArticleState(article)]
             self.pop_screen()
             self._load(0)
-            mark = [span] if span[1] > span[0] else [(span[0], span[0] + 1)]
+            walk = sorted({_span(article, h) for h in same_article} | {span if span[1] > span[0] else (span[0], span[0] + 1)})
             label = hit.speaker or printable(article.title)
-            self.state.target = Target("search", "corpus", label, "quote" if hit.speaker else "match", mark, list(mark))
+            target = Target("search", "corpus", label, "quote" if hit.speaker else "match", walk, list(walk))
+            target.index = next(i for i, s in enumerate(walk) if s[0] == span[0])
+            self.state.target = target
             self._show_target(reveal=True, fresh=True)
             self._analyse([0])
 
