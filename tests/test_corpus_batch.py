@@ -82,7 +82,9 @@ def test_rows_carry_the_same_fields_as_json(first_run, nlp):
         assert (row["title"], row["format"], row["model"]) == (record["title"], record["format"], record["model"])
         mine = [{k: v for k, v in q.items() if k != "article_id"} for q in quotes if q["article_id"] == aid]
         assert mine == record["quotes"]
-        assert [{k: v for k, v in s.items() if k != "article_id"} for s in speakers if s["article_id"] == aid] == record["speakers"]
+        assert [{k: v for k, v in s.items() if k != "article_id"} for s in speakers if s["article_id"] == aid] == record[
+            "speakers"
+        ]
         text = row["text"]
         for m in (m for m in mentions if m["article_id"] == aid):
             assert text[m["start"] : m["end"]] == m["text"]
@@ -149,7 +151,9 @@ def test_cli_exit_codes_and_quiet_without_a_terminal(archive, tmp_path):
 def test_progress_line_on_a_terminal(archive, tmp_path):
     from tests.terminal import PtyApp
 
-    app = PtyApp([sys.executable, "-m", "tui", "batch", str(archive), "-o", str(tmp_path / "out"), "--workers", "1"], cols=120, rows=10)
+    app = PtyApp(
+        [sys.executable, "-m", "tui", "batch", str(archive), "-o", str(tmp_path / "out"), "--workers", "1"], cols=120, rows=10
+    )
     try:
         deadline = time.monotonic() + 300
         while app.proc.poll() is None and time.monotonic() < deadline:

@@ -57,7 +57,17 @@ def test_dask_run_equals_local_run_row_for_row(cluster, tmp_path):
 def test_cli_with_scheduler(cluster, tmp_path):
     archive = make_archive(tmp_path, picks=("15_wire_two_people.txt",))
     done = subprocess.run(
-        [sys.executable, "-m", "tui", "batch", str(archive), "-o", str(tmp_path / "out"), "--scheduler", cluster.scheduler_address],
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "batch",
+            str(archive),
+            "-o",
+            str(tmp_path / "out"),
+            "--scheduler",
+            cluster.scheduler_address,
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -28,7 +28,9 @@ def batch(tmp_path_factory) -> Path:
     archive = make_archive(root, picks=("15_wire_two_people.txt", "12_org_statements.txt"))
     # The same people in a second article (a follow-up story): they must merge in the index.
     follow = archive / "desk-a" / "16_follow_up.txt"
-    follow.write_text((CORPUS / "15_wire_two_people.txt").read_text("utf-8").replace("\n(Reporting", FOLLOW_UP + "(Reporting"), "utf-8")
+    follow.write_text(
+        (CORPUS / "15_wire_two_people.txt").read_text("utf-8").replace("\n(Reporting", FOLLOW_UP + "(Reporting"), "utf-8"
+    )
     out = root / "out"
     run_batch(BatchOptions([str(archive)], out, workers=1))
     return out
@@ -91,7 +93,9 @@ def test_corpus_queries(index):
     assert speakers[0].quotes >= speakers[-1].quotes
     top = next(r for r in speakers if merge_key(r.name).endswith("salinas"))
     hits = corpus.hits_of(top.name_id)
-    assert len(hits) == top.quotes and {h.title for h in hits} == {"Mining giant and union reach deal to end Andean copper strike"}
+    assert len(hits) == top.quotes and {h.title for h in hits} == {
+        "Mining giant and union reach deal to end Andean copper strike"
+    }
     places = corpus.names("places")
     santiago = next(r for r in places if r.name == "SANTIAGO" or merge_key(r.name) == "santiago")
     place_hits = corpus.hits_of(santiago.name_id)
@@ -107,9 +111,15 @@ def test_damaged_or_foreign_files_are_one_line_errors(tmp_path, batch):
     sqlite3.connect(other).execute("CREATE TABLE t(x)").connection.commit()
     with pytest.raises(CorpusError, match="not a newsreader corpus index"):
         Corpus(other)
-    run = subprocess.run([sys.executable, "-m", "tui", "index", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "tui", "index", str(tmp_path)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert run.returncode == 2 and run.stderr.count("\n") == 1 and "no batch shards" in run.stderr
     ok = subprocess.run(
-        [sys.executable, "-m", "tui", "index", str(batch), "-o", str(tmp_path / "x.db")], capture_output=True, text=True, cwd=ROOT, timeout=120
+        [sys.executable, "-m", "tui", "index", str(batch), "-o", str(tmp_path / "x.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert ok.returncode == 0 and Corpus(tmp_path / "x.db").totals.articles == 3

@@ -43,7 +43,7 @@ async def test_lists_quotes_open_and_back(batch, tmp_path, monkeypatch):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CorpusScreen)
-        names = screen.query_one("#names", DataTable)
+        names = screen.query_one("#names-speakers", DataTable)
         assert names.row_count == len(screen.rows) > 0 and names.has_focus
         # the reader's own keys are quiet under the corpus view: `n` does not walk the hidden reader
         await pilot.press("n")

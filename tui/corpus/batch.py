@@ -210,7 +210,9 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     return result
 
 
-def _feed(chunks: Iterator[list[Item]], pending: dict, executor: cf.Executor, opts: BatchOptions, limit: int) -> Iterator[list[Item]]:
+def _feed(
+    chunks: Iterator[list[Item]], pending: dict, executor: cf.Executor, opts: BatchOptions, limit: int
+) -> Iterator[list[Item]]:
     """Submit chunks, yielding (to wait for a result) whenever `limit` are in flight."""
     for chunk in chunks:
         pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)

@@ -24,7 +24,10 @@ def _batch_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this dask.distributed scheduler instead")
     parser.add_argument("--jsonl", action="store_true", help="also write each shard's --json records as analysis.jsonl")
     parser.add_argument(
-        "--chunk-chars", type=int, metavar="N", help="characters of text per task and shard (default: 200000; 1: one article each)"
+        "--chunk-chars",
+        type=int,
+        metavar="N",
+        help="characters of text per task and shard (default: 200000; 1: one article each)",
     )
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline: an installed package name or a model directory")
     parser.add_argument("--markdown", action="store_true", default=None, help="treat every file as Markdown")

@@ -138,7 +138,17 @@ class _Loader:
             cursor = db.execute(
                 "INSERT OR IGNORE INTO articles(article_id, source, title, date, format, encoding, model, rules_version, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a["article_id"], a["source"], a["title"], a["date"], a["format"], a["encoding"], a["model"], a["rules_version"], a["text"]),
+                (
+                    a["article_id"],
+                    a["source"],
+                    a["title"],
+                    a["date"],
+                    a["format"],
+                    a["encoding"],
+                    a["model"],
+                    a["rules_version"],
+                    a["text"],
+                ),
             )
             if cursor.rowcount:  # the same text batched twice (two output folders merged) counts once
                 article_pk[a["article_id"]] = int(cursor.lastrowid or 0)

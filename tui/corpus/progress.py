@@ -51,5 +51,7 @@ class ProgressLine:
         if self.stream is None:
             return
         state = "interrupted" if result.interrupted else "done"
-        self.stream.write("\r\x1b[K" + describe(result, self.total, result.seconds) + f"  {state} in {_duration(result.seconds)}\n")
+        self.stream.write(
+            "\r\x1b[K" + describe(result, self.total, result.seconds) + f"  {state} in {_duration(result.seconds)}\n"
+        )
         self.stream.flush()

@@ -12,8 +12,11 @@ from pathlib import Path
 
 from .index import SCHEMA_VERSION
 
-LIST_LIMIT = 1000  # rows a names list shows; the rest are found with search
-HITS_LIMIT = 2000
+# Rows a list shows: every row costs the table widget time when it is filled, and a key must
+# answer in 50 ms on a 10,000-article archive. The rest is reached by search, and the titles say
+# how many there are in all.
+LIST_LIMIT = 500
+HITS_LIMIT = 300
 
 # The corpus view's lists: (list id, title, which names_stats rows).
 LISTS = (
@@ -127,22 +130,32 @@ class Corpus:
             articles = self.db.execute(
                 "SELECT a.id, a.title, a.date, snippet(articles_fts, 1, '', '', '…', 12) FROM articles_fts f"
                 " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (match, max(0, limit - len(quotes))),
+                (match, max(limit // 3, limit - len(quotes))),
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        hits = [Hit(*r) for r in quotes]
-        for aid, title, date, snip in articles:
-            text = self.article(aid).text
-            start = text.find(snip.strip("…").strip()[:40]) if snip else -1
-            hits.append(Hit(aid, title, date, snip, max(start, 0), max(start, 0)))
-        return hits
+        # An article match has no span yet (start = end = -1): finding it needs the article's
+        # text, which is read only when that article is opened (`locate`).
+        return [Hit(*r) for r in quotes] + [Hit(aid, title, date, snip, -1, -1) for aid, title, date, snip in articles]
+
+    def quote_count(self, name_id: int) -> int:
+        return self.db.execute("SELECT count(*) FROM quotes WHERE name_id = ?", (name_id,)).fetchone()[0]
 
     def article(self, article_id: int) -> StoredArticle:
         row = self.db.execute("SELECT source, title, format, text FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise CorpusError(f"article {article_id} is not in {self.path}")
         return StoredArticle(*row)
+
+
+def locate(text: str, query: str) -> tuple[int, int]:
+    """Where the words of a search first occur in a text (case-insensitive), as a span."""
+    lowered = text.lower()
+    for word in query.split():
+        at = lowered.find(word.lower())
+        if at >= 0:
+            return at, at + len(word)
+    return 0, 0
 
 
 def fts_query(text: str) -> str:

@@ -56,9 +56,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         [("article_id", _str), ("id", _str), ("name", _str), ("kind", _str), ("entity_id", _str), ("quotes", _int)]
     ),
     "entities": pa.schema([("article_id", _str), ("id", _str), ("kind", _str), ("name", _str), ("mentions", _int)]),
-    "mentions": pa.schema(
-        [("article_id", _str), ("entity_id", _str), ("start", _int), ("end", _int), ("text", _str)]
-    ),
+    "mentions": pa.schema([("article_id", _str), ("entity_id", _str), ("start", _int), ("end", _int), ("text", _str)]),
     "errors": pa.schema([("source", _str), ("reason", _str)]),
 }
 TABLES = tuple(SCHEMAS)

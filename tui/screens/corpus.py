@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from ..corpus.query import LISTS, Corpus, Hit, NameRow
+from ..corpus.query import LISTS, Corpus, Hit, NameRow, locate
 from ..document import article_from_bytes
 from ..model import Analysis, Article, Block, BlockKind
 from ..safe_text import printable
@@ -28,6 +28,9 @@ def _cell(text: str | None, limit: int = 0) -> Text:
     if limit and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return Text(line)
+
+
+_KEYS = {"speakers": "s", "places": "p", "organizations": "o"}
 
 
 class CorpusScreen(ModalScreen[None]):
@@ -44,7 +47,7 @@ class CorpusScreen(ModalScreen[None]):
     CorpusScreen { background: $background; layout: vertical; }
     CorpusScreen #corpus-title { height: 1; padding: 0 1; background: $panel; }
     CorpusScreen #corpus-tabs, CorpusScreen #hits-title { height: 1; padding: 0 1; color: $text-muted; }
-    CorpusScreen #names { height: 1fr; }
+    CorpusScreen .names { height: 1fr; }
     CorpusScreen #hits { height: 1fr; }
     CorpusScreen #corpus-search { display: none; }
     CorpusScreen #corpus-search.-open { display: block; }
@@ -54,13 +57,19 @@ class CorpusScreen(ModalScreen[None]):
         super().__init__()
         self.corpus = corpus
         self.list_id = "speakers"
-        self.rows: list[NameRow] = []
+        self.lists: dict[str, list[NameRow]] = {}  # filled on first view, then kept
         self.hits: list[Hit] = []
+        self.query_text = ""  # the search the hits came from ("" for a name's quotes)
+
+    @property
+    def rows(self) -> list[NameRow]:
+        return self.lists.get(self.list_id, [])
 
     def compose(self) -> ComposeResult:
         yield Static(id="corpus-title")
         yield Static(id="corpus-tabs")
-        yield DataTable(id="names", cursor_type="row", zebra_stripes=False)
+        for list_id, _, _ in LISTS:
+            yield DataTable(id=f"names-{list_id}", classes="names", cursor_type="row")
         yield Static(id="hits-title")
         yield DataTable(id="hits", cursor_type="row")
         yield Input(placeholder="search all quotes and texts (enter: search, esc: cancel)", id="corpus-search", compact=True)
@@ -80,16 +89,14 @@ class CorpusScreen(ModalScreen[None]):
 
     # -- lists ----------------------------------------------------------------------------------
 
-    def action_show_list(self, list_id: str) -> None:
-        self.list_id = list_id
-        self.rows = self.corpus.names(list_id)
-        table = self.query_one("#names", DataTable)
-        table.clear(columns=True)
+    def _table(self, list_id: str) -> DataTable:
+        return self.query_one(f"#names-{list_id}", DataTable)
+
+    def _fill(self, list_id: str) -> None:
+        rows = self.lists[list_id] = self.corpus.names(list_id)
+        table = self._table(list_id)
         table.add_column("Name", width=32, key="name")
-        if list_id == "speakers":
-            table.add_column("Quotes", key="quotes")
-        else:
-            table.add_column("Mentions", key="mentions")
+        table.add_column("Quotes" if list_id == "speakers" else "Mentions", key="count")
         table.add_column("Articles", key="articles")
         table.add_column("First", width=10, key="first")
         table.add_column("Last", width=10, key="last")
@@ -101,24 +108,39 @@ class CorpusScreen(ModalScreen[None]):
                 _cell(r.first_date),
                 _cell(r.last_date),
             )
-            for r in self.rows
+            for r in rows
         )
+
+    def action_show_list(self, list_id: str) -> None:
+        self.list_id = list_id
+        if list_id not in self.lists:
+            self._fill(list_id)
+        for other, _, _ in LISTS:
+            self._table(other).display = other == list_id
         tabs = Text()
         for lid, title, _ in LISTS:
-            key = {"speakers": "s", "places": "p", "organizations": "o"}[lid]
-            tabs.append(f"{key} {title}", style="reverse" if lid == list_id else "")
+            tabs.append(f"{_KEYS[lid]} {title}", style="reverse" if lid == list_id else "")
             tabs.append("   ")
         self.query_one("#corpus-tabs", Static).update(tabs)
-        self._show_hits([], "Choose a name (enter) to see its quotes across the archive; / searches")
-        table.focus()
+        if not self.hits:
+            self._show_hits([], "Choose a name (enter) to see its quotes across the archive; / searches")
+        self._table(list_id).focus()
 
-    @on(DataTable.RowSelected, "#names")
+    @on(DataTable.RowSelected, ".names")
     def _name_chosen(self, event: DataTable.RowSelected) -> None:
-        if 0 <= event.cursor_row < len(self.rows):
-            row = self.rows[event.cursor_row]
+        rows = self.rows
+        if 0 <= event.cursor_row < len(rows):
+            row = rows[event.cursor_row]
             hits = self.corpus.hits_of(row.name_id)
-            noun = "quotes" if (hits and hits[0].speaker is not None) or row.quotes else "articles"
-            self._show_hits(hits, f"{row.name}: {len(hits):,} {noun}")
+            if row.quotes:
+                shown = f"{len(hits):,} of {row.quotes:,}" if len(hits) < row.quotes else f"{len(hits):,}"
+                title = f"{row.name}: {shown} quotes, newest first"
+            else:
+                title = f"{row.name}: mentioned in {row.articles:,} articles" + (
+                    f" (newest {len(hits):,})" if len(hits) < row.articles else ""
+                )
+            self.query_text = ""
+            self._show_hits(hits, title)
             self.query_one("#hits", DataTable).focus()
 
     def _show_hits(self, hits: list[Hit], title: str) -> None:
@@ -126,7 +148,7 @@ class CorpusScreen(ModalScreen[None]):
         self.query_one("#hits-title", Static).update(_cell(title))
         table = self.query_one("#hits", DataTable)
         table.clear()
-        table.add_rows((_cell(h.title, 36), _cell(h.date), _cell(h.text, 400)) for h in hits)
+        table.add_rows((_cell(h.title, 36), _cell(h.date), _cell(h.text, 300)) for h in hits)
 
     @on(DataTable.RowSelected, "#hits")
     def _hit_chosen(self, event: DataTable.RowSelected) -> None:
@@ -134,7 +156,7 @@ class CorpusScreen(ModalScreen[None]):
             hit = self.hits[event.cursor_row]
             same = [h for h in self.hits if h.article == hit.article and h.end > h.start]
             opener: Any = self.app
-            opener.open_from_corpus(hit, same)
+            opener.open_from_corpus(hit, same, self.query_text)
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -149,7 +171,8 @@ class CorpusScreen(ModalScreen[None]):
         query = event.value.strip()
         event.input.remove_class("-open")
         hits = self.corpus.search(query) if query else []
-        self._show_hits(hits, f"/{query}: {len(hits):,} matches")
+        self.query_text = query
+        self._show_hits(hits, f"/{query}: {len(hits):,} matches (quotes first, then article texts)")
         # After the box has gone: hiding a focused widget moves the focus on its own.
         self.call_after_refresh(self.query_one("#hits", DataTable).focus)
 
@@ -157,9 +180,9 @@ class CorpusScreen(ModalScreen[None]):
         box = self.query_one("#corpus-search", Input)
         if box.has_class("-open"):
             box.remove_class("-open")
-            self.call_after_refresh(self.query_one("#names", DataTable).focus)
+            self.call_after_refresh(self._table(self.list_id).focus)
         elif self.query_one("#hits", DataTable).has_focus:
-            self.query_one("#names", DataTable).focus()
+            self._table(self.list_id).focus()
 
     def action_quit(self) -> None:
         self.app.exit(0)
@@ -169,7 +192,9 @@ def stored_article(corpus: Corpus, hit: Hit) -> tuple[Article, tuple[int, int]]:
     """The article of a hit, decoded as the batch decoded it, and the hit's span in its
     canonical text (Markdown text loses its markup, so offsets move)."""
     stored = corpus.article(hit.article)
-    article = article_from_bytes(stored.text.encode("utf-8", "surrogatepass"), stored.source, markdown=stored.format == "markdown")
+    article = article_from_bytes(
+        stored.text.encode("utf-8", "surrogatepass"), stored.source, markdown=stored.format == "markdown"
+    )
     return article, _span(article, hit)
 
 
@@ -206,10 +231,12 @@ def corpus_app(corpus: Corpus, **options: Any):
             self.install_screen(self.corpus_screen, name="corpus")
             self.push_screen("corpus")
 
-        def open_from_corpus(self, hit: Hit, same_article: list[Hit]) -> None:
+        def open_from_corpus(self, hit: Hit, same_article: list[Hit], query: str) -> None:
             """Show the hit's article with the hit marked and current; the other hits in the
             same article (the speaker's other quotes there) are marked too, for n / N."""
             article, span = stored_article(corpus, hit)
+            if hit.start < 0:  # an article-text search match: find the words now
+                span = locate(article.text, query)
             self.states = [ArticleState(article)]
             self.pop_screen()
             self._load(0)
