@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from tests.corpus_support import CORPUS, make_archive
 from tests.terminal import PtyApp, newsreader
@@ -14,6 +13,7 @@ from tui.corpus.batch import BatchOptions, run_batch
 from tui.corpus.index import build_index
 from tui.corpus.query import Corpus
 from tui.screens.corpus import CorpusScreen, corpus_app
+from tui.widgets.line_table import LineTable
 
 PICKS = ("15_wire_two_people.txt", "12_org_statements.txt", "01_wire_port_strike.txt")
 
@@ -43,7 +43,7 @@ async def test_lists_quotes_open_and_back(batch, tmp_path, monkeypatch):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CorpusScreen)
-        names = screen.query_one("#names-speakers", DataTable)
+        names = screen.query_one("#names", LineTable)
         assert names.row_count == len(screen.rows) > 0 and names.has_focus
         # the reader's own keys are quiet under the corpus view: `n` does not walk the hidden reader
         await pilot.press("n")
@@ -53,7 +53,7 @@ async def test_lists_quotes_open_and_back(batch, tmp_path, monkeypatch):
         for _ in range(row):
             await pilot.press("down")
         await pilot.press("enter")
-        hits = screen.query_one("#hits", DataTable)
+        hits = screen.query_one("#hits", LineTable)
         assert hits.has_focus and hits.row_count == screen.rows[row].quotes >= 4
         assert len({h.article for h in screen.hits}) == 2
         chosen = next(i for i, h in enumerate(screen.hits) if h.text.startswith("We will hold them"))
@@ -73,12 +73,23 @@ async def test_lists_quotes_open_and_back(batch, tmp_path, monkeypatch):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and screen.hits  # back, the lists as they were
-        assert hits.cursor_row == chosen
+        assert hits.cursor == chosen
         # search all quotes and texts
         await pilot.press("slash", *"copper", "enter")
         await pilot.pause()
         assert screen.hits and hits.has_focus
         assert any("copper" in h.text.lower() for h in screen.hits)
+        # a match in an article's text opens at the word
+        row = next(i for i, h in enumerate(screen.hits) if h.start < 0)
+        for _ in range(row):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        start, end = app.state.target.current
+        assert app.state.article.text[start:end].lower() == "copper"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
         # the other lists
         await pilot.press("escape", "p")
         assert screen.list_id == "places" and any(r.name.lower() == "santiago" for r in screen.rows)

@@ -39,19 +39,23 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
 """
 
+# Indexes first: the totals below read through them.
 _STATS = """
+CREATE INDEX quotes_by_name ON quotes(name_id, article);
+CREATE INDEX entities_by_name ON entities(name_id, article);
+CREATE INDEX quotes_by_article ON quotes(article);
+CREATE INDEX mentions_by_entity ON mentions(article, entity_local_id);
 CREATE TABLE name_stats AS
-SELECT n.id AS name_id, n.kind AS kind, n.name AS name,
-    (SELECT count(*) FROM quotes q WHERE q.name_id = n.id) AS quotes,
-    count(DISTINCT e.article) AS articles,
-    coalesce(sum(e.mentions), 0) AS mentions,
+WITH quoted AS (SELECT name_id, count(*) AS quotes FROM quotes WHERE name_id IS NOT NULL GROUP BY name_id)
+SELECT n.id AS name_id, n.kind AS kind, n.name AS name, coalesce(quoted.quotes, 0) AS quotes,
+    count(DISTINCT e.article) AS articles, coalesce(sum(e.mentions), 0) AS mentions,
     min(a.date) AS first_date, max(a.date) AS last_date
 FROM names n JOIN entities e ON e.name_id = n.id JOIN articles a ON a.id = e.article
+LEFT JOIN quoted ON quoted.name_id = n.id
 GROUP BY n.id;
-CREATE INDEX name_stats_order ON name_stats(kind, quotes DESC, articles DESC, name);
-CREATE INDEX quotes_by_name ON quotes(name_id, article);
-CREATE INDEX entities_by_name ON entities(name_id);
-CREATE INDEX quotes_by_article ON quotes(article);
+CREATE INDEX name_stats_speakers ON name_stats(quotes DESC, articles DESC, name);
+CREATE INDEX name_stats_kinds ON name_stats(kind, articles DESC, mentions DESC, name);
+CREATE INDEX articles_by_date ON articles(date DESC, id);
 """
 
 

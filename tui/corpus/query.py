@@ -17,6 +17,7 @@ from .index import SCHEMA_VERSION
 # how many there are in all.
 LIST_LIMIT = 500
 HITS_LIMIT = 300
+_AROUND = 60  # characters either side of a mention in its line
 
 # The corpus view's lists: (list id, title, which names_stats rows).
 LISTS = (
@@ -107,16 +108,23 @@ class Corpus:
         ).fetchall()
         if rows:
             return [Hit(*r) for r in rows]
+        # The words around the first mention are cut out by SQLite (substr counts characters,
+        # as Python offsets do), so no article's whole text is read for a line of it.
         rows = self.db.execute(
-            'SELECT a.id, a.title, a.date, a.text, min(m.start), m."end" FROM entities e JOIN articles a ON a.id = e.article'
+            'SELECT a.id, a.title, a.date, substr(a.text, max(0, m.start - ?) + 1, m."end" - max(0, m.start - ?) + ?),'
+            ' m.start, m."end" FROM entities e JOIN articles a ON a.id = e.article'
             " JOIN mentions m ON m.article = e.article AND m.entity_local_id = e.local_id"
-            " WHERE e.name_id = ? GROUP BY a.id ORDER BY a.date DESC, a.id LIMIT ?",
-            (name_id, limit),
+            " AND m.start = (SELECT min(start) FROM mentions WHERE article = e.article AND entity_local_id = e.local_id)"
+            " WHERE e.name_id = ? ORDER BY a.date DESC, a.id LIMIT ?",
+            (_AROUND, _AROUND, _AROUND, name_id, limit),
         ).fetchall()
-        return [Hit(aid, title, date, around(text, start, end), start, end) for aid, title, date, text, start, end in rows]
+        return [
+            Hit(aid, title, date, "…" + " ".join(snip.split()) + "…", start, end) for aid, title, date, snip, start, end in rows
+        ]
 
     def search(self, query: str, limit: int = HITS_LIMIT) -> list[Hit]:
-        """Quotes, then article texts, matching every word of `query` (the last as a prefix)."""
+        """Quotes, then article texts, matching every word of `query` (the last as a prefix),
+        most recently indexed first: ranking every match of a common word costs a key's time."""
         match = fts_query(query)
         if not match:
             return []
@@ -124,12 +132,12 @@ class Corpus:
             quotes = self.db.execute(
                 'SELECT a.id, a.title, a.date, q.text, q.start, q."end", q.speaker FROM quotes_fts f'
                 " JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article"
-                " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
+                " WHERE quotes_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
                 (match, limit),
             ).fetchall()
             articles = self.db.execute(
                 "SELECT a.id, a.title, a.date, snippet(articles_fts, 1, '', '', '…', 12) FROM articles_fts f"
-                " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                " JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
                 (match, max(limit // 3, limit - len(quotes))),
             ).fetchall()
         except sqlite3.OperationalError:
@@ -165,9 +173,3 @@ def fts_query(text: str) -> str:
     if not words:
         return ""
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
-
-
-def around(text: str, start: int, end: int, width: int = 60) -> str:
-    """The words around a span on one line."""
-    lo, hi = max(0, start - width), min(len(text), end + width)
-    return ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")

@@ -15,22 +15,36 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widget import Widget
+from textual.widgets import Input
 
 from ..corpus.query import LISTS, Corpus, Hit, NameRow, locate
 from ..document import article_from_bytes
 from ..model import Analysis, Article, Block, BlockKind
 from ..safe_text import printable
-
-
-def _cell(text: str | None, limit: int = 0) -> Text:
-    line = " ".join(printable(text or "").split())
-    if limit and len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
-    return Text(line)
-
+from ..widgets.line_table import LineTable, clean
 
 _KEYS = {"speakers": "s", "places": "p", "organizations": "o"}
+_NAME_COLUMNS = [("Name", 32), ("Articles", 8), ("First", 10), ("Last", 10)]
+_HINT = "enter: quotes / open   esc: back   s p o: lists   /: search   q: quit"
+
+
+class Line(Widget):
+    """One line of plain text that changes without a new layout (a Static's update re-lays
+    out the screen, which cost more than the rest of a key press)."""
+
+    DEFAULT_CSS = "Line { height: 1; width: 1fr; padding: 0 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def show(self, text: str | Text) -> None:
+        self.text = text if isinstance(text, Text) else Text(clean(text))
+        self.refresh()
+
+    def render(self) -> Text:
+        return self.text
 
 
 class CorpusScreen(ModalScreen[None]):
@@ -45,19 +59,20 @@ class CorpusScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     CorpusScreen { background: $background; layout: vertical; }
-    CorpusScreen #corpus-title { height: 1; padding: 0 1; background: $panel; }
-    CorpusScreen #corpus-tabs, CorpusScreen #hits-title { height: 1; padding: 0 1; color: $text-muted; }
-    CorpusScreen .names { height: 1fr; }
+    CorpusScreen #corpus-title { background: $panel; }
+    CorpusScreen #corpus-tabs, CorpusScreen #hits-title, CorpusScreen #corpus-keys { color: $text-muted; }
+    CorpusScreen #names { height: 1fr; }
     CorpusScreen #hits { height: 1fr; }
-    CorpusScreen #corpus-search { display: none; }
-    CorpusScreen #corpus-search.-open { display: block; }
+    CorpusScreen #corpus-search { height: 1; }
     """
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
         self.list_id = "speakers"
-        self.lists: dict[str, list[NameRow]] = {}  # filled on first view, then kept
+        self.lists: dict[str, list[NameRow]] = {}  # read on first view, then kept
+        self._cells: dict[str, list[tuple[object, ...]]] = {}
+        self._cursors: dict[str, int] = {}
         self.hits: list[Hit] = []
         self.query_text = ""  # the search the hits came from ("" for a name's quotes)
 
@@ -66,71 +81,61 @@ class CorpusScreen(ModalScreen[None]):
         return self.lists.get(self.list_id, [])
 
     def compose(self) -> ComposeResult:
-        yield Static(id="corpus-title")
-        yield Static(id="corpus-tabs")
-        for list_id, _, _ in LISTS:
-            yield DataTable(id=f"names-{list_id}", classes="names", cursor_type="row")
-        yield Static(id="hits-title")
-        yield DataTable(id="hits", cursor_type="row")
-        yield Input(placeholder="search all quotes and texts (enter: search, esc: cancel)", id="corpus-search", compact=True)
-        yield Footer()
+        yield Line(id="corpus-title")
+        yield Line(id="corpus-tabs")
+        yield LineTable(_NAME_COLUMNS, id="names", classes="names")
+        yield Line(id="hits-title")
+        yield LineTable([("Article", 36), ("Date", 10), ("Quote", 0)], id="hits")
+        # Always shown (showing and hiding it re-lays out the screen): `/` only focuses it.
+        yield Input(placeholder="/ search all quotes and texts", id="corpus-search", compact=True)
+        yield Line(id="corpus-keys")
 
     def on_mount(self) -> None:
         t = self.corpus.totals
-        name = printable(self.corpus.path.name)
-        self.query_one("#corpus-title", Static).update(
-            Text(f"{name} — {t.articles:,} articles, {t.quotes:,} quotes, {t.names:,} names")
+        self.query_one("#corpus-title", Line).show(
+            f"{self.corpus.path.name} — {t.articles:,} articles, {t.quotes:,} quotes, {t.names:,} names"
         )
-        hits = self.query_one("#hits", DataTable)
-        hits.add_column("Article", width=36, key="title")
-        hits.add_column("Date", width=10, key="date")
-        hits.add_column("Quote", key="text")
+        self.query_one("#corpus-keys", Line).show(_HINT)
         self.action_show_list("speakers")
 
     # -- lists ----------------------------------------------------------------------------------
 
-    def _table(self, list_id: str) -> DataTable:
-        return self.query_one(f"#names-{list_id}", DataTable)
+    @property
+    def names_table(self) -> LineTable:
+        return self.query_one("#names", LineTable)
 
-    def _fill(self, list_id: str) -> None:
-        rows = self.lists[list_id] = self.corpus.names(list_id)
-        table = self._table(list_id)
-        table.add_column("Name", width=32, key="name")
-        table.add_column("Quotes" if list_id == "speakers" else "Mentions", key="count")
-        table.add_column("Articles", key="articles")
-        table.add_column("First", width=10, key="first")
-        table.add_column("Last", width=10, key="last")
-        table.add_rows(
-            (
-                _cell(r.name, 32),
-                r.quotes if list_id == "speakers" else r.mentions,
-                r.articles,
-                _cell(r.first_date),
-                _cell(r.last_date),
-            )
-            for r in rows
-        )
+    @property
+    def hits_table(self) -> LineTable:
+        return self.query_one("#hits", LineTable)
 
     def action_show_list(self, list_id: str) -> None:
+        table = self.names_table
+        self._cursors[self.list_id] = table.cursor
         self.list_id = list_id
         if list_id not in self.lists:
-            self._fill(list_id)
-        for other, _, _ in LISTS:
-            self._table(other).display = other == list_id
+            rows = self.lists[list_id] = self.corpus.names(list_id)
+            count = (lambda r: r.quotes) if list_id == "speakers" else (lambda r: r.mentions)
+            self._cells[list_id] = [
+                (r.name, f"{count(r):,}", f"{r.articles:,}", r.first_date or "", r.last_date or "") for r in rows
+            ]
+        count_title = "Quotes" if list_id == "speakers" else "Mentions"
+        table.set_columns(_NAME_COLUMNS[:1] + [(count_title, 8)] + _NAME_COLUMNS[1:])
+        table.set_rows(self._cells[list_id])
+        table.move_to(self._cursors.get(list_id, 0))
         tabs = Text()
         for lid, title, _ in LISTS:
             tabs.append(f"{_KEYS[lid]} {title}", style="reverse" if lid == list_id else "")
             tabs.append("   ")
-        self.query_one("#corpus-tabs", Static).update(tabs)
+        self.query_one("#corpus-tabs", Line).show(tabs)
         if not self.hits:
             self._show_hits([], "Choose a name (enter) to see its quotes across the archive; / searches")
-        self._table(list_id).focus()
+        table.focus()
 
-    @on(DataTable.RowSelected, ".names")
-    def _name_chosen(self, event: DataTable.RowSelected) -> None:
+    @on(LineTable.Selected, "#names")
+    def _name_chosen(self, event: LineTable.Selected) -> None:
         rows = self.rows
-        if 0 <= event.cursor_row < len(rows):
-            row = rows[event.cursor_row]
+        if 0 <= event.index < len(rows):
+            row = rows[event.index]
             hits = self.corpus.hits_of(row.name_id)
             if row.quotes:
                 shown = f"{len(hits):,} of {row.quotes:,}" if len(hits) < row.quotes else f"{len(hits):,}"
@@ -141,19 +146,17 @@ class CorpusScreen(ModalScreen[None]):
                 )
             self.query_text = ""
             self._show_hits(hits, title)
-            self.query_one("#hits", DataTable).focus()
+            self.hits_table.focus()
 
     def _show_hits(self, hits: list[Hit], title: str) -> None:
         self.hits = hits
-        self.query_one("#hits-title", Static).update(_cell(title))
-        table = self.query_one("#hits", DataTable)
-        table.clear()
-        table.add_rows((_cell(h.title, 36), _cell(h.date), _cell(h.text, 300)) for h in hits)
+        self.query_one("#hits-title", Line).show(title)
+        self.hits_table.set_rows([(h.title, h.date, h.text) for h in hits])
 
-    @on(DataTable.RowSelected, "#hits")
-    def _hit_chosen(self, event: DataTable.RowSelected) -> None:
-        if 0 <= event.cursor_row < len(self.hits):
-            hit = self.hits[event.cursor_row]
+    @on(LineTable.Selected, "#hits")
+    def _hit_chosen(self, event: LineTable.Selected) -> None:
+        if 0 <= event.index < len(self.hits):
+            hit = self.hits[event.index]
             same = [h for h in self.hits if h.article == hit.article and h.end > h.start]
             opener: Any = self.app
             opener.open_from_corpus(hit, same, self.query_text)
@@ -162,27 +165,25 @@ class CorpusScreen(ModalScreen[None]):
 
     def action_search(self) -> None:
         box = self.query_one("#corpus-search", Input)
-        box.add_class("-open")
         box.value = ""
         box.focus()
 
+    @on(Input.Changed, "#corpus-search")
+    def _typing(self, event: Input.Changed) -> None:
+        event.stop()  # the reader's own search box is an Input too: its handlers must not see ours
+
     @on(Input.Submitted, "#corpus-search")
     def _search(self, event: Input.Submitted) -> None:
+        event.stop()
         query = event.value.strip()
-        event.input.remove_class("-open")
         hits = self.corpus.search(query) if query else []
         self.query_text = query
         self._show_hits(hits, f"/{query}: {len(hits):,} matches (quotes first, then article texts)")
-        # After the box has gone: hiding a focused widget moves the focus on its own.
-        self.call_after_refresh(self.query_one("#hits", DataTable).focus)
+        self.hits_table.focus()
 
     def action_back(self) -> None:
-        box = self.query_one("#corpus-search", Input)
-        if box.has_class("-open"):
-            box.remove_class("-open")
-            self.call_after_refresh(self._table(self.list_id).focus)
-        elif self.query_one("#hits", DataTable).has_focus:
-            self._table(self.list_id).focus()
+        if self.query_one("#corpus-search", Input).has_focus or self.hits_table.has_focus:
+            self.names_table.focus()
 
     def action_quit(self) -> None:
         self.app.exit(0)
