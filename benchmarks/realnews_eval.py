@@ -108,8 +108,8 @@ def canonical_text(path: Path) -> str:
     return load_article(str(path)).text
 
 
-def locate_quote(text: str, begins: str, ends: str) -> tuple[int, int]:
-    """The span of a quote's words from its first and last words, within one paragraph.
+def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tuple[int, int]:
+    """The span of a body quote's words (from `body_start` on) from its first and last words, within one paragraph.
 
     The opening mark must come right before `begins`; after `ends` there may be trailing punctuation
     (taken into the span), then a closing mark or the paragraph's end (a quote running on).
@@ -117,7 +117,7 @@ def locate_quote(text: str, begins: str, ends: str) -> tuple[int, int]:
     if not begins or not ends:
         raise HarnessError("a quote needs non-empty 'begins' and 'ends'")
     spans = []
-    for m in re.finditer(re.escape(begins), text):
+    for m in re.compile(re.escape(begins)).finditer(text, body_start):
         start = m.start()
         if start == 0 or text[start - 1] not in _OPENING:
             continue
@@ -153,11 +153,12 @@ def build_entry(ann_path: Path) -> dict[str, Any]:
         raise HarnessError(f"{article_id}: no text file {text_path}")
     gold = json.loads(ann_path.read_text(encoding="utf-8"))
     text = canonical_text(text_path)
+    body_start = text.find("\n") + 1  # gold quotes are body quotes: the headline line is not searched
     quotes = []
     for i, q in enumerate(gold.get("quotes", [])):
         where = f"{article_id} quote {i + 1}"
         try:
-            start, end = locate_quote(text, q["begins"], q["ends"])
+            start, end = locate_quote(text, q["begins"], q["ends"], body_start)
         except (HarnessError, KeyError) as exc:
             raise HarnessError(f"{where}: {exc}") from None
         quotes.append(
