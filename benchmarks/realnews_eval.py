@@ -48,7 +48,7 @@ KINDS = ("person", "place", "organization")
 KIND_LABELS = {"person": "People", "place": "Places", "organization": "Organisations"}
 SPEAKER_KINDS = ("person", "organization", "place", "unnamed")
 
-_OPENING = "\"'“‘«„‚‹"
+_OPENING = "\"'“‘«„‚‹”"  # ” opens quotes in some styles (and in typos: 'said.”While')
 _CLOSING = "\"'”’»“‹›"
 _TRAILING_PUNCT = ",.;:!?…—–-"
 _HONORIFICS = frozenset(
