@@ -22,7 +22,7 @@ from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
-from .resources import styles_dir
+from .resources import read_style
 from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
 from .widgets.article_view import LAYERS, ArticleView
@@ -99,7 +99,7 @@ class AnalysisFailed(Message):
 
 
 class NewsReaderApp(App[int]):
-    CSS_PATH = str(styles_dir() / "newsreader.tcss")
+    CSS = read_style()
     COMMANDS = App.COMMANDS | {GoToProvider}
     TITLE = "newsreader"
 
