@@ -90,7 +90,7 @@ def _keyboard_from_terminal() -> bool:
         os.dup2(tty, 0)
     finally:
         os.close(tty)
-    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115 - stdin for the process's life
+    sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115 - stdin for the process's life
     return True
 
 
