@@ -223,3 +223,23 @@ def test_piped_article_without_any_terminal_is_a_one_line_error(installed, elsew
     )
     assert done.returncode == 2
     assert done.stderr.decode().count("\n") == 1 and "terminal" in done.stderr.decode()
+
+
+def test_stylesheet_is_read_from_a_zip(wheel, tmp_path):
+    """A zipapp-style install: the package imported straight from an archive (a wheel is a zip)."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-S",
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]); import tui.resources as r; print(r.__file__); print(len(r.read_style()))",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    path, size = done.stdout.split()
+    assert str(wheel) in path and int(size) > 1000
