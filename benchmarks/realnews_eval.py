@@ -111,11 +111,12 @@ def canonical_text(path: Path) -> str:
     return load_article(str(path)).text
 
 
-def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tuple[int, int]:
+def locate_quote(text: str, begins: str, ends: str, body_start: int = 0, nth: int | None = None) -> tuple[int, int]:
     """The span of a body quote's words (from `body_start` on) from its first and last words, within one paragraph.
 
     The opening mark must come right before `begins`; after `ends` there may be trailing punctuation
     (taken into the span), then a closing mark or the paragraph's end (a quote running on).
+    A quote repeated word for word is told apart by `nth` (1-based, in text order).
     """
     if not begins or not ends:
         raise HarnessError("a quote needs non-empty 'begins' and 'ends'")
@@ -137,8 +138,12 @@ def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tupl
                 break
     if not spans:
         raise HarnessError(f"quote {begins!r} … {ends!r} not found between quote marks in one paragraph")
+    if nth is not None:
+        if not 1 <= nth <= len(spans):
+            raise HarnessError(f"quote {begins!r} … {ends!r}: nth={nth} but it occurs {len(spans)} times")
+        return spans[nth - 1]
     if len(spans) > 1:
-        raise HarnessError(f"quote {begins!r} … {ends!r} is ambiguous ({len(spans)} places): give more words")
+        raise HarnessError(f"quote {begins!r} … {ends!r} is ambiguous ({len(spans)} places): give more words or 'nth'")
     return spans[0]
 
 
@@ -161,7 +166,7 @@ def build_entry(ann_path: Path) -> dict[str, Any]:
     for i, q in enumerate(gold.get("quotes", [])):
         where = f"{article_id} quote {i + 1}"
         try:
-            start, end = locate_quote(text, q["begins"], q["ends"], body_start)
+            start, end = locate_quote(text, q["begins"], q["ends"], body_start, q.get("nth"))
         except (HarnessError, KeyError) as exc:
             raise HarnessError(f"{where}: {exc}") from None
         quotes.append(

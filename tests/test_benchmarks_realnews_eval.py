@@ -181,3 +181,11 @@ def test_the_engine_scored_is_the_one_this_interpreter_imports():
     import tui
 
     assert rn.engine_checkout() / "tui" / "__init__.py" == Path(tui.__file__).resolve()
+
+
+def test_a_quote_repeated_word_for_word_is_picked_by_nth():
+    text = 'Title\n\n"Same words," she said.\n\n"Same words," he said.\n'
+    first, second = rn.locate_quote(text, "Same", "words", 0, 1), rn.locate_quote(text, "Same", "words", 0, 2)
+    assert first < second and text[second[0] : second[1]] == "Same words,"
+    with pytest.raises(rn.HarnessError, match="nth=3"):
+        rn.locate_quote(text, "Same", "words", 0, 3)
