@@ -403,6 +403,21 @@ def _pct(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.1%}"
 
 
+def entity_lines(figures: dict[str, Any]) -> list[str]:
+    """Precision and recall per kind, and the kind confusions: shared with the corpus entity scorer."""
+    lines = []
+    for kind in KINDS:
+        e = figures["entities"][kind]
+        lines.append(
+            f"  {KIND_LABELS[kind]:13} precision {_pct(e['precision'])} ({e['right']}/{e['predicted']})"
+            f"  recall {_pct(e['recall'])} (gold {e['gold']})"
+        )
+    if figures["kind_confusions"]:
+        confusions = ", ".join(f"{k} {n}" for k, n in figures["kind_confusions"].items())
+        lines.append("  kind confusions (gold->predicted): " + confusions)
+    return lines
+
+
 def report(name: str, figures: dict[str, Any]) -> str:
     f = figures
     lines = [
@@ -410,15 +425,8 @@ def report(name: str, figures: dict[str, Any]) -> str:
         f"  quotes    recall {_pct(f['quote_recall'])}  precision {_pct(f['quote_precision'])}",
         f"  speakers  accuracy {_pct(f['speaker_accuracy'])} ({f['speaker_right']}/{f['found']} found quotes)"
         f"  end-to-end {_pct(f['speaker_end_to_end'])}",
+        *entity_lines(f),
     ]
-    for kind in KINDS:
-        e = f["entities"][kind]
-        lines.append(
-            f"  {KIND_LABELS[kind]:13} precision {_pct(e['precision'])} ({e['right']}/{e['predicted']})"
-            f"  recall {_pct(e['recall'])} (gold {e['gold']})"
-        )
-    if f["kind_confusions"]:
-        lines.append("  kind confusions (gold->predicted): " + ", ".join(f"{k} {n}" for k, n in f["kind_confusions"].items()))
     return "\n".join(lines)
 
 
