@@ -12,13 +12,12 @@ from .entities import resolve
 from .parsed import ParsedBlock
 from .pipeline import describe, load_pipeline
 from .quotes import find_quotes
+from .version import RULES_VERSION
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Bump whenever a rule changes what an analysis contains: it is part of the cache key.
-RULES_VERSION = "6"
 
 Progress = Callable[[int, int], None]
 
