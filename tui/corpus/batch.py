@@ -73,8 +73,8 @@ class BatchResult:
 
 def analysis_key(model: str | None) -> tuple[str | None, str]:
     """(model identity, rules version) as the workers will record them, found without spaCy."""
-    from ..analysis.engine import RULES_VERSION
     from ..analysis.pipeline import model_identity
+    from ..analysis.version import RULES_VERSION
 
     return model_identity(model), RULES_VERSION
 

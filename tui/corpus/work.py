@@ -35,7 +35,8 @@ def init_local_worker(model: str | None) -> None:
 
 
 def analyse_chunk(items: list[Item], model: str | None, jsonl: bool = False) -> ShardData:
-    from ..analysis import analyse, load_pipeline
+    from ..analysis import load_pipeline
+    from ..analysis.engine import analyse_many
     from ..analysis.export import to_json
     from ..safe_text import escape_json
 
@@ -43,11 +44,9 @@ def analyse_chunk(items: list[Item], model: str | None, jsonl: bool = False) -> 
     rows = empty_rows()
     lines: list[str] = []
     data = ShardData(files={})
-    for item in items:
-        try:
-            analysis = analyse(item.article, nlp)
-        except Exception as exc:  # one bad article is a row in `errors`, never the end of the batch
-            add_error(rows, item.article.source, f"analysis failed: {type(exc).__name__}: {' '.join(str(exc).split())}")
+    for item, (_, analysis) in zip(items, analyse_many([item.article for item in items], nlp)):
+        if isinstance(analysis, Exception):  # one bad article is a row in `errors`, never the end of the batch
+            add_error(rows, item.article.source, f"analysis failed: {type(analysis).__name__}: {' '.join(str(analysis).split())}")
             continue
         add_article(rows, item.article, analysis, digest=item.digest, date=item.date)
         data.done_keys.append((item.digest, analysis.model, analysis.rules_version))
