@@ -51,17 +51,19 @@ def make_inputs(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def raw_pipe(paths: list[Path]) -> tuple[float, int, float]:
-    """(seconds, spaCy tokens, load seconds) of plain nlp.pipe over the texts in this process."""
+def raw_pipe(paths: list[Path]) -> tuple[float, int, float, float]:
+    """(seconds, spaCy tokens, load seconds, CPU seconds) of plain nlp.pipe over the texts in
+    this process, after a warm-up batch (as a batch worker is warm after its first chunk)."""
     from tui.analysis import load_pipeline
 
     t0 = time.perf_counter()
     nlp = load_pipeline()
     loaded = time.perf_counter() - t0
     texts = [p.read_text("utf-8") for p in paths]
-    t0 = time.perf_counter()
+    list(nlp.pipe(texts[:8]))
+    t0, c0 = time.perf_counter(), time.process_time()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
-    return time.perf_counter() - t0, tokens, loaded
+    return time.perf_counter() - t0, tokens, loaded, time.process_time() - c0
 
 
 def timed_batch(paths: list[Path], out: Path, **options) -> tuple[float, object]:
@@ -201,7 +203,7 @@ def main() -> None:
     try:
         print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         paths = make_inputs(work / "in", args.articles)
-        raw_s, tokens, load_s = raw_pipe(paths)
+        raw_s, tokens, load_s, raw_cpu = raw_pipe(paths)
         raw_rate = tokens / raw_s
         print(f"{args.articles} articles, {tokens:,} spaCy tokens")
         print(f"raw nlp.pipe, 1 process:        {raw_rate:9,.0f} tokens/s   (pipeline load {load_s:.1f} s, not counted)")
@@ -210,6 +212,13 @@ def main() -> None:
         print(
             f"batch, local pool of 2:          {pool_rate:9,.0f} tokens/s   = {pool_rate / (2 * raw_rate):.2f} x (2 x raw)   floor 0.90"
             f"   (wall {pool_s:.1f} s incl. starting 2 workers)"
+        )
+        print(
+            f"  CPU per token, batch workers vs raw nlp.pipe: {raw_cpu / pool.worker_cpu_seconds:.2f} x as efficient"
+            f"   floor 0.90   ({pool.worker_cpu_seconds:.1f} s vs {raw_cpu:.1f} s: parsing, rules, Parquet; the load-independent figure)"
+        )
+        print(
+            f"  start-up per worker (spawn, imports, model, warm-up): {pool.worker_startup_cpu_seconds:.1f} s CPU, once per run"
         )
         print(f"peak memory per worker:          {pool.peak_worker_mb:9,.0f} MiB")
         if not args.no_dask:

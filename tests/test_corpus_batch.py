@@ -194,3 +194,32 @@ def test_ctrl_c_keeps_only_complete_shards_and_a_rerun_completes(archive, tmp_pa
     result = run_batch(BatchOptions([str(archive)], out, workers=1))
     assert result.skipped == partial
     assert read_table(out, "articles").num_rows == 4
+
+
+def test_a_worker_that_dies_is_one_line_and_a_rerun_completes(archive, tmp_path):
+    import psutil
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "batch", str(archive), "-o", str(out), "--workers", "1", "--chunk-chars", "1"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 300
+    while not shard_dirs(out) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    workers = [
+        p
+        for p in psutil.Process(proc.pid).children(recursive=True)
+        if "spawn_main" in " ".join(p.cmdline()) and "tracker" not in " ".join(p.cmdline())
+    ]
+    assert workers
+    for worker in workers:  # what the kernel's out-of-memory killer would do
+        worker.kill()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2, err
+    assert err.count("\n") == 1 and "a worker failed" in err and "Traceback" not in err
+    assert not list(out.glob(".tmp-*"))
+    run_batch(BatchOptions([str(archive)], out, workers=1))
+    assert read_table(out, "articles").num_rows == 4

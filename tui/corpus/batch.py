@@ -32,6 +32,7 @@ from .work import Item, analyse_chunk, init_local_worker
 # near the end of a run and to lose little work to ctrl+c.
 CHUNK_CHARS = 200_000
 CHUNK_ARTICLES = 100
+MIN_CHUNK_CHARS = 10_000  # below this, per-chunk costs (a task, six Parquet files) stop paying off
 IN_FLIGHT_PER_WORKER = 2
 
 
@@ -63,6 +64,8 @@ class BatchResult:
     seconds: float = 0.0
     workers: int = 0
     peak_worker_mb: float = 0.0
+    worker_cpu_seconds: float = 0.0
+    worker_startup_cpu_seconds: float = 0.0  # the largest of any worker
     interrupted: bool = False
     shard_paths: list[Path] = field(default_factory=list)
 
@@ -103,6 +106,19 @@ def _items(paths: Iterable[str], opts: BatchOptions, done: set, result: BatchRes
             continue
         seen.add(digest)
         yield Item(article, digest, _file_date(path))
+
+
+def _chunk_size(paths: list[str], wanted: int, workers: int) -> int:
+    """`wanted`, or less for a small run, so that every worker gets several chunks (a run of
+    170 KB in one 200 KB chunk kept one worker busy and the other idle)."""
+    total = 0
+    for path in paths:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+    spread = total // (workers * 8)  # about eight chunks per worker
+    return max(min(wanted, MIN_CHUNK_CHARS), min(wanted, spread))
 
 
 def _chunks(items: Iterable[Item], chunk_chars: int) -> Iterator[list[Item]]:
@@ -147,11 +163,13 @@ def _dask_executor(opts: BatchOptions) -> tuple[cf.Executor, int, Any]:
     return client.get_executor(pure=False), threads, client
 
 
-def _stop_local(executor: cf.Executor) -> None:
-    """ctrl+c: the chunks being parsed are abandoned (their shards were never written)."""
-    processes = getattr(executor, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.terminate()
+def _stop(executor: cf.Executor, client: Any) -> None:
+    """ctrl+c or a failed worker: the chunks in flight are abandoned (their shards were never
+    written). Local workers are ended at once rather than left to finish their chunk."""
+    if client is None:
+        processes = getattr(executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
     executor.shutdown(wait=False, cancel_futures=True)
 
 
@@ -176,31 +194,41 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     else:
         executor, result.workers = _local_executor(opts)
     progress = ProgressLine(opts.progress, len(paths))
-    chunks = _chunks(_items(paths, opts, done, result, errors), opts.chunk_chars)
+    chunks = _chunks(_items(paths, opts, done, result, errors), _chunk_size(paths, opts.chunk_chars, result.workers))
     pending: dict[cf.Future, int] = {}
+    limit = result.workers * IN_FLIGHT_PER_WORKER
+
+    def collect_some() -> None:
+        nonlocal seq
+        finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        for future in finished:
+            pending.pop(future)
+            try:
+                data = future.result()
+            except Exception as exc:  # a worker process died (out of memory, killed) or the cluster went away
+                raise BatchError(
+                    f"a worker failed ({type(exc).__name__}: {' '.join(str(exc).split())[:160]}); "
+                    f"the complete shards in {out} are kept and a re-run resumes from them"
+                ) from None
+            seq = _collect(out, seq, data, result)
+        progress.show(result, time.monotonic() - started)
+
     try:
-        for chunk in _feed(chunks, pending, executor, opts, result.workers * IN_FLIGHT_PER_WORKER):
-            del chunk
-            finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            for future in finished:
-                pending.pop(future)
-                seq = _collect(out, seq, future.result(), result)
-            progress.show(result, time.monotonic() - started)
+        for chunk in chunks:
+            pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)
+            while len(pending) >= limit:
+                collect_some()
         while pending:
-            finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            for future in finished:
-                pending.pop(future)
-                seq = _collect(out, seq, future.result(), result)
-            progress.show(result, time.monotonic() - started)
+            collect_some()
         if errors["errors"]:
             seq = _collect(out, seq, ShardData(encode(to_tables(errors))), result)
         executor.shutdown(wait=True)
+    except BatchError:
+        _stop(executor, client)
+        raise
     except KeyboardInterrupt:
         result.interrupted = True
-        if client is None:
-            _stop_local(executor)
-        else:
-            executor.shutdown(wait=False)
+        _stop(executor, client)
         raise
     finally:
         if client is not None:
@@ -210,16 +238,6 @@ def run_batch(opts: BatchOptions) -> BatchResult:
     return result
 
 
-def _feed(
-    chunks: Iterator[list[Item]], pending: dict, executor: cf.Executor, opts: BatchOptions, limit: int
-) -> Iterator[list[Item]]:
-    """Submit chunks, yielding (to wait for a result) whenever `limit` are in flight."""
-    for chunk in chunks:
-        pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)
-        if len(pending) >= limit:
-            yield chunk
-
-
 def _collect(out: Path, seq: int, data: ShardData, result: BatchResult) -> int:
     result.shard_paths.append(write_shard(out, seq, data))
     result.shards += 1
@@ -227,6 +245,8 @@ def _collect(out: Path, seq: int, data: ShardData, result: BatchResult) -> int:
     result.errors += data.errors
     result.tokens += data.tokens
     result.peak_worker_mb = max(result.peak_worker_mb, data.peak_rss_mb)
+    result.worker_cpu_seconds += data.cpu_seconds
+    result.worker_startup_cpu_seconds = max(result.worker_startup_cpu_seconds, data.startup_cpu_seconds)
     return seq + 1
 
 

@@ -36,6 +36,8 @@ class ShardData:
     errors: int = 0
     tokens: int = 0
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0  # the worker's CPU time for this chunk (parsing, rules, encoding)
+    startup_cpu_seconds: float = 0.0  # what loading and warming the pipeline cost that worker
     done_keys: list[tuple[str, str, str]] = field(default_factory=list)  # (text_hash, model, rules_version)
 
 

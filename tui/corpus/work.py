@@ -11,11 +11,17 @@ from __future__ import annotations
 import json
 import resource
 import signal
+import time
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import Article
 from .shards import ShardData, encode
 from .tables import add_article, add_error, count_tokens, empty_rows, to_tables
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,22 +31,38 @@ class Item:
     date: str | None  # the file's modification date (YYYY-MM-DD), for articles without one
 
 
+# One short article through the whole analysis: the first call pays for what loads lazily (the
+# gazetteer, spaCy's first batch), so chunk timings measure steady work.
+_WARM_UP = 'Warm-up\n\nPARIS (Newswire) - "It works," Jane Doe, the mayor of Paris, said on Monday.\n'
+
+
+@lru_cache(maxsize=4)
+def ready_pipeline(model: str | None) -> tuple[Language, float]:
+    """The pipeline, loaded and warmed once per process (local worker or Dask worker), and the
+    CPU seconds that start-up cost this process."""
+    from ..analysis import load_pipeline
+    from ..analysis.engine import analyse_many
+    from ..document import article_from_bytes
+
+    nlp = load_pipeline(model)
+    list(analyse_many([article_from_bytes(_WARM_UP.encode(), "warm-up.txt")], nlp))
+    return nlp, time.process_time()
+
+
 def init_local_worker(model: str | None) -> None:
     """Process-pool initializer: ctrl+c is the parent's to handle (it stops handing out work and
-    keeps only complete shards), and the pipeline is loaded before the first chunk arrives."""
+    keeps only complete shards), and the pipeline is ready before the first chunk arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..analysis import load_pipeline
-
-    load_pipeline(model)
+    ready_pipeline(model)
 
 
 def analyse_chunk(items: list[Item], model: str | None, jsonl: bool = False) -> ShardData:
-    from ..analysis import load_pipeline
     from ..analysis.engine import analyse_many
     from ..analysis.export import to_json
     from ..safe_text import escape_json
 
-    nlp = load_pipeline(model)
+    nlp, startup_cpu = ready_pipeline(model)
+    cpu_before = time.process_time()
     rows = empty_rows()
     lines: list[str] = []
     data = ShardData(files={})
@@ -58,4 +80,6 @@ def analyse_chunk(items: list[Item], model: str | None, jsonl: bool = False) -> 
         data.files["analysis.jsonl"] = "".join(line + "\n" for line in lines).encode("utf-8")
     data.articles, data.errors = len(rows["articles"]), len(rows["errors"])
     data.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    data.cpu_seconds = time.process_time() - cpu_before
+    data.startup_cpu_seconds = startup_cpu
     return data
