@@ -212,7 +212,7 @@ def test_a_worker_that_dies_is_one_line_and_a_rerun_completes(archive, tmp_path)
     workers = [
         p
         for p in psutil.Process(proc.pid).children(recursive=True)
-        if "spawn_main" in " ".join(p.cmdline()) and "tracker" not in " ".join(p.cmdline())
+        if "spawn_main" in " ".join(p.cmdline()) and "resource_tracker" not in " ".join(p.cmdline())
     ]
     assert workers
     for worker in workers:  # what the kernel's out-of-memory killer would do

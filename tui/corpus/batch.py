@@ -206,16 +206,16 @@ def run_batch(opts: BatchOptions) -> BatchResult:
             try:
                 data = future.result()
             except Exception as exc:  # a worker process died (out of memory, killed) or the cluster went away
-                raise BatchError(
-                    f"a worker failed ({type(exc).__name__}: {' '.join(str(exc).split())[:160]}); "
-                    f"the complete shards in {out} are kept and a re-run resumes from them"
-                ) from None
+                raise _worker_failed(exc, out) from None
             seq = _collect(out, seq, data, result)
         progress.show(result, time.monotonic() - started)
 
     try:
         for chunk in chunks:
-            pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)
+            try:
+                pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)
+            except (cf.BrokenExecutor, RuntimeError) as exc:  # the pool broke between two results
+                raise _worker_failed(exc, out) from None
             while len(pending) >= limit:
                 collect_some()
         while pending:
@@ -236,6 +236,13 @@ def run_batch(opts: BatchOptions) -> BatchResult:
         result.seconds = time.monotonic() - started
         progress.finish(result)
     return result
+
+
+def _worker_failed(exc: BaseException, out: Path) -> BatchError:
+    return BatchError(
+        f"a worker failed ({type(exc).__name__}: {' '.join(str(exc).split())[:160]}); "
+        f"the complete shards in {out} are kept and a re-run resumes from them"
+    )
 
 
 def _collect(out: Path, seq: int, data: ShardData, result: BatchResult) -> int:
