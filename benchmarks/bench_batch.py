@@ -221,6 +221,11 @@ def main() -> None:
             f"  start-up per worker (spawn, imports, model, warm-up): {pool.worker_startup_cpu_seconds:.1f} s CPU, once per run"
         )
         print(f"peak memory per worker:          {pool.peak_worker_mb:9,.0f} MiB")
+        parquet = sum(f.stat().st_size for f in (work / "local").rglob("*.parquet")) / 2**20
+        print(
+            f"Parquet output:                  {parquet / args.articles * 1000:9.1f} MiB per 1,000 articles"
+            f"   ({tokens / args.articles:.0f} tokens each; worker CPU {pool.worker_cpu_seconds / tokens * 1e6:.0f} µs per token)"
+        )
         if not args.no_dask:
             from distributed import LocalCluster
 

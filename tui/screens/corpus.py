@@ -29,6 +29,10 @@ _NAME_COLUMNS = [("Name", 32), ("Articles", 8), ("First", 10), ("Last", 10)]
 _HINT = "enter: quotes / open   esc: back   s p o: lists   /: search   q: quit"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 class Line(Widget):
     """One line of plain text that changes without a new layout (a Static's update re-lays
     out the screen, which cost more than the rest of a key press)."""
@@ -93,7 +97,7 @@ class CorpusScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         t = self.corpus.totals
         self.query_one("#corpus-title", Line).show(
-            f"{self.corpus.path.name} — {t.articles:,} articles, {t.quotes:,} quotes, {t.names:,} names"
+            f"{self.corpus.path.name} — {_count(t.articles, 'article')}, {_count(t.quotes, 'quote')}, {_count(t.names, 'name')}"
         )
         self.query_one("#corpus-keys", Line).show(_HINT)
         self.action_show_list("speakers")
