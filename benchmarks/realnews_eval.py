@@ -380,7 +380,16 @@ def text_path(batch: str, entry: dict[str, Any], root: Path | None = None) -> Pa
     return path
 
 
-def score_batch(batch: str, nlp, root: Path | None = None, manifest_dir: Path = MANIFESTS) -> Counts:
+def score_batch(
+    batch: str,
+    nlp,
+    root: Path | None = None,
+    manifest_dir: Path = MANIFESTS,
+    *,
+    by: str | None = None,
+    groups: dict[str, Counts] | None = None,
+) -> Counts:
+    """Counts for a batch; with `by` (a manifest field such as "genre"), also per value of it into `groups`."""
     from tui.analysis import analyse
     from tui.document import load_article
 
@@ -393,14 +402,27 @@ def score_batch(batch: str, nlp, root: Path | None = None, manifest_dir: Path = 
             if short_hash(article.text[g["start"] : g["end"]]) != g["hash"]:
                 raise HarnessError(f"{entry['id']}: quote at {g['start']} no longer matches its hash: rebuild")
         analysis = analyse(article, nlp)
-        counts.articles += 1
-        score_quotes(entry, article, analysis, counts)
-        score_entities(entry, analysis, counts)
+        one = Counts(articles=1)
+        score_quotes(entry, article, analysis, one)
+        score_entities(entry, analysis, one)
+        counts.add(one)
+        if by is not None and groups is not None:
+            groups.setdefault(str(entry.get(by) or "?"), Counts()).add(one)
     return counts
 
 
 def _pct(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.1%}"
+
+
+def group_line(name: str, figures: dict[str, Any]) -> str:
+    """One line per group of `--by`: how many, quotes found, speakers right, entities right."""
+    f, e = figures, figures["entities"]
+    kinds = "  ".join(f"{KIND_LABELS[k][:3]} {_pct(e[k]['precision'])}/{_pct(e[k]['recall'])}" for k in KINDS)
+    return (
+        f"  {name[:22]:22} {f['articles']:3} art {f['gold_quotes']:4} quotes  recall {_pct(f['quote_recall'])}"
+        f"  speakers {_pct(f['speaker_accuracy'])}  P/R {kinds}"
+    )
 
 
 def entity_lines(figures: dict[str, Any]) -> list[str]:
@@ -472,6 +494,9 @@ def main(argv: list[str]) -> int:
     s.add_argument("--details", action="store_true", help="list every error")
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--record", action="store_true", help="append first-run figures to first_runs.json")
+    s.add_argument(
+        "--by", metavar="FIELD", help="also break the figures down by a manifest field: genre, country, source_type, outlet"
+    )
     for p in (b, s):
         p.add_argument("--manifests", type=Path, default=MANIFESTS, help=f"manifest folder (default {MANIFESTS})")
     args = parser.parse_args(argv)
@@ -494,12 +519,15 @@ def main(argv: list[str]) -> int:
         nlp = load_pipeline()
         total = Counts()
         results = {}
+        groups: dict[str, Counts] = {}
         for batch in batches:
-            counts = score_batch(batch, nlp, None, args.manifests)
+            counts = score_batch(batch, nlp, None, args.manifests, by=args.by, groups=groups)
             results[batch] = counts.figures()
             total.add(counts)
         if args.json:
             out: dict[str, Any] = {"batches": results, "overall": total.figures()}
+            if args.by:
+                out["by_" + args.by] = {name: c.figures() for name, c in sorted(groups.items())}
             if args.details:
                 out["errors"] = total.errors
             print(json.dumps(out, indent=1))
@@ -508,6 +536,10 @@ def main(argv: list[str]) -> int:
                 print(report(batch, figures))
             if len(results) > 1:
                 print(report("overall", total.figures()))
+            if args.by:
+                print(f"by {args.by}:")
+                for name, c in sorted(groups.items(), key=lambda item: -item[1].articles):
+                    print(group_line(name, c.figures()))
             if args.details:
                 print("\n".join(total.errors))
         sys.stdout.flush()

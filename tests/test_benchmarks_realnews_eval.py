@@ -189,3 +189,11 @@ def test_a_quote_repeated_word_for_word_is_picked_by_nth():
     assert first < second and text[second[0] : second[1]] == "Same words,"
     with pytest.raises(rn.HarnessError, match="nth=3"):
         rn.locate_quote(text, "Same", "words", 0, 3)
+
+
+def test_figures_broken_down_by_a_manifest_field(batch, monkeypatch, capsys):
+    root, manifests = batch
+    monkeypatch.setenv("NEWSREADER_REALNEWS", str(root))
+    assert rn.main(["score", "t01", "--json", "--by", "genre", "--manifests", str(manifests)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["by_genre"]["politics"]["gold_quotes"] == out["overall"]["gold_quotes"] == 4
