@@ -1,6 +1,7 @@
 """Scores the real engine on real published news, annotated by hand, whose texts stay outside the repo.
 
-Usage (the engine scored is the `tui` this interpreter imports: use a worktree's venv to score its engine):
+Usage (the engine scored is the checkout you run it from: the current directory's `tui/` if it has one,
+else the `tui` the interpreter has installed; the first line on stderr names it):
   python benchmarks/realnews_eval.py build BATCH
   python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record] [--manifests DIR]
 
@@ -453,11 +454,7 @@ def report(name: str, figures: dict[str, Any]) -> str:
 
 
 def engine_checkout() -> Path:
-    """The checkout whose engine is scored: wherever this interpreter imports `tui` from.
-
-    Run with another worktree's venv (an editable install) to score that worktree's engine against
-    the manifests beside this file.
-    """
+    """The checkout whose engine is scored: wherever `tui` is imported from (see the usage)."""
     import tui
 
     return Path(tui.__file__).resolve().parent.parent
@@ -555,6 +552,9 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     import importlib.util
 
-    if importlib.util.find_spec("tui") is None:  # not installed: score this file's checkout
+    here = Path.cwd()
+    if (here / "tui" / "__init__.py").is_file():  # the checkout you stand in is the engine scored
+        sys.path.insert(0, str(here))
+    elif importlib.util.find_spec("tui") is None:  # else the installed one, else this file's checkout
         sys.path.insert(0, str(ROOT))
     raise SystemExit(main(sys.argv[1:]))
