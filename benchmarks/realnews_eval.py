@@ -467,6 +467,28 @@ def _commit() -> tuple[str, bool]:
     return git("rev-parse", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no", "--", "tui"))
 
 
+def first_runs_table(runs: list[dict[str, Any]]) -> str:
+    """The recorded first runs, in the order they were run, as the Markdown table the READMEs quote."""
+
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{100 * value:.1f}"
+
+    lines = [
+        "| batch | date | commit | articles | quotes | quote recall / precision | speakers found / end-to-end"
+        " | People P/R | Places P/R | Organisations P/R |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        f = run["figures"]
+        kinds = " | ".join(f"{pct(f['entities'][k]['precision'])} / {pct(f['entities'][k]['recall'])}" for k in KINDS)
+        lines.append(
+            f"| {run['batch']} | {run['date'][:16].replace('T', ' ')} | {run['commit'][:7]} | {f['articles']} | {f['gold_quotes']}"
+            f" | {pct(f['quote_recall'])} / {pct(f['quote_precision'])}"
+            f" | {pct(f['speaker_accuracy'])} / {pct(f['speaker_end_to_end'])} | {kinds} |"
+        )
+    return "\n".join(lines)
+
+
 def record(results: dict[str, dict[str, Any]], path: Path = FIRST_RUNS) -> None:
     """Append first-run figures; a batch already recorded is refused (the record is never edited)."""
     runs = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
@@ -486,6 +508,7 @@ def main(argv: list[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="gold (~/realnews/BATCH/*.ann.json) -> benchmarks/realnews/BATCH.json")
     b.add_argument("batch")
+    t = sub.add_parser("table", help="the first runs of first_runs.json as a Markdown table")
     s = sub.add_parser("score", help="score the engine on batches (default: every manifest but 'final')")
     s.add_argument("batches", nargs="*")
     s.add_argument("--details", action="store_true", help="list every error")
@@ -494,7 +517,7 @@ def main(argv: list[str]) -> int:
     s.add_argument(
         "--by", metavar="FIELD", help="also break the figures down by a manifest field: genre, country, source_type, outlet"
     )
-    for p in (b, s):
+    for p in (b, s, t):
         p.add_argument("--manifests", type=Path, default=MANIFESTS, help=f"manifest folder (default {MANIFESTS})")
     args = parser.parse_args(argv)
     first_runs = args.manifests / FIRST_RUNS.name
@@ -503,6 +526,9 @@ def main(argv: list[str]) -> int:
             path = build(args.batch, None, args.manifests)
             n = json.loads(path.read_text(encoding="utf-8"))["articles"]
             print(f"{path}: {len(n)} articles, {sum(len(a['quotes']) for a in n)} quotes")
+            return 0
+        if args.command == "table":
+            print(first_runs_table(json.loads(first_runs.read_text(encoding="utf-8"))))
             return 0
         from tui.analysis import RULES_VERSION, load_pipeline
 
