@@ -14,9 +14,18 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityKind
 from . import gazetteer
-from .names import HONORIFICS, TITLE_NOUNS, TITLE_PHRASES
+from .lexicon import (
+    COMPANY_SUFFIXES,
+    DEMONYM,
+    HONORIFICS,
+    NOT_BEFORE_NAMES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    TITLE_NOUNS,
+    TITLE_PHRASES,
+)
 from .parsed import ParsedBlock
-from .speech_verbs import PERSON_NOUNS as _PERSON_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -30,22 +39,8 @@ _KIND_OF_LABEL = {
 }
 # Labels the model gives to unfamiliar place names; kept only when the gazetteer agrees.
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
-_PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
-_DETERMINERS = frozenset("the a an its their our your my".split())
-_PLACE_NOUNS = frozenset(
-    "town city village region province county state district area capital port island valley "
-    "river suburb neighbourhood neighborhood municipality oblast governorate".split()
-)
 # "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
-_DEMONYM_PERSON = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|man|woman|men|women)$")
-_SETTLEMENT_NOUNS = frozenset(
-    "village town city port region province district county state island suburb municipality capital".split()
-)
-_ORG_LAST_WORDS = frozenset(
-    "Capital Mineral Minerals Mining Group Holdings Bank Partners Securities Telecom Energy Airlines Motors Systems Inc Corp Ltd".split()
-)
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
 
 
@@ -95,6 +90,30 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _titled_person(span: Span) -> bool:
+    """A title, then two or three capitalised proper nouns: "CFO Blake Jorgensen"."""
+    rest = [t for t in span[1:]]
+    return (
+        span[0].lower_.rstrip(".") in TITLE_NOUNS
+        and 2 <= len(rest) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in COMPANY_SUFFIXES for t in rest)
+    )
+
+
+def _without_titles(span: Span) -> Span:
+    """ "COO and CFO Blake Jorgensen", "Striker Harry Kane", "Management Patrick F. Kennedy":
+    title and role words (or any common noun) glued before a name are not part of it."""
+    doc, start = span.doc, span.start
+    while span.end - start >= 2:
+        word = doc[start]
+        lower = word.lower_.rstrip(".")
+        if lower in TITLE_NOUNS or lower in PERSON_NOUNS or lower in ("and", "&") or (word.pos_ == "NOUN" and span.end - start >= 3):
+            start += 1
+        else:
+            break
+    return doc[start : span.end]
+
+
 def _extend_person_left(span: Span) -> Span:
     """ "figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
     are not titles or known places."""
@@ -131,7 +150,7 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
     kind = _KIND_OF_LABEL.get(label)
     adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    determined = before in _DETERMINERS
+    determined = before in NOT_BEFORE_NAMES
     prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
     return Candidate(
         start,
@@ -151,7 +170,7 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
 def _described_as_person(span: Span) -> bool:
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
-            if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i : child.i + 1].text.replace(
+            if child.lemma_.lower() in PERSON_NOUNS or "year-old" in child.doc[child.left_edge.i : child.i + 1].text.replace(
                 " ", ""
             ):
                 return True
@@ -170,14 +189,17 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if ent.label_ not in _KIND_OF_LABEL and ent.label_ not in _MAYBE_PLACE:
                 continue
             span = _trim(ent)
-            if span is None:
-                continue
-            if ent.label_ == "PERSON":
-                span = _extend_person_left(span)
+            if span is None or span.text.lower() in TITLE_NOUNS:
+                continue  # "COO" tagged as an organisation
+            label = ent.label_
+            if label == "ORG" and _titled_person(span):
+                label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
+            if label == "PERSON":
+                span = _without_titles(_extend_person_left(span))
             parts = _split_coordination(span)
-            whole = _candidate(pb, span, ent.label_)
+            whole = _candidate(pb, span, label)
             if len(parts) > 1:
-                coordinated.append([whole] + [_candidate(pb, p, ent.label_) for p in parts])
+                coordinated.append([whole] + [_candidate(pb, p, label) for p in parts])
             else:
                 plain.append(whole)
         plain.extend(_gazetteer_only(pb))
@@ -212,7 +234,7 @@ def _gazetteer_only(pb: ParsedBlock) -> list[Candidate]:
             j += 1
         span = doc[i:j]
         place = gazetteer.lookup(span.text)
-        if place and doc[i - 1].lower_ in _PLACE_PREPOSITIONS and _well_known(place):
+        if place and doc[i - 1].lower_ in PLACE_PREPOSITIONS and _well_known(place):
             cand = _candidate(pb, span, "GAZETTEER")
             cand.kind = EntityKind.PLACE
             found.append(cand)
@@ -287,30 +309,30 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         elif c.kind is EntityKind.ORGANIZATION and place and _well_known(place) and place.kind != "continent":
             c.kind = EntityKind.PLACE  # "Moscow said" tagged ORG
         if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
-            if c.next in _PLACE_NOUNS:
+            if c.next in PLACE_NOUNS:
                 c.kind = EntityKind.PLACE  # "the Yorkshire town of Selby"
-            elif c.determined and not (c.prev == "the" and _DEMONYM_PERSON.search(c.text)):
+            elif c.determined and not (c.prev == "the" and DEMONYM.match(c.text)):
                 c.kind = EntityKind.ORGANIZATION  # "the App Store": names take no article
             elif len(c.words) == 1 and c.words[0] in other_words:
                 continue
         if c.kind is EntityKind.PERSON and len(c.words) == 1:
-            if c.prev == "the" and _DEMONYM_PERSON.search(c.text):
+            if c.prev == "the" and DEMONYM.match(c.text):
                 continue  # "the Welshman", "the Italian": a description
-            if (c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS) or (c.prev in _PLACE_PREPOSITIONS and place):
+            if (c.prev == "of" and c.prev2 in PLACE_NOUNS) or (c.prev in PLACE_PREPOSITIONS and place):
                 c.kind = EntityKind.PLACE  # "the village of Alcora", "in Margate"
         if (
             c.kind is EntityKind.ORGANIZATION
-            and (c.prev in _PERSON_ROLES or c.described_as_person)
+            and (c.prev in PERSON_NOUNS or c.described_as_person)
             and _plausible_person(c)
             and len(c.words) > 1
             and place is None
         ):
             c.kind = EntityKind.PERSON  # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
-        if c.kind is EntityKind.PLACE and place is None and c.words[-1] in _ORG_LAST_WORDS:
+        if c.kind is EntityKind.PLACE and place is None and c.words[-1] in COMPANY_SUFFIXES:
             c.kind = EntityKind.ORGANIZATION  # "Cordillera Capital" tagged LOC
         if c.kind is EntityKind.PERSON and not _plausible_person(c):
             continue  # "serviceman", desk codes
-        if c.kind is EntityKind.PLACE and place is None and (c.adjectival or _DEMONYM.search(c.text)):
+        if c.kind is EntityKind.PLACE and place is None and (c.adjectival or DEMONYM.match(c.text)):
             continue  # "Ukrainian officials": a demonym, not a place
         kept.append(c)
 
