@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Entity, Mention, Span, SpeakerKind
+from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from .lexicon import (
     ANAPHORIC_ORG_NOUNS,
     DEFINITE,
@@ -185,7 +185,7 @@ class Resolver:
         return self.resolve(p.pb, described, p.sentence, p.salience) if described is not None else None
 
     def name(self, p: Phrase) -> Resolved | None:
-        ent = self._entity_of(p.pb, p.head)
+        ent = self._entity_of(p.pb, p.head) or self._titled_name(p)
         if ent is None:
             return None
         ref = self.refs.of_entity(ent)
@@ -352,6 +352,9 @@ class Resolver:
         ent = refs.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
         if ent is not None:
             return refs.as_person(ent, pb.offset + head.idx)
+        owner = refs.surname_owner(head.text) if head.text[:1].isupper() else None
+        if owner is not None and refs.first_mention(owner.id) < pb.offset + head.idx:
+            return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
         for child in head.children:  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
@@ -361,6 +364,16 @@ class Resolver:
                         if ent is not None:  # an apposition names the same thing
                             return ent
         return None
+
+    def _titled_name(self, p: Phrase) -> Entity | None:
+        """ "Ireland's Minister for Agriculture Michael Creed", "Adviser to the chief minister on
+        information Murtaza Wahab": a title phrase ending in a person's name is that person."""
+        if not is_role(p.lemma):
+            return None
+        ent = self.refs.entity_at(p.end - 1, p.end)
+        if ent is None or ent.kind is not EntityKind.PERSON or not any(m.end == p.end for m in ent.mentions):
+            return None
+        return ent
 
     def _proper_name(self, text: str, words: list[Token], org: bool) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""

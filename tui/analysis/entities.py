@@ -18,6 +18,7 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DEMONYM,
     HONORIFICS,
+    NAME_PARTICLES,
     NOT_BEFORE_NAMES,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -101,17 +102,38 @@ def _titled_person(span: Span) -> bool:
 
 
 def _without_titles(span: Span) -> Span:
-    """ "COO and CFO Blake Jorgensen", "Striker Harry Kane", "Management Patrick F. Kennedy":
-    title and role words (or any common noun) glued before a name are not part of it."""
-    doc, start = span.doc, span.start
-    while span.end - start >= 2:
+    """ "COO and CFO Blake Jorgensen", "PM Lee Hsien Loong", "Ireland's Minister for Agriculture
+    Michael Creed", "Management Patrick F. Kennedy": titles, roles, possessives and lower-case
+    words glued before a name are not part of it."""
+    doc, start, end = span.doc, span.start, span.end
+    for k in range(end - 3, start - 1, -1):
+        word = doc[k]
+        if (
+            (word.is_lower and word.is_alpha and word.lower_ not in NAME_PARTICLES)
+            or word.lower_ in ("'s", "’s")
+            or word.lower_.rstrip(".") in TITLE_NOUNS
+        ):
+            start = k + 1
+            if word.lower_ in ("for", "of", "on") and end - start > 2:
+                start = end - 2  # "Minister for Agriculture Michael Creed": the portfolio goes too
+            break
+    else:
+        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+        if end - start > 2 and len(before) == 2 and before[1] in ("for", "of") and before[0] in TITLE_NOUNS:
+            start = end - 2  # "Minister for [Agriculture Michael Creed]"
+    while end - start >= 2:
         word = doc[start]
         lower = word.lower_.rstrip(".")
-        if lower in TITLE_NOUNS or lower in PERSON_NOUNS or lower in ("and", "&") or (word.pos_ == "NOUN" and span.end - start >= 3):
+        if (
+            lower in TITLE_NOUNS
+            or lower in PERSON_NOUNS
+            or lower in ("and", "&")
+            or (end - start >= 3 and (word.pos_ == "NOUN" or lower in HONORIFICS))
+        ):
             start += 1
         else:
             break
-    return doc[start : span.end]
+    return doc[start:end]
 
 
 def _extend_person_left(span: Span) -> Span:

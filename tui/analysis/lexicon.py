@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     fume gush rave enthuse opine proclaim indicate hint
     praise hail condemn slam blast decry dismiss reject dispute rebut refute
     interject interrupt elaborate clarify specify summarise summarize lament plead beg
-    instruct recommend propose counsel remind reassure
+    instruct recommend propose counsel remind reassure express
     """.split()
 )
 
@@ -153,7 +153,7 @@ TITLE_NOUNS = frozenset(
     "sultan speaker deputy official minister foreign interior defence defense executive "
     "economist analyst editor correspondent professor doctor inspector superintendent "
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
-    "rabbi imam cleric pastor midfielder forward winger boss skipper".split()
+    "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser".split()
 )
 
 TITLE_PHRASES = frozenset(
@@ -193,6 +193,9 @@ NOT_BEFORE_NAMES = (DETERMINERS - DEFINITE - {"one", "another"}) | {"the"}
 # Small words inside names and titles of works: skipped for initials ("Bank of England"), lower
 # case in a title ("The Lord of the Rings").
 NAME_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by vs v de du la &".split())
+
+# Lower-case words inside personal names: "Mohammed bin Salman", "Vincent van der Berg".
+NAME_PARTICLES = frozenset("bin bint ibn ben van von der den de da di del della la le al el dos das du y".split())
 
 # ---- nationality and places -------------------------------------------------------------------
 # A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",

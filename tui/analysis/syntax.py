@@ -69,6 +69,8 @@ def according_to(tok: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ == "PROPN":
+        return verb.nbor(-1)  # "with Senator Ruth Okafor saying", "following Minister X saying"
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
@@ -291,6 +293,9 @@ def description(words: list[Token], head: Token) -> str:
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
     while words and (words[0].lower_ in DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
         words = words[1:]
+    clause = next((t for t in words if t.dep_ in ("acl", "relcl") and t.i > head.i), None)
+    if clause is not None:  # "group of 22 senators working on the deal": the group, not the clause
+        words = [t for t in words if t.i < clause.left_edge.i]
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
