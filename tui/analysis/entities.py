@@ -20,6 +20,7 @@ from .lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
@@ -95,7 +96,8 @@ def _titled_person(span: Span) -> bool:
     """A title, then two or three capitalised proper nouns: "CFO Blake Jorgensen"."""
     rest = [t for t in span[1:]]
     return (
-        span[0].lower_.rstrip(".") in TITLE_NOUNS
+        (span[0].lower_.rstrip(".") in TITLE_NOUNS or span[0].lower_ in PERSON_NOUNS)
+        and span[0].lower_ not in ORG_NOUNS
         and 2 <= len(rest) <= 3
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in COMPANY_SUFFIXES for t in rest)
     )

@@ -49,7 +49,7 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
 def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     unknown_place = ent.kind is EntityKind.PLACE and gazetteer.lookup(ent.name) is None
     if ent.kind is EntityKind.ORGANIZATION or unknown_place:
-        if any(test(r) for r in roots for test in STRONG_PERSON_EVIDENCE):
+        if _person_shaped(ent.name, 1) and any(test(r) for r in roots for test in STRONG_PERSON_EVIDENCE):
             return EntityKind.PERSON
         if (unknown_place or _person_shaped(ent.name)) and any(test(r) for r in roots for test in PERSON_EVIDENCE):
             return EntityKind.PERSON
@@ -155,10 +155,11 @@ def _bare_names(parsed: list[ParsedBlock]) -> dict[str, list[Token]]:
     return out
 
 
-def _person_shaped(name: str) -> bool:
-    """Two or three capitalised words, none of them an organisation word: "Duncan MacLeod"."""
+def _person_shaped(name: str, fewest: int = 2) -> bool:
+    """Two (or `fewest`) to three capitalised words, none of them an organisation word:
+    "Duncan MacLeod"."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(
+    return fewest <= len(words) <= 3 and all(
         w[:1].isupper() and w[1:].isalpha() and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS for w in words
     )
 
