@@ -150,10 +150,18 @@ def test_a_dateline_does_not_hide_the_name_after_it(analyse_text):
 
 
 def test_titles_glued_before_a_name_are_split_off(analyse_text):
-    _, an = analyse_text(
-        "Results\n\n"
-        "COO and CFO Blake Jorgensen said costs fell. Striker Tom Ellery scored twice on Sunday.\n"
-    )
+    _, an = analyse_text("Results\n\nCOO and CFO Blake Jorgensen said costs fell. Striker Tom Ellery scored twice on Sunday.\n")
     names = {e.name for e in an.people}
     assert "Blake Jorgensen" in names and "Tom Ellery" in names
     assert not any(n.lower().startswith(("coo", "cfo", "striker")) for n in names)
+
+
+def test_hyphenated_given_names_and_inverted_cues_keep_the_name_whole(analyse_text):
+    _, an = analyse_text(
+        "Storm report\n\n"
+        'According to senior forecaster Chan Ka-ming, the storm caused "heavy losses" in the port.\n\n'
+        'Said Mbeki Tembo, "We have never seen water this high."\n'
+    )
+    names = {e.name for e in an.people}
+    assert "Chan Ka-ming" in names
+    assert "Mbeki Tembo" in names and "Said Mbeki Tembo" not in names

@@ -83,11 +83,22 @@ def _trim(span: Span) -> Span | None:
     words ("Verdi board" -> "Verdi"): names end in a capitalised word."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-        start += 1
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ not in NAME_PARTICLES and end - start > 1)
+    ):
+        start += 1  # "said Chiyembekeza" tagged as one name
     while end > start and (
         doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or (doc[end - 1].is_lower and end - 1 > start)
     ):
+        if (
+            end - start >= 3
+            and doc[end - 1].is_alpha
+            and doc[end - 2].text == "-"
+            and not doc[end - 3].whitespace_ + doc[end - 2].whitespace_
+        ):
+            break  # "Li Ping-wah": a hyphenated part of the name
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -108,6 +119,8 @@ def _without_titles(span: Span) -> Span:
     Michael Creed", "Management Patrick F. Kennedy": titles, roles, possessives and lower-case
     words glued before a name are not part of it."""
     doc, start, end = span.doc, span.start, span.end
+    if end - start > 1 and doc[start].lower_ in ("said", "says", "added", "adds") and end < len(doc) and doc[end].text in ",:":
+        start += 1  # 'Said Chiyembekeza, "…"': an inverted cue, not a first name
     for k in range(end - 3, start - 1, -1):
         word = doc[k]
         if (
