@@ -28,7 +28,6 @@ from .lexicon import (
     HONORIFICS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
-    RELATIVE_PRONOUNS,
     ROLE_CLASSES,
     SPOKESPERSON_NOUNS,
     TRADE_NOUNS,
@@ -42,7 +41,6 @@ from .syntax import (
     SPEAKER,
     age_of,
     appos_lemmas,
-    appos_person,
     description,
     gender_of_words,
     given_name,
@@ -177,12 +175,7 @@ class Resolver:
         return Resolved(ref, start, end, rule, reason, evidence)
 
     # ---- the rules, in the order they are tried -------------------------------------------
-    def relative(self, p: Phrase) -> Resolved:
-        return self.resolve(p.pb, p.head.head.head, p.sentence, p.salience)
 
-    def apposition(self, p: Phrase) -> Resolved | None:
-        described = appos_person(p.head)
-        return self.resolve(p.pb, described, p.sentence, p.salience) if described is not None else None
 
     def name(self, p: Phrase) -> Resolved | None:
         ent = self._entity_of(p.pb, p.head) or self._titled_name(p)
@@ -257,15 +250,6 @@ class Resolver:
             mention=True,
         )
 
-    def apposed_name(self, p: Phrase) -> Resolved | None:
-        """ "Okoro's mother, Grace, said", with Grace untagged."""
-        named = next((c for c in p.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if named is None:
-            return None
-        ref = self._proper_name(named.text, list(p.head.doc[named.left_edge.i : named.i + 1]), False)
-        if ref.kind is SpeakerKind.ORGANIZATION and ref.entity_id is None:
-            return None
-        return self._found(p, ref, "apposition.name", mention=True)
 
     def role(self, p: Phrase) -> Resolved | None:
         """ "the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
@@ -431,8 +415,6 @@ def _always(p: Phrase) -> bool:
 
 
 _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable[[Phrase], bool]], ...] = (
-    ("subject.relative", Resolver.relative, lambda p: p.head.lower_ in RELATIVE_PRONOUNS and p.head.head.dep_ == "relcl"),
-    ("subject.apposition", Resolver.apposition, _always),
     ("subject.name", Resolver.name, lambda p: not _epithet(p)),
     ("pronoun.person", Resolver.person_pronoun, lambda p: p.head.lower_ in PERSON_PRONOUNS),
     ("pronoun.group", Resolver.group_pronoun, lambda p: p.head.pos_ == "PRON" and p.head.lower_ in GROUP_PRONOUNS),
@@ -443,7 +425,6 @@ _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable
         Resolver.trade,
         lambda p: p.lemma in TRADE_NOUNS and p.head.doc[p.lo].lower_ in DEFINITE and not p.plural,
     ),
-    ("apposition.name", Resolver.apposed_name, lambda p: p.is_person and not p.is_org),
     ("role.antecedent", Resolver.role, lambda p: p.definite),
     ("description.antecedent", Resolver.definite_person, lambda p: p.definite and p.is_person),
     ("org.antecedent", Resolver.org_noun, lambda p: p.definite and p.is_org and p.lemma in ANAPHORIC_ORG_NOUNS),

@@ -133,7 +133,6 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(

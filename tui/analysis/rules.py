@@ -13,15 +13,12 @@ from contextvars import ContextVar
 
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
-    "subject.relative": '"who said" is the noun the clause hangs on',
-    "subject.apposition": '"one of them, a retired teacher, said": the apposition',
     "subject.name": "a name the entity list knows",
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
     "trade.antecedent": '"the tech giant": the organisation just named',
-    "apposition.name": '"her mother, Grace, said": the name in apposition',
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
     "description.antecedent": '"the 23-year-old": the latest person in the story',
     "org.antecedent": '"the company": the organisation just named',
