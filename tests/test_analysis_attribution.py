@@ -267,3 +267,26 @@ def test_a_surname_the_tagger_may_take_for_a_noun_still_names_the_speaker(analys
         '"We defended well and took our chances," Banks added.\n'
     )
     assert speaker_of(an, "We defended well") == "Harry Banks"
+
+
+def test_a_title_before_an_organisation_tagged_name_makes_a_person_for_pronouns(analyse_text):
+    _, an = analyse_text(
+        "Raids in the city\n\n"
+        "Harbour Police Commissioner K Ramaswamy said on Monday that four men had been held.\n\n"
+        '"The four were planning a robbery. We seized two cars," he said.\n'
+    )
+    assert speaker_of(an, "The four were planning") in ("K Ramaswamy", "Ramaswamy")
+
+
+def test_a_partial_quote_cut_off_by_the_sentence_splitter_keeps_its_cue(analyse_text):
+    _, an = analyse_text(
+        "Housing\n\n"
+        "Mark Ellison stood by his comments.\n\n"
+        'But he told BBC Radio Leeds "what really mattered" to families was the price of heating.\n'
+    )
+    assert speaker_of(an, "what really mattered") == "Mark Ellison"
+
+
+def test_a_relative_clause_after_a_quote_is_not_its_cue(analyse_text):
+    _, an = analyse_text('Curfew\n\n"The streets are empty," one resident, who asked not to be named, said on Sunday.\n')
+    assert speaker_of(an, "The streets are empty") == "resident"

@@ -30,6 +30,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     ROLE_CLASSES,
     SPOKESPERSON_NOUNS,
+    TITLE_NOUNS,
     TRADE_NOUNS,
 )
 from .parsed import ParsedBlock
@@ -176,7 +177,6 @@ class Resolver:
 
     # ---- the rules, in the order they are tried -------------------------------------------
 
-
     def name(self, p: Phrase) -> Resolved | None:
         ent = self._entity_of(p.pb, p.head) or self._titled_name(p)
         if ent is None:
@@ -232,7 +232,9 @@ class Resolver:
             head, words, text = named_org, list(head.doc[named_org.left_edge.i : named_org.right_edge.i + 1]), named_org.text
         if head.pos_ != "PROPN" or is_role(p.lemma) or (p.definite and p.demonym):
             return None
-        ref = self._proper_name(text, words, named_org is not None or org_like(head))
+        # "Police Commissioner B Dayananda": a title before the name makes it a person's.
+        titled = any(t.i < head.i and t.lower_ in TITLE_NOUNS for t in words)
+        ref = self._proper_name(text, words, named_org is not None or (org_like(head) and not titled))
         return self._found(p, ref, "name.untagged")
 
     def trade(self, p: Phrase) -> Resolved | None:
@@ -249,7 +251,6 @@ class Resolver:
             seen,
             mention=True,
         )
-
 
     def role(self, p: Phrase) -> Resolved | None:
         """ "the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind
 from . import gazetteer
-from .lexicon import COMPANY_SUFFIXES, DEMONYM, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLACE_NOUNS
+from .lexicon import COMPANY_SUFFIXES, DEMONYM, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLACE_NOUNS, TITLE_NOUNS
 from .parsed import ParsedBlock
 from .syntax import SUBJECT_DEPS, introduces_person
 
@@ -78,6 +78,17 @@ def _apposed_to_person(root: Token) -> bool:
     )
 
 
+def _title_before(root: Token) -> bool:
+    """ "Police Commissioner B Dayananda", "Minister Creed": a title right before the name
+    (initials skipped)."""
+    i = root.i - 1
+    while i >= 0 and root.doc[i].pos_ == "PROPN" and root.doc[i].ent_iob_ == "I":
+        i -= 1  # the name's own first words
+    while i >= 0 and len(root.doc[i].text.rstrip(".")) == 1 and root.doc[i].text[:1].isupper():
+        i -= 1
+    return i >= 0 and root.doc[i].lower_.rstrip(".") in TITLE_NOUNS
+
+
 def _org_noun_beside(root: Token) -> bool:
     """ "shipping group Skarvik", "Consumer group FairCall": a name beside an organisation noun."""
     head = root.head
@@ -112,7 +123,7 @@ def _which(root: Token) -> bool:
 
 
 # Evidence enough to make a person of any organisation or unknown place ...
-STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person,)
+STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person, _title_before)
 # ... and evidence enough only for a name shaped like a person's.
 PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
 ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)
@@ -146,11 +157,12 @@ def _picked_up_by_pronoun(parsed: list[ParsedBlock]) -> set[int]:
 
 
 def _bare_names(parsed: list[ParsedBlock]) -> dict[str, list[Token]]:
-    """Proper nouns by their text: where a surname stands alone, tagged or not."""
+    """Proper nouns by their text: where a surname stands alone, untagged or tagged as a person
+    or organisation (not where "Pakistan" is the country)."""
     out: dict[str, list[Token]] = {}
     for pb in parsed:
         for t in pb.doc:
-            if t.pos_ == "PROPN":
+            if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG"):
                 out.setdefault(t.text, []).append(t)
     return out
 
@@ -160,7 +172,8 @@ def _person_shaped(name: str, fewest: int = 2) -> bool:
     "Duncan MacLeod"."""
     words = name.split()
     return fewest <= len(words) <= 3 and all(
-        w[:1].isupper() and w[1:].isalpha() and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS for w in words
+        w[:1].isupper() and (w[1:].isalpha() or w[1:] in ("", ".")) and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS
+        for w in words
     )
 
 

@@ -173,7 +173,7 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
         ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
         ("cue.before", lambda: _before_cue(article.text, doc, inside, qi, first, cues, span, d.pb.offset) if d.whole else None),
         ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
-        ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(first, sentence, cues)),
+        ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
     )
     for rule, find in tries:
         cue = find() if enabled(rule) else None
@@ -350,7 +350,7 @@ def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
         if tok.text in _TERMINAL:
             return None
         cue = cues.get(i)
-        if cue is not None:
+        if cue is not None and cue.verb.dep_ != "relcl":  # not "…, who asked not to be named, said"
             # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
             # quote has its own cue and must not inherit someone else.
             return cue
@@ -434,11 +434,15 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def _same_sentence_cue(first, sentence, cues) -> _Cue | None:
+def _same_sentence_cue(doc, first, sentence, cues) -> _Cue | None:
     """A partial quote the parse did not attach: the nearest speech verb of its sentence,
-    preferring one before it."""
+    preferring one before it. A sentence the parser cut at the opening mark ("he told the radio
+    "what really mattered" was ...") counts as one with the part before."""
     sid = sentence[first]
-    before = [c for i, c in cues.items() if i < first and sentence[i] == sid and _usable(c)]
+    sids = {sid}
+    if first > 0 and sentence[first - 1] != sid and doc[first - 1].text not in _TERMINAL:
+        sids.add(sentence[first - 1])
+    before = [c for i, c in cues.items() if i < first and sentence[i] in sids and _usable(c)]
     if before:
         return max(before, key=lambda c: c.verb.i)
     after = [c for i, c in cues.items() if i > first and sentence[i] == sid and _usable(c)]

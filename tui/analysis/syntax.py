@@ -293,6 +293,11 @@ def description(words: list[Token], head: Token) -> str:
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
     while words and (words[0].lower_ in DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
         words = words[1:]
+    marks = [k for k, t in enumerate(words) if t.is_quote and t.i < head.i]
+    if marks:  # the parse hung the quote on the phrase: '"…," one resident said'
+        words = words[marks[-1] + 1 :]
+        while words and (words[0].is_punct or words[0].lower_ in DETERMINERS):
+            words = words[1:]
     clause = next((t for t in words if t.dep_ in ("acl", "relcl") and t.i > head.i), None)
     if clause is not None:  # "group of 22 senators working on the deal": the group, not the clause
         words = [t for t in words if t.i < clause.left_edge.i]
