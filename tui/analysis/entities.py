@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..model import EntityKind
 from . import gazetteer
 from .lexicon import (
+    CELESTIAL_BODIES,
     COMPANY_SUFFIXES,
     DEMONYM,
     HONORIFICS,
@@ -142,6 +143,7 @@ def _without_titles(span: Span) -> Span:
         if (
             lower in TITLE_NOUNS
             or lower in PERSON_NOUNS
+            or (len(lower) > 6 and lower.endswith("ist"))  # "Meteorologist Ken Graham"
             or lower in ("and", "&")
             or (end - start >= 3 and (word.pos_ == "NOUN" or lower in HONORIFICS))
         ):
@@ -325,6 +327,8 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
     datelines = [c for c in plain if c.label == "DATELINE"]
     kept: list[Candidate] = []
     for c in plain:
+        if not any(ch.isupper() for ch in c.text) or c.key in CELESTIAL_BODIES:
+            continue  # "distributor", "n’t": names are capitalised; "Earth", "Jupiter" are not places here
         if c.label != "DATELINE" and any(c.start < d.end and d.start < c.end for d in datelines):
             continue
         if c.label == "DATELINE":

@@ -205,6 +205,9 @@ PLACE_NOUNS = frozenset(
     "town city village region province county state district area capital port island valley "
     "river suburb neighbourhood neighborhood municipality oblast governorate".split()
 )
+# Names of the sky that the model tags as places or organisations; not places on a map.
+CELESTIAL_BODIES = frozenset([*"earth moon sun mercury venus mars jupiter saturn uranus neptune pluto".split(), "milky way"])
+
 # Prepositions after which a proper noun the model missed may be a place ("in Margate").
 PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
 
