@@ -290,3 +290,12 @@ def test_a_partial_quote_cut_off_by_the_sentence_splitter_keeps_its_cue(analyse_
 def test_a_relative_clause_after_a_quote_is_not_its_cue(analyse_text):
     _, an = analyse_text('Curfew\n\n"The streets are empty," one resident, who asked not to be named, said on Sunday.\n')
     assert speaker_of(an, "The streets are empty") == "resident"
+
+
+def test_words_someone_called_something_stay_theirs_inside_a_report(analyse_text):
+    _, an = analyse_text(
+        "Interview\n\n"
+        "On Sunday, host Clara Venn questioned Treasurer Paul Moss about the budget.\n\n"
+        'She reminded Moss that Premier Anna Berg had once called the plan "the best deal in a generation".\n'
+    )
+    assert speaker_of(an, "the best deal") == "Anna Berg"

@@ -27,6 +27,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Speech verbs that name something in the speaker's own words: 'Rudd called it "the greatest
+# moral challenge"'. Inside another speaker's report, the words are still the namer's.
+NAMING_VERBS = frozenset("call describe label dub brand term".split())
+
 # Speech verbs that only count with a particle: "point out", "go on", "sum up".
 PHRASAL_SPEECH = frozenset({("point", "out"), ("go", "on"), ("sum", "up"), ("spell", "out"), ("chime", "in")})
 

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
 from .attribution import Resolver
-from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, PRONOUN_GENDER
+from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
@@ -411,6 +411,8 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
             cue = cues.get(t.i)
             if _usable(cue):
                 found = cue
+                if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
+                    break  # "she reminded him that Rudd had called it "…"": Rudd's words
             if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
                 break
             t = t.head
@@ -420,6 +422,18 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
             if top < best_depth:
                 best, best_depth = found, top
     return best
+
+
+def _names_other(cue: _Cue, cues: dict[int, _Cue], verb: Token) -> bool:
+    """Whether a speech verb further up has a different speaker: then words the inner speaker
+    called something are the inner speaker's, not the outer narrator's."""
+    t = verb
+    while t.head.i != t.i:
+        t = t.head
+        outer = cues.get(t.i)
+        if outer is not None and outer.resolved.referent is not None:
+            return outer.resolved.referent is not cue.resolved.referent
+    return False
 
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "advcl", "conj", "parataxis"})
