@@ -56,7 +56,7 @@ def rss_feed(n: int = 20) -> bytes:
             if i % 3
             else f"<description>&lt;p&gt;Plain summary {i} with &lt;em&gt;escaped&lt;/em&gt; HTML.&lt;/p&gt;</description>"
         )
-        items.append(f"<item><title>{HEADLINES[i % len(HEADLINES)]}</title>{link}{summary}{date}<guid>item-{i}</guid></item>")
+        items.append(f"<item><title>{HEADLINES[i % len(HEADLINES)]}</title>{link}{summary}{date}<guid isPermaLink=\"false\">urn:ledger:item-{i}</guid></item>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>The Coastal Ledger: News</title>'
         "<link>/news/</link><description>Local news</description>" + "".join(items) + "</channel></rss>"
