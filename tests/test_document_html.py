@@ -67,7 +67,10 @@ def test_offsets_index_the_extracted_text(article):
     joined = "\n\n".join(article.block_text(b) for b in article.blocks)
     assert joined == text
     start = text.index("This is the day")
-    assert text[start : start + len("This is the day our children can breathe easier")] == "This is the day our children can breathe easier"
+    assert (
+        text[start : start + len("This is the day our children can breathe easier")]
+        == "This is the day our children can breathe easier"
+    )
 
 
 def test_amp_page_with_json_ld_metadata():
@@ -94,17 +97,21 @@ def test_empty_and_binary_pages_are_one_line_errors():
 
 
 def test_declared_charset_and_site_from_url():
-    page = "<html><head><title>Café owner speaks</title></head><body><article><h1>Café owner speaks</h1>" + (
-        "<p>«Nous restons ouverts», said the café owner, Zoë Martin, on Friday morning in the old town.</p>" * 3
-    ) + "</article></body></html>"
+    page = (
+        "<html><head><title>Café owner speaks</title></head><body><article><h1>Café owner speaks</h1>"
+        + ("<p>«Nous restons ouverts», said the café owner, Zoë Martin, on Friday morning in the old town.</p>" * 3)
+        + "</article></body></html>"
+    )
     art = article_from_html(page.encode("cp1252"), "u", url="https://news.example.org/a", charset="windows-1252")
     assert "Zoë Martin" in art.text and art.encoding == "windows-1252"
     assert art.site == "news.example.org" and art.url == "https://news.example.org/a"
 
 
 def test_markup_in_page_text_stays_text():
-    page = "<html><body><article><h1>[bold]Title[/bold]</h1>" + (
-        "<p>The tag [@click=app.quit]here[/] and \x1b[31m must stay plain text in the article body, said the editor.</p>" * 2
-    ) + "</article></body></html>"
+    page = (
+        "<html><body><article><h1>[bold]Title[/bold]</h1>"
+        + ("<p>The tag [@click=app.quit]here[/] and \x1b[31m must stay plain text in the article body, said the editor.</p>" * 2)
+        + "</article></body></html>"
+    )
     art = article_from_html(page.encode(), "m.html")
     assert "[@click=app.quit]here[/]" in art.text

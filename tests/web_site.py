@@ -56,7 +56,9 @@ def rss_feed(n: int = 20) -> bytes:
             if i % 3
             else f"<description>&lt;p&gt;Plain summary {i} with &lt;em&gt;escaped&lt;/em&gt; HTML.&lt;/p&gt;</description>"
         )
-        items.append(f"<item><title>{HEADLINES[i % len(HEADLINES)]}</title>{link}{summary}{date}<guid isPermaLink=\"false\">urn:ledger:item-{i}</guid></item>")
+        items.append(
+            f'<item><title>{HEADLINES[i % len(HEADLINES)]}</title>{link}{summary}{date}<guid isPermaLink="false">urn:ledger:item-{i}</guid></item>'
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>The Coastal Ledger: News</title>'
         "<link>/news/</link><description>Local news</description>" + "".join(items) + "</channel></rss>"
@@ -123,7 +125,9 @@ def default_routes() -> dict[str, Route]:
         "/moved": Route(status=301, headers=(("Location", "/article.html"),)),
     }
     for i in range(20):  # feed items: every one resolves to the article page
-        routes[f"/news/item-{i}.html"] = Route(body=page.replace(b"Harbour city votes", f"Story {i}: harbour city votes".encode()))
+        routes[f"/news/item-{i}.html"] = Route(
+            body=page.replace(b"Harbour city votes", f"Story {i}: harbour city votes".encode())
+        )
     for i in range(10):  # an endless chain: each hop a new address
         routes[f"/chain-{i}"] = Route(status=302, headers=(("Location", f"/chain-{i + 1}"),))
     return routes

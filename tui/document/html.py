@@ -10,6 +10,7 @@ leads as the HEADING block, as in wire copy, so headline quotes are analysed the
 from __future__ import annotations
 
 import codecs
+import logging
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -21,6 +22,10 @@ from .plaintext import is_credit_line
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EMPTY_EXTRACTION = "no article text found on this page (paywall, or a page built by scripts?)"
 _SNIFF = 8192
+# trafilatura and its helpers log warnings ("discarding data: URL"); with no handler Python would
+# print them to stderr, i.e. across the reader's screen. Our errors say it in one line instead.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 def decode_html(data: bytes, source: str, charset: str | None = None) -> tuple[str, str]:

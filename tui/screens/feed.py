@@ -20,10 +20,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from ..document import DocumentError
 from ..model import Analysis, Article, Block, BlockKind
 from ..safe_text import printable
 from ..web import Feed, FeedItem, FetchCancelled, FetchLimits, open_item, refresh_feed
-from ..web.errors import FetchError
 
 
 class ArticleHost(Protocol):
@@ -92,7 +92,6 @@ class FeedScreen(Screen[None]):
     FeedScreen > #feed-title { height: 1; padding: 0 1; background: $panel; }
     FeedScreen > #feeds { height: auto; max-height: 8; border-bottom: solid $panel; }
     FeedScreen > #items { height: 1fr; }
-    FeedScreen > #items > .option-list--option { padding: 0 1 1 1; }
     FeedScreen > #feed-status { height: 1; padding: 0 1; }
     """
 
@@ -156,9 +155,12 @@ class FeedScreen(Screen[None]):
         self.feed_index = index
         items = self.query_one("#items", OptionList)
         if self.feed.items:
-            items.set_options(
-                [Option(item_prompt(it, ascii_only=self.ascii_only), id=f"item-{n}") for n, it in enumerate(self.feed.items)]
-            )
+            options: list[Option | None] = []
+            for n, it in enumerate(self.feed.items):
+                if n:
+                    options.append(None)  # a separator line between items
+                options.append(Option(item_prompt(it, ascii_only=self.ascii_only), id=f"item-{n}"))
+            items.set_options(options)
             items.highlighted = 0
         else:
             items.set_options([Option(Text("This feed has no items.", style="italic dim"), disabled=True)])
@@ -191,7 +193,8 @@ class FeedScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#items")
     def _item_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.open_item(event.option_index)
+        if event.option_id and event.option_id.startswith("item-"):
+            self.open_item(int(event.option_id.removeprefix("item-")))
 
     def open_item(self, index: int) -> None:
         item = self.feed.items[index]
@@ -241,7 +244,7 @@ class FeedScreen(Screen[None]):
             article = open_item(item, self.limits, should_stop=lambda: worker.is_cancelled)
         except FetchCancelled:
             return
-        except FetchError as exc:
+        except DocumentError as exc:
             self.post_message(FetchFailed(serial, exc.reason))
             return
         except Exception as exc:  # a page trafilatura chokes on: one line, the screen stays
@@ -256,7 +259,7 @@ class FeedScreen(Screen[None]):
             fresh = refresh_feed(feed, self.limits, should_stop=lambda: worker.is_cancelled)
         except FetchCancelled:
             return
-        except FetchError as exc:
+        except DocumentError as exc:
             self.post_message(FetchFailed(serial, exc.reason))
             return
         self.post_message(FeedRefreshed(serial, index, fresh))
