@@ -131,7 +131,10 @@ def run_reader(args: argparse.Namespace) -> int:
         except DocumentError as exc:
             error(str(exc))
             return EXIT_USAGE
-        (feeds if isinstance(loaded, Feed) else articles).append(loaded)
+        if isinstance(loaded, Feed):
+            feeds.append(loaded)
+        else:
+            articles.append(loaded)
     if notices and not (articles or feeds):
         for notice in notices:
             error(notice)
