@@ -381,7 +381,8 @@ class NewsReaderApp(App[int]):
             self.notify(printable(warning), severity="warning", timeout=6, markup=False)
         pending = [i for i, s in enumerate(self.states) if s.analysis is None and s.error is None]
         if pending:
-            self._analyse(sorted(pending, key=lambda i: i != index))  # the new one first
+            # After the paint, as at start: the worker's imports would hold up the first frame.
+            self.call_after_refresh(self._analyse, sorted(pending, key=lambda i: i != index))
 
     # -- sidebar --------------------------------------------------------------------------------
 

@@ -138,6 +138,20 @@ class FeedScreen(Screen[None]):
             lst.highlighted = 0
         self._show_feed(0)
         self.query_one("#items", OptionList).focus()
+        self._warm_up()
+
+    @work(thread=True, group="warm-up", name="warm-up")
+    def _warm_up(self) -> None:
+        """Import the fetcher and the extractor while the reader looks at the list, so the
+        first `enter` does not pay ~0.5 s of imports before the article can be painted."""
+        from ..document.html import article_from_html
+        from ..web.fetch import tls_context
+
+        tls_context()
+        try:  # trafilatura compiles its patterns on first use: let that happen now
+            article_from_html(b"<html><body><article><p>Warm-up text.</p></article></body></html>", "warm-up")
+        except DocumentError:
+            pass
 
     # -- drawing --------------------------------------------------------------------------------
 

@@ -1,0 +1,103 @@
+"""Issue-12 figures: from `enter` on a feed item to the article's first paint, local server,
+next to opening the same page from disk. Real reader, real pty, real HTTP on 127.0.0.1.
+
+    .venv/bin/python benchmarks/bench_web.py [--runs 3]
+
+Prints, never asserts. Each run gets an empty cache directory, so the first `enter` pays for the
+fetch, trafilatura's import and the extraction; the second `enter` on the same item (after `f`
+back to the feed) is a conditional GET answered 304 from the saved copy. The floor is the disk:
+the reader started on the saved page, from process start to the headline on screen, minus the
+same reader's start-up on a plain-text file of the same words (what the HTML path adds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.terminal import PtyApp  # noqa: E402
+from tests.web_site import DATA, NewsSite  # noqa: E402
+
+HEADLINE = "Story 0: harbour city votes"
+DISK_HEADLINE = "Harbour city votes to close coal plant early"
+
+
+def reader(*args: str) -> list[str]:
+    return [sys.executable, "-m", "tui", *args]
+
+
+def env(cache: str) -> dict[str, str]:
+    return {"NEWSREADER_FORCE_TTY": "1", "NEWSREADER_CACHE_DIR": cache}
+
+
+def enter_to_paint(site: NewsSite) -> tuple[float, float, float]:
+    """(start to feed on screen, enter to article painted, second enter to article painted)."""
+    with tempfile.TemporaryDirectory() as cache, PtyApp(reader(site.url("/feed.rss")), cols=100, rows=30, env=env(cache)) as app:
+        feed_shown = app.wait_for("Council approves harbour wall repairs", 60)
+        app.settle()
+        times = []
+        for _ in range(2):
+            sent = time.perf_counter()
+            app.press("\r", quiet=0.0, timeout=0.0)
+            deadline = sent + 60
+            while HEADLINE not in app.text:
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(app.text)
+                app.pump(0.005)
+            times.append(time.perf_counter() - sent)
+            app.settle()
+            app.press("f")
+            app.wait_for("Council approves harbour wall repairs", 10)
+            app.settle()
+        app.press("q")
+        app.close()
+        return feed_shown, times[0], times[1]
+
+
+def start_to_paint(path: Path, needle: str) -> float:
+    with tempfile.TemporaryDirectory() as cache, PtyApp(reader(str(path)), cols=100, rows=30, env=env(cache)) as app:
+        shown = app.wait_for(needle, 60)
+        app.settle()
+        app.press("q")
+        app.close()
+        return shown
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from tui.document import load_article
+
+    saved_html = DATA / "article.html"
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = Path(tmp) / "article.txt"
+        plain.write_text(load_article(str(saved_html)).text, encoding="utf-8")
+        rows: dict[str, list[float]] = {"feed": [], "enter": [], "again": [], "html": [], "txt": []}
+        with NewsSite() as site:
+            for _ in range(args.runs):
+                feed, enter, again = enter_to_paint(site)
+                rows["feed"].append(feed)
+                rows["enter"].append(enter)
+                rows["again"].append(again)
+                rows["html"].append(start_to_paint(saved_html, DISK_HEADLINE))
+                rows["txt"].append(start_to_paint(plain, DISK_HEADLINE))
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    print(f"runs: {args.runs} (median), 100x30 pty, server on 127.0.0.1")
+    print(f"  start -> feed on screen (fetch + parse 20 items)      {med['feed'] * 1000:7.0f} ms")
+    print(f"  enter on an item -> article painted (first time)     {med['enter'] * 1000:7.0f} ms")
+    print(f"  enter again (304 + saved copy)                       {med['again'] * 1000:7.0f} ms")
+    print(f"  floor, disk: start -> saved .html painted            {med['html'] * 1000:7.0f} ms")
+    print(f"  floor, disk: start -> same words as .txt painted     {med['txt'] * 1000:7.0f} ms")
+    print(f"  what HTML extraction adds on disk (html - txt)       {(med['html'] - med['txt']) * 1000:7.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
