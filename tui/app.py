@@ -592,6 +592,7 @@ class NewsReaderApp(App[int]):
                 + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
+            ("Feed", [("enter", "Fetch the item and open it beside the other files"), *rows_of(FeedScreen.BINDINGS)]),
         ]
 
     def action_help(self) -> None:

@@ -109,7 +109,7 @@ class FeedScreen(Screen[None]):
             id="feed.reader",
         ),
         # The reader's keys act on widgets this screen does not have: they do nothing here.
-        Binding("slash,s,p,o,n,N,w,1,2,3,4,ctrl+b", "nothing", show=False),
+        Binding("slash,s,p,o,n,N,w,1,2,3,4,ctrl+b", "nothing", show=False, id="feed.reader_keys"),
     ]
 
     def __init__(self, feeds: list[Feed], limits: FetchLimits, *, ascii_only: bool = False, has_articles: bool = True) -> None:
