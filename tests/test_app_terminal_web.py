@@ -53,3 +53,18 @@ def test_a_failing_url_beside_a_file_is_a_message_in_the_reader(site, tmp_path):
         app.wait_for("/missing: HTTP 404", 10)  # the toast wraps the rest
         app.press("q")
         assert app.close() == 0
+
+
+def test_a_page_read_before_opens_offline_from_its_saved_copy(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    from tui.web import open_url
+
+    with NewsSite() as gone:
+        url = gone.url("/article.html")
+        open_url(url)  # read once: saved under the URL
+    # the server is gone now: connection refused
+    with PtyApp(newsreader(url), cols=100, rows=30, env=env_for(tmp_path)) as app:
+        app.wait_for("Harbour city votes to close coal plant early", 30)
+        app.wait_for("offline", 5)  # the toast (it wraps the rest of the line)
+        app.press("q")
+        assert app.close() == 0

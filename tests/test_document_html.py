@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.web_site import DATA
 from tui.document import DocumentError, load_article
 from tui.document.html import EMPTY_EXTRACTION, article_from_html
 from tui.model import BlockKind
-
-from tests.web_site import DATA
 
 BOILERPLATE = [
     "Subscribe for 1 dollar a week",

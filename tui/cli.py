@@ -135,6 +135,8 @@ def run_reader(args: argparse.Namespace) -> int:
             feeds.append(loaded)
         else:
             articles.append(loaded)
+            if loaded.url is not None:  # "offline: showing the copy saved ..."
+                notices.extend(f"{source}: {warning}" for warning in loaded.warnings)
     if notices and not (articles or feeds):
         for notice in notices:
             error(notice)

@@ -109,7 +109,7 @@ class FeedScreen(Screen[None]):
             id="feed.reader",
         ),
         # The reader's keys act on widgets this screen does not have: they do nothing here.
-        Binding("slash,s,p,o,n,N,w,1,2,3,4,ctrl+b", "nothing", show=False, id="feed.reader_keys"),
+        Binding("slash,s,p,o,n,N,w,f,1,2,3,4,ctrl+b", "nothing", show=False, id="feed.reader_keys"),
     ]
 
     def __init__(self, feeds: list[Feed], limits: FetchLimits, *, ascii_only: bool = False, has_articles: bool = True) -> None:
@@ -171,8 +171,8 @@ class FeedScreen(Screen[None]):
         if self.feed.items:
             options: list[Option | None] = []
             for n, it in enumerate(self.feed.items):
-                if n:
-                    options.append(None)  # a separator line between items
+                if n and not self.ascii_only:
+                    options.append(None)  # a separator line between items (a box-drawing rule)
                 options.append(Option(item_prompt(it, ascii_only=self.ascii_only), id=f"item-{n}"))
             items.set_options(options)
             items.highlighted = 0
