@@ -1,8 +1,10 @@
 """Scores the real engine on real published news, annotated by hand, whose texts stay outside the repo.
 
-Usage:
+Usage (the engine scored is the `tui` this interpreter imports: use a worktree's venv to score its engine):
   python benchmarks/realnews_eval.py build BATCH
-  python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record]
+  python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record] [--manifests DIR]
+
+Without BATCH every manifest is scored except the held-out `final`, which is scored only by name.
 
 The texts belong to their outlets, so they live in ``~/realnews/BATCH/`` (or
 ``$NEWSREADER_REALNEWS/BATCH/``) next to their hand-made gold (``ID.ann.json``). ``build`` turns the
@@ -47,8 +49,9 @@ FIRST_RUNS = MANIFESTS / "first_runs.json"
 KINDS = ("person", "place", "organization")
 KIND_LABELS = {"person": "People", "place": "Places", "organization": "Organisations"}
 SPEAKER_KINDS = ("person", "organization", "place", "unnamed")
+HELD_OUT = frozenset({"final"})  # the never-tuned batch: scored only when named on the command line
 
-_OPENING = "\"'“‘«„‚‹"
+_OPENING = "\"'“‘«„‚‹”"  # ” opens quotes in some styles (and in typos: 'said.”While')
 _CLOSING = "\"'”’»“‹›"
 _TRAILING_PUNCT = ",.;:!?…—–-"
 _HONORIFICS = frozenset(
@@ -108,11 +111,12 @@ def canonical_text(path: Path) -> str:
     return load_article(str(path)).text
 
 
-def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tuple[int, int]:
+def locate_quote(text: str, begins: str, ends: str, body_start: int = 0, nth: int | None = None) -> tuple[int, int]:
     """The span of a body quote's words (from `body_start` on) from its first and last words, within one paragraph.
 
     The opening mark must come right before `begins`; after `ends` there may be trailing punctuation
     (taken into the span), then a closing mark or the paragraph's end (a quote running on).
+    A quote repeated word for word is told apart by `nth` (1-based, in text order).
     """
     if not begins or not ends:
         raise HarnessError("a quote needs non-empty 'begins' and 'ends'")
@@ -134,8 +138,12 @@ def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tupl
                 break
     if not spans:
         raise HarnessError(f"quote {begins!r} … {ends!r} not found between quote marks in one paragraph")
+    if nth is not None:
+        if not 1 <= nth <= len(spans):
+            raise HarnessError(f"quote {begins!r} … {ends!r}: nth={nth} but it occurs {len(spans)} times")
+        return spans[nth - 1]
     if len(spans) > 1:
-        raise HarnessError(f"quote {begins!r} … {ends!r} is ambiguous ({len(spans)} places): give more words")
+        raise HarnessError(f"quote {begins!r} … {ends!r} is ambiguous ({len(spans)} places): give more words or 'nth'")
     return spans[0]
 
 
@@ -158,7 +166,7 @@ def build_entry(ann_path: Path) -> dict[str, Any]:
     for i, q in enumerate(gold.get("quotes", [])):
         where = f"{article_id} quote {i + 1}"
         try:
-            start, end = locate_quote(text, q["begins"], q["ends"], body_start)
+            start, end = locate_quote(text, q["begins"], q["ends"], body_start, q.get("nth"))
         except (HarnessError, KeyError) as exc:
             raise HarnessError(f"{where}: {exc}") from None
         quotes.append(
@@ -395,6 +403,21 @@ def _pct(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.1%}"
 
 
+def entity_lines(figures: dict[str, Any]) -> list[str]:
+    """Precision and recall per kind, and the kind confusions: shared with the corpus entity scorer."""
+    lines = []
+    for kind in KINDS:
+        e = figures["entities"][kind]
+        lines.append(
+            f"  {KIND_LABELS[kind]:13} precision {_pct(e['precision'])} ({e['right']}/{e['predicted']})"
+            f"  recall {_pct(e['recall'])} (gold {e['gold']})"
+        )
+    if figures["kind_confusions"]:
+        confusions = ", ".join(f"{k} {n}" for k, n in figures["kind_confusions"].items())
+        lines.append("  kind confusions (gold->predicted): " + confusions)
+    return lines
+
+
 def report(name: str, figures: dict[str, Any]) -> str:
     f = figures
     lines = [
@@ -402,21 +425,25 @@ def report(name: str, figures: dict[str, Any]) -> str:
         f"  quotes    recall {_pct(f['quote_recall'])}  precision {_pct(f['quote_precision'])}",
         f"  speakers  accuracy {_pct(f['speaker_accuracy'])} ({f['speaker_right']}/{f['found']} found quotes)"
         f"  end-to-end {_pct(f['speaker_end_to_end'])}",
+        *entity_lines(f),
     ]
-    for kind in KINDS:
-        e = f["entities"][kind]
-        lines.append(
-            f"  {KIND_LABELS[kind]:13} precision {_pct(e['precision'])} ({e['right']}/{e['predicted']})"
-            f"  recall {_pct(e['recall'])} (gold {e['gold']})"
-        )
-    if f["kind_confusions"]:
-        lines.append("  kind confusions (gold->predicted): " + ", ".join(f"{k} {n}" for k, n in f["kind_confusions"].items()))
     return "\n".join(lines)
+
+
+def engine_checkout() -> Path:
+    """The checkout whose engine is scored: wherever this interpreter imports `tui` from.
+
+    Run with another worktree's venv (an editable install) to score that worktree's engine against
+    the manifests beside this file.
+    """
+    import tui
+
+    return Path(tui.__file__).resolve().parent.parent
 
 
 def _commit() -> tuple[str, bool]:
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+        return subprocess.run(["git", *args], cwd=engine_checkout(), capture_output=True, text=True, check=False).stdout.strip()
 
     return git("rev-parse", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no", "--", "tui"))
 
@@ -440,30 +467,35 @@ def main(argv: list[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="gold (~/realnews/BATCH/*.ann.json) -> benchmarks/realnews/BATCH.json")
     b.add_argument("batch")
-    s = sub.add_parser("score", help="score the engine on batches (default: every manifest)")
+    s = sub.add_parser("score", help="score the engine on batches (default: every manifest but 'final')")
     s.add_argument("batches", nargs="*")
     s.add_argument("--details", action="store_true", help="list every error")
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--record", action="store_true", help="append first-run figures to first_runs.json")
+    for p in (b, s):
+        p.add_argument("--manifests", type=Path, default=MANIFESTS, help=f"manifest folder (default {MANIFESTS})")
     args = parser.parse_args(argv)
+    first_runs = args.manifests / FIRST_RUNS.name
     try:
         if args.command == "build":
-            path = build(args.batch)
+            path = build(args.batch, None, args.manifests)
             n = json.loads(path.read_text(encoding="utf-8"))["articles"]
-            print(f"{path.relative_to(ROOT)}: {len(n)} articles, {sum(len(a['quotes']) for a in n)} quotes")
+            print(f"{path}: {len(n)} articles, {sum(len(a['quotes']) for a in n)} quotes")
             return 0
-        from tui.analysis import load_pipeline
+        from tui.analysis import RULES_VERSION, load_pipeline
 
-        batches = args.batches or sorted(p.stem for p in MANIFESTS.glob("*.json") if p.name != FIRST_RUNS.name)
-        if args.record and FIRST_RUNS.is_file():
-            done = {r["batch"] for r in json.loads(FIRST_RUNS.read_text(encoding="utf-8"))}
+        known = sorted(p.stem for p in args.manifests.glob("*.json") if p.name != first_runs.name)
+        batches = args.batches or [b for b in known if b not in HELD_OUT]
+        if args.record and first_runs.is_file():
+            done = {r["batch"] for r in json.loads(first_runs.read_text(encoding="utf-8"))}
             if set(batches) & done:
                 raise HarnessError(f"first run already recorded for {', '.join(sorted(set(batches) & done))}")
+        print(f"engine: {engine_checkout()} (rules {RULES_VERSION}); manifests: {args.manifests}", file=sys.stderr)
         nlp = load_pipeline()
         total = Counts()
         results = {}
         for batch in batches:
-            counts = score_batch(batch, nlp)
+            counts = score_batch(batch, nlp, None, args.manifests)
             results[batch] = counts.figures()
             total.add(counts)
         if args.json:
@@ -478,9 +510,10 @@ def main(argv: list[str]) -> int:
                 print(report("overall", total.figures()))
             if args.details:
                 print("\n".join(total.errors))
+        sys.stdout.flush()
         if args.record:
-            record(results)
-            print(f"recorded first run of {', '.join(results)} in {FIRST_RUNS.relative_to(ROOT)}", file=sys.stderr)
+            record(results, first_runs)
+            print(f"recorded first run of {', '.join(results)} in {first_runs}", file=sys.stderr)
         return 0
     except (HarnessError, OSError, json.JSONDecodeError, KeyError) as exc:
         print(f"realnews_eval: error: {' '.join(str(exc).split())}", file=sys.stderr)
@@ -488,5 +521,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+    import importlib.util
+
+    if importlib.util.find_spec("tui") is None:  # not installed: score this file's checkout
+        sys.path.insert(0, str(ROOT))
     raise SystemExit(main(sys.argv[1:]))
