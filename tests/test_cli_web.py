@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -83,3 +84,15 @@ def test_each_error_is_one_line_and_exit_2(site, case):
 def test_fetch_timeout_must_be_positive():
     out = run("--fetch-timeout", "0", "x.txt")
     assert out.returncode == 2 and "--fetch-timeout" in out.stderr
+
+
+def test_feeds_without_a_configured_list_is_one_line(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "--feeds"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert out.returncode == 2
+    assert out.stderr.strip() == "newsreader: error: no feeds configured: add feeds = [...] to config.toml, or give a feed URL"

@@ -285,7 +285,8 @@ class FeedScreen(Screen[None]):
         self.set_status()
         host: ArticleHost = self.app  # type: ignore[assignment]
         self.has_articles = True
-        self.app.pop_screen()
+        if self.is_current:  # not when help (?) was opened on top meanwhile
+            self.app.pop_screen()
         host.add_article(message.article)
 
     def on_fetch_failed(self, message: FetchFailed) -> None:
