@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.web_site import DATA
 from tui.document import DocumentError, load_article
@@ -114,3 +116,28 @@ def test_markup_in_page_text_stays_text():
     )
     art = article_from_html(page.encode(), "m.html")
     assert "[@click=app.quit]here[/]" in art.text
+
+
+WORDS = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<>&"), min_size=1, max_size=60)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=WORDS,
+    blocks=st.lists(st.tuples(st.sampled_from(["p", "h2", "li", "blockquote"]), WORDS), min_size=1, max_size=12),
+)
+def test_blocks_always_tile_the_text(title, blocks):
+    """Whatever trafilatura keeps, the blocks are non-empty, in order, and joined by blank lines
+    they are exactly the text: offsets never drift."""
+    body = "".join(f"<ul><li>{w}</li></ul>" if tag == "li" else f"<{tag}>{w}</{tag}>" for tag, w in blocks)
+    page = f"<html><head><title>{title}</title></head><body><article>{body}</article></body></html>"
+    try:
+        art = article_from_html(page.encode(), "p.html")
+    except DocumentError:
+        return  # nothing worth keeping: a one-line error, also fine
+    assert art.blocks
+    assert "\n\n".join(art.block_text(b) for b in art.blocks) == art.text
+    assert all(art.block_text(b) and art.block_text(b) == art.block_text(b).strip() for b in art.blocks)
+    if art.title:  # a title trafilatura found leads as the headline
+        assert art.blocks[0].kind is BlockKind.HEADING and art.block_text(art.blocks[0]) == art.title
+    assert sum(b.kind is BlockKind.HEADING for b in art.blocks) <= 1

@@ -117,12 +117,15 @@ def _keyboard_from_terminal() -> bool:
 def run_reader(args: argparse.Namespace) -> int:
     from .document import DocumentError
     from .model import Article
-    from .web import Feed, FetchError, open_source
+    from .safe_text import printable
+    from .web import Feed, FetchError, is_url, open_source
 
     articles: list[Article] = []
     feeds: list[Feed] = []
     notices: list[str] = []
     for source in args.files:
+        if is_url(source) and sys.stderr.isatty():  # the reader starts once every page is here
+            print(f"{PROG}: fetching {printable(source)}…", file=sys.stderr, flush=True)
         try:
             loaded = open_source(source, markdown=args.markdown, limits=_limits(args), use_store=not args.no_cache)
         except FetchError as exc:  # one page failing leaves the others readable
