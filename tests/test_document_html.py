@@ -141,3 +141,16 @@ def test_blocks_always_tile_the_text(title, blocks):
     if art.title:  # a title trafilatura found leads as the headline
         assert art.blocks[0].kind is BlockKind.HEADING and art.block_text(art.blocks[0]) == art.title
     assert sum(b.kind is BlockKind.HEADING for b in art.blocks) <= 1
+
+
+def test_saved_page_in_a_legacy_encoding_follows_its_meta_charset(tmp_path):
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Café</title></head><body><article><h1>Café owner speaks</h1>'
+        + "<p>“Nous restons ouverts”, said the café owner, Zoë Martin, on Friday morning in the old town.</p>" * 3
+        + "</article></body></html>"
+    )
+    path = tmp_path / "cafe.htm"
+    path.write_bytes(page.encode("cp1252"))
+    art = load_article(str(path))
+    assert art.title == "Café owner speaks" and "“Nous restons ouverts”" in art.text and "Zoë Martin" in art.text
+    assert art.encoding == "detected"
