@@ -37,12 +37,14 @@ def env(cache: str) -> dict[str, str]:
     return {"NEWSREADER_FORCE_TTY": "1", "NEWSREADER_CACHE_DIR": cache}
 
 
-def enter_to_paint(site: NewsSite) -> tuple[float, float, float]:
-    """(start to feed on screen, enter to article painted, second enter to article painted)."""
+def enter_to_paint(site: NewsSite) -> tuple[float, float, float, float]:
+    """(start to feed on screen, enter to "fetching…" on screen, enter to article painted,
+    second enter to article painted)."""
     with tempfile.TemporaryDirectory() as cache, PtyApp(reader(site.url("/feed.rss")), cols=100, rows=30, env=env(cache)) as app:
         feed_shown = app.wait_for("Council approves harbour wall repairs", 60)
         app.settle()
         times = []
+        acknowledged = None
         for _ in range(2):
             sent = time.perf_counter()
             app.press("\r", quiet=0.0, timeout=0.0)
@@ -50,6 +52,8 @@ def enter_to_paint(site: NewsSite) -> tuple[float, float, float]:
             while HEADLINE not in app.text:
                 if time.perf_counter() > deadline:
                     raise TimeoutError(app.text)
+                if acknowledged is None and "fetching" in app.text:
+                    acknowledged = time.perf_counter() - sent
                 app.pump(0.005)
             times.append(time.perf_counter() - sent)
             app.settle()
@@ -58,7 +62,7 @@ def enter_to_paint(site: NewsSite) -> tuple[float, float, float]:
             app.settle()
         app.press("q")
         app.close()
-        return feed_shown, times[0], times[1]
+        return feed_shown, acknowledged if acknowledged is not None else float("nan"), times[0], times[1]
 
 
 def start_to_paint(path: Path, needle: str) -> float:
@@ -80,11 +84,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "article.txt"
         plain.write_text(load_article(str(saved_html)).text, encoding="utf-8")
-        rows: dict[str, list[float]] = {"feed": [], "enter": [], "again": [], "html": [], "txt": []}
+        rows: dict[str, list[float]] = {"feed": [], "ack": [], "enter": [], "again": [], "html": [], "txt": []}
         with NewsSite() as site:
             for _ in range(args.runs):
-                feed, enter, again = enter_to_paint(site)
+                feed, ack, enter, again = enter_to_paint(site)
                 rows["feed"].append(feed)
+                rows["ack"].append(ack)
                 rows["enter"].append(enter)
                 rows["again"].append(again)
                 rows["html"].append(start_to_paint(saved_html, DISK_HEADLINE))
@@ -92,6 +97,7 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in rows.items()}
     print(f"runs: {args.runs} (median), 100x30 pty, server on 127.0.0.1")
     print(f"  start -> feed on screen (fetch + parse 20 items)      {med['feed'] * 1000:7.0f} ms")
+    print(f"  enter on an item -> 'fetching…' on screen            {med['ack'] * 1000:7.0f} ms")
     print(f"  enter on an item -> article painted (first time)     {med['enter'] * 1000:7.0f} ms")
     print(f"  enter again (304 + saved copy)                       {med['again'] * 1000:7.0f} ms")
     print(f"  floor, disk: start -> saved .html painted            {med['html'] * 1000:7.0f} ms")

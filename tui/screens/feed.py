@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 from ..document import DocumentError
 from ..model import Analysis, Article, Block, BlockKind
 from ..safe_text import printable
-from ..web import Feed, FeedItem, FetchCancelled, FetchLimits, open_item, refresh_feed
+from ..web import Feed, FeedItem, FetchCancelled, FetchLimits, open_item, refresh_feed, warm_up
 
 
 class ArticleHost(Protocol):
@@ -144,14 +144,7 @@ class FeedScreen(Screen[None]):
     def _warm_up(self) -> None:
         """Import the fetcher and the extractor while the reader looks at the list, so the
         first `enter` does not pay ~0.5 s of imports before the article can be painted."""
-        from ..document.html import article_from_html
-        from ..web.fetch import tls_context
-
-        tls_context()
-        try:  # trafilatura compiles its patterns on first use: let that happen now
-            article_from_html(b"<html><body><article><p>Warm-up text.</p></article></body></html>", "warm-up")
-        except DocumentError:
-            pass
+        warm_up()
 
     # -- drawing --------------------------------------------------------------------------------
 
