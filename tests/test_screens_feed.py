@@ -189,3 +189,23 @@ def test_feed_screen_snapshot(snap_compare, seed_article):
         await asyncio.sleep(0.1)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
+
+
+async def test_markup_and_escapes_in_a_feed_are_shown_as_text(seed_article):
+    hostile = (
+        "<rss version='2.0'><channel><title>[@click=app.quit]Feed[/]</title>"
+        "<item><title>[bold red]Loud[/] \x1b]0;PWNED\x07 title</title><link>http://127.0.0.1:9/a</link>"
+        "<description>&lt;b&gt;[link=http://evil.example]click[/link]&lt;/b&gt; \u202eevil</description></item>"
+        "</channel></rss>"
+    ).encode()
+    feed = parse_feed(hostile, "hostile.rss")
+    app = NewsReaderApp([seed_article], feeds=[feed], use_cache=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]Feed[/]" in text
+        assert "[bold red]Loud[/]" in text
+        assert "[link=http://evil.example]click[/link]" in text
+        assert "\x1b" not in text and "\u202e" not in text
+        await pilot.click("#feed-title")
+        assert app.is_running
