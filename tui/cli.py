@@ -20,7 +20,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read news articles in the terminal with people, places and quotes highlighted.",
-        epilog="Run 'newsreader serve --help' for the SSH server.",
+        epilog="Run 'newsreader serve --help' for the SSH server, 'newsreader batch --help' and 'newsreader index --help' for archives. A corpus index (corpus.db) or a batched folder opens the corpus view.",
     )
     parser.add_argument(
         "files",
@@ -168,6 +168,25 @@ def run_reader(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
+def run_corpus(args: argparse.Namespace, index: object) -> int:
+    """`newsreader corpus.db` (or a batched folder): the corpus view over the reader."""
+    from .corpus.open import CorpusOpenError, open_corpus
+
+    try:
+        corpus = open_corpus(index)
+    except CorpusOpenError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    if not sys.stdout.isatty() and not os.environ.get("NEWSREADER_FORCE_TTY"):
+        error("the corpus view needs a terminal")
+        return EXIT_USAGE
+    from .screens.corpus import corpus_app
+
+    app = corpus_app(corpus, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
+    app.run()
+    return app.return_code or 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -175,6 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .serve import main as serve_main
 
             return serve_main(argv[1:])
+        if argv[:1] in (["batch"], ["index"]):
+            from .corpus import commands
+
+            return (commands.batch_main if argv[0] == "batch" else commands.index_main)(argv[1:])
         parser = _reader_parser()
         args = parser.parse_args(argv)
         if args.feeds:
@@ -192,6 +215,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.files.count("-") > 1:
             error("stdin ('-') can be given only once")
             return EXIT_USAGE
+        if not args.json and len(args.files) == 1:
+            from .corpus.open import corpus_index
+
+            index = corpus_index(args.files[0])
+            if index is not None:
+                return run_corpus(args, index)
         return run_json(args) if args.json else run_reader(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
