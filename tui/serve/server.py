@@ -134,9 +134,9 @@ def check_files(files: Sequence[str]) -> list[str]:
     return [str(Path(source).resolve()) for source in files]
 
 
-def _printable(value: str, limit: int = 64) -> str:
+def _printable(value: str, limit: int = 64, spaces: bool = False) -> str:
     """Client-supplied strings (user names) go into the log: keep them on one inert line."""
-    cleaned = "".join(ch if ch.isprintable() and not ch.isspace() else "?" for ch in value[:limit])
+    cleaned = "".join(ch if ch.isprintable() and ((spaces and ch == " ") or not ch.isspace()) else "?" for ch in value[:limit])
     return cleaned or "-"
 
 
@@ -211,6 +211,8 @@ class ReaderSSHServer(asyncssh.SSHServer):
         self._auth_started = False
         self._idle_watch: asyncio.Task | None = None
         self._closed_idle = False
+        self._key_notes: tuple[str, ...] = ()
+        self._refusals: set[str] = set()
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
@@ -233,6 +235,8 @@ class ReaderSSHServer(asyncssh.SSHServer):
                 return
             if self._allowed_fingerprint != "-":
                 reason = "no-valid-signature"  # offered a listed key but never proved holding it
+            elif self._refusals:
+                reason = "key-option"  # the key is listed, but its options forbid this login
             elif info.fingerprint != "-":
                 reason = "key-not-authorized"
             else:
@@ -270,16 +274,23 @@ class ReaderSSHServer(asyncssh.SSHServer):
         assert self.info is not None
         fp = fingerprint(key)
         self.info.fingerprint = fp
-        allowed = self.state.keys.allows(key, self.info.peer_host)
-        if allowed:
+        decision = self.state.keys.decide(key, self.info.peer_host)
+        if decision.allowed:
             self._allowed_fingerprint = fp
-        return allowed
+            self._key_notes = decision.notes
+        elif decision.reason != "key-not-authorized" and decision.reason not in self._refusals:
+            self._refusals.add(decision.reason)  # asyncssh asks twice per key (query, then signature)
+            self.state.log.event(
+                self.info, "key-refused", f"user={_printable(username)} reason={_printable(decision.reason, 200, True)}"
+            )
+        return decision.allowed
 
     def auth_completed(self) -> None:
         assert self.info is not None
         self.info.authenticated = True
         self.info.fingerprint = self._allowed_fingerprint
-        self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}")
+        notes = f" options={_printable(';'.join(self._key_notes), 300, True)}" if self._key_notes else ""
+        self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}{notes}")
         if self.state.idle_timeout:
             self._idle_watch = asyncio.ensure_future(self._close_when_sessionless())
 
