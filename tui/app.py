@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -195,8 +197,19 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
+        self.crash_log: Path | None = None
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
+
+    def _fatal_error(self) -> None:
+        """Textual's own prints a traceback with local variables (article text, paths) on the
+        terminal, which may be an SSH client: record the stack in a crash log instead (tui.crash)."""
+        from . import crash
+
+        self.crashed = True
+        self.crash_log = crash.record(sys.exc_info()[1] or RuntimeError("unhandled error"))
+        self._close_messages_no_wait()
 
     # -- building -------------------------------------------------------------------------------
 

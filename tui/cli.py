@@ -80,14 +80,20 @@ def run_reader(args: argparse.Namespace) -> int:
     if not sys.stdout.isatty() and not os.environ.get("NEWSREADER_FORCE_TTY"):
         error("the reader needs a terminal; use --json for machine-readable output")
         return EXIT_USAGE
+    from . import crash
     from .app import NewsReaderApp
 
     app = NewsReaderApp(articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
     app.run()
+    if app.crashed:
+        return crash.report_recorded(app.crash_log)
     return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from . import crash
+
+    crash.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv[:1] == ["serve"]:
@@ -108,3 +114,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line here, the stack in a crash log
+        return crash.report(exc)
