@@ -626,6 +626,8 @@ class NewsReaderApp(App[int]):
             left = message
         elif state.target is not None:
             left = f"{state.target.label}{self._dash}{state.target.counter()}"
+        elif state.shown is None and state.error:
+            left = "Reading without highlights"  # they are not coming: the right side says why
         elif state.shown is None:
             left = "Reading; highlights follow when the analysis is done"
         else:
