@@ -63,7 +63,9 @@ def test_a_crash_in_the_reader_is_one_line_and_exit_70(tmp_path, seed_path):
 def test_a_crash_outside_the_reader_is_one_line_and_exit_70(tmp_path, seed_path):
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)}
     code = PLANT_IN_CLI.format(parts=SECRET_PARTS)
-    proc = subprocess.run([sys.executable, "-c", code, "--json", str(seed_path)], capture_output=True, env=env, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--json", str(seed_path)], capture_output=True, env=env, cwd=ROOT, timeout=60
+    )
     assert proc.returncode == 70
     assert proc.stdout == b""
     [line] = proc.stderr.decode().splitlines()

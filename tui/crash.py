@@ -16,15 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .exits import EXIT_INTERNAL, PROG
+from .paths import state_root
 
 KEEP = 20  # crash logs kept; older ones are removed
-
-
-def crash_dir() -> Path:
-    """XDG state dir ($XDG_STATE_HOME/newsreader, by default ~/.local/state/newsreader)."""
-    from platformdirs import user_state_dir
-
-    return Path(user_state_dir("newsreader", appauthor=False))
 
 
 def record(exc: BaseException) -> Path | None:
@@ -36,7 +30,7 @@ def record(exc: BaseException) -> Path | None:
         f"{PROG} {__version__} internal error at {stamp}, pid {os.getpid()}, Python {sys.version.split()[0]}\n",
         *traceback.format_exception(type(exc), exc, exc.__traceback__),  # stack and message, no locals
     ]
-    directory = crash_dir()
+    directory = state_root()
     path = directory / f"crash-{stamp}-{os.getpid()}.log"
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
