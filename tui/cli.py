@@ -112,10 +112,11 @@ def run_reader(args: argparse.Namespace) -> int:
     if not os.environ.get("NEWSREADER_FORCE_TTY") and not (sys.stdout.isatty() and _keyboard_from_terminal()):
         error("the reader needs a terminal; use --json for machine-readable output")
         return EXIT_USAGE
-    from . import crash
+    from . import crash, hangup
     from .app import NewsReaderApp
 
     app = NewsReaderApp(articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
+    hangup.watch(sys.stdin.fileno())
     app.run()
     if app.crashed:
         return crash.report_recorded(app.crash_log)
