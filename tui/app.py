@@ -623,6 +623,9 @@ class NewsReaderApp(App[int]):
         elif state.analysis is None:
             done, total = state.progress or (0, 1)
             right.append(f"analysing {100 * done // max(1, total)}%")
+        if state.article.warnings:  # e.g. "Markdown nested too deep: ... flattened"
+            first = state.article.warnings[0]
+            right.append(first if len(first) <= 60 else first[:59] + ("..." if self.ascii_only else "…"))
         if len(self.states) > 1:
             right.append(f"{self.current + 1}/{len(self.states)}")
         note = ""
