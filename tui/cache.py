@@ -97,6 +97,18 @@ def validated(data: Any, key: str, length: int) -> Analysis:
     return analysis
 
 
+def writable(directory: Path | None = None) -> bool:
+    """Can entries be written here? (Tried, not guessed from modes: root ignores them.)"""
+    probe = (directory or cache_dir()) / ".probe"
+    if not write_atomically(probe, ""):
+        return False
+    try:
+        probe.unlink()
+    except OSError:
+        pass
+    return True
+
+
 def store(article: Article, analysis: Analysis, rules_version: str, directory: Path | None = None) -> bool:
     """Write an entry atomically. Returns False (and changes nothing) when the cache is unusable."""
     key = cache_key(article, analysis.model, rules_version)

@@ -11,9 +11,11 @@ import argparse
 import asyncio
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,10 +25,13 @@ from typing import NoReturn, TextIO
 
 import asyncssh
 
+from ..cache import cache_dir
+from ..cache import writable as cache_writable
 from ..exits import EXIT_OK, EXIT_USAGE, PROG, error
 from .keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
 from .limits import PreauthGate, PreauthLimits, RateLimitedLine, listening_socket
 from .session import ConnectionInfo, ReaderSession, package_root, reader_argv
+from .warm import WARM_OK, WARM_UNWRITABLE
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8022
@@ -415,17 +420,25 @@ class _Warmup:
         self.proc = proc
         self.log = log
         self.started = time.monotonic()
+        self.stopping = False
         self.task = asyncio.create_task(self._wait())
 
     async def _wait(self) -> None:
         status = await self.proc.wait()
         took = time.monotonic() - self.started
-        if status == 0:
+        if status == WARM_OK:
             self.log.line(f"- - analysis cache ready in {took:.1f}s")
+        elif status == WARM_UNWRITABLE:
+            self.log.line(f"- - warning: analysis cache not writable ({cache_dir()}); every session analyses on its own")
         elif status > 0:
             self.log.line(f"- - warning: analysis cache warm-up failed (exit {status}); sessions analyse on their own")
+        elif not self.stopping:
+            self.log.line(
+                f"- - warning: analysis cache warm-up was killed ({_signal_name(-status)}); sessions analyse on their own"
+            )
 
     async def stop(self) -> None:
+        self.stopping = True
         if self.proc.returncode is None:
             try:
                 self.proc.kill()
@@ -471,6 +484,29 @@ class _LoopProblems:
         self.other(f"- - warning: internal: {' '.join(what.split())[:200]}")
 
 
+def _shared_cache_if_unwritable(log: ConnectionLog) -> str | None:
+    """When the analysis cache cannot be written, every session would analyse on its own (ten
+    sessions: ten spaCy processes, 2.65 GiB). Give the warm-up and all sessions one private
+    directory instead, for this server's life; returns it, to be removed at shutdown."""
+    if cache_writable():
+        return None
+    unusable = cache_dir()
+    try:
+        shared = tempfile.mkdtemp(prefix="newsreader-cache-")  # mode 0700
+    except OSError:
+        return None  # the warm-up will report that nothing could be written
+    os.environ["NEWSREADER_CACHE_DIR"] = shared  # inherited by the warm-up and every reader
+    log.line(f"- - warning: analysis cache {unusable} not writable; sessions share {shared} until the server stops")
+    return shared
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
 def listening_address(server: asyncssh.SSHAcceptor) -> tuple[str, int]:
     sock = server.sockets[0]
     host, port = sock.getsockname()[:2]
@@ -496,6 +532,7 @@ async def _serve(
 
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_LoopProblems(log))
+    shared_cache = _shared_cache_if_unwritable(log)
     warmup = await _start_warmup(config.files, log)
 
     stop = asyncio.Event()
@@ -511,6 +548,8 @@ async def _serve(
     if warmup is not None:
         await warmup.stop()
     await state.shutdown()
+    if shared_cache is not None:
+        shutil.rmtree(shared_cache, ignore_errors=True)
     log.line("- - stopped")
     return EXIT_OK
 
