@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -210,8 +212,19 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
+        self.crash_log: Path | None = None
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
+
+    def _fatal_error(self) -> None:
+        """Textual's own prints a traceback with local variables (article text, paths) on the
+        terminal, which may be an SSH client: record the stack in a crash log instead (tui.crash)."""
+        from . import crash
+
+        self.crashed = True
+        self.crash_log = crash.record(sys.exc_info()[1] or RuntimeError("unhandled error"))
+        self._close_messages_no_wait()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -658,6 +671,9 @@ class NewsReaderApp(App[int]):
         elif state.analysis is None:
             done, total = state.progress or (0, 1)
             right.append(f"analysing {100 * done // max(1, total)}%")
+        if state.article.warnings:  # e.g. "Markdown nested too deep: ... flattened"
+            first = state.article.warnings[0]
+            right.append(first if len(first) <= 60 else first[:59] + ("..." if self.ascii_only else "…"))
         if len(self.states) > 1:
             right.append(f"{self.current + 1}/{len(self.states)}")
         note = ""
@@ -665,6 +681,8 @@ class NewsReaderApp(App[int]):
             left = message
         elif state.target is not None:
             left = f"{state.target.label}{self._dash}{state.target.counter()}"
+        elif state.shown is None and state.error:
+            left = "Reading without highlights"  # they are not coming: the right side says why
         elif state.shown is None:
             left = "Reading; highlights follow when the analysis is done"
         else:

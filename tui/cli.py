@@ -152,6 +152,7 @@ def run_reader(args: argparse.Namespace) -> int:
     if not os.environ.get("NEWSREADER_FORCE_TTY") and not (sys.stdout.isatty() and _keyboard_from_terminal()):
         error("the reader needs a terminal; use --json for machine-readable output")
         return EXIT_USAGE
+    from . import crash, hangup
     from .app import NewsReaderApp
 
     app = NewsReaderApp(
@@ -164,7 +165,10 @@ def run_reader(args: argparse.Namespace) -> int:
         notices=notices,
         fetch_limits=_limits(args),
     )
+    hangup.watch(sys.stdin.fileno())
     app.run()
+    if app.crashed:
+        return crash.report_recorded(app.crash_log)
     return app.return_code or 0
 
 
@@ -184,10 +188,15 @@ def run_corpus(args: argparse.Namespace, index: object) -> int:
 
     app = corpus_app(corpus, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
     app.run()
+    if app.crashed:
+        return crash.report_recorded(app.crash_log)
     return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from . import crash
+
+    crash.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv[:1] == ["serve"]:
@@ -231,3 +240,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line here, the stack in a crash log
+        return crash.report(exc)

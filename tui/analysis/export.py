@@ -56,6 +56,7 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "kind": s.kind.value, "entity_id": s.entity_id, "quotes": s.quote_count}
             for s in analysis.speakers
         ],
+        "warnings": [*article.warnings, *analysis.warnings],  # e.g. Markdown flattened past its depth limit
     }
 
 
