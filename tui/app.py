@@ -10,21 +10,24 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
+from .report import citation, quote_rows
 from .resources import styles_dir
 from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
+from .screens.quotes import QuotesScreen
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.palette import GoToProvider
@@ -159,6 +162,10 @@ class NewsReaderApp(App[int]):
             show=False,
             tooltip="Show or hide the quote highlights",
             id="app.layer_quotes",
+        ),
+        Binding("Q", "quotes", "Quotes", show=False, tooltip="List every quote: filter, sort, copy, jump", id="app.quotes"),
+        Binding(
+            "y", "copy_quote", "Copy quote", show=False, tooltip="Copy the quote in view with its attribution", id="app.copy"
         ),
         Binding(
             "ctrl+b",
@@ -541,7 +548,48 @@ class NewsReaderApp(App[int]):
                 + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
+            ("Quotes view (Q)", rows_of(QuotesScreen.BINDINGS)),
         ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over another screen (the quotes view) only the keys that make sense everywhere work."""
+        if isinstance(self.screen, QuotesScreen) and action not in ("quit", "help", "command_palette"):
+            return False
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Quotes", "List every quote: filter, sort, copy, jump (Q)", self.action_quotes)
+
+    # -- the workbench: quotes view and copy (logic in tui.report and tui.screens.quotes) ------
+
+    def action_quotes(self) -> None:
+        state = self.state
+        if state.shown is None:
+            self._refresh_status("The quotes are listed once the analysis is done")
+            return
+        rows = quote_rows(state.article, state.shown)
+        self.push_screen(QuotesScreen(rows, state.article, ascii_only=self.ascii_only), self._jump_to_quote)
+
+    def _jump_to_quote(self, quote_id: str | None) -> None:
+        analysis = self.state.shown
+        quote = next((q for q in analysis.quotes if q.id == quote_id), None) if analysis else None
+        if quote is None:
+            return
+        if quote.speaker_id:
+            self.select_option("speakers", f"speaker:{quote.speaker_id}", focus=False, at=quote.outer_start)
+        # After the reader's screen is back and laid out again: until then it cannot scroll.
+        self.call_after_refresh(self.view.reveal, quote.outer_start, quote.outer_end, fresh=True)
+        self.view.focus()
+
+    def action_copy_quote(self) -> None:
+        quote = self._quote_in_view()
+        if quote is None or self.state.shown is None:
+            self._refresh_status("No quote in view to copy")
+            return
+        row = next(r for r in quote_rows(self.state.article, self.state.shown) if r.quote_id == quote.id)
+        self.copy_to_clipboard(citation(row, self.state.article, ascii_only=self.ascii_only))
+        self._refresh_status(f"Copied quote {row.number} ({row.speaker}) to the clipboard")
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections(), ascii_only=self.ascii_only))
