@@ -24,6 +24,24 @@ def _private_cache_dir(tmp_path_factory):
         os.environ["NEWSREADER_CACHE_DIR"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_xdg_dirs(tmp_path_factory):
+    """Corrections, reading state and configuration (XDG data, state, config) of tests and the
+    programs they start live in temporary directories, never in the user's own."""
+    import os
+
+    names = ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")
+    old = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
+    yield
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

@@ -13,14 +13,14 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error
+from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error, warning
 
 
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read news articles in the terminal with people, places and quotes highlighted.",
-        epilog="Run 'newsreader serve --help' for the SSH server.",
+        epilog="Run 'newsreader report --help' for who-said-what reports, 'newsreader serve --help' for the SSH server.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt wire copy or .md); '-' reads stdin")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -44,6 +44,7 @@ def run_json(args: argparse.Namespace) -> int:
     from .analysis.export import error_json, to_json
     from .document import DocumentError, load_article
     from .safe_text import escape_json
+    from .userdata.apply import corrected
 
     try:
         nlp = load_pipeline(args.model)
@@ -54,7 +55,10 @@ def run_json(args: argparse.Namespace) -> int:
     for source in args.files:
         try:
             article = load_article(source, markdown=args.markdown)
-            record = to_json(article, analyse(article, nlp))
+            analysis, notes = corrected(article, analyse(article, nlp))
+            for note in notes:
+                warning(note)
+            record = to_json(article, analysis)
         except DocumentError as exc:
             record, status = error_json(source, exc.reason), EXIT_FAILED_FILES
         sys.stdout.write(escape_json(json.dumps(record, ensure_ascii=False)) + "\n")
@@ -94,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .serve import main as serve_main
 
             return serve_main(argv[1:])
+        if argv[:1] == ["report"]:
+            from .report.command import main as report_main
+
+            return report_main(argv[1:])
         args = _reader_parser().parse_args(argv)
         if args.files.count("-") > 1:
             error("stdin ('-') can be given only once")

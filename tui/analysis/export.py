@@ -13,7 +13,10 @@ def _mention(article: Article, m: Mention) -> dict[str, Any]:
 
 
 def _entity(article: Article, e: Entity) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
+    out: dict[str, Any] = {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
+    if e.corrected:  # changed by the user's corrections (tui.userdata)
+        out["corrected"] = True
+    return out
 
 
 def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
@@ -35,6 +38,7 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
                 "speaker": names.get(q.speaker_id) if q.speaker_id else None,
                 "speaker_id": q.speaker_id,
                 "cue": q.cue,
+                **({"corrected": True} if q.corrected else {}),
             }
             for q in analysis.quotes
         ],
