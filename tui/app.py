@@ -24,10 +24,15 @@ from textual.worker import get_current_worker
 
 from .model import Analysis, Article
 from .report import citation, quote_rows
+from .report.export import default_report_path, export_report
 from .resources import styles_dir
 from .safe_text import printable
+from .screens.correct import start_entity_correction, start_quote_correction
+from .screens.dialogs import PromptScreen
 from .screens.help import HelpScreen, rows_of
 from .screens.quotes import QuotesScreen
+from .userdata.apply import corrected, describe
+from .userdata.corrections import Correction, Store
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.palette import GoToProvider
@@ -168,6 +173,16 @@ class NewsReaderApp(App[int]):
             "y", "copy_quote", "Copy quote", show=False, tooltip="Copy the quote in view with its attribution", id="app.copy"
         ),
         Binding(
+            "c",
+            "correct",
+            "Correct",
+            show=False,
+            tooltip="Correct the quote in view, or the selected list entry (kind, name, merge, split)",
+            id="app.correct",
+        ),
+        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last correction of this article", id="app.undo"),
+        Binding("e", "export", "Report", show=False, tooltip="Write a who-said-what report of the open files", id="app.export"),
+        Binding(
             "ctrl+b",
             "toggle_sidebar",
             "Sidebar",
@@ -202,6 +217,7 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -228,6 +244,9 @@ class NewsReaderApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
         self._apply_width(self.size.width)
+        for index, state in enumerate(self.states):
+            if state.analysis is not None:
+                state.analysis = self._with_corrections(index, state.analysis)
         self._load(0)
         self.view.focus()
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
@@ -279,7 +298,7 @@ class NewsReaderApp(App[int]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         state = self.states[message.index]
-        state.analysis, state.progress = message.analysis, None
+        state.analysis, state.progress = self._with_corrections(message.index, message.analysis), None
         if message.index == self.current:
             self.view.set_analysis(state.analysis)
             self._fill_sidebar()
@@ -552,8 +571,8 @@ class NewsReaderApp(App[int]):
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Over another screen (the quotes view) only the keys that make sense everywhere work."""
-        if isinstance(self.screen, QuotesScreen) and action not in ("quit", "help", "command_palette"):
+        """Over another screen (quotes view, dialogs) only the keys that make sense everywhere work."""
+        if self.screen is not self.screen_stack[0] and action not in ("quit", "help", "command_palette"):
             return False
         return True
 
@@ -590,6 +609,82 @@ class NewsReaderApp(App[int]):
         row = next(r for r in quote_rows(self.state.article, self.state.shown) if r.quote_id == quote.id)
         self.copy_to_clipboard(citation(row, self.state.article, ascii_only=self.ascii_only))
         self._refresh_status(f"Copied quote {row.number} ({row.speaker}) to the clipboard")
+
+    # -- corrections and reports (logic in tui.userdata, tui.report, tui.screens.correct) ------
+
+    def _with_corrections(self, index: int, raw: Analysis) -> Analysis:
+        """Corrections apply to complete analyses only: a partial one lacks later targets."""
+        self._raw[index] = raw
+        analysis, notes = corrected(self.states[index].article, raw)
+        for note in notes:
+            self.notify(printable(note), severity="warning", timeout=10, markup=False)
+        return analysis
+
+    def action_correct(self) -> None:
+        analysis = self.state.analysis
+        if analysis is None:
+            self._refresh_status("Corrections can be made once the analysis is done")
+            return
+        focused = self.focused
+        if isinstance(focused, EntityList) and focused.highlighted_option is not None:
+            kind, _, key = (focused.highlighted_option.id or "").partition(":")
+            speaker = analysis.speaker(key) if kind == "speaker" else None
+            entity = analysis.entity(speaker.entity_id if speaker and speaker.entity_id else key)
+            if entity is None:
+                self._refresh_status("A described speaker has no entry to correct; correct their quotes (c in the article)")
+                return
+            start_entity_correction(self, analysis, entity, self._save_correction)
+            return
+        quote = self._quote_in_view()
+        if quote is None:
+            self._refresh_status("No quote in view; to correct a name, select it in a list first")
+            return
+        start_quote_correction(self, analysis, quote, self._save_correction)
+
+    def _save_correction(self, correction: Correction) -> None:
+        saved = Store.load(self.state.article).add(correction)
+        what = describe(correction, self.state.article.text)
+        self._recorrect(f"Corrected: {what} (u undoes)" if saved else f"Corrected for now, but could not be saved: {what}")
+
+    def action_undo(self) -> None:
+        if self.current not in self._raw:
+            self._refresh_status("Nothing to undo")
+            return
+        last = Store.load(self.state.article).undo()
+        if last is None:
+            self._refresh_status("Nothing to undo")
+            return
+        self._recorrect(f"Undone: {describe(last, self.state.article.text)}")
+
+    def _recorrect(self, message: str) -> None:
+        state = self.state
+        state.analysis = self._with_corrections(self.current, self._raw[self.current])
+        state.target = None
+        state.highlighted = {}
+        self.view.set_analysis(state.analysis)
+        self._fill_sidebar()
+        self._show_target(reveal=False)
+        self._refresh_status(message)
+
+    def action_export(self) -> None:
+        ready = [(s.article, s.analysis) for s in self.states if s.analysis is not None]
+        if not ready:
+            self._refresh_status("A report can be written once an analysis is done")
+            return
+        default = default_report_path([a for a, _ in ready])
+
+        def write(path: str | None) -> None:
+            if path:
+                self._refresh_status(export_report(ready, path))
+
+        self.push_screen(
+            PromptScreen(
+                f"Write a who-said-what report of {len(ready)} file(s) to",
+                str(default),
+                "the suffix picks the format: .md, .csv or .json; enter writes, esc cancels",
+            ),
+            write,
+        )
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections(), ascii_only=self.ascii_only))
