@@ -41,9 +41,8 @@ class _Analyser:
         self.nlp: Any = None
 
     def __call__(self, article: Article) -> Analysis:
-        from .. import cache
-        from ..analysis import RULES_VERSION, analyse, load_pipeline
-        from ..runner import cached_analysis
+        from ..analysis import analyse, load_pipeline
+        from ..runner import cached_analysis, remember_analysis
 
         if self.use_cache:
             hit = cached_analysis(article, self.model)
@@ -53,7 +52,7 @@ class _Analyser:
             self.nlp = load_pipeline(self.model)
         analysis = analyse(article, self.nlp)
         if self.use_cache:
-            cache.store(article, analysis, RULES_VERSION)
+            remember_analysis(article, analysis)
         return analysis
 
 
