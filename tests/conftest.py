@@ -24,22 +24,13 @@ def _private_cache_dir(tmp_path_factory):
         os.environ["NEWSREADER_CACHE_DIR"] = old
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _private_xdg_dirs(tmp_path_factory):
-    """Corrections, reading state and configuration (XDG data, state, config) of tests and the
-    programs they start live in temporary directories, never in the user's own."""
-    import os
-
-    names = ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")
-    old = {name: os.environ.get(name) for name in names}
-    for name in names:
-        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
-    yield
-    for name, value in old.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+@pytest.fixture(autouse=True)
+def _private_xdg_dirs(tmp_path_factory, monkeypatch):
+    """Corrections, reading state and configuration (XDG data, state, config) of each test and the
+    programs it starts live in fresh temporary directories: never the user's own, and nothing
+    one test remembers (a scroll position, a correction) reaches another."""
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(tmp_path_factory.mktemp(name.lower())))
 
 
 @pytest.fixture(scope="session")

@@ -34,6 +34,7 @@ from .screens.help import HelpScreen, rows_of
 from .screens.quotes import QuotesScreen
 from .userdata.apply import corrected, describe
 from .userdata.corrections import Correction, Store
+from .userdata.state import ReadingState, load_state, save_state
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.palette import GoToProvider
@@ -178,7 +179,7 @@ class NewsReaderApp(App[int]):
             "correct",
             "Correct",
             show=False,
-            tooltip="Correct the quote in view, or the selected list entry (kind, name, merge, split)",
+            tooltip="Correct the quote in view, or the selected list entry",
             id="app.correct",
         ),
         Binding("u", "undo", "Undo", show=False, tooltip="Undo the last correction of this article", id="app.undo"),
@@ -202,6 +203,7 @@ class NewsReaderApp(App[int]):
         ascii_only: bool = False,
         theme_name: str | None = None,
         analyses: Sequence[Analysis | None] | None = None,
+        fresh: bool = False,
     ) -> None:
         """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
         super().__init__(ansi_color=True if no_color_requested() else None)
@@ -219,6 +221,11 @@ class NewsReaderApp(App[int]):
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
+        self.fresh = fresh  # --fresh: start at the top, ignoring where each article was left
+        self.default_layers = {layer: True for layer in LAYERS}
+        self._layers: dict[int, dict[str, bool]] = {}  # highlight layers per open file
+        self._recalled: dict[int, ReadingState] = {}  # a stored selection waiting for its analysis
+        self._seen: set[int] = set()
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -248,6 +255,7 @@ class NewsReaderApp(App[int]):
         for index, state in enumerate(self.states):
             if state.analysis is not None:
                 state.analysis = self._with_corrections(index, state.analysis)
+        self._recall()
         self._load(0)
         self.view.focus()
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
@@ -303,6 +311,8 @@ class NewsReaderApp(App[int]):
         if message.index == self.current:
             self.view.set_analysis(state.analysis)
             self._fill_sidebar()
+            if self._restore_selection():
+                self._show_target(reveal=False)
             self._refresh_all()
 
     def _post_partial(self, index: int, analysis: Analysis) -> None:
@@ -346,11 +356,17 @@ class NewsReaderApp(App[int]):
 
     def _load(self, index: int) -> None:
         self.current = index
+        self._seen.add(index)
+        remembered = index in self._recalled
         state = self.state
+        self.view.set_layers(**self._layers.setdefault(index, dict(self.default_layers)))
         self.view.show(state.article, state.shown)
         self._fill_sidebar()
+        self._restore_selection()
         self._show_target(reveal=False)
         self.view.scroll_to(y=state.scroll_y, animate=False, immediate=True)
+        if remembered:  # the first paint of a remembered article: scroll once it is laid out
+            self.call_after_refresh(self.view.scroll_to, y=state.scroll_y, animate=False, immediate=True)
         self._refresh_all()
 
     def action_switch(self, delta: int) -> None:
@@ -361,6 +377,7 @@ class NewsReaderApp(App[int]):
         for list_id in LISTS:
             option = self.query_one(f"#{list_id}", EntityList).highlighted_option
             self.state.highlighted[list_id] = option.id if option else None
+        self._remember(self.current)
         self._load((self.current + delta) % len(self.states))
 
     # -- sidebar --------------------------------------------------------------------------------
@@ -530,6 +547,7 @@ class NewsReaderApp(App[int]):
 
     def action_toggle_layer(self, layer: str) -> None:
         self.view.set_layers(**{layer: not self.view.shown_layers[layer]})
+        self._layers[self.current] = dict(self.view.shown_layers)
         self._refresh_legend()
 
     def action_toggle_sidebar(self) -> None:
@@ -613,6 +631,53 @@ class NewsReaderApp(App[int]):
         row = next(r for r in quote_rows(self.state.article, self.state.shown) if r.quote_id == quote.id)
         self.copy_to_clipboard(citation(row, self.state.article, ascii_only=self.ascii_only))
         self._refresh_status(f"Copied quote {row.number} ({row.speaker}) to the clipboard")
+
+    # -- a reader that remembers (logic in tui.userdata.state) ---------------------------------
+
+    def _recall(self) -> None:
+        if self.fresh:
+            return
+        for index, state in enumerate(self.states):
+            stored, notes = load_state(state.article)
+            for note in notes:
+                self.notify(printable(note), severity="warning", timeout=10, markup=False)
+            if stored is not None:
+                state.scroll_y = stored.scroll_y
+                self._layers[index] = {**self.default_layers, **stored.layers}
+                self._recalled[index] = stored
+
+    def _restore_selection(self) -> bool:
+        """The remembered list entry, once the article's complete analysis is there."""
+        state, stored = self.state, self._recalled.get(self.current)
+        if stored is None or state.analysis is None:
+            return False
+        del self._recalled[self.current]
+        target = target_for(state.analysis, stored.selection) if stored.selection else None
+        if target is None or not target.walk or state.target is not None:
+            return False
+        target.index = min(stored.step, len(target.walk) - 1)
+        state.target = target
+        list_id = self._list_of(stored.selection or "")
+        if list_id:
+            self.query_one(f"#{list_id}", EntityList).highlight_id(stored.selection or "")
+        return True
+
+    def _remember(self, index: int) -> None:
+        state = self.states[index]
+        if index == self.current:
+            state.scroll_y = self.view.scroll_y
+        target = state.target
+        selection = f"{target.kind}:{target.key}" if target and target.kind in ("speaker", "entity") else None
+        if index in self._recalled and selection is None:  # never shown with its analysis: keep it
+            return
+        stored = ReadingState(state.scroll_y, selection, target.index if selection and target else 0, self._layers.get(index, {}))
+        save_state(state.article, stored)
+
+    def exit(self, *args, **kwargs) -> None:  # type: ignore[override]
+        """Leaving, by any key or command: every article seen is remembered where it was."""
+        for index in sorted(self._seen):
+            self._remember(index)
+        super().exit(*args, **kwargs)
 
     # -- corrections and reports (logic in tui.userdata, tui.report, tui.screens.correct) ------
 

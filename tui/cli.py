@@ -31,6 +31,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
+    parser.add_argument("--fresh", action="store_true", help="open every article at the top, ignoring where it was left")
     parser.add_argument(
         "--theme",
         metavar="NAME",
@@ -118,7 +119,9 @@ def run_reader(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from .app import NewsReaderApp
 
-    app = NewsReaderApp(articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
+    app = NewsReaderApp(
+        articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme, fresh=args.fresh
+    )
     app.run()
     return app.return_code or 0
 

@@ -17,6 +17,12 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP, appauthor=False))
 
 
+def state_dir() -> Path:
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP, appauthor=False))
+
+
 def text_hash(article: Article) -> str:
     """The key of everything stored per article: the same text is the same article, wherever
     the file lives; a changed text is a new article."""
