@@ -26,11 +26,13 @@ from textual.worker import get_current_worker
 from .model import Analysis, Article
 from .report import citation, quote_rows
 from .report.export import default_report_path, export_report
+from .report.outline import outline
 from .resources import read_style
 from .safe_text import printable
 from .screens.correct import start_entity_correction, start_quote_correction
 from .screens.dialogs import PromptScreen
 from .screens.help import HelpScreen, rows_of
+from .screens.outline import OutlineScreen
 from .screens.quotes import QuotesScreen
 from .userdata.apply import corrected, describe
 from .userdata.corrections import Correction, Store
@@ -171,6 +173,9 @@ class NewsReaderApp(App[int]):
             id="app.layer_quotes",
         ),
         Binding("Q", "quotes", "Quotes", show=False, tooltip="List every quote: filter, sort, copy, jump", id="app.quotes"),
+        Binding(
+            "t", "outline", "Outline", show=False, tooltip="Outline: subheads and who speaks when, to jump to", id="app.outline"
+        ),
         Binding(
             "y", "copy_quote", "Copy quote", show=False, tooltip="Copy the quote in view with its attribution", id="app.copy"
         ),
@@ -590,6 +595,7 @@ class NewsReaderApp(App[int]):
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
             ("Quotes view (Q)", rows_of(QuotesScreen.BINDINGS)),
+            ("Outline (t)", rows_of(OutlineScreen.BINDINGS) + [("enter", "Go to the subhead or quote")]),
         ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -601,6 +607,8 @@ class NewsReaderApp(App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Quotes", "List every quote: filter, sort, copy, jump (Q)", self.action_quotes)
+        yield SystemCommand("Outline", "Subheads and who speaks when, to jump to (t)", self.action_outline)
+        yield SystemCommand("Report", "Write a who-said-what report of the open files (e)", self.action_export)
 
     # -- the workbench: quotes view and copy (logic in tui.report and tui.screens.quotes) ------
 
@@ -611,6 +619,21 @@ class NewsReaderApp(App[int]):
             return
         rows = quote_rows(state.article, state.shown)
         self.push_screen(QuotesScreen(rows, state.article, ascii_only=self.ascii_only), self._jump_to_quote)
+
+    def action_outline(self) -> None:
+        state = self.state
+        top = self.view.visible_span()[0]
+        entries = outline(state.article, state.shown)
+        self.push_screen(OutlineScreen(entries, ascii_only=self.ascii_only, current=top), self._jump_to_entry)
+
+    def _jump_to_entry(self, key: str | None) -> None:
+        kind, _, value = (key or "").partition(":")
+        if kind == "quote":
+            self._jump_to_quote(value)
+        elif kind == "block" and value.isdigit():
+            offset = int(value)
+            self.call_after_refresh(lambda: self.view.scroll_to(y=self.view.row_of(offset), animate=False, immediate=True))
+            self.view.focus()
 
     def _jump_to_quote(self, quote_id: str | None) -> None:
         analysis = self.state.shown
