@@ -27,10 +27,11 @@ from .model import Analysis, Article
 from .report import citation, quote_rows
 from .report.export import default_report_path, export_report
 from .report.outline import outline
+from .report.search import MAX_HITS, search_all
 from .resources import read_style
 from .safe_text import printable
 from .screens.correct import start_entity_correction, start_quote_correction
-from .screens.dialogs import PromptScreen
+from .screens.dialogs import ChoiceScreen, PromptScreen
 from .screens.help import HelpScreen, rows_of
 from .screens.outline import OutlineScreen
 from .screens.quotes import QuotesScreen
@@ -173,6 +174,10 @@ class NewsReaderApp(App[int]):
             id="app.layer_quotes",
         ),
         Binding("Q", "quotes", "Quotes", show=False, tooltip="List every quote: filter, sort, copy, jump", id="app.quotes"),
+        Binding(
+            "f", "pick_file", "Files", show=False, tooltip="Pick one of the open files (name, headline, quotes)", id="app.files"
+        ),
+        Binding("F", "search_all", "Search all", show=False, tooltip="Search all open files", id="app.search_all"),
         Binding(
             "t", "outline", "Outline", show=False, tooltip="Outline: subheads and who speaks when, to jump to", id="app.outline"
         ),
@@ -378,12 +383,15 @@ class NewsReaderApp(App[int]):
         if len(self.states) < 2:
             self.notify("Only one file is open.", timeout=2)
             return
+        self._switch_to((self.current + delta) % len(self.states))
+
+    def _switch_to(self, index: int) -> None:
         self.state.scroll_y = self.view.scroll_y
         for list_id in LISTS:
             option = self.query_one(f"#{list_id}", EntityList).highlighted_option
             self.state.highlighted[list_id] = option.id if option else None
         self._remember(self.current)
-        self._load((self.current + delta) % len(self.states))
+        self._load(index)
 
     # -- sidebar --------------------------------------------------------------------------------
 
@@ -619,6 +627,46 @@ class NewsReaderApp(App[int]):
             return
         rows = quote_rows(state.article, state.shown)
         self.push_screen(QuotesScreen(rows, state.article, ascii_only=self.ascii_only), self._jump_to_quote)
+
+    def action_pick_file(self) -> None:
+        def label(index: int, state: ArticleState) -> str:
+            quotes = f"{len(state.analysis.quotes)} quotes" if state.analysis else ("failed" if state.error else "analysing")
+            here = "  (open)" if index == self.current else ""
+            return f"{index + 1}. {state.article.source}{self._dash}{state.article.title}{self._dash}{quotes}{here}"
+
+        options = [(str(i), label(i, s)) for i, s in enumerate(self.states)]
+
+        def chosen(key: str | None) -> None:
+            if key is not None and int(key) != self.current:
+                self._switch_to(int(key))
+
+        self.push_screen(ChoiceScreen(f"Open files ({len(self.states)})", options), chosen)
+
+    def action_search_all(self) -> None:
+        def search(query: str | None) -> None:
+            if not query:
+                return
+            hits = search_all([s.article for s in self.states], query)
+            if not hits:
+                self._refresh_status(f"/{query}: no match in {len(self.states)} open file(s)")
+                return
+            options = [(f"{h.file}:{h.index}", h.label) for h in hits]
+            title = f"/{query}: {len(hits)} match(es)" + (" (the first shown)" if len(hits) >= MAX_HITS else "")
+            self.push_screen(ChoiceScreen(title, options), lambda key: self._go_to_match(query, key))
+
+        self.push_screen(PromptScreen("Search all open files", hint="case-insensitive; enter searches, esc cancels"), search)
+
+    def _go_to_match(self, query: str, key: str | None) -> None:
+        if not key:
+            return
+        file, index = (int(part) for part in key.split(":"))
+        if file != self.current:
+            self._switch_to(file)
+        target = search_target(self.state.article.text, query)
+        target.index = min(index, len(target.walk) - 1)
+        self.state.target = target
+        self.call_after_refresh(self._show_target, True, True)
+        self.view.focus()
 
     def action_outline(self) -> None:
         state = self.state
