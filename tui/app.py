@@ -36,6 +36,7 @@ from .screens.help import HelpScreen, rows_of
 from .screens.outline import OutlineScreen
 from .screens.quotes import QuotesScreen
 from .userdata.apply import corrected, describe
+from .userdata.config import Config
 from .userdata.corrections import Correction, Store
 from .userdata.state import ReadingState, load_state, save_state
 from .widgets.article_view import LAYERS, ArticleView
@@ -214,6 +215,7 @@ class NewsReaderApp(App[int]):
         theme_name: str | None = None,
         analyses: Sequence[Analysis | None] | None = None,
         fresh: bool = False,
+        config: Config | None = None,
     ) -> None:
         """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
         super().__init__(ansi_color=True if no_color_requested() else None)
@@ -232,7 +234,8 @@ class NewsReaderApp(App[int]):
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
         self.fresh = fresh  # --fresh: start at the top, ignoring where each article was left
-        self.default_layers = {layer: True for layer in LAYERS}
+        self.config = config or Config()
+        self.default_layers = {layer: self.config.layers.get(layer, True) for layer in LAYERS}
         self._layers: dict[int, dict[str, bool]] = {}  # highlight layers per open file
         self._recalled: dict[int, ReadingState] = {}  # a stored selection waiting for its analysis
         self._seen: set[int] = set()
@@ -253,6 +256,10 @@ class NewsReaderApp(App[int]):
         yield Footer(show_command_palette=not self.ascii_only)
 
     def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        for note in self.config.warnings:
+            self.notify(printable(note), severity="warning", timeout=10, markup=False)
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
         self._match_colour_depth()
@@ -261,6 +268,8 @@ class NewsReaderApp(App[int]):
         self.view = self.query_one(ArticleView)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
+        if self.config.sidebar_width:
+            self.query_one("#sidebar").styles.width = self.config.sidebar_width
         self._apply_width(self.size.width)
         for index, state in enumerate(self.states):
             if state.analysis is not None:
@@ -907,3 +916,16 @@ class NewsReaderApp(App[int]):
             opening, closing = ('"', '"') if self.ascii_only else ("“", "”")
             note = f"{opening}{excerpt}{closing}{self._dash}{who}" + ("  (w: go to speaker)" if speaker else "")
         self.query_one(StatusLine).show(left, "  ".join(right), note)
+
+
+def binding_keys() -> dict[str, str]:
+    """Every binding id a keymap in config.toml may name, with its default key(s)."""
+    from .screens.dialogs import ChoiceScreen
+    from .screens.outline import OutlineScreen
+
+    owners = (NewsReaderApp, ArticleView, EntityList, QuotesScreen, OutlineScreen, HelpScreen, ChoiceScreen)
+    return {b.id: b.key for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+
+
+def binding_ids() -> list[str]:
+    return list(binding_keys())

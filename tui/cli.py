@@ -31,6 +31,9 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
+    parser.add_argument(
+        "--print-config", action="store_true", help="print the effective configuration (config.toml and defaults) and exit"
+    )
     parser.add_argument("--fresh", action="store_true", help="open every article at the top, ignoring where it was left")
     parser.add_argument(
         "--theme",
@@ -99,6 +102,19 @@ def _keyboard_from_terminal() -> bool:
     return True
 
 
+def print_config() -> int:
+    """`--print-config`: what the reader would use, as TOML; problems go to stderr as warnings."""
+    from .app import binding_keys
+    from .userdata.config import load_config
+
+    defaults = binding_keys()
+    config = load_config(binding_ids=defaults)
+    for note in config.warnings:
+        warning(note)
+    sys.stdout.write(config.to_toml(defaults))
+    return EXIT_OK
+
+
 def run_reader(args: argparse.Namespace) -> int:
     from .document import DocumentError, load_article
 
@@ -109,8 +125,16 @@ def run_reader(args: argparse.Namespace) -> int:
         except DocumentError as exc:
             error(str(exc))
             return EXIT_USAGE
+    from .app import binding_ids
     from .themes import theme_names
+    from .userdata.config import load_config
 
+    config = load_config(binding_ids=binding_ids())
+    if config.theme is not None and config.theme not in theme_names():
+        config.warnings.append(f"{config.path}: theme: unknown theme {config.theme!r}; ignored")
+        config.theme = None
+    for note in config.warnings:
+        warning(note)
     if args.theme is not None and args.theme not in theme_names():
         error(f"unknown theme {args.theme!r}; choose one of: {', '.join(theme_names())}")
         return EXIT_USAGE
@@ -119,8 +143,16 @@ def run_reader(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from .app import NewsReaderApp
 
+    ascii_only = args.ascii or config.ascii
+
     app = NewsReaderApp(
-        articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme, fresh=args.fresh
+        articles,
+        model=args.model,
+        use_cache=not args.no_cache,
+        ascii_only=ascii_only,
+        theme_name=args.theme or config.theme,
+        fresh=args.fresh,
+        config=config,
     )
     app.run()
     return app.return_code or 0
@@ -137,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .report.command import main as report_main
 
             return report_main(argv[1:])
+        if "--print-config" in argv:
+            return print_config()
         args = _reader_parser().parse_args(argv)
         if args.files.count("-") > 1:
             error("stdin ('-') can be given only once")
