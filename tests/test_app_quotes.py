@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 
 from tests.app_support import screen_text, with_quotes
@@ -26,7 +28,8 @@ async def test_speakers_are_listed_by_quotes_with_the_unnamed_by_description(see
         assert {r.name for r in rows} >= {"Roman Dunayevsky", "a 44-year-old serviceman"}
         screen = screen_text(app)
         assert "Volodymyr Zelensky  4 quotes" in screen
-        assert "a 44-year-old serviceman" in screen
+        # at 100 columns a long description is cut, never its count
+        assert re.search(r"a 44-year-old serv\S*  1 quote", screen), screen
         # quoted people are not repeated under "Also mentioned"
         others = {r.name for r in app.query_one("#others", EntityList).rows}
         assert "Marco Rubio" not in others and "Donald Trump" in others

@@ -29,8 +29,20 @@ from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
-from .widgets.sidebar import EntityList, Sidebar
-from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
+from .widgets.sidebar import EntityList, Sidebar, sidebar_width
+from .widgets.targets import (
+    SPEAKER_COLOURS,
+    SPEAKER_HUES_16,
+    Row,
+    Target,
+    other_rows,
+    owner_at,
+    place_rows,
+    quote_at,
+    search_target,
+    speaker_rows,
+    target_for,
+)
 
 
 def no_color_requested() -> bool:
@@ -214,10 +226,10 @@ class NewsReaderApp(App[int]):
     def on_mount(self) -> None:
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
+        self.view = self.query_one(ArticleView)
         self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
-        self.view = self.query_one(ArticleView)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
         self._apply_width(self.size.width)
@@ -339,7 +351,11 @@ class NewsReaderApp(App[int]):
         analysis = self.state.shown
         if analysis is None:
             return {}
-        return {"speakers": speaker_rows(analysis), "places": place_rows(analysis), "others": other_rows(analysis)}
+        return {
+            "speakers": speaker_rows(analysis, self.view.speaker_hues),
+            "places": place_rows(analysis),
+            "others": other_rows(analysis),
+        }
 
     def _fill_sidebar(self) -> None:
         state = self.state
@@ -348,10 +364,19 @@ class NewsReaderApp(App[int]):
         palette = self.view.speaker_palette()
         for list_id in LISTS:
             lst = self.query_one(f"#{list_id}", EntityList)
-            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette)
+            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette, list(self.view.bar_patterns))
             chosen = state.highlighted.get(list_id)
             if chosen:
                 lst.highlight_id(chosen)
+        sidebar = self.query_one(Sidebar)
+        sidebar.select(self._selected_option())
+        sidebar.fit_lists()
+
+    def _selected_option(self) -> str | None:
+        target = self.state.target
+        if target is None or target.kind == "search":
+            return None
+        return f"{target.kind}:{target.key}"
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -381,6 +406,7 @@ class NewsReaderApp(App[int]):
         if focus:
             self.screen.set_focus(lst)
         self.state.target = target
+        self.query_one(Sidebar).select(option_id)
         self._show_target(reveal=at is None, fresh=True)
 
     def action_focus_list(self, list_id: str) -> None:
@@ -420,8 +446,7 @@ class NewsReaderApp(App[int]):
             self._close_search(keep=False)
             return
         self.state.target = None
-        for list_id in LISTS:
-            self.query_one(f"#{list_id}", EntityList).highlighted = None
+        self.query_one(Sidebar).select(None)
         self._show_target(reveal=False)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
@@ -520,6 +545,7 @@ class NewsReaderApp(App[int]):
         show = self.sidebar_forced if self.sidebar_forced is not None else not narrow
         self.screen.set_class(narrow, "-narrow")
         sidebar = self.query_one("#sidebar")
+        sidebar.styles.width = sidebar_width(width)
         sidebar.display = show
         if not show and sidebar.has_focus_within:
             self.view.focus()
@@ -555,6 +581,10 @@ class NewsReaderApp(App[int]):
         (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
         sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless
         self.set_class(sixteen, "-colours-16")
+        hues = SPEAKER_HUES_16 if sixteen or self.native_ansi_color or self.current_theme.name.startswith("ansi") else SPEAKER_COLOURS
+        if hues != self.view.speaker_hues:
+            self.view.speaker_hues = hues
+            self.view.set_analysis(self.state.shown)
 
     def _theme_changed(self, _theme) -> None:
         """Swatches in the sidebar and legend are drawn with the theme's colours: redraw them."""

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from ..model import Analysis, EntityKind, Quote, Speaker, SpeakerKind
 
-SPEAKER_COLOURS = 6  # speaker-0 ... speaker-5 in the stylesheet; cycled after that
+SPEAKER_COLOURS = 6  # speaker-0 ... speaker-5 in the stylesheet
+# In 16 colours only five hues stay clear of the three layer colours (and readable on the
+# background), so there the sixth speaker already takes the second bar pattern.
+SPEAKER_HUES_16 = 5
+# The second cue once the hues are used up: the quote bar's glyph (and the sidebar swatch's).
+BAR_PATTERNS = ("▌", "┃", "╏")
+ASCII_BAR_PATTERNS = ("|", "!", ":")
 
 Span = tuple[int, int]
 
@@ -64,6 +70,7 @@ class Row:
     detail: str  # "person", "organization", "unnamed", ...
     count: int  # quotes for speakers, mentions otherwise
     colour: int | None = None  # speaker colour index
+    pattern: int = 0  # bar pattern index (a second cue when speakers outnumber hues)
 
 
 def short_label(name: str) -> str:
@@ -72,8 +79,15 @@ def short_label(name: str) -> str:
     return parts[-1] if 1 < len(parts) <= 4 and all(p[:1].isupper() for p in parts) else name
 
 
-def speaker_colours(analysis: Analysis) -> dict[str, int]:
-    return {s.id: i % SPEAKER_COLOURS for i, s in enumerate(ranked_speakers(analysis))}
+def speaker_looks(analysis: Analysis, hues: int = SPEAKER_COLOURS) -> dict[str, tuple[int, int]]:
+    """Speaker id -> (colour, bar pattern): every hue once, then every hue again with the next
+    pattern, so no two speakers look alike until hues x patterns are used up."""
+    hues = max(1, min(hues, SPEAKER_COLOURS))
+    return {s.id: (i % hues, (i // hues) % len(BAR_PATTERNS)) for i, s in enumerate(ranked_speakers(analysis))}
+
+
+def speaker_colours(analysis: Analysis, hues: int = SPEAKER_COLOURS) -> dict[str, int]:
+    return {sid: colour for sid, (colour, _) in speaker_looks(analysis, hues).items()}
 
 
 def ranked_speakers(analysis: Analysis) -> list[Speaker]:
@@ -85,9 +99,9 @@ def ranked_speakers(analysis: Analysis) -> list[Speaker]:
     return sorted(analysis.speakers, key=lambda s: (-s.quote_count, -mentions(s), s.name.casefold()))
 
 
-def speaker_rows(analysis: Analysis) -> list[Row]:
-    colours = speaker_colours(analysis)
-    return [Row(f"speaker:{s.id}", s.name, s.kind.value, s.quote_count, colours[s.id]) for s in ranked_speakers(analysis)]
+def speaker_rows(analysis: Analysis, hues: int = SPEAKER_COLOURS) -> list[Row]:
+    looks = speaker_looks(analysis, hues)
+    return [Row(f"speaker:{s.id}", s.name, s.kind.value, s.quote_count, *looks[s.id]) for s in ranked_speakers(analysis)]
 
 
 def _entity_rows(analysis: Analysis, kinds: tuple[EntityKind, ...], skip: set[str]) -> list[Row]:
