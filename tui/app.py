@@ -27,6 +27,7 @@ from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
+from .widgets.status_fit import Part, quote_parts
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar, sidebar_width
@@ -466,6 +467,9 @@ class NewsReaderApp(App[int]):
         return None
 
     def _quote_in_view(self):
+        """The selection's current quote when on screen; else the quote nearest the reading line,
+        which slides from the top of the view (top of the text) to its bottom (end of the text),
+        so after `G` it is the last quote on screen, at the start the first."""
         analysis = self.state.shown
         if analysis is None or not analysis.quotes:
             return None
@@ -475,7 +479,18 @@ class NewsReaderApp(App[int]):
             quote = quote_at(analysis, *target.current)
             if quote:
                 return quote
-        return quote_at(analysis, start, end)
+        shown = [q for q in analysis.quotes if q.outer_start < end and q.outer_end > start]
+        if not shown:
+            return None
+        rows = self.view.visible_rows()
+        travel = self.view.scroll_y / self.view.max_scroll_y if self.view.max_scroll_y else 0.0
+        line = rows.start + travel * (len(rows) - 1)
+
+        def distance(quote) -> float:
+            first, last = self.view.row_of(quote.outer_start), self.view.row_of(quote.outer_end - 1)
+            return 0.0 if first <= line <= last else min(abs(first - line), abs(last - line))
+
+        return min(shown, key=distance)
 
     def action_who_said(self) -> None:
         quote = self._quote_in_view()
@@ -637,20 +652,18 @@ class NewsReaderApp(App[int]):
             done, total = state.progress or (0, 1)
             right.append(f"analysing {100 * done // max(1, total)}%")
         if len(self.states) > 1:
-            right.append(f"{self.current + 1}/{len(self.states)}")
-        note = ""
+            right.append(f"file {self.current + 1}/{len(self.states)}")
         if message is not None:
-            left = message
+            parts = [Part(message, "bold", priority=3, shrink_to=20)]
         elif state.target is not None:
-            left = f"{state.target.label}{self._dash}{state.target.counter()}"
+            parts = [Part(f"{state.target.label}{self._dash}{state.target.counter()}", "bold", keep=True)]
         elif state.shown is None:
-            left = "Reading; highlights follow when the analysis is done"
+            parts = [Part("Reading; highlights follow when the analysis is done", "bold", priority=3, shrink_to=20)]
         else:
-            left = "Choose a speaker (s) or place (p), or search (/)"
+            parts = [Part("Choose a speaker (s) or place (p), or search (/)", "bold", priority=-1)]
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
             speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
-            who = speaker.name if speaker else "unattributed"
-            excerpt = quote.text if len(quote.text) <= 36 else quote.text[:35].rstrip() + ("..." if self.ascii_only else "…")
-            opening, closing = ('"', '"') if self.ascii_only else ("“", "”")
-            note = f"{opening}{excerpt}{closing}{self._dash}{who}" + ("  (w: go to speaker)" if speaker else "")
-        self.query_one(StatusLine).show(left, "  ".join(right), note)
+            parts += quote_parts(quote, speaker.name if speaker else None, ascii_only=self.ascii_only)
+        status = self.query_one(StatusLine)
+        status.ellipsis = "..." if self.ascii_only else "…"
+        status.show(parts, "  ".join(right))
