@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
+import re
 
 from tests.app_support import screen_text, with_quotes
 from tui.app import NewsReaderApp

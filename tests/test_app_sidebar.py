@@ -42,7 +42,9 @@ def many_places(seed_article, seed_analysis):
     offsets = [m.start() for m in re.finditer(r"\bthe\b", text)]
     for i in range(40):
         start = offsets[i % len(offsets)]
-        analysis.entities.append(Entity(f"place-x{i}", EntityKind.PLACE, f"Extra place {i:02d}", [Mention(start, start + 3, "the")]))
+        analysis.entities.append(
+            Entity(f"place-x{i}", EntityKind.PLACE, f"Extra place {i:02d}", [Mention(start, start + 3, "the")])
+        )
     return analysis
 
 

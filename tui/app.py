@@ -27,10 +27,10 @@ from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
-from .widgets.status_fit import Part, quote_parts
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar, sidebar_width
+from .widgets.status_fit import Part, quote_parts
 from .widgets.targets import (
     SPEAKER_COLOURS,
     SPEAKER_HUES_16,
@@ -596,7 +596,11 @@ class NewsReaderApp(App[int]):
         (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
         sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless
         self.set_class(sixteen, "-colours-16")
-        hues = SPEAKER_HUES_16 if sixteen or self.native_ansi_color or self.current_theme.name.startswith("ansi") else SPEAKER_COLOURS
+        hues = (
+            SPEAKER_HUES_16
+            if sixteen or self.native_ansi_color or self.current_theme.name.startswith("ansi")
+            else SPEAKER_COLOURS
+        )
         if hues != self.view.speaker_hues:
             self.view.speaker_hues = hues
             self.view.set_analysis(self.state.shown)

@@ -162,7 +162,7 @@ class EntityList(OptionList):
                 self.replace_option_prompt_at_index(i, self._prompt(row))
 
     def refresh_title(self) -> None:
-        """"Places  12", or "Places  4/12" where the cursor is, when the list has one."""
+        """ "Places  12", or "Places  4/12" where the cursor is, when the list has one."""
         name = _TITLES.get(self.id or "", "")
         if not self.rows:
             self.title_label.update(Text(name, end=""))
