@@ -32,8 +32,6 @@ from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar, sidebar_width
 from .widgets.status_fit import Part, quote_parts
 from .widgets.targets import (
-    SPEAKER_COLOURS,
-    SPEAKER_HUES_16,
     Row,
     Target,
     other_rows,
@@ -353,7 +351,7 @@ class NewsReaderApp(App[int]):
         if analysis is None:
             return {}
         return {
-            "speakers": speaker_rows(analysis, self.view.speaker_hues),
+            "speakers": speaker_rows(analysis),
             "places": place_rows(analysis),
             "others": other_rows(analysis),
         }
@@ -596,14 +594,6 @@ class NewsReaderApp(App[int]):
         (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
         sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless
         self.set_class(sixteen, "-colours-16")
-        hues = (
-            SPEAKER_HUES_16
-            if sixteen or self.native_ansi_color or self.current_theme.name.startswith("ansi")
-            else SPEAKER_COLOURS
-        )
-        if hues != self.view.speaker_hues:
-            self.view.speaker_hues = hues
-            self.view.set_analysis(self.state.shown)
 
     def _theme_changed(self, _theme) -> None:
         """Swatches in the sidebar and legend are drawn with the theme's colours: redraw them."""

@@ -138,7 +138,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._selection: list[_UniformIndex] = []
         self._quote_spans: set[Span] = set()
         self._quote_bars: list[tuple[int, int, str, int]] = []
-        self.speaker_hues = SPEAKER_COLOURS  # how many speaker colours the terminal tells apart
         self._left = 0  # columns left of the gutter that centre the text in a wide pane
         self._quote_bar_starts: list[int] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
@@ -258,7 +257,7 @@ class ArticleView(ScrollView, can_focus=True):
         analysis = self.analysis
         if analysis is not None:
             if self.shown_layers["quotes"]:
-                looks = speaker_looks(analysis, self.speaker_hues)
+                looks = speaker_looks(analysis)
                 for q in analysis.quotes:
                     colour, pattern = looks.get(q.speaker_id, (None, 0)) if q.speaker_id else (None, 0)
                     style = f"article-view--speaker-{colour}" if colour is not None else "article-view--quote"

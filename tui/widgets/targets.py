@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Analysis, EntityKind, Quote, Speaker, SpeakerKind
 
-SPEAKER_COLOURS = 6  # speaker-0 ... speaker-5 in the stylesheet
-# In 16 colours only five hues stay clear of the three layer colours (and readable on the
-# background), so there the sixth speaker already takes the second bar pattern.
-SPEAKER_HUES_16 = 5
+SPEAKER_COLOURS = 5  # speaker-0 ... speaker-4 in the stylesheet: five hues clear of the layers
 # The second cue once the hues are used up: the quote bar's glyph (and the sidebar swatch's).
 BAR_PATTERNS = ("▌", "┃", "╏")
 ASCII_BAR_PATTERNS = ("|", "!", ":")
@@ -79,15 +76,11 @@ def short_label(name: str) -> str:
     return parts[-1] if 1 < len(parts) <= 4 and all(p[:1].isupper() for p in parts) else name
 
 
-def speaker_looks(analysis: Analysis, hues: int = SPEAKER_COLOURS) -> dict[str, tuple[int, int]]:
+def speaker_looks(analysis: Analysis) -> dict[str, tuple[int, int]]:
     """Speaker id -> (colour, bar pattern): every hue once, then every hue again with the next
-    pattern, so no two speakers look alike until hues x patterns are used up."""
-    hues = max(1, min(hues, SPEAKER_COLOURS))
+    pattern, so no two speakers look alike until hues x patterns (15) are used up."""
+    hues = SPEAKER_COLOURS
     return {s.id: (i % hues, (i // hues) % len(BAR_PATTERNS)) for i, s in enumerate(ranked_speakers(analysis))}
-
-
-def speaker_colours(analysis: Analysis, hues: int = SPEAKER_COLOURS) -> dict[str, int]:
-    return {sid: colour for sid, (colour, _) in speaker_looks(analysis, hues).items()}
 
 
 def ranked_speakers(analysis: Analysis) -> list[Speaker]:
@@ -99,8 +92,8 @@ def ranked_speakers(analysis: Analysis) -> list[Speaker]:
     return sorted(analysis.speakers, key=lambda s: (-s.quote_count, -mentions(s), s.name.casefold()))
 
 
-def speaker_rows(analysis: Analysis, hues: int = SPEAKER_COLOURS) -> list[Row]:
-    looks = speaker_looks(analysis, hues)
+def speaker_rows(analysis: Analysis) -> list[Row]:
+    looks = speaker_looks(analysis)
     return [Row(f"speaker:{s.id}", s.name, s.kind.value, s.quote_count, *looks[s.id]) for s in ranked_speakers(analysis)]
 
 
