@@ -131,6 +131,14 @@ class NewsReaderApp(App[int]):
             id="app.others",
         ),
         Binding("a", "focus_article", "Article", show=False, tooltip="Go back to the article", id="app.article"),
+        Binding(
+            "m",
+            "walk_mentions",
+            "Quotes / mentions",
+            show=False,
+            tooltip="Walk the selected speaker's plain mentions instead of their quotes (and back)",
+            id="app.walk_mentions",
+        ),
         Binding("w", "who_said", "Who said it", show=False, tooltip="From the quote in view to its speaker", id="app.who_said"),
         Binding(
             "escape", "clear", "Clear selection", show=False, tooltip="Clear the selection (or cancel the search)", id="app.clear"
@@ -178,6 +186,14 @@ class NewsReaderApp(App[int]):
             show=False,
             tooltip="Show or hide the sidebar (hidden below 90 columns)",
             id="app.sidebar",
+        ),
+        # The same key, shown in the footer only while the sidebar is hidden (see check_action).
+        Binding(
+            "ctrl+b",
+            "show_sidebar",
+            "Sidebar",
+            tooltip="Show or hide the sidebar (hidden below 90 columns)",
+            id="app.sidebar_shown_in_footer",
         ),
     ]
 
@@ -439,6 +455,22 @@ class NewsReaderApp(App[int]):
         target.step(delta)
         self._show_target(reveal=True)
 
+    def action_walk_mentions(self) -> None:
+        """Switch the selected speaker's walk between their quotes and their plain mentions,
+        continuing from where the reader is."""
+        target, analysis = self.state.target, self.state.shown
+        if target is None or target.kind != "speaker" or analysis is None:
+            self._refresh_status("m walks a speaker's mentions: choose a speaker first (s)")
+            return
+        switched = target_for(analysis, f"speaker:{target.key}", mentions=target.noun == "quote")
+        if switched is None or switched.noun == target.noun:
+            self._refresh_status(f"{target.label} has no other mentions to walk")
+            return
+        here = target.current[0] if target.current else self.view.visible_span()[0]
+        switched.seek(here - 1, 1)
+        self.state.target = switched
+        self._show_target(reveal=True)
+
     def action_clear(self) -> None:
         search = self.query_one(SearchBar)
         if search.has_class("-open"):
@@ -500,6 +532,8 @@ class NewsReaderApp(App[int]):
     # -- search ---------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        # Where the search began: esc comes back here, as in less and vim.
+        self._search_origin = (self.view.scroll_y, self.state.target)
         search = self.query_one(SearchBar)
         search.add_class("-open")
         search.value = ""
@@ -529,9 +563,12 @@ class NewsReaderApp(App[int]):
     def _close_search(self, keep: bool) -> None:
         search = self.query_one(SearchBar)
         search.remove_class("-open")
-        if not keep and self.state.target and self.state.target.kind == "search":
-            self.state.target = None
+        if not keep:
+            scroll_y, target = getattr(self, "_search_origin", (self.view.scroll_y, None))
+            self.state.target = target if target is None or target.kind != "search" else None
+            self.query_one(Sidebar).select(self._selected_option())
             self._show_target(reveal=False)
+            self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.screen.set_focus(self.view)
 
     # -- layers, sidebar, help ------------------------------------------------------------------
@@ -539,6 +576,17 @@ class NewsReaderApp(App[int]):
     def action_toggle_layer(self, layer: str) -> None:
         self.view.set_layers(**{layer: not self.view.shown_layers[layer]})
         self._refresh_legend()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+b is one key with two bindings: the footer shows it while the sidebar is hidden."""
+        if action in ("show_sidebar", "toggle_sidebar"):
+            sidebars = self.query("#sidebar")  # none yet while the app starts
+            hidden = bool(sidebars) and not sidebars.first().display
+            return hidden if action == "show_sidebar" else not hidden
+        return True
+
+    def action_show_sidebar(self) -> None:
+        self._show_sidebar_if_narrow()
 
     def action_toggle_sidebar(self) -> None:
         shown = self.query_one("#sidebar").display
@@ -559,7 +607,9 @@ class NewsReaderApp(App[int]):
         self.screen.set_class(narrow, "-narrow")
         sidebar = self.query_one("#sidebar")
         sidebar.styles.width = sidebar_width(width)
-        sidebar.display = show
+        if sidebar.display != show:
+            sidebar.display = show
+            self.refresh_bindings()
         if not show and sidebar.has_focus_within:
             self.view.focus()
 
@@ -616,8 +666,11 @@ class NewsReaderApp(App[int]):
 
     def _refresh_title(self) -> None:
         state = self.state
-        position = f"{self.current + 1}/{len(self.states)}" if len(self.states) > 1 else ""
-        self.query_one(TitleBar).show(state.article.title, state.article.source, position)
+        count = len(self.states)
+        position = f"{self.current + 1}/{count}" if count > 1 else ""
+        before = self.states[(self.current - 1) % count].article.source.rsplit("/", 1)[-1]
+        after = self.states[(self.current + 1) % count].article.source.rsplit("/", 1)[-1]
+        self.query_one(TitleBar).show(state.article.title, state.article.source, position, before, after)
         self.title = printable(state.article.title)
         self.sub_title = printable(state.article.source)
 

@@ -20,16 +20,31 @@ LAYER_KEYS = {"people": "1", "places": "2", "organizations": "3", "quotes": "4"}
 
 
 class TitleBar(Static):
-    """Headline and source (and `2/5` when several files are open)."""
+    """The file first (the headline is the article's own first line), its place among the open
+    files with the neighbours' names (what `[` and `]` lead to), then the headline if room is left."""
 
-    def show(self, title: str, source: str, position: str = "") -> None:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(printable(title) or "(untitled)", style="bold")
-        text.append("  ")
-        text.append(printable(source), style="dim")
+    parts: list[Part] = []
+
+    def show(self, title: str, source: str, position: str = "", before: str = "", after: str = "") -> None:
+        parts = [Part(source, "bold", keep=True)]
         if position:
-            text.append(f"  [{position}]", style="bold")
+            parts.append(Part(position, "bold", keep=True, lead="  "))
+            parts.append(Part(f"[ {before}  ] {after}", "dim", priority=1, shrink_to=12, lead="  "))
+        parts.append(Part(title or "(untitled)", "dim", priority=0, shrink_to=12, lead="  "))
+        self.parts = parts
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.content_region.width or self.size.width or 80
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for part in fit(self.parts, width):
+            text.append(printable(part.lead))
+            text.append(printable(part.text), style=part.style)
         self.update(text)
+
+    def on_resize(self) -> None:
+        if self.parts:
+            self._draw()
 
 
 class Legend(Static):

@@ -117,7 +117,9 @@ def _quote_span(q: Quote) -> Span:
     return (q.outer_start, q.outer_end)
 
 
-def target_for(analysis: Analysis, option_id: str) -> Target | None:
+def target_for(analysis: Analysis, option_id: str, *, mentions: bool = False) -> Target | None:
+    """The target of a sidebar row. A speaker walks their quotes, or with `mentions` every plain
+    mention of them (named or described: "Zelensky", "the Ukrainian leader")."""
     kind, _, key = option_id.partition(":")
     if kind == "speaker":
         speaker = analysis.speaker(key)
@@ -126,13 +128,12 @@ def target_for(analysis: Analysis, option_id: str) -> Target | None:
         quotes = sorted((q for q in analysis.quotes if q.speaker_id == speaker.id), key=lambda q: q.start)
         walk = [_quote_span(q) for q in quotes]
         entity = analysis.entity(speaker.entity_id) if speaker.entity_id else None
-        marks = walk + [(m.start, m.end) for m in speaker.mentions]
-        if entity:
-            marks += [(m.start, m.end) for m in entity.mentions]
+        named = [(m.start, m.end) for m in speaker.mentions] + ([(m.start, m.end) for m in entity.mentions] if entity else [])
+        marks = sorted(set(walk + named))
         label = short_label(speaker.name) if speaker.kind is SpeakerKind.PERSON else speaker.name
-        if not walk and entity:  # a speaker without quotes still walks through mentions
-            return Target("speaker", key, label, "mention", sorted(set(marks)), sorted(set(marks)))
-        return Target("speaker", key, label, "quote", walk, sorted(set(marks)))
+        if (mentions or not walk) and named:  # a speaker without quotes still walks through mentions
+            return Target("speaker", key, label, "mention", sorted(set(named)), sorted(set(named)))
+        return Target("speaker", key, label, "quote", walk, marks)
     if kind == "entity":
         entity = analysis.entity(key)
         if entity is None:
