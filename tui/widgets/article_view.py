@@ -37,8 +37,8 @@ GUTTER = 2  # a quote bar in the speaker's colour, then a space
 LAYERS = ("people", "places", "organizations", "quotes")
 _LAYER_OF_KIND = {EntityKind.PERSON: "people", EntityKind.PLACE: "places", EntityKind.ORGANIZATION: "organizations"}
 
-# Drawing order: later layers win where spans overlap.
-_QUOTE, _ENTITY, _SEARCH, _MARK, _CURRENT = range(5)
+# Drawing order: later layers win where spans overlap (the source's own emphasis first).
+_EMPHASIS, _QUOTE, _ENTITY, _SEARCH, _MARK, _CURRENT = range(6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--credit",
         "article-view--byline",
         "article-view--blockquote",
+        "article-view--bold",
+        "article-view--italic",
         "article-view--person",
         "article-view--place",
         "article-view--organization",
@@ -255,6 +257,8 @@ class ArticleView(ScrollView, can_focus=True):
         spans: list[_Span] = []
         bars: list[tuple[int, int, str, int]] = []
         analysis = self.analysis
+        if self.article is not None:
+            spans.extend(_Span(e.start, e.end, _EMPHASIS, f"article-view--{e.style}") for e in self.article.emphasis)
         if analysis is not None:
             if self.shown_layers["quotes"]:
                 looks = speaker_looks(analysis)
