@@ -46,11 +46,11 @@ def with_quotes(article: Article, analysis: Analysis, quotes=SEED_QUOTES) -> Ana
         end = article.text.index('"', start)
         if name is None:
             sid = "unnamed-1"
-            speaker = speakers.setdefault(sid, Speaker(sid, "a 44-year-old serviceman", SpeakerKind.UNNAMED, None, []))
+            speakers.setdefault(sid, Speaker(sid, "a 44-year-old serviceman", SpeakerKind.UNNAMED, None, []))
         else:
             entity = next(e for e in result.entities if e.name == name)
             sid = entity.id
-            speaker = speakers.setdefault(sid, Speaker(sid, name, SpeakerKind.PERSON, entity.id, []))
+            speakers.setdefault(sid, Speaker(sid, name, SpeakerKind.PERSON, entity.id, []))
         found.append((start, end, sid))
     found.sort()
     for i, (start, end, sid) in enumerate(found, 1):

@@ -33,7 +33,10 @@ class PtyApp:
         rows: int = 30,
         env: dict[str, str] | None = None,
         cwd: str | os.PathLike | None = None,
+        stdin_data: bytes | None = None,
     ) -> None:
+        """`stdin_data`: stdin is a pipe carrying these bytes (the terminal stays the program's
+        controlling terminal and its stdout), as in `cat article.txt | newsreader -`."""
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -49,15 +52,19 @@ class PtyApp:
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(
             list(argv),
-            stdin=slave,
+            stdin=slave if stdin_data is None else subprocess.PIPE,
             stdout=slave,
             stderr=slave,
             env=full_env,
             cwd=cwd or ROOT,
             start_new_session=True,
             close_fds=True,
-            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+            preexec_fn=lambda: fcntl.ioctl(1, termios.TIOCSCTTY, 0),
         )
+        if stdin_data is not None:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write(stdin_data)
+            self.proc.stdin.close()
         os.close(slave)
         self.master = master
 

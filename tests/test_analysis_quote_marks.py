@@ -74,7 +74,7 @@ def test_offsets_are_relative_to_the_whole_text():
 
 # ---- properties -------------------------------------------------------------------------------
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from(['"', "'", "“", "”", "‘", "’", " ", "word", "it's", ",", ".", "\n", "Smith said", "'90s", ":"])
 

@@ -43,7 +43,6 @@ async def test_markup_in_names_and_text_is_shown_literally_and_does_nothing(tmp_
     app = NewsReaderApp([article], analyses=[analysis])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = screen_text(app)
         for name in HOSTILE:
             assert name in region_text(app, app.query_one(ArticleView))
             assert name[:16] in region_text(app, app.query_one("#sidebar"))  # long names are cut before their count

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,35 @@ def test_unknown_theme_is_one_line_exit_2(seed_path):
     assert out.returncode == 2
     lines = out.stderr.decode().splitlines()
     assert len(lines) == 1 and "unknown theme 'no-such-theme'" in lines[0] and "ansi-dark" in lines[0], lines
+
+
+def test_cached_json_does_not_load_spacy(seed_path, tmp_path):
+    """`--json` on an article whose analysis is cached answers from the cache: spaCy is never
+    imported, and the output equals the freshly computed one."""
+    env_cache = {"NEWSREADER_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys, io, contextlib; from tui.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out): code = main(['--json', sys.argv[1]])\n"
+        "print(code, 'spacy' in sys.modules); print(out.getvalue(), end='')\n"
+    )
+
+    def json_run() -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(seed_path)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, **env_cache},
+        )
+        assert done.returncode == 0, done.stderr
+        status, record = done.stdout.split("\n", 1)
+        return status, record
+
+    first_status, first = json_run()
+    assert first_status == "0 True"  # nothing cached yet: the pipeline was loaded
+    second_status, second = json_run()
+    assert second_status == "0 False"
+    assert json.loads(second) == json.loads(first)
+    nocache = run("--json", "--no-cache", str(seed_path))
+    assert json.loads(nocache.stdout) == json.loads(first)

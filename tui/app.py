@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -22,7 +23,7 @@ from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
-from .resources import styles_dir
+from .resources import read_style
 from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
 from .widgets.article_view import LAYERS, ArticleView
@@ -110,7 +111,7 @@ class AnalysisFailed(Message):
 
 
 class NewsReaderApp(App[int]):
-    CSS_PATH = str(styles_dir() / "newsreader.tcss")
+    CSS = read_style()
     COMMANDS = App.COMMANDS | {GoToProvider}
     TITLE = "newsreader"
 
@@ -282,7 +283,7 @@ class NewsReaderApp(App[int]):
                     self.model_name,
                     use_cache=self.use_cache,
                     progress=progress,
-                    on_partial=lambda partial, index=index: self.post_message(AnalysisPartial(index, partial)),
+                    on_partial=partial(self._post_partial, index),
                     should_stop=lambda: worker.is_cancelled,
                 )
             except AnalysisCancelled:
@@ -304,6 +305,9 @@ class NewsReaderApp(App[int]):
             self.view.set_analysis(state.analysis)
             self._fill_sidebar()
             self._refresh_all()
+
+    def _post_partial(self, index: int, analysis: Analysis) -> None:
+        self.post_message(AnalysisPartial(index, analysis))
 
     def on_analysis_partial(self, message: AnalysisPartial) -> None:
         state = self.states[message.index]

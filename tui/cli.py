@@ -40,26 +40,58 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def run_json(args: argparse.Namespace) -> int:
-    from .analysis import ModelError, analyse, load_pipeline
+    """One JSON line per file. A cached analysis is answered without importing spaCy; the pipeline
+    is loaded only for the first file the cache cannot answer, and new results are cached."""
     from .analysis.export import error_json, to_json
     from .document import DocumentError, load_article
+    from .runner import cached_analysis, remember_analysis
     from .safe_text import escape_json
 
-    try:
-        nlp = load_pipeline(args.model)
-    except ModelError as exc:
-        error(str(exc))
-        return EXIT_USAGE
+    use_cache = not args.no_cache
+    nlp = None
     status = EXIT_OK
     for source in args.files:
         try:
             article = load_article(source, markdown=args.markdown)
-            record = to_json(article, analyse(article, nlp))
         except DocumentError as exc:
             record, status = error_json(source, exc.reason), EXIT_FAILED_FILES
+        else:
+            analysis = cached_analysis(article, args.model) if use_cache else None
+            if analysis is None:
+                from .analysis import ModelError, analyse, load_pipeline
+
+                try:
+                    nlp = nlp or load_pipeline(args.model)
+                except ModelError as exc:
+                    error(str(exc))
+                    return EXIT_USAGE
+                analysis = analyse(article, nlp)
+                if use_cache:
+                    remember_analysis(article, analysis)
+            record = to_json(article, analysis)
         sys.stdout.write(escape_json(json.dumps(record, ensure_ascii=False)) + "\n")
         sys.stdout.flush()
     return status
+
+
+def _keyboard_from_terminal() -> bool:
+    """Keys come from the controlling terminal when stdin is not one (the article was piped in,
+    or stdin is a file), as `less` does: /dev/tty is put in stdin's place for Textual's driver.
+    False when there is no terminal to read keys from."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return False
+    try:
+        if not os.isatty(tty):
+            return False
+        os.dup2(tty, 0)
+    finally:
+        os.close(tty)
+    sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115 - stdin for the process's life
+    return True
 
 
 def run_reader(args: argparse.Namespace) -> int:
@@ -77,7 +109,7 @@ def run_reader(args: argparse.Namespace) -> int:
     if args.theme is not None and args.theme not in theme_names():
         error(f"unknown theme {args.theme!r}; choose one of: {', '.join(theme_names())}")
         return EXIT_USAGE
-    if not sys.stdout.isatty() and not os.environ.get("NEWSREADER_FORCE_TTY"):
+    if not os.environ.get("NEWSREADER_FORCE_TTY") and not (sys.stdout.isatty() and _keyboard_from_terminal()):
         error("the reader needs a terminal; use --json for machine-readable output")
         return EXIT_USAGE
     from .app import NewsReaderApp

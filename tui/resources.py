@@ -1,17 +1,21 @@
-"""Where bundled files live, in an installed wheel and in a source checkout alike."""
+"""Files shipped inside the package, found the same way in every kind of install.
+
+`styles/` sits at the top of the repository (the design card's layout) and is installed as the
+regular package `tui.styles`, so `importlib.resources` reads it from a wheel, an editable install
+or a zip alike. Only a bare checkout on PYTHONPATH, where no `tui.styles` exists, reads the folder.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
+STYLESHEET = "newsreader.tcss"
 
-def styles_dir() -> Path:
-    """The Textual CSS: `tui/styles` inside the wheel, `styles/` at the top of a checkout."""
+
+def read_style(name: str = STYLESHEET) -> str:
+    """The text of one Textual stylesheet."""
     try:
-        path = Path(str(resources.files("tui.styles")))
-        if (path / "newsreader.tcss").is_file():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "styles"
+        return resources.files("tui.styles").joinpath(name).read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
+        return (Path(__file__).resolve().parent.parent / "styles" / name).read_text("utf-8")

@@ -30,8 +30,8 @@ class AnalysisCancelled(Exception):
 
 
 def cached_analysis(article: Article, model: str | None = None) -> Analysis | None:
-    from .analysis.engine import RULES_VERSION
     from .analysis.pipeline import model_identity
+    from .analysis.version import RULES_VERSION
 
     identity = model_identity(model)
     if identity is None:
@@ -63,10 +63,15 @@ def run_analysis(
             return hit
     analysis = _analyse_in_child(article, model, progress, on_partial, should_stop)
     if use_cache:
-        from .analysis.engine import RULES_VERSION
-
-        cache.store(article, analysis, RULES_VERSION)
+        remember_analysis(article, analysis)
     return analysis
+
+
+def remember_analysis(article: Article, analysis: Analysis) -> bool:
+    """Store a fresh analysis in the cache (False when the cache cannot be written)."""
+    from .analysis.version import RULES_VERSION
+
+    return cache.store(article, analysis, RULES_VERSION)
 
 
 def _analyse_in_child(

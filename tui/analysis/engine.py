@@ -12,12 +12,11 @@ from .entities import resolve
 from .parsed import ParsedBlock
 from .pipeline import describe, load_pipeline
 from .quotes import find_quotes
+from .version import RULES_VERSION
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# Bump whenever a rule changes what an analysis contains: it is part of the cache key.
-RULES_VERSION = "6"
 
 Progress = Callable[[int, int], None]
 

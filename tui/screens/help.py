@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,9 +45,9 @@ def key_label(keys: str) -> str:
     return " / ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def rows_of(bindings: list[Binding]) -> list[KeyRow]:
+def rows_of(bindings: Sequence[Binding | tuple[str, ...]]) -> list[KeyRow]:
     """The long wording (the binding's tooltip) where there is one; the footer keeps the short one."""
-    rows = [(key_label(b.key), b.tooltip or b.description) for b in bindings if b.description]
+    rows = [(key_label(b.key), b.tooltip or b.description) for b in bindings if isinstance(b, Binding) and b.description]
     return list(dict.fromkeys(rows))  # one key bound twice (ctrl+b) is listed once
 
 

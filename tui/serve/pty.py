@@ -127,6 +127,8 @@ class PtyProcess:
             self._reading = False
 
     def _read_ready(self) -> None:
+        if self._master is None:
+            return
         try:
             data = os.read(self._master, READ_CHUNK)
         except BlockingIOError:

@@ -30,7 +30,7 @@ def _cells(text: str) -> int:
 
 def _hard_split(text: str, base: int, start: int, end: int, width: int) -> list[int]:
     """Cut points for a run longer than a row (a URL, a 5 MB line without spaces)."""
-    cuts = []
+    cuts: list[int] = []
     if text[start - base : end - base].isascii():
         cuts.extend(range(start + width, end, width))
         return cuts

@@ -1,0 +1,1 @@
+"""Textual stylesheets, installed as the package `tui.styles` (see tui/resources.py)."""
