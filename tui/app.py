@@ -246,6 +246,7 @@ class NewsReaderApp(App[int]):
         self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
+        self.set_class(no_color_requested(), "-no-color")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
         self._apply_width(self.size.width)

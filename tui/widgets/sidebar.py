@@ -114,12 +114,13 @@ class EntityList(OptionList):
         self.palette: list[Style] = []
         self.patterns: list[str] = []
         self.selected_id: str | None = None  # the row that is the current target, if any
+        self.focused = False  # set in on_focus, which runs before Textual updates `has_focus`
         self.title_label = Label(_TITLES.get(id or "", ""), classes="sidebar-title", id=f"{id}-title" if id else None)
 
     @property
     def cursor_visible(self) -> bool:
         """The cursor row is drawn only while the list has the focus (see the stylesheet)."""
-        return self.has_focus and self.highlighted is not None
+        return self.focused and self.highlighted is not None
 
     def set_rows(
         self,
@@ -168,7 +169,7 @@ class EntityList(OptionList):
             self.title_label.update(Text(name, end=""))
             return
         total = len(self.rows)
-        where = f"{self.highlighted + 1}/{total}" if self.highlighted is not None and self.has_focus else str(total)
+        where = f"{self.highlighted + 1}/{total}" if self.highlighted is not None and self.focused else str(total)
         title = Text(name, end="")
         title.append(f"  {where}", style="not bold")
         self.title_label.update(title)
@@ -178,6 +179,7 @@ class EntityList(OptionList):
         self.refresh_title()
 
     def on_focus(self) -> None:
+        self.focused = True
         if self.highlighted is None and self.rows:
             chosen = self.selected_id and self.highlight_id(self.selected_id)
             if not chosen:
@@ -186,6 +188,7 @@ class EntityList(OptionList):
         self.refresh_title()
 
     def on_blur(self) -> None:
+        self.focused = False
         self.title_label.remove_class("-focused")
         self.refresh_title()
 

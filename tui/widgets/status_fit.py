@@ -45,17 +45,26 @@ def fit(parts: list[Part], width: int, ellipsis: str = "…") -> list[Part]:
     returned whole even when they alone overflow (the widget then crops at the edge)."""
     shown: list[Part | None] = list(parts)
     order = sorted((i for i, p in enumerate(parts) if not p.keep), key=lambda i: parts[i].priority)
+
+    def excess() -> int:
+        return sum(p.width for p in shown if p) - width
+
+    # First pass, lowest priority first: what cannot shrink goes, what can shrinks to its minimum.
     for i in order:
-        excess = sum(p.width for p in shown if p) - width
-        if excess <= 0:
+        part, over = shown[i], excess()
+        if over <= 0:
             break
-        part = shown[i]
         assert part is not None
         cells = cell_len(part.text)
-        if part.shrink_to and cells - excess >= part.shrink_to:
-            shown[i] = replace(part, text=_shrink(part.text, cells - excess, ellipsis))
-        else:
+        if not part.shrink_to:
             shown[i] = None
+        elif cells > part.shrink_to:
+            shown[i] = replace(part, text=_shrink(part.text, max(part.shrink_to, cells - over), ellipsis))
+    # Second pass: still too long, the shrunk parts go too, in the same order.
+    for i in order:
+        if excess() <= 0:
+            break
+        shown[i] = None
     # The first part shown carries no separator before it.
     result = [p for p in shown if p]
     if result and result[0].lead:
