@@ -46,25 +46,19 @@ def fit(parts: list[Part], width: int, ellipsis: str = "…") -> list[Part]:
     shown: list[Part | None] = list(parts)
     order = sorted((i for i, p in enumerate(parts) if not p.keep), key=lambda i: parts[i].priority)
 
-    def excess() -> int:
-        return sum(p.width for p in shown if p) - width
-
-    # First pass, lowest priority first: what cannot shrink goes, what can shrinks to its minimum.
+    # Lowest priority first, each part gives way completely (shrinks to its minimum, then goes)
+    # before the next one is touched: the excerpt goes before the reason is cut.
     for i in order:
-        part, over = shown[i], excess()
+        part = shown[i]
+        over = sum(p.width for p in shown if p) - width
         if over <= 0:
             break
         assert part is not None
         cells = cell_len(part.text)
-        if not part.shrink_to:
+        if part.shrink_to and cells - over >= part.shrink_to:
+            shown[i] = replace(part, text=_shrink(part.text, cells - over, ellipsis))
+        else:
             shown[i] = None
-        elif cells > part.shrink_to:
-            shown[i] = replace(part, text=_shrink(part.text, max(part.shrink_to, cells - over), ellipsis))
-    # Second pass: still too long, the shrunk parts go too, in the same order.
-    for i in order:
-        if excess() <= 0:
-            break
-        shown[i] = None
     # The first part shown carries no separator before it.
     result = [p for p in shown if p]
     if result and result[0].lead:
