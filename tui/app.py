@@ -137,7 +137,7 @@ class NewsReaderApp(App[int]):
             "walk_mentions",
             "Quotes / mentions",
             show=False,
-            tooltip="Walk the selected speaker's plain mentions instead of their quotes (and back)",
+            tooltip="Walk the speaker's plain mentions instead of their quotes (and back)",
             id="app.walk_mentions",
         ),
         Binding("w", "who_said", "Who said it", show=False, tooltip="From the quote in view to its speaker", id="app.who_said"),
@@ -632,7 +632,11 @@ class NewsReaderApp(App[int]):
             (
                 "Lists",
                 rows_of(EntityList.BINDINGS)
-                + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
+                + [
+                    ("↑ / ↓", "Move"),
+                    ("enter / click", "Select: jump to the first mention, mark all"),
+                    ("wheel", "Scroll the list"),
+                ],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
         ]
@@ -675,7 +679,9 @@ class NewsReaderApp(App[int]):
         position = f"{self.current + 1}/{count}" if count > 1 else ""
         before = self.states[(self.current - 1) % count].article.source.rsplit("/", 1)[-1]
         after = self.states[(self.current + 1) % count].article.source.rsplit("/", 1)[-1]
-        self.query_one(TitleBar).show(state.article.title, state.article.source, position, before, after)
+        title_bar = self.query_one(TitleBar)
+        title_bar.ellipsis = "..." if self.ascii_only else "…"
+        title_bar.show(state.article.title, state.article.source, position, before, after)
         self.title = printable(state.article.title)
         self.sub_title = printable(state.article.source)
 

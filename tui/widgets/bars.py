@@ -24,6 +24,7 @@ class TitleBar(Static):
     files with the neighbours' names (what `[` and `]` lead to), then the headline if room is left."""
 
     parts: list[Part] = []
+    ellipsis = "…"
 
     def show(self, title: str, source: str, position: str = "", before: str = "", after: str = "") -> None:
         parts = [Part(source, "bold", keep=True)]
@@ -36,8 +37,8 @@ class TitleBar(Static):
 
     def _draw(self) -> None:
         width = self.content_region.width or self.size.width or 80
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        for part in fit(self.parts, width):
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for part in fit(self.parts, width, self.ellipsis):
             text.append(printable(part.lead))
             text.append(printable(part.text), style=part.style)
         self.update(text)
