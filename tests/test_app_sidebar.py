@@ -150,6 +150,8 @@ async def test_one_cursor_only_in_the_focused_list_and_no_stale_rows_after_esc(s
         assert isinstance(focused, EntityList) and focused.highlighted is not None
         # only the focused list draws a cursor row
         assert [lst.cursor_visible for lst in lists] == [lst is focused for lst in lists]
+        # the pane shows it has the focus: a heavy rule beside the sidebar, a plain one for the article
+        assert app.query_one(Sidebar).styles.border_left[0] == "heavy"
         # its title says it has the focus, and where the cursor is
         assert focused.title_label.has_class("-focused")
         assert f"{focused.highlighted + 1}/{len(focused.rows)}" in str(focused.title_label.render())
@@ -157,6 +159,10 @@ async def test_one_cursor_only_in_the_focused_list_and_no_stale_rows_after_esc(s
         cursor = focused.render_line(focused.highlighted - round(focused.scroll_y))
         other = focused.render_line(focused.highlighted + 1 - round(focused.scroll_y))
         assert {s.style.bgcolor for s in cursor if s.text.strip()} != {s.style.bgcolor for s in other if s.text.strip()}
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.query_one(Sidebar).styles.border_left[0] == "solid"
+        assert [lst.cursor_visible for lst in lists] == [False, False, False]
 
 
 async def test_the_selected_row_is_marked_apart_from_the_cursor(seed_article, seed_analysis):
