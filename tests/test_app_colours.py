@@ -29,13 +29,18 @@ def _seen(style, system):
     return color.downgrade(system).number if system != ColorSystem.TRUECOLOR else color.triplet
 
 
-@pytest.mark.parametrize("depth", list(DEPTHS))
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+CASES = [(theme, depth) for theme in ("textual-dark", "textual-light") for depth in DEPTHS] + [
+    ("ansi-dark", "16"),  # the terminal's own palette, named colours
+    ("ansi-light", "16"),
+]
+
+
+@pytest.mark.parametrize("theme, depth", CASES)
 async def test_speakers_look_distinct_and_unlike_the_layers(seed_article, theme, depth):
     analysis = Analysis.from_dict(json.loads(FROZEN.read_text(encoding="utf-8")))
     app = NewsReaderApp([seed_article], analyses=[analysis], theme_name=theme)
     async with app.run_test(size=(120, 40)) as pilot:
-        if depth == "16":
+        if depth == "16" and not theme.startswith("ansi"):
             app.add_class("-colours-16")
         await pilot.pause()
         system = DEPTHS[depth]

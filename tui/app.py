@@ -223,6 +223,7 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -569,7 +570,7 @@ class NewsReaderApp(App[int]):
         search = self.query_one(SearchBar)
         search.remove_class("-open")
         if not keep:
-            scroll_y, target = getattr(self, "_search_origin", (self.view.scroll_y, None))
+            scroll_y, target = self._search_origin
             self.state.target = target if target is None or target.kind != "search" else None
             self.query_one(Sidebar).select(self._selected_option())
             self._show_target(reveal=False)
