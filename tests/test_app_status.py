@@ -86,14 +86,16 @@ async def test_name_position_and_reason_with_four_files_open(seed_article, seed_
             assert "the Ukrainian leader" in status and "Zelensky, his title" in status, status
 
 
-async def test_unattributed_is_said_at_100_columns(seed_article, seed_analysis):
+@pytest.mark.parametrize("width", [80, 100])
+async def test_unattributed_is_said_at_80_and_100_columns(seed_article, seed_analysis, width):
     quoted = _explained(seed_article, seed_analysis)
     for quote in quoted.quotes:
         if quote.text.startswith("They'll say"):
             quote.speaker_id, quote.attribution = None, None
-    app = NewsReaderApp([seed_article], analyses=[quoted])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _to_quote(pilot, app, "They'll say")
+    articles = [dataclasses.replace(seed_article, source=f"seeds/file{i}.txt") for i in range(4)]
+    app = NewsReaderApp(articles, analyses=[quoted] * 4)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await _to_quote(pilot, app, "They'll say in public that")
         assert "unattributed" in region_text(app, app.query_one(StatusLine))
 
 
