@@ -12,12 +12,17 @@ markup off: a name like "[@click=app.quit]" is shown, never obeyed.
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -73,20 +78,22 @@ def clip(text: str, width: int, ellipsis: str) -> str:
     return "".join(out).rstrip() + ellipsis
 
 
-class RowLabel:
-    """One row drawn at the width it is given: the name is cut, never the count."""
+class RowLabel(Visual):
+    """One row drawn at the width it is given: the name is cut, never the count.
+
+    A Textual Visual of exactly one line, so a list of thousands of rows is measured without
+    rendering each one (a Rich renderable would be rendered once just to count its lines)."""
 
     def __init__(self, swatch: Text | None, name: str, count: Text, note: Text | None, ellipsis: str) -> None:
         self.swatch, self.name, self.count, self.note, self.ellipsis = swatch, name, count, note, ellipsis
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+    def text(self, width: int) -> Text:
         fixed = (self.swatch.cell_len if self.swatch else 0) + 2 + self.count.cell_len
         note = self.note
         if note is not None and fixed + note.cell_len + cell_len(self.name) > width:
             note = None  # the kind note goes before any of the name
         room = width - fixed - (note.cell_len if note else 0)
-        text = Text(no_wrap=True, overflow="crop")  # ends in a newline: Textual counts rows by them
+        text = Text(no_wrap=True, overflow="crop", end="")
         if self.swatch:
             text.append_text(self.swatch)
         text.append(clip(self.name, max(1, room), self.ellipsis))
@@ -94,7 +101,18 @@ class RowLabel:
         text.append_text(self.count)
         if note:
             text.append_text(note)
-        yield text
+        return text
+
+    def render_strips(self, width: int, height: int | None, style: VisualStyle, options: RenderOptions) -> list[Strip]:
+        console = active_app.get().console
+        segments = self.text(width).render(console, end="")
+        return [Strip(Segment.apply_style(segments, style.rich_style)).crop_extend(0, width, style.rich_style)]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.text(10_000).cell_len
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 class EntityList(OptionList):
