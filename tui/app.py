@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -25,9 +27,12 @@ from textual.worker import get_current_worker
 from .model import Analysis, Article
 from .resources import read_style
 from .safe_text import printable
+from .screens.feed import FeedScreen, empty_analysis, placeholder_article
 from .screens.help import HelpScreen, rows_of
+from .web import Feed, FetchLimits
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
+from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar, sidebar_width
@@ -180,6 +185,7 @@ class NewsReaderApp(App[int]):
             tooltip="Show or hide the quote highlights",
             id="app.layer_quotes",
         ),
+        Binding("f", "feeds", "Feeds", show=False, tooltip="Back to the feed (when one is open)", id="app.feeds"),
         Binding(
             "ctrl+b",
             "toggle_sidebar",
@@ -207,9 +213,19 @@ class NewsReaderApp(App[int]):
         ascii_only: bool = False,
         theme_name: str | None = None,
         analyses: Sequence[Analysis | None] | None = None,
+        feeds: Sequence[Feed] = (),
+        notices: Sequence[str] = (),
+        fetch_limits: FetchLimits | None = None,
     ) -> None:
-        """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
+        """`analyses`, when given, supplies ready analyses by position (None: analyse it).
+        `feeds` open on the feed screen; `notices` (sources that failed) are shown at start."""
         super().__init__(ansi_color=True if no_color_requested() else None)
+        self.feeds = list(feeds)
+        self.notices = list(notices)
+        self.fetch_limits = fetch_limits or FetchLimits()
+        self.placeholder = not articles and bool(self.feeds)  # nothing to read until an item is opened
+        if self.placeholder:
+            articles, analyses = [placeholder_article(self.feeds[0])], [empty_analysis(self.feeds[0].source)]
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
         self.articles = articles
@@ -224,8 +240,19 @@ class NewsReaderApp(App[int]):
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
+        self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
+        self.crash_log: Path | None = None
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
+
+    def _fatal_error(self) -> None:
+        """Textual's own prints a traceback with local variables (article text, paths) on the
+        terminal, which may be an SSH client: record the stack in a crash log instead (tui.crash)."""
+        from . import crash
+
+        self.crashed = True
+        self.crash_log = crash.record(sys.exc_info()[1] or RuntimeError("unhandled error"))
+        self._close_messages_no_wait()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -253,6 +280,13 @@ class NewsReaderApp(App[int]):
         self._apply_width(self.size.width)
         self._load(0)
         self.view.focus()
+        for notice in self.notices:
+            self.notify(printable(notice), severity="error", timeout=8, markup=False)
+        if self.feeds:
+            self.install_screen(
+                FeedScreen(self.feeds, self.fetch_limits, ascii_only=self.ascii_only, has_articles=not self.placeholder), "feeds"
+            )
+            self.push_screen("feeds")
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
         if pending:
             # After the first paint: even a cache hit costs imports and unpickling, which would
@@ -365,6 +399,32 @@ class NewsReaderApp(App[int]):
             option = self.query_one(f"#{list_id}", EntityList).highlighted_option
             self.state.highlighted[list_id] = option.id if option else None
         self._load((self.current + delta) % len(self.states))
+
+    def action_feeds(self) -> None:
+        if not self.feeds:
+            self.notify("No feed is open.", timeout=2)
+            return
+        self.push_screen("feeds")
+
+    def add_article(self, article: Article) -> None:
+        """Open an article fetched from a feed and show it; it joins `[` / `]`."""
+        self.state.scroll_y = self.view.scroll_y
+        same = [i for i, s in enumerate(self.states) if article.url and s.article.url == article.url]
+        if same:
+            self.states[same[0]].article.warnings[:] = article.warnings
+            index = same[0]
+        elif self.placeholder:
+            self.placeholder, self.states[0], index = False, ArticleState(article), 0
+        else:
+            self.states.append(ArticleState(article))
+            index = len(self.states) - 1
+        self._load(index)
+        for warning in article.warnings:
+            self.notify(printable(warning), severity="warning", timeout=6, markup=False)
+        pending = [i for i, s in enumerate(self.states) if s.analysis is None and s.error is None]
+        if pending:
+            # After the paint, as at start: the worker's imports would hold up the first frame.
+            self.call_after_refresh(self._analyse, sorted(pending, key=lambda i: i != index))
 
     # -- sidebar --------------------------------------------------------------------------------
 
@@ -640,6 +700,7 @@ class NewsReaderApp(App[int]):
                 ],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
+            ("Feed", [("enter", "Fetch the item and open it beside the other files"), *rows_of(FeedScreen.BINDINGS)]),
         ]
 
     def action_help(self) -> None:
@@ -682,7 +743,8 @@ class NewsReaderApp(App[int]):
         after = self.states[(self.current + 1) % count].article.source.rsplit("/", 1)[-1]
         title_bar = self.query_one(TitleBar)
         title_bar.ellipsis = "..." if self.ascii_only else "…"
-        title_bar.show(state.article.title, state.article.source, position, before, after)
+        origin = origin_line(state.article, ascii_only=self.ascii_only)
+        title_bar.show(state.article.title, origin, position, before, after)
         self.title = printable(state.article.title)
         self.sub_title = printable(state.article.source)
 
@@ -710,12 +772,18 @@ class NewsReaderApp(App[int]):
         elif state.analysis is None:
             done, total = state.progress or (0, 1)
             right.append(f"analysing {100 * done // max(1, total)}%")
+        if state.article.warnings:  # e.g. "Markdown nested too deep: ... flattened"
+            first = state.article.warnings[0]
+            right.append(first if len(first) <= 60 else first[:59] + ("..." if self.ascii_only else "…"))
         if len(self.states) > 1:
             right.append(f"file {self.current + 1}/{len(self.states)}")
         if message is not None:
             parts = [Part(message, "bold", priority=3, shrink_to=20)]
         elif state.target is not None:
             parts = [Part(f"{state.target.label}{self._dash}{state.target.counter()}", "bold", keep=True)]
+        elif state.shown is None and state.error:
+            # they are not coming: the right side says why
+            parts = [Part("Reading without highlights", "bold", priority=3, shrink_to=20)]
         elif state.shown is None:
             parts = [Part("Reading; highlights follow when the analysis is done", "bold", priority=3, shrink_to=20)]
         else:

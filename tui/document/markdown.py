@@ -20,6 +20,12 @@ _parser = MarkdownIt("commonmark").disable("text_join", ignoreInvalid=True)
 _NEWLINE = re.compile("\n")
 _EMPHASIS_OPEN = {"strong_open": "bold", "em_open": "italic"}
 _EMPHASIS_CLOSE = {"strong_close": "bold", "em_close": "italic"}
+# markdown-it stops at this many open tags (a list item is two: the list and the item; a quote
+# one) and silently drops whatever is nested deeper. It is the parser's guard against recursion,
+# so it stays; what it would drop is shown flattened instead (`_flatten`), with a warning.
+MAX_NESTING = int(_parser.options["maxNesting"])
+TOO_DEEP = "Markdown nested too deep: the deepest parts are shown flattened"
+_CONTAINER_MARKS = re.compile(r"^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*")
 
 
 class _Builder:
@@ -118,15 +124,45 @@ class _Builder:
                     self._add_child(grand)
 
 
-def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[Emphasis]]:
-    """Returns (canonical text, title, blocks, offset runs, emphasis spans)."""
+def _flatten(b: _Builder, container: Token, kind: BlockKind, level: int) -> None:
+    """The lines of a container markdown-it left empty for being too deep, as one block: the
+    quote and list marks stripped, the rest read as inline Markdown."""
+    first, last = container.map or (0, 0)
+    lines = [
+        _CONTAINER_MARKS.sub(
+            "", b.source[b.line_starts[n] : b.line_starts[n + 1] if n + 1 < len(b.line_starts) else len(b.source)]
+        )
+        for n in range(first, last)
+    ]
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    if not text:
+        return
+    start = b.start_block(container.map)
+    for inline in _parser.parseInline(text):
+        b.add_inline(inline)
+    b.end_block(kind, start, level)
+
+
+def parse_markdown(
+    source: str,
+) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[str], list[Emphasis]]:
+    """Returns (canonical text, title, blocks, offset runs, warnings, emphasis spans)."""
     tokens = _parser.parse(source)
     b = _Builder(source)
+    warnings: list[str] = []
     kind = BlockKind.PARAGRAPH
     level = 0
     depth_quote = 0
     depth_list = 0
     for tok in tokens:
+        if tok.type in ("blockquote_open", "list_item_open") and tok.level >= MAX_NESTING - 1 and tok.map:
+            # Its content would open one tag too many: markdown-it dropped it.
+            if tok.type == "blockquote_open":
+                _flatten(b, tok, BlockKind.BLOCKQUOTE, depth_quote + 1)
+            else:
+                _flatten(b, tok, BlockKind.LIST_ITEM, depth_list)
+            if TOO_DEEP not in warnings:
+                warnings.append(TOO_DEEP)
         if tok.type == "blockquote_open":
             depth_quote += 1
         elif tok.type == "blockquote_close":
@@ -169,4 +205,4 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
         while j > 0 and blocks[j].kind is BlockKind.PARAGRAPH and is_credit_line(text[blocks[j].start : blocks[j].end]):
             blocks[j] = Block(BlockKind.CREDIT, blocks[j].start, blocks[j].end)
             j -= 1
-    return text, title, blocks, b.runs, sorted(b.emphasis, key=lambda e: (e.start, e.end))
+    return text, title, blocks, b.runs, warnings, sorted(b.emphasis, key=lambda e: (e.start, e.end))
