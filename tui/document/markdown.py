@@ -18,14 +18,14 @@ from .plaintext import is_credit_line
 # joined text is not in the source verbatim; kept apart, every piece can be located.
 _parser = MarkdownIt("commonmark").disable("text_join", ignoreInvalid=True)
 _NEWLINE = re.compile("\n")
-_EMPHASIS_OPEN = {"strong_open": "bold", "em_open": "italic"}
-_EMPHASIS_CLOSE = {"strong_close": "bold", "em_close": "italic"}
 # markdown-it stops at this many open tags (a list item is two: the list and the item; a quote
 # one) and silently drops whatever is nested deeper. It is the parser's guard against recursion,
 # so it stays; what it would drop is shown flattened instead (`_flatten`), with a warning.
 MAX_NESTING = int(_parser.options["maxNesting"])
 TOO_DEEP = "Markdown nested too deep: the deepest parts are shown flattened"
 _CONTAINER_MARKS = re.compile(r"^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*")
+_EMPHASIS_OPEN = {"strong_open": "bold", "em_open": "italic"}
+_EMPHASIS_CLOSE = {"strong_close": "bold", "em_close": "italic"}
 
 
 class _Builder:
@@ -145,8 +145,8 @@ def _flatten(b: _Builder, container: Token, kind: BlockKind, level: int) -> None
 
 def parse_markdown(
     source: str,
-) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[str], list[Emphasis]]:
-    """Returns (canonical text, title, blocks, offset runs, warnings, emphasis spans)."""
+) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[Emphasis], list[str]]:
+    """Returns (canonical text, title, blocks, offset runs, emphasis spans, warnings)."""
     tokens = _parser.parse(source)
     b = _Builder(source)
     warnings: list[str] = []
@@ -205,4 +205,4 @@ def parse_markdown(
         while j > 0 and blocks[j].kind is BlockKind.PARAGRAPH and is_credit_line(text[blocks[j].start : blocks[j].end]):
             blocks[j] = Block(BlockKind.CREDIT, blocks[j].start, blocks[j].end)
             j -= 1
-    return text, title, blocks, b.runs, warnings, sorted(b.emphasis, key=lambda e: (e.start, e.end))
+    return text, title, blocks, b.runs, sorted(b.emphasis, key=lambda e: (e.start, e.end)), warnings
