@@ -906,7 +906,7 @@ class NewsReaderApp(App[int]):
         stored = ReadingState(state.scroll_y, selection, target.index if selection and target else 0, self._layers.get(index, {}))
         save_state(state.article, stored)
 
-    def exit(self, *args, **kwargs) -> None:  # type: ignore[override]
+    def exit(self, *args, **kwargs) -> None:
         """Leaving, by any key or command: every article seen is remembered where it was."""
         for index in sorted(self._seen):
             self._remember(index)
