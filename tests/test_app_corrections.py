@@ -168,3 +168,14 @@ async def test_e_writes_a_report_where_asked(seed_article, seed_analysis, tmp_pa
         await pilot.pause()
         assert "Not written" in _status(app) and "never written" in _status(app)
         assert "Report written" not in screen_text(app)
+
+
+async def test_dialogs_draw_in_ascii_with_ascii(seed_article, seed_analysis):
+    app = NewsReaderApp([seed_article], analyses=[with_quotes(seed_article, seed_analysis)], ascii_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_speaker_quote(pilot, "Roman Dunayevsky")
+        await pilot.press("c")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert 'Correct the quote "Peace will come' in screen and "Credit it to someone else (now: Roman Dunayevsky)..." in screen
+        assert not any(ch in screen for ch in "“”…╭")
