@@ -332,6 +332,8 @@ async def test_a_failed_analysis_leaves_the_text_readable_and_says_why(seed_arti
         assert app.state.error
         screen = screen_text(app)
         assert "analysis failed" in screen
+        status = app.query_one(StatusLine).plain
+        assert "highlights follow" not in status and status.startswith("Reading without highlights")
         assert "US wants Russia to agree to Ukraine truce" in screen
         await pilot.press("G", "s", "enter", "n")
         assert app.is_running

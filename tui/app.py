@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -32,6 +34,7 @@ from .resources import read_style
 from .safe_text import printable
 from .screens.correct import start_entity_correction, start_quote_correction
 from .screens.dialogs import ChoiceScreen, PromptScreen
+from .screens.feed import FeedScreen, empty_analysis, placeholder_article
 from .screens.help import HelpScreen, rows_of
 from .screens.outline import OutlineScreen
 from .screens.quotes import QuotesScreen
@@ -39,12 +42,25 @@ from .userdata.apply import corrected, describe
 from .userdata.config import Config
 from .userdata.corrections import Correction, Store
 from .userdata.state import ReadingState, load_state, save_state
+from .web import Feed, FetchLimits
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
+from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
-from .widgets.sidebar import EntityList, Sidebar
-from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
+from .widgets.sidebar import EntityList, Sidebar, sidebar_width
+from .widgets.status_fit import Part, quote_parts
+from .widgets.targets import (
+    Row,
+    Target,
+    other_rows,
+    owner_at,
+    place_rows,
+    quote_at,
+    search_target,
+    speaker_rows,
+    target_for,
+)
 
 
 def no_color_requested() -> bool:
@@ -134,6 +150,14 @@ class NewsReaderApp(App[int]):
             id="app.others",
         ),
         Binding("a", "focus_article", "Article", show=False, tooltip="Go back to the article", id="app.article"),
+        Binding(
+            "m",
+            "walk_mentions",
+            "Quotes / mentions",
+            show=False,
+            tooltip="Walk the speaker's plain mentions instead of their quotes (and back)",
+            id="app.walk_mentions",
+        ),
         Binding("w", "who_said", "Who said it", show=False, tooltip="From the quote in view to its speaker", id="app.who_said"),
         Binding(
             "escape", "clear", "Clear selection", show=False, tooltip="Clear the selection (or cancel the search)", id="app.clear"
@@ -174,6 +198,7 @@ class NewsReaderApp(App[int]):
             tooltip="Show or hide the quote highlights",
             id="app.layer_quotes",
         ),
+        Binding("i", "feeds", "Feed items", show=False, tooltip="Back to the feed's items (when a feed is open)", id="app.feeds"),
         Binding("Q", "quotes", "Quotes", show=False, tooltip="List every quote: filter, sort, copy, jump", id="app.quotes"),
         Binding(
             "f", "pick_file", "Files", show=False, tooltip="Pick one of the open files (name, headline, quotes)", id="app.files"
@@ -203,6 +228,14 @@ class NewsReaderApp(App[int]):
             tooltip="Show or hide the sidebar (hidden below 90 columns)",
             id="app.sidebar",
         ),
+        # The same key, shown in the footer only while the sidebar is hidden (see check_action).
+        Binding(
+            "ctrl+b",
+            "show_sidebar",
+            "Sidebar",
+            tooltip="Show or hide the sidebar (hidden below 90 columns)",
+            id="app.sidebar_shown_in_footer",
+        ),
     ]
 
     def __init__(
@@ -214,11 +247,21 @@ class NewsReaderApp(App[int]):
         ascii_only: bool = False,
         theme_name: str | None = None,
         analyses: Sequence[Analysis | None] | None = None,
+        feeds: Sequence[Feed] = (),
+        notices: Sequence[str] = (),
+        fetch_limits: FetchLimits | None = None,
         fresh: bool = False,
         config: Config | None = None,
     ) -> None:
-        """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
+        """`analyses`, when given, supplies ready analyses by position (None: analyse it).
+        `feeds` open on the feed screen; `notices` (sources that failed) are shown at start."""
         super().__init__(ansi_color=True if no_color_requested() else None)
+        self.feeds = list(feeds)
+        self.notices = list(notices)
+        self.fetch_limits = fetch_limits or FetchLimits()
+        self.placeholder = not articles and bool(self.feeds)  # nothing to read until an item is opened
+        if self.placeholder:
+            articles, analyses = [placeholder_article(self.feeds[0])], [empty_analysis(self.feeds[0].source)]
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
         self.articles = articles
@@ -232,6 +275,8 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
+        self.crash_log: Path | None = None
         self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
         self.fresh = fresh  # --fresh: start at the top, ignoring where each article was left
         self.config = config or Config()
@@ -239,8 +284,18 @@ class NewsReaderApp(App[int]):
         self._layers: dict[int, dict[str, bool]] = {}  # highlight layers per open file
         self._recalled: dict[int, ReadingState] = {}  # a stored selection waiting for its analysis
         self._seen: set[int] = set()
+        self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
+
+    def _fatal_error(self) -> None:
+        """Textual's own prints a traceback with local variables (article text, paths) on the
+        terminal, which may be an SSH client: record the stack in a crash log instead (tui.crash)."""
+        from . import crash
+
+        self.crashed = True
+        self.crash_log = crash.record(sys.exc_info()[1] or RuntimeError("unhandled error"))
+        self._close_messages_no_wait()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -262,10 +317,11 @@ class NewsReaderApp(App[int]):
             self.notify(printable(note), severity="warning", timeout=10, markup=False)
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
+        self.view = self.query_one(ArticleView)
         self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
-        self.view = self.query_one(ArticleView)
+        self.set_class(no_color_requested(), "-no-color")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
         if self.config.sidebar_width:
@@ -277,6 +333,13 @@ class NewsReaderApp(App[int]):
         self._recall()
         self._load(0)
         self.view.focus()
+        for notice in self.notices:
+            self.notify(printable(notice), severity="error", timeout=8, markup=False)
+        if self.feeds:
+            self.install_screen(
+                FeedScreen(self.feeds, self.fetch_limits, ascii_only=self.ascii_only, has_articles=not self.placeholder), "feeds"
+            )
+            self.push_screen("feeds")
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
         if pending:
             # After the first paint: even a cache hit costs imports and unpickling, which would
@@ -402,13 +465,43 @@ class NewsReaderApp(App[int]):
         self._remember(self.current)
         self._load(index)
 
+    def action_feeds(self) -> None:
+        if not self.feeds:
+            self.notify("No feed is open.", timeout=2)
+            return
+        self.push_screen("feeds")
+
+    def add_article(self, article: Article) -> None:
+        """Open an article fetched from a feed and show it; it joins `[` / `]`."""
+        self.state.scroll_y = self.view.scroll_y
+        same = [i for i, s in enumerate(self.states) if article.url and s.article.url == article.url]
+        if same:
+            self.states[same[0]].article.warnings[:] = article.warnings
+            index = same[0]
+        elif self.placeholder:
+            self.placeholder, self.states[0], index = False, ArticleState(article), 0
+        else:
+            self.states.append(ArticleState(article))
+            index = len(self.states) - 1
+        self._load(index)
+        for warning in article.warnings:
+            self.notify(printable(warning), severity="warning", timeout=6, markup=False)
+        pending = [i for i, s in enumerate(self.states) if s.analysis is None and s.error is None]
+        if pending:
+            # After the paint, as at start: the worker's imports would hold up the first frame.
+            self.call_after_refresh(self._analyse, sorted(pending, key=lambda i: i != index))
+
     # -- sidebar --------------------------------------------------------------------------------
 
     def sidebar_rows(self) -> dict[str, list[Row]]:
         analysis = self.state.shown
         if analysis is None:
             return {}
-        return {"speakers": speaker_rows(analysis), "places": place_rows(analysis), "others": other_rows(analysis)}
+        return {
+            "speakers": speaker_rows(analysis),
+            "places": place_rows(analysis),
+            "others": other_rows(analysis),
+        }
 
     def _fill_sidebar(self) -> None:
         state = self.state
@@ -417,10 +510,19 @@ class NewsReaderApp(App[int]):
         palette = self.view.speaker_palette()
         for list_id in LISTS:
             lst = self.query_one(f"#{list_id}", EntityList)
-            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette)
+            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette, list(self.view.bar_patterns))
             chosen = state.highlighted.get(list_id)
             if chosen:
                 lst.highlight_id(chosen)
+        sidebar = self.query_one(Sidebar)
+        sidebar.select(self._selected_option())
+        sidebar.fit_lists()
+
+    def _selected_option(self) -> str | None:
+        target = self.state.target
+        if target is None or target.kind == "search":
+            return None
+        return f"{target.kind}:{target.key}"
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -450,6 +552,7 @@ class NewsReaderApp(App[int]):
         if focus:
             self.screen.set_focus(lst)
         self.state.target = target
+        self.query_one(Sidebar).select(option_id)
         self._show_target(reveal=at is None, fresh=True)
 
     def action_focus_list(self, list_id: str) -> None:
@@ -483,14 +586,29 @@ class NewsReaderApp(App[int]):
         target.step(delta)
         self._show_target(reveal=True)
 
+    def action_walk_mentions(self) -> None:
+        """Switch the selected speaker's walk between their quotes and their plain mentions,
+        continuing from where the reader is."""
+        target, analysis = self.state.target, self.state.shown
+        if target is None or target.kind != "speaker" or analysis is None:
+            self._refresh_status("m walks a speaker's mentions: choose a speaker first (s)")
+            return
+        switched = target_for(analysis, f"speaker:{target.key}", mentions=target.noun == "quote")
+        if switched is None or switched.noun == target.noun:
+            self._refresh_status(f"{target.label} has no other mentions to walk")
+            return
+        here = target.current[0] if target.current else self.view.visible_span()[0]
+        switched.seek(here - 1, 1)
+        self.state.target = switched
+        self._show_target(reveal=True)
+
     def action_clear(self) -> None:
         search = self.query_one(SearchBar)
         if search.has_class("-open"):
             self._close_search(keep=False)
             return
         self.state.target = None
-        for list_id in LISTS:
-            self.query_one(f"#{list_id}", EntityList).highlighted = None
+        self.query_one(Sidebar).select(None)
         self._show_target(reveal=False)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
@@ -510,6 +628,9 @@ class NewsReaderApp(App[int]):
         return None
 
     def _quote_in_view(self):
+        """The selection's current quote when on screen; else the quote nearest the reading line,
+        which slides from the top of the view (top of the text) to its bottom (end of the text),
+        so after `G` it is the last quote on screen, at the start the first."""
         analysis = self.state.shown
         if analysis is None or not analysis.quotes:
             return None
@@ -519,7 +640,18 @@ class NewsReaderApp(App[int]):
             quote = quote_at(analysis, *target.current)
             if quote:
                 return quote
-        return quote_at(analysis, start, end)
+        shown = [q for q in analysis.quotes if q.outer_start < end and q.outer_end > start]
+        if not shown:
+            return None
+        rows = self.view.visible_rows()
+        travel = self.view.scroll_y / self.view.max_scroll_y if self.view.max_scroll_y else 0.0
+        line = rows.start + travel * (len(rows) - 1)
+
+        def distance(quote) -> float:
+            first, last = self.view.row_of(quote.outer_start), self.view.row_of(quote.outer_end - 1)
+            return 0.0 if first <= line <= last else min(abs(first - line), abs(last - line))
+
+        return min(shown, key=distance)
 
     def action_who_said(self) -> None:
         quote = self._quote_in_view()
@@ -531,6 +663,8 @@ class NewsReaderApp(App[int]):
     # -- search ---------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        # Where the search began: esc comes back here, as in less and vim.
+        self._search_origin = (self.view.scroll_y, self.state.target)
         search = self.query_one(SearchBar)
         search.add_class("-open")
         search.value = ""
@@ -560,9 +694,12 @@ class NewsReaderApp(App[int]):
     def _close_search(self, keep: bool) -> None:
         search = self.query_one(SearchBar)
         search.remove_class("-open")
-        if not keep and self.state.target and self.state.target.kind == "search":
-            self.state.target = None
+        if not keep:
+            scroll_y, target = self._search_origin
+            self.state.target = target if target is None or target.kind != "search" else None
+            self.query_one(Sidebar).select(self._selected_option())
             self._show_target(reveal=False)
+            self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.screen.set_focus(self.view)
 
     # -- layers, sidebar, help ------------------------------------------------------------------
@@ -571,6 +708,20 @@ class NewsReaderApp(App[int]):
         self.view.set_layers(**{layer: not self.view.shown_layers[layer]})
         self._layers[self.current] = dict(self.view.shown_layers)
         self._refresh_legend()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over another screen (quotes view, dialogs) only the keys that make sense everywhere work.
+        ctrl+b is one key with two bindings: the footer shows it while the sidebar is hidden."""
+        if self.screen is not self.screen_stack[0] and action not in ("quit", "help", "command_palette"):
+            return False
+        if action in ("show_sidebar", "toggle_sidebar"):
+            sidebars = self.query("#sidebar")  # none yet while the app starts
+            hidden = bool(sidebars) and not sidebars.first().display
+            return hidden if action == "show_sidebar" else not hidden
+        return True
+
+    def action_show_sidebar(self) -> None:
+        self._show_sidebar_if_narrow()
 
     def action_toggle_sidebar(self) -> None:
         shown = self.query_one("#sidebar").display
@@ -590,7 +741,10 @@ class NewsReaderApp(App[int]):
         show = self.sidebar_forced if self.sidebar_forced is not None else not narrow
         self.screen.set_class(narrow, "-narrow")
         sidebar = self.query_one("#sidebar")
-        sidebar.display = show
+        sidebar.styles.width = sidebar_width(width)
+        if sidebar.display != show:
+            sidebar.display = show
+            self.refresh_bindings()
         if not show and sidebar.has_focus_within:
             self.view.focus()
 
@@ -608,18 +762,17 @@ class NewsReaderApp(App[int]):
             (
                 "Lists",
                 rows_of(EntityList.BINDINGS)
-                + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
+                + [
+                    ("↑ / ↓", "Move"),
+                    ("enter / click", "Select: jump to the first mention, mark all"),
+                    ("wheel", "Scroll the list"),
+                ],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
+            ("Feed", [("enter", "Fetch the item and open it beside the other files"), *rows_of(FeedScreen.BINDINGS)]),
             ("Quotes view (Q)", rows_of(QuotesScreen.BINDINGS)),
             ("Outline (t)", rows_of(OutlineScreen.BINDINGS) + [("enter", "Go to the subhead or quote")]),
         ]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Over another screen (quotes view, dialogs) only the keys that make sense everywhere work."""
-        if self.screen is not self.screen_stack[0] and action not in ("quit", "help", "command_palette"):
-            return False
-        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -753,7 +906,7 @@ class NewsReaderApp(App[int]):
         stored = ReadingState(state.scroll_y, selection, target.index if selection and target else 0, self._layers.get(index, {}))
         save_state(state.article, stored)
 
-    def exit(self, *args, **kwargs) -> None:  # type: ignore[override]
+    def exit(self, *args, **kwargs) -> None:
         """Leaving, by any key or command: every article seen is remembered where it was."""
         for index in sorted(self._seen):
             self._remember(index)
@@ -869,8 +1022,13 @@ class NewsReaderApp(App[int]):
 
     def _refresh_title(self) -> None:
         state = self.state
-        position = f"{self.current + 1}/{len(self.states)}" if len(self.states) > 1 else ""
-        self.query_one(TitleBar).show(state.article.title, state.article.source, position)
+        count = len(self.states)
+        position = f"{self.current + 1}/{count}" if count > 1 else ""
+        before = self.states[(self.current - 1) % count].article.source.rsplit("/", 1)[-1]
+        after = self.states[(self.current + 1) % count].article.source.rsplit("/", 1)[-1]
+        title_bar = self.query_one(TitleBar)
+        title_bar.ellipsis = "..." if self.ascii_only else "…"
+        title_bar.show(state.article.title, origin_line(state.article, ascii_only=self.ascii_only), position, before, after)
         self.title = printable(state.article.title)
         self.sub_title = printable(state.article.source)
 
@@ -898,24 +1056,28 @@ class NewsReaderApp(App[int]):
         elif state.analysis is None:
             done, total = state.progress or (0, 1)
             right.append(f"analysing {100 * done // max(1, total)}%")
+        if state.article.warnings:  # e.g. "Markdown nested too deep: ... flattened"
+            first = state.article.warnings[0]
+            right.append(first if len(first) <= 60 else first[:59] + ("..." if self.ascii_only else "…"))
         if len(self.states) > 1:
-            right.append(f"{self.current + 1}/{len(self.states)}")
-        note = ""
+            right.append(f"file {self.current + 1}/{len(self.states)}")
         if message is not None:
-            left = message
+            parts = [Part(message, "bold", priority=3, shrink_to=20)]
         elif state.target is not None:
-            left = f"{state.target.label}{self._dash}{state.target.counter()}"
+            parts = [Part(f"{state.target.label}{self._dash}{state.target.counter()}", "bold", keep=True)]
+        elif state.shown is None and state.error:
+            # The highlights are not coming: the right side says why.
+            parts = [Part("Reading without highlights", "bold", priority=3, shrink_to=20)]
         elif state.shown is None:
-            left = "Reading; highlights follow when the analysis is done"
+            parts = [Part("Reading; highlights follow when the analysis is done", "bold", priority=3, shrink_to=20)]
         else:
-            left = "Choose a speaker (s) or place (p), or search (/)"
+            parts = [Part("Choose a speaker (s) or place (p), or search (/)", "bold", priority=-1)]
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
             speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
-            who = speaker.name if speaker else "unattributed"
-            excerpt = quote.text if len(quote.text) <= 36 else quote.text[:35].rstrip() + ("..." if self.ascii_only else "…")
-            opening, closing = ('"', '"') if self.ascii_only else ("“", "”")
-            note = f"{opening}{excerpt}{closing}{self._dash}{who}" + ("  (w: go to speaker)" if speaker else "")
-        self.query_one(StatusLine).show(left, "  ".join(right), note)
+            parts += quote_parts(quote, speaker.name if speaker else None, ascii_only=self.ascii_only)
+        status = self.query_one(StatusLine)
+        status.ellipsis = "..." if self.ascii_only else "…"
+        status.show(parts, "  ".join(right))
 
 
 def binding_keys() -> dict[str, str]:

@@ -12,6 +12,7 @@ PROG = "newsreader"
 EXIT_OK = 0
 EXIT_FAILED_FILES = 1  # --json: some files failed, their error lines were printed
 EXIT_USAGE = 2  # bad input or arguments: a one-line message on stderr
+EXIT_INTERNAL = 70  # a bug of ours (sysexits' EX_SOFTWARE): one line, details in a crash log
 EXIT_INTERRUPTED = 130  # ctrl+c
 
 

