@@ -26,12 +26,13 @@ from .model import Analysis, Article
 from .resources import read_style
 from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
+from .text_search import Search, fold
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
-from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
+from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_result, speaker_rows, target_for
 
 
 def no_color_requested() -> bool:
@@ -44,7 +45,8 @@ def no_color_requested() -> bool:
     return "NO_COLOR" in os.environ
 
 
-NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
+NARROW = 90
+SEARCH_PREVIEW = 50_000  # characters either side of the view searched at once on a long text  # below this many columns the sidebar becomes a toggle (ctrl+b)
 LISTS = ("speakers", "places", "others")
 
 
@@ -60,6 +62,14 @@ class ArticleState:
     target: Target | None = None
     scroll_y: float = 0.0
     highlighted: dict[str, str | None] = field(default_factory=dict)
+    _folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """The text case-folded once for searching (`text_search.fold`), made on first use."""
+        if self._folded is None:
+            self._folded = fold(self.article.text)
+        return self._folded
 
     @property
     def shown(self) -> Analysis | None:
@@ -196,6 +206,7 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self._search: Search | None = None  # the search being typed, found a slice at a time
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -478,11 +489,32 @@ class NewsReaderApp(App[int]):
             self.state.target = None
             self._show_target(reveal=False)
             return
-        target = search_target(self.state.article.text, query)
-        top = self.view.visible_span()[0]
+        search = Search(self.state.folded, query, previous=self._search)
+        self._search = search
+        top, bottom = self.view.visible_span()
+        if search.advance():
+            target = search_result(search)
+        else:  # a long text: the matches around the view now, the rest a slice per turn
+            target = search_result(search, search.near(max(0, top - SEARCH_PREVIEW), bottom + SEARCH_PREVIEW))
+            self.call_later(self._search_more, search)
         target.seek(top - 1, 1)
         self.state.target = target
         self._show_target(reveal=True)
+
+    def _search_more(self, search: Search) -> None:
+        """One slice of a search; keys typed meanwhile come first (each waits one slice at most)."""
+        target = self.state.target
+        if search is not self._search or target is None or target.kind != "search" or target.key != search.query:
+            return  # superseded by another keystroke, or the search was cancelled
+        if not search.advance():
+            self.call_later(self._search_more, search)
+            return
+        current = target.current
+        full = search_result(search)
+        if current is not None:
+            full.seek(current[0] - 1, 1)
+        self.state.target = full
+        self._show_target(reveal=False)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
