@@ -8,6 +8,7 @@ only door to the engine); results come back as messages and are applied on the U
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from collections.abc import Sequence
@@ -48,6 +49,15 @@ def no_color_requested() -> bool:
 NARROW = 90
 SEARCH_PREVIEW = 50_000  # characters either side of the view searched at once on a long text  # below this many columns the sidebar becomes a toggle (ctrl+b)
 LISTS = ("speakers", "places", "others")
+
+
+def _settle_heap() -> None:
+    """Move what the reader holds for good (the text, its layout, an analysis) out of the garbage
+    collector's sight. A full collection walks every object: with a 2 MB article open that took
+    0.2 s, a frozen screen whenever decoding a partial analysis triggered one. Nothing leaks: an
+    article or analysis is plain dataclasses without reference cycles, freed by its reference
+    count when replaced, and the widgets live as long as the app."""
+    gc.freeze()
 
 
 @dataclass
@@ -235,6 +245,7 @@ class NewsReaderApp(App[int]):
         self._apply_width(self.size.width)
         self._load(0)
         self.view.focus()
+        self.call_after_refresh(_settle_heap)
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
         if pending:
             # After the first paint: even a cache hit costs imports and unpickling, which would
@@ -289,6 +300,7 @@ class NewsReaderApp(App[int]):
             self.view.set_analysis(state.analysis)
             self._fill_sidebar()
             self._refresh_all()
+        _settle_heap()
 
     def _post_partial(self, index: int, analysis: Analysis) -> None:
         self.post_message(AnalysisPartial(index, analysis))
@@ -302,6 +314,7 @@ class NewsReaderApp(App[int]):
             self.view.set_analysis(message.analysis)
             self._fill_sidebar()
             self._refresh_all()
+        _settle_heap()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         state = self.states[message.index]
