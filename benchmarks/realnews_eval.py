@@ -1,6 +1,7 @@
 """Scores the real engine on real published news, annotated by hand, whose texts stay outside the repo.
 
-Usage (the engine scored is the `tui` this interpreter imports: use a worktree's venv to score its engine):
+Usage (the engine scored is the checkout you run it from: the current directory's `tui/` if it has one,
+else the `tui` the interpreter has installed; the first line on stderr names it):
   python benchmarks/realnews_eval.py build BATCH
   python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record] [--manifests DIR]
 
@@ -380,7 +381,16 @@ def text_path(batch: str, entry: dict[str, Any], root: Path | None = None) -> Pa
     return path
 
 
-def score_batch(batch: str, nlp, root: Path | None = None, manifest_dir: Path = MANIFESTS) -> Counts:
+def score_batch(
+    batch: str,
+    nlp,
+    root: Path | None = None,
+    manifest_dir: Path = MANIFESTS,
+    *,
+    by: str | None = None,
+    groups: dict[str, Counts] | None = None,
+) -> Counts:
+    """Counts for a batch; with `by` (a manifest field such as "genre"), also per value of it into `groups`."""
     from tui.analysis import analyse
     from tui.document import load_article
 
@@ -393,14 +403,27 @@ def score_batch(batch: str, nlp, root: Path | None = None, manifest_dir: Path = 
             if short_hash(article.text[g["start"] : g["end"]]) != g["hash"]:
                 raise HarnessError(f"{entry['id']}: quote at {g['start']} no longer matches its hash: rebuild")
         analysis = analyse(article, nlp)
-        counts.articles += 1
-        score_quotes(entry, article, analysis, counts)
-        score_entities(entry, analysis, counts)
+        one = Counts(articles=1)
+        score_quotes(entry, article, analysis, one)
+        score_entities(entry, analysis, one)
+        counts.add(one)
+        if by is not None and groups is not None:
+            groups.setdefault(str(entry.get(by) or "?"), Counts()).add(one)
     return counts
 
 
 def _pct(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.1%}"
+
+
+def group_line(name: str, figures: dict[str, Any]) -> str:
+    """One line per group of `--by`: how many, quotes found, speakers right, entities right."""
+    f, e = figures, figures["entities"]
+    kinds = "  ".join(f"{KIND_LABELS[k][:3]} {_pct(e[k]['precision'])}/{_pct(e[k]['recall'])}" for k in KINDS)
+    return (
+        f"  {name[:22]:22} {f['articles']:3} art {f['gold_quotes']:4} quotes  recall {_pct(f['quote_recall'])}"
+        f"  speakers {_pct(f['speaker_accuracy'])}  P/R {kinds}"
+    )
 
 
 def entity_lines(figures: dict[str, Any]) -> list[str]:
@@ -431,11 +454,7 @@ def report(name: str, figures: dict[str, Any]) -> str:
 
 
 def engine_checkout() -> Path:
-    """The checkout whose engine is scored: wherever this interpreter imports `tui` from.
-
-    Run with another worktree's venv (an editable install) to score that worktree's engine against
-    the manifests beside this file.
-    """
+    """The checkout whose engine is scored: wherever `tui` is imported from (see the usage)."""
     import tui
 
     return Path(tui.__file__).resolve().parent.parent
@@ -446,6 +465,28 @@ def _commit() -> tuple[str, bool]:
         return subprocess.run(["git", *args], cwd=engine_checkout(), capture_output=True, text=True, check=False).stdout.strip()
 
     return git("rev-parse", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no", "--", "tui"))
+
+
+def first_runs_table(runs: list[dict[str, Any]]) -> str:
+    """The recorded first runs, in the order they were run, as the Markdown table the READMEs quote."""
+
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{100 * value:.1f}"
+
+    lines = [
+        "| batch | date | commit | articles | quotes | quote recall / precision | speakers found / end-to-end"
+        " | People P/R | Places P/R | Organisations P/R |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        f = run["figures"]
+        kinds = " | ".join(f"{pct(f['entities'][k]['precision'])} / {pct(f['entities'][k]['recall'])}" for k in KINDS)
+        lines.append(
+            f"| {run['batch']} | {run['date'][:16].replace('T', ' ')} | {run['commit'][:7]} | {f['articles']} | {f['gold_quotes']}"
+            f" | {pct(f['quote_recall'])} / {pct(f['quote_precision'])}"
+            f" | {pct(f['speaker_accuracy'])} / {pct(f['speaker_end_to_end'])} | {kinds} |"
+        )
+    return "\n".join(lines)
 
 
 def record(results: dict[str, dict[str, Any]], path: Path = FIRST_RUNS) -> None:
@@ -467,12 +508,16 @@ def main(argv: list[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="gold (~/realnews/BATCH/*.ann.json) -> benchmarks/realnews/BATCH.json")
     b.add_argument("batch")
+    t = sub.add_parser("table", help="the first runs of first_runs.json as a Markdown table")
     s = sub.add_parser("score", help="score the engine on batches (default: every manifest but 'final')")
     s.add_argument("batches", nargs="*")
     s.add_argument("--details", action="store_true", help="list every error")
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--record", action="store_true", help="append first-run figures to first_runs.json")
-    for p in (b, s):
+    s.add_argument(
+        "--by", metavar="FIELD", help="also break the figures down by a manifest field: genre, country, source_type, outlet"
+    )
+    for p in (b, s, t):
         p.add_argument("--manifests", type=Path, default=MANIFESTS, help=f"manifest folder (default {MANIFESTS})")
     args = parser.parse_args(argv)
     first_runs = args.manifests / FIRST_RUNS.name
@@ -481,6 +526,9 @@ def main(argv: list[str]) -> int:
             path = build(args.batch, None, args.manifests)
             n = json.loads(path.read_text(encoding="utf-8"))["articles"]
             print(f"{path}: {len(n)} articles, {sum(len(a['quotes']) for a in n)} quotes")
+            return 0
+        if args.command == "table":
+            print(first_runs_table(json.loads(first_runs.read_text(encoding="utf-8"))))
             return 0
         from tui.analysis import RULES_VERSION, load_pipeline
 
@@ -494,12 +542,15 @@ def main(argv: list[str]) -> int:
         nlp = load_pipeline()
         total = Counts()
         results = {}
+        groups: dict[str, Counts] = {}
         for batch in batches:
-            counts = score_batch(batch, nlp, None, args.manifests)
+            counts = score_batch(batch, nlp, None, args.manifests, by=args.by, groups=groups)
             results[batch] = counts.figures()
             total.add(counts)
         if args.json:
             out: dict[str, Any] = {"batches": results, "overall": total.figures()}
+            if args.by:
+                out["by_" + args.by] = {name: c.figures() for name, c in sorted(groups.items())}
             if args.details:
                 out["errors"] = total.errors
             print(json.dumps(out, indent=1))
@@ -508,6 +559,10 @@ def main(argv: list[str]) -> int:
                 print(report(batch, figures))
             if len(results) > 1:
                 print(report("overall", total.figures()))
+            if args.by:
+                print(f"by {args.by}:")
+                for name, c in sorted(groups.items(), key=lambda item: -item[1].articles):
+                    print(group_line(name, c.figures()))
             if args.details:
                 print("\n".join(total.errors))
         sys.stdout.flush()
@@ -523,6 +578,9 @@ def main(argv: list[str]) -> int:
 if __name__ == "__main__":
     import importlib.util
 
-    if importlib.util.find_spec("tui") is None:  # not installed: score this file's checkout
+    here = Path.cwd()
+    if (here / "tui" / "__init__.py").is_file():  # the checkout you stand in is the engine scored
+        sys.path.insert(0, str(here))
+    elif importlib.util.find_spec("tui") is None:  # else the installed one, else this file's checkout
         sys.path.insert(0, str(ROOT))
     raise SystemExit(main(sys.argv[1:]))

@@ -9,7 +9,12 @@ import textwrap
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "tui"
-CORE = [PKG / "model.py", *sorted((PKG / "document").rglob("*.py")), *sorted((PKG / "analysis").rglob("*.py"))]
+CORE = [
+    PKG / "model.py",
+    *sorted((PKG / "document").rglob("*.py")),
+    *sorted((PKG / "analysis").rglob("*.py")),
+    *sorted((PKG / "web").rglob("*.py")),
+]
 UI = [PKG / "app.py", *sorted((PKG / "widgets").rglob("*.py")), *sorted((PKG / "screens").rglob("*.py"))]
 
 # spaCy's own CLI helpers import rich when it is installed (and do without it); so the probe

@@ -26,10 +26,13 @@ from textual.worker import get_current_worker
 from .model import Analysis, Article
 from .resources import read_style
 from .safe_text import printable
+from .screens.feed import FeedScreen, empty_analysis, placeholder_article
 from .screens.help import HelpScreen, rows_of
 from .text_search import Search, fold
+from .web import Feed, FetchLimits
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
+from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
@@ -181,6 +184,7 @@ class NewsReaderApp(App[int]):
             tooltip="Show or hide the quote highlights",
             id="app.layer_quotes",
         ),
+        Binding("f", "feeds", "Feeds", show=False, tooltip="Back to the feed (when one is open)", id="app.feeds"),
         Binding(
             "ctrl+b",
             "toggle_sidebar",
@@ -200,9 +204,19 @@ class NewsReaderApp(App[int]):
         ascii_only: bool = False,
         theme_name: str | None = None,
         analyses: Sequence[Analysis | None] | None = None,
+        feeds: Sequence[Feed] = (),
+        notices: Sequence[str] = (),
+        fetch_limits: FetchLimits | None = None,
     ) -> None:
-        """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
+        """`analyses`, when given, supplies ready analyses by position (None: analyse it).
+        `feeds` open on the feed screen; `notices` (sources that failed) are shown at start."""
         super().__init__(ansi_color=True if no_color_requested() else None)
+        self.feeds = list(feeds)
+        self.notices = list(notices)
+        self.fetch_limits = fetch_limits or FetchLimits()
+        self.placeholder = not articles and bool(self.feeds)  # nothing to read until an item is opened
+        if self.placeholder:
+            articles, analyses = [placeholder_article(self.feeds[0])], [empty_analysis(self.feeds[0].source)]
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
         self.articles = articles
@@ -246,6 +260,13 @@ class NewsReaderApp(App[int]):
         self._load(0)
         self.view.focus()
         self.call_after_refresh(_settle_heap)
+        for notice in self.notices:
+            self.notify(printable(notice), severity="error", timeout=8, markup=False)
+        if self.feeds:
+            self.install_screen(
+                FeedScreen(self.feeds, self.fetch_limits, ascii_only=self.ascii_only, has_articles=not self.placeholder), "feeds"
+            )
+            self.push_screen("feeds")
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
         if pending:
             # After the first paint: even a cache hit costs imports and unpickling, which would
@@ -360,6 +381,32 @@ class NewsReaderApp(App[int]):
             option = self.query_one(f"#{list_id}", EntityList).highlighted_option
             self.state.highlighted[list_id] = option.id if option else None
         self._load((self.current + delta) % len(self.states))
+
+    def action_feeds(self) -> None:
+        if not self.feeds:
+            self.notify("No feed is open.", timeout=2)
+            return
+        self.push_screen("feeds")
+
+    def add_article(self, article: Article) -> None:
+        """Open an article fetched from a feed and show it; it joins `[` / `]`."""
+        self.state.scroll_y = self.view.scroll_y
+        same = [i for i, s in enumerate(self.states) if article.url and s.article.url == article.url]
+        if same:
+            self.states[same[0]].article.warnings[:] = article.warnings
+            index = same[0]
+        elif self.placeholder:
+            self.placeholder, self.states[0], index = False, ArticleState(article), 0
+        else:
+            self.states.append(ArticleState(article))
+            index = len(self.states) - 1
+        self._load(index)
+        for warning in article.warnings:
+            self.notify(printable(warning), severity="warning", timeout=6, markup=False)
+        pending = [i for i, s in enumerate(self.states) if s.analysis is None and s.error is None]
+        if pending:
+            # After the paint, as at start: the worker's imports would hold up the first frame.
+            self.call_after_refresh(self._analyse, sorted(pending, key=lambda i: i != index))
 
     # -- sidebar --------------------------------------------------------------------------------
 
@@ -590,6 +637,7 @@ class NewsReaderApp(App[int]):
                 + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
+            ("Feed", [("enter", "Fetch the item and open it beside the other files"), *rows_of(FeedScreen.BINDINGS)]),
         ]
 
     def action_help(self) -> None:
@@ -627,7 +675,7 @@ class NewsReaderApp(App[int]):
     def _refresh_title(self) -> None:
         state = self.state
         position = f"{self.current + 1}/{len(self.states)}" if len(self.states) > 1 else ""
-        self.query_one(TitleBar).show(state.article.title, state.article.source, position)
+        self.query_one(TitleBar).show(state.article.title, origin_line(state.article, ascii_only=self.ascii_only), position)
         self.title = printable(state.article.title)
         self.sub_title = printable(state.article.source)
 

@@ -22,7 +22,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="Read news articles in the terminal with people, places and quotes highlighted.",
         epilog="Run 'newsreader serve --help' for the SSH server.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt wire copy or .md); '-' reads stdin")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article files (.txt wire copy, .md, saved .html), http(s) URLs of pages or feeds, saved feeds (.xml/.rss/.atom); '-' reads stdin",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--json", action="store_true", help="print the analysis as JSON Lines instead of opening the reader")
     parser.add_argument("--model", metavar="NAME", help="spaCy pipeline: an installed package name or a model directory")
@@ -30,6 +35,10 @@ def _reader_parser() -> argparse.ArgumentParser:
         "--markdown", action="store_true", default=None, help="treat every file as Markdown (default: by .md suffix)"
     )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    parser.add_argument("--feeds", action="store_true", help="also open the feeds listed in config.toml")
+    parser.add_argument(
+        "--fetch-timeout", type=float, metavar="SECONDS", default=20.0, help="limit for fetching one URL, redirects included (20)"
+    )
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
     parser.add_argument(
         "--theme",
@@ -39,36 +48,47 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _limits(args: argparse.Namespace):
+    from .web import FetchLimits
+
+    return FetchLimits(total_timeout=args.fetch_timeout, connect_timeout=min(5.0, args.fetch_timeout))
+
+
 def run_json(args: argparse.Namespace) -> int:
     """One JSON line per file. A cached analysis is answered without importing spaCy; the pipeline
     is loaded only for the first file the cache cannot answer, and new results are cached."""
     from .analysis.export import error_json, to_json
-    from .document import DocumentError, load_article
+    from .document import DocumentError
     from .runner import cached_analysis, remember_analysis
     from .safe_text import escape_json
+    from .web import Feed, feed_json, open_source
 
     use_cache = not args.no_cache
     nlp = None
     status = EXIT_OK
     for source in args.files:
         try:
-            article = load_article(source, markdown=args.markdown)
+            loaded = open_source(source, markdown=args.markdown, limits=_limits(args), use_store=use_cache)
         except DocumentError as exc:
             record, status = error_json(source, exc.reason), EXIT_FAILED_FILES
         else:
-            analysis = cached_analysis(article, args.model) if use_cache else None
-            if analysis is None:
-                from .analysis import ModelError, analyse, load_pipeline
+            if isinstance(loaded, Feed):
+                record = feed_json(loaded)
+            else:
+                article = loaded
+                analysis = cached_analysis(article, args.model) if use_cache else None
+                if analysis is None:
+                    from .analysis import ModelError, analyse, load_pipeline
 
-                try:
-                    nlp = nlp or load_pipeline(args.model)
-                except ModelError as exc:
-                    error(str(exc))
-                    return EXIT_USAGE
-                analysis = analyse(article, nlp)
-                if use_cache:
-                    remember_analysis(article, analysis)
-            record = to_json(article, analysis)
+                    try:
+                        nlp = nlp or load_pipeline(args.model)
+                    except ModelError as exc:
+                        error(str(exc))
+                        return EXIT_USAGE
+                    analysis = analyse(article, nlp)
+                    if use_cache:
+                        remember_analysis(article, analysis)
+                record = to_json(article, analysis)
         sys.stdout.write(escape_json(json.dumps(record, ensure_ascii=False)) + "\n")
         sys.stdout.flush()
     return status
@@ -95,15 +115,35 @@ def _keyboard_from_terminal() -> bool:
 
 
 def run_reader(args: argparse.Namespace) -> int:
-    from .document import DocumentError, load_article
+    from .document import DocumentError
+    from .model import Article
+    from .safe_text import printable
+    from .web import Feed, FetchError, is_url, open_source
 
-    articles = []
+    articles: list[Article] = []
+    feeds: list[Feed] = []
+    notices: list[str] = []
     for source in args.files:
+        if is_url(source) and sys.stderr.isatty():  # the reader starts once every page is here
+            print(f"{PROG}: fetching {printable(source)}…", file=sys.stderr, flush=True)
         try:
-            articles.append(load_article(source, markdown=args.markdown))
+            loaded = open_source(source, markdown=args.markdown, limits=_limits(args), use_store=not args.no_cache)
+        except FetchError as exc:  # one page failing leaves the others readable
+            notices.append(str(exc))
+            continue
         except DocumentError as exc:
             error(str(exc))
             return EXIT_USAGE
+        if isinstance(loaded, Feed):
+            feeds.append(loaded)
+        else:
+            articles.append(loaded)
+            if loaded.url is not None:  # "offline: showing the copy saved ..."
+                notices.extend(f"{source}: {warning}" for warning in loaded.warnings)
+    if notices and not (articles or feeds):
+        for notice in notices:
+            error(notice)
+        return EXIT_USAGE
     from .themes import theme_names
 
     if args.theme is not None and args.theme not in theme_names():
@@ -114,7 +154,16 @@ def run_reader(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from .app import NewsReaderApp
 
-    app = NewsReaderApp(articles, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
+    app = NewsReaderApp(
+        articles,
+        model=args.model,
+        use_cache=not args.no_cache,
+        ascii_only=args.ascii,
+        theme_name=args.theme,
+        feeds=feeds,
+        notices=notices,
+        fetch_limits=_limits(args),
+    )
     app.run()
     return app.return_code or 0
 
@@ -126,7 +175,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .serve import main as serve_main
 
             return serve_main(argv[1:])
-        args = _reader_parser().parse_args(argv)
+        parser = _reader_parser()
+        args = parser.parse_args(argv)
+        if args.feeds:
+            from .web.configured import configured_feeds
+
+            args.files += configured_feeds()
+            if not args.files:
+                error("no feeds configured: add feeds = [...] to config.toml, or give a feed URL")
+                return EXIT_USAGE
+        if not args.files:
+            parser.error("the following arguments are required: FILE")
+        if not args.fetch_timeout > 0 or args.fetch_timeout == float("inf"):
+            error("--fetch-timeout must be a number of seconds above 0")
+            return EXIT_USAGE
         if args.files.count("-") > 1:
             error("stdin ('-') can be given only once")
             return EXIT_USAGE

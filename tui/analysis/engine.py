@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Analysis, Article, Block, Mention
 from .clustering import cluster
 from .entities import resolve
+from .kinds import decide as decide_kinds
 from .parsed import ParsedBlock
 from .pipeline import describe, load_pipeline
 from .quotes import find_quotes
@@ -128,9 +129,9 @@ def _parse_units(
     article: Article, nlp: Language, units: list[tuple[Block, int, int]], n_process: int = 1
 ) -> Iterator[ParsedBlock]:
     if n_process > 1:  # one pipe for all: worker processes are started once
-        texts = (_for_parser(article.text[s:e]) for _, s, e in units)
+        lazy = (_for_parser(article.text[s:e]) for _, s, e in units)
         # Small batches: each worker holds a batch's documents while it parses them.
-        for (block, start, _), doc in zip(units, nlp.pipe(texts, batch_size=16, n_process=n_process)):
+        for (block, start, _), doc in zip(units, nlp.pipe(lazy, batch_size=16, n_process=n_process)):
             yield ParsedBlock(block, doc, start)
         return
     for batch in _batches(units):
@@ -157,11 +158,19 @@ def _as_written(article: Article, mentions: list[Mention]) -> list[Mention]:
 
 
 def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
-    entities = cluster(resolve(parsed))
+    entities = decide_kinds(cluster(resolve(parsed)), parsed)
     quotes, speakers = find_quotes(article, parsed, entities)
-    for holder in (*entities, *speakers):
-        holder.mentions = _as_written(article, holder.mentions)
+    for entity in entities:
+        entity.mentions = _as_written(article, entity.mentions)
+    for speaker in speakers:
+        speaker.mentions = _as_written(article, speaker.mentions)
     return Analysis(article.source, entities, quotes, speakers, model, RULES_VERSION)
+
+
+def analyse_parsed(article: Article, parsed: list[ParsedBlock], model: str = "") -> Analysis:
+    """The rules alone, on an article parsed before: benchmarks run them many times over one
+    parse (each rule switched off in turn)."""
+    return _build(article, parsed, model)
 
 
 def analyse_stages(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Analysis, Article, Entity, EntityKind, Mention
+from ..model import Analysis, Article, Attribution, Entity, EntityKind, Mention
 
 
 def _mention(article: Article, m: Mention) -> dict[str, Any]:
@@ -16,6 +16,14 @@ def _entity(article: Article, e: Entity) -> dict[str, Any]:
     return {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
 
 
+def _attribution(article: Article, why: Attribution | None) -> dict[str, Any] | None:
+    """The deciding rule, its one-line explanation and the spans it rests on (source offsets)."""
+    if why is None:
+        return None
+    evidence = [dict(zip(("start", "end"), article.to_source_span(e.start, e.end))) for e in why.evidence]
+    return {"rule": why.rule, "explanation": why.explanation, "evidence": evidence}
+
+
 def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
     names = {s.id: s.name for s in analysis.speakers}
     return {
@@ -23,6 +31,10 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
         "title": article.title,
         "format": article.format,
         "encoding": article.encoding,
+        "url": article.url,
+        "site": article.site,
+        "author": article.author,
+        "published": article.published,
         "model": analysis.model,
         "people": [_entity(article, e) for e in analysis.of_kind(EntityKind.PERSON)],
         "places": [_entity(article, e) for e in analysis.of_kind(EntityKind.PLACE)],
@@ -35,6 +47,8 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
                 "speaker": names.get(q.speaker_id) if q.speaker_id else None,
                 "speaker_id": q.speaker_id,
                 "cue": q.cue,
+                "attribution": _attribution(article, q.attribution),
+                "echo_of": q.echo_of,
             }
             for q in analysis.quotes
         ],

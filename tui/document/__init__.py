@@ -10,6 +10,7 @@ from pathlib import Path
 from ..model import Article
 from .decode import decode
 from .errors import DocumentError
+from .html import HTML_SUFFIXES, article_from_html
 from .plaintext import parse_plain
 
 __all__ = ["MAX_BYTES", "DocumentError", "article_from_bytes", "load_article"]
@@ -19,6 +20,8 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 
 def article_from_bytes(data: bytes, source: str, *, markdown: bool | None = None) -> Article:
+    if markdown is None and Path(source).suffix.lower() in HTML_SUFFIXES:
+        return article_from_html(data, source)
     text, encoding = decode(data, source)
     if not text.strip():
         raise DocumentError(source, "empty file, nothing to read")

@@ -17,13 +17,16 @@ def main(files: list[str]) -> int:
         os.nice(10)  # never compete with live sessions for the CPU
     except OSError:
         pass
-    from ..document import DocumentError, load_article
+    from ..document import DocumentError
     from ..runner import run_analysis
+    from ..web import Feed, open_source
 
     status = 0
     for source in files:
         try:
-            run_analysis(load_article(source))
+            loaded = open_source(source)  # a URL: its saved copy (conditional GET)
+            if not isinstance(loaded, Feed):
+                run_analysis(loaded)
         except (DocumentError, Exception):
             status = 1
     return status
