@@ -20,6 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
@@ -244,8 +245,8 @@ class NewsReaderApp(App[int]):
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
-        yield Footer(show_command_palette=not self.ascii_only)
+        # The footer comes after the first paint (`_mount_footer`): a widget per key, styled one
+        # by one, it cost more than the rest of the first frame together.
 
     def on_mount(self) -> None:
         if self.theme_name and self.theme_name in self.available_themes:
@@ -259,7 +260,7 @@ class NewsReaderApp(App[int]):
         self._apply_width(self.size.width)
         self._load(0)
         self.view.focus()
-        self.call_after_refresh(_settle_heap)
+        self.call_after_refresh(self._mount_footer, self.screen)
         for notice in self.notices:
             self.notify(printable(notice), severity="error", timeout=8, markup=False)
         if self.feeds:
@@ -272,6 +273,11 @@ class NewsReaderApp(App[int]):
             # After the first paint: even a cache hit costs imports and unpickling, which would
             # compete with the first frame for the interpreter.
             self.call_after_refresh(self._analyse, pending)
+
+    async def _mount_footer(self, screen: Screen) -> None:
+        # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
+        await screen.mount(Footer(show_command_palette=not self.ascii_only))
+        _settle_heap()
 
     # -- analysis in the background --------------------------------------------------------------
 
