@@ -15,13 +15,25 @@ def _private_cache_dir(tmp_path_factory):
     """Tests (and the subprocesses they start) never touch the user's real analysis cache."""
     import os
 
-    old = os.environ.get("NEWSREADER_CACHE_DIR")
+    # The state dir too: crash logs and the damaged-files log.
+    old = {name: os.environ.get(name) for name in ("NEWSREADER_CACHE_DIR", "XDG_STATE_HOME")}
     os.environ["NEWSREADER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
     yield
-    if old is None:
-        os.environ.pop("NEWSREADER_CACHE_DIR", None)
-    else:
-        os.environ["NEWSREADER_CACHE_DIR"] = old
+    for name, value in old.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def _private_xdg_dirs(tmp_path_factory, monkeypatch):
+    """Corrections, reading state and configuration (XDG data, state, config) of each test and the
+    programs it starts live in fresh temporary directories: never the user's own, and nothing
+    one test remembers (a scroll position, a correction) reaches another."""
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(tmp_path_factory.mktemp(name.lower())))
 
 
 @pytest.fixture(scope="session")

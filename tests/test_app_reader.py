@@ -193,7 +193,7 @@ async def test_search_is_incremental_and_n_walks_the_matches(seed_article, seed_
 
 async def test_help_lists_every_key_and_q_quits_with_zero(seed_article, seed_analysis):
     app = _app(seed_article, seed_analysis)
-    async with app.run_test(size=(100, 60)) as pilot:
+    async with app.run_test(size=(100, 90)) as pilot:
         await pilot.press("question_mark")
         screen = screen_text(app)
         for binding in (*NewsReaderApp.BINDINGS, *ArticleView.BINDINGS):
@@ -332,6 +332,8 @@ async def test_a_failed_analysis_leaves_the_text_readable_and_says_why(seed_arti
         assert app.state.error
         screen = screen_text(app)
         assert "analysis failed" in screen
+        status = app.query_one(StatusLine).plain
+        assert "highlights follow" not in status and status.startswith("Reading without highlights")
         assert "US wants Russia to agree to Ukraine truce" in screen
         await pilot.press("G", "s", "enter", "n")
         assert app.is_running

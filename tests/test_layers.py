@@ -14,6 +14,7 @@ CORE = [
     *sorted((PKG / "document").rglob("*.py")),
     *sorted((PKG / "analysis").rglob("*.py")),
     *sorted((PKG / "web").rglob("*.py")),
+    *sorted((PKG / "corpus").rglob("*.py")),
 ]
 UI = [PKG / "app.py", *sorted((PKG / "widgets").rglob("*.py")), *sorted((PKG / "screens").rglob("*.py"))]
 

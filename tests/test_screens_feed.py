@@ -89,8 +89,8 @@ async def test_enter_paints_fetching_at_once_then_opens_the_article_beside_the_o
         assert app.current == 0
         await pilot.press("right_square_bracket")
         assert app.current == 1
-        # f goes back to the feed; the second item opens as a third file
-        await pilot.press("f")
+        # i goes back to the feed; the second item opens as a third file
+        await pilot.press("i")
         assert app.screen is screen
         assert screen.focused is screen.query_one("#items")
         screen.query_one("#items").highlighted = 1

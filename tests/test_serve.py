@@ -531,7 +531,7 @@ def test_bad_article_or_arguments_are_one_line_errors(tmp_path, seed_path):
 
 
 @contextlib.contextmanager
-def cli_server(*args: str, env: dict[str, str] | None = None):
+def cli_server(*args: str, env: dict[str, str] | None = None, preexec_fn=None):
     """`newsreader serve` as a user runs it; yields (process, port, stderr lines so far).
     Always stopped afterwards: SIGTERM, then SIGKILL."""
     proc = subprocess.Popen(
@@ -539,6 +539,7 @@ def cli_server(*args: str, env: dict[str, str] | None = None):
         stderr=subprocess.PIPE,
         bufsize=0,
         env={**os.environ, **(env or {})},
+        preexec_fn=preexec_fn,
     )
     try:
         banner: list[str] = []

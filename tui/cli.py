@@ -13,14 +13,14 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error
+from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error, warning
 
 
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read news articles in the terminal with people, places and quotes highlighted.",
-        epilog="Run 'newsreader serve --help' for the SSH server.",
+        epilog="Run 'newsreader report --help' for who-said-what reports, 'newsreader serve --help' for the SSH server, 'newsreader batch --help' and 'newsreader index --help' for archives. A corpus index (corpus.db) or a batched folder opens the corpus view.",
     )
     parser.add_argument(
         "files",
@@ -40,6 +40,10 @@ def _reader_parser() -> argparse.ArgumentParser:
         "--fetch-timeout", type=float, metavar="SECONDS", default=20.0, help="limit for fetching one URL, redirects included (20)"
     )
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
+    parser.add_argument(
+        "--print-config", action="store_true", help="print the effective configuration (config.toml and defaults) and exit"
+    )
+    parser.add_argument("--fresh", action="store_true", help="open every article at the top, ignoring where it was left")
     parser.add_argument(
         "--theme",
         metavar="NAME",
@@ -61,6 +65,7 @@ def run_json(args: argparse.Namespace) -> int:
     from .document import DocumentError
     from .runner import cached_analysis, remember_analysis
     from .safe_text import escape_json
+    from .userdata.apply import corrected
     from .web import Feed, feed_json, open_source
 
     use_cache = not args.no_cache
@@ -88,6 +93,9 @@ def run_json(args: argparse.Namespace) -> int:
                     analysis = analyse(article, nlp)
                     if use_cache:
                         remember_analysis(article, analysis)
+                analysis, notes = corrected(article, analysis)
+                for note in notes:
+                    warning(note)
                 record = to_json(article, analysis)
         sys.stdout.write(escape_json(json.dumps(record, ensure_ascii=False)) + "\n")
         sys.stdout.flush()
@@ -112,6 +120,19 @@ def _keyboard_from_terminal() -> bool:
         os.close(tty)
     sys.stdin = open(0, encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115 - stdin for the process's life
     return True
+
+
+def print_config() -> int:
+    """`--print-config`: what the reader would use, as TOML; problems go to stderr as warnings."""
+    from .app import binding_keys
+    from .userdata.config import load_config
+
+    defaults = binding_keys()
+    config = load_config(binding_ids=defaults)
+    for note in config.warnings:
+        warning(note)
+    sys.stdout.write(config.to_toml(defaults))
+    return EXIT_OK
 
 
 def run_reader(args: argparse.Namespace) -> int:
@@ -144,37 +165,88 @@ def run_reader(args: argparse.Namespace) -> int:
         for notice in notices:
             error(notice)
         return EXIT_USAGE
+    from .app import binding_ids
     from .themes import theme_names
+    from .userdata.config import load_config
 
+    config = load_config(binding_ids=binding_ids())
+    if config.theme is not None and config.theme not in theme_names():
+        config.warnings.append(f"{config.path}: theme: unknown theme {config.theme!r}; ignored")
+        config.theme = None
+    for note in config.warnings:
+        warning(note)
     if args.theme is not None and args.theme not in theme_names():
         error(f"unknown theme {args.theme!r}; choose one of: {', '.join(theme_names())}")
         return EXIT_USAGE
     if not os.environ.get("NEWSREADER_FORCE_TTY") and not (sys.stdout.isatty() and _keyboard_from_terminal()):
         error("the reader needs a terminal; use --json for machine-readable output")
         return EXIT_USAGE
+    from . import crash, hangup
     from .app import NewsReaderApp
+
+    ascii_only = args.ascii or config.ascii
 
     app = NewsReaderApp(
         articles,
         model=args.model,
         use_cache=not args.no_cache,
-        ascii_only=args.ascii,
-        theme_name=args.theme,
+        ascii_only=ascii_only,
+        theme_name=args.theme or config.theme,
+        fresh=args.fresh,
+        config=config,
         feeds=feeds,
         notices=notices,
         fetch_limits=_limits(args),
     )
+    hangup.watch(sys.stdin.fileno())
     app.run()
+    if app.crashed:
+        return crash.report_recorded(app.crash_log)
+    return app.return_code or 0
+
+
+def run_corpus(args: argparse.Namespace, index: object) -> int:
+    """`newsreader corpus.db` (or a batched folder): the corpus view over the reader."""
+    from .corpus.open import CorpusOpenError, open_corpus
+
+    try:
+        corpus = open_corpus(index)
+    except CorpusOpenError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    if not sys.stdout.isatty() and not os.environ.get("NEWSREADER_FORCE_TTY"):
+        error("the corpus view needs a terminal")
+        return EXIT_USAGE
+    from . import crash
+    from .screens.corpus import corpus_app
+
+    app = corpus_app(corpus, model=args.model, use_cache=not args.no_cache, ascii_only=args.ascii, theme_name=args.theme)
+    app.run()
+    if app.crashed:
+        return crash.report_recorded(app.crash_log)
     return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from . import crash
+
+    crash.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv[:1] == ["serve"]:
             from .serve import main as serve_main
 
             return serve_main(argv[1:])
+        if argv[:1] in (["batch"], ["index"]):
+            from .corpus import commands
+
+            return (commands.batch_main if argv[0] == "batch" else commands.index_main)(argv[1:])
+        if argv[:1] == ["report"]:
+            from .report.command import main as report_main
+
+            return report_main(argv[1:])
+        if "--print-config" in argv:
+            return print_config()
         parser = _reader_parser()
         args = parser.parse_args(argv)
         if args.feeds:
@@ -192,6 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.files.count("-") > 1:
             error("stdin ('-') can be given only once")
             return EXIT_USAGE
+        if not args.json and len(args.files) == 1:
+            from .corpus.open import corpus_index
+
+            index = corpus_index(args.files[0])
+            if index is not None:
+                return run_corpus(args, index)
         return run_json(args) if args.json else run_reader(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -202,3 +280,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line here, the stack in a crash log
+        return crash.report(exc)

@@ -17,6 +17,14 @@ def cache_root() -> Path:
     return Path(user_cache_dir("newsreader", appauthor=False))
 
 
+def state_root() -> Path:
+    """XDG state dir ($XDG_STATE_HOME/newsreader, by default ~/.local/state/newsreader): crash
+    logs and the log of damaged files set aside."""
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("newsreader", appauthor=False))
+
+
 def write_atomically(path: Path, text: str) -> bool:
     """Write `text` to `path` through a temporary file in the same directory and a rename, so a
     reader never sees half a file and concurrent writers each leave a whole one. Returns False,

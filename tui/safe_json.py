@@ -81,3 +81,27 @@ def move_aside(path: Path) -> Path | None:
         except OSError:
             pass
         return None
+
+
+DAMAGED_LOG = "damaged-files.log"
+
+
+def set_aside(path: Path, reason: str) -> Path | None:
+    """Move a damaged file aside (`move_aside`) and say so once, in DAMAGED_LOG in the state dir
+    (never on the terminal: the reader owns it). The caller then rebuilds the file."""
+    from datetime import UTC, datetime
+
+    from .paths import state_root
+
+    moved = move_aside(path)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    outcome = f"moved to {moved.name}" if moved is not None else "deleted"
+    line = " ".join(f"{stamp} {path}: {reason}; {outcome}, will be rebuilt".split())
+    try:
+        directory = state_root()
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(directory / DAMAGED_LOG, "a", encoding="utf-8", errors="replace") as log:
+            log.write(line[:1000] + "\n")
+    except OSError:
+        pass
+    return moved

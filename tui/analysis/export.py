@@ -13,7 +13,10 @@ def _mention(article: Article, m: Mention) -> dict[str, Any]:
 
 
 def _entity(article: Article, e: Entity) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
+    out: dict[str, Any] = {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
+    if e.corrected:  # changed by the user's corrections (tui.userdata)
+        out["corrected"] = True
+    return out
 
 
 def _attribution(article: Article, why: Attribution | None) -> dict[str, Any] | None:
@@ -49,6 +52,7 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
                 "cue": q.cue,
                 "attribution": _attribution(article, q.attribution),
                 "echo_of": q.echo_of,
+                **({"corrected": True} if q.corrected else {}),
             }
             for q in analysis.quotes
         ],
@@ -56,6 +60,7 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "kind": s.kind.value, "entity_id": s.entity_id, "quotes": s.quote_count}
             for s in analysis.speakers
         ],
+        "warnings": [*article.warnings, *analysis.warnings],  # e.g. Markdown flattened past its depth limit
     }
 
 

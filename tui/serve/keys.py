@@ -7,10 +7,14 @@ file that cannot be read means nobody gets in, never everybody.
 from __future__ import annotations
 
 import os
+import re
 import stat
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncssh
+from asyncssh import auth_keys as _auth_keys
 
 HOST_KEY_NAME = "ssh_host_ed25519_key"
 
@@ -68,13 +72,120 @@ def _create_host_key(path: Path) -> asyncssh.SSHKey:
     return key
 
 
+# What this server does with each authorized_keys option sshd(8) knows. "check" options are
+# evaluated per connection (the key is refused when they fail); "refuse" options make the key
+# unusable here; "accept" options restrict or permit things this server never offers anyway.
+# An option missing from this table makes its key refused: never silently accepted.
+KEY_OPTIONS: dict[str, tuple[str, str]] = {
+    "from": ("check", "client address must match"),
+    "expiry-time": ("check", "key expires"),
+    "no-pty": ("refuse", "no-pty: the reader needs a terminal"),
+    "command": ("refuse", "command=: the reader is the only command this server runs"),
+    "principals": ("refuse", "principals=: certificates are not accepted"),
+    "cert-authority": ("refuse", "cert-authority: certificates are not accepted"),
+    "verify-required": ("refuse", "verify-required: FIDO user verification is not checked"),
+    "restrict": ("accept", "already enforced: no forwarding, no rc files"),
+    "no-agent-forwarding": ("accept", "already enforced"),
+    "no-port-forwarding": ("accept", "already enforced"),
+    "no-x11-forwarding": ("accept", "already enforced"),
+    "no-user-rc": ("accept", "already enforced"),
+    "permitopen": ("accept", "port forwarding is never offered"),
+    "permitlisten": ("accept", "port forwarding is never offered"),
+    "tunnel": ("accept", "tunnel forwarding is never offered"),
+    "agent-forwarding": ("accept", "never offered"),
+    "port-forwarding": ("accept", "never offered"),
+    "x11-forwarding": ("accept", "never offered"),
+    "user-rc": ("accept", "never offered"),
+    "pty": ("accept", "every session has a terminal"),
+    "environment": ("accept", "ignored, as sshd does without PermitUserEnvironment"),
+    "no-touch-required": ("accept", "touch is never required more strictly than the key allows"),
+}
+_EXPIRY_RE = re.compile(r"(\d{8})(\d{4}(\d{2})?)?(Z?)", re.IGNORECASE)
+
+
+def parse_expiry(value: str) -> datetime | None:
+    """sshd's expiry-time: YYYYMMDD[HHMM[SS]], local time unless it ends in Z. None if malformed."""
+    match = _EXPIRY_RE.fullmatch(value.strip())
+    if match is None:
+        return None
+    digits = match.group(1) + (match.group(2) or "0000")
+    if len(digits) == 12:
+        digits += "00"
+    try:
+        moment = datetime.strptime(digits, "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+    if match.group(4):
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone()  # naive: the server's local time, like sshd
+
+
+@dataclass(frozen=True)
+class KeyDecision:
+    """Whether a key may log in and, for the log, why (or why not) and what its options do."""
+
+    allowed: bool
+    reason: str = ""  # why it was refused: "key-not-authorized", "key-option no-pty: ..."
+    notes: tuple[str, ...] = ()  # accepted options, logged once per login
+
+
+class _Entry:
+    """One authorized_keys line: its key and its options (names in lower case)."""
+
+    def __init__(self, line: str) -> None:
+        entry = _auth_keys._SSHAuthorizedKeyEntry(line)  # asyncssh's own option parser
+        if entry.key is None:
+            raise asyncssh.KeyImportError("X.509 entries are not supported")
+        self.key: asyncssh.SSHKey = entry.key
+        self._entry = entry
+        self.options: dict[str, object] = dict(entry.options)
+
+    def decide(self, client_addr: str, now: datetime) -> KeyDecision:
+        """Expiry and address first (as sshd checks them), then options this server cannot honour."""
+        for value in _strings(self.options.get("expiry-time")):
+            expiry = parse_expiry(value)
+            if expiry is None:
+                return KeyDecision(False, f"key-option expiry-time={_printable(value)}: not a date")
+            if now >= expiry:
+                return KeyDecision(False, f"key-option expiry-time: expired {expiry.isoformat(timespec='minutes')}")
+        if "from" in self.options and not self._entry.match_options(client_addr, client_addr, None):
+            return KeyDecision(False, f"key-option from=: {client_addr} does not match")
+        notes = []
+        for name in self.options:
+            action, why = KEY_OPTIONS.get(name.lower(), ("refuse", f"{_printable(name)}: unknown option"))
+            if action == "check" and name != name.lower():
+                # Checked options are looked up by their exact name: "FROM=" would go unchecked.
+                action, why = "refuse", f"{_printable(name)}: write it in lower case"
+            if action == "refuse":
+                return KeyDecision(False, f"key-option {why}")
+            if action == "accept":
+                notes.append(f"{name} ({why})")
+        return KeyDecision(True, notes=tuple(notes))
+
+
+def _strings(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _printable(value: str, limit: int = 40) -> str:
+    return "".join(ch if ch.isprintable() and not ch.isspace() else "?" for ch in value[:limit]) or "-"
+
+
 class AuthorizedKeys:
-    """The authorized_keys file, re-read when it changes so keys can be added or revoked live."""
+    """The authorized_keys file, re-read when it changes so keys can be added or revoked live.
+
+    A key may log in when one of its lines passes every option check (as in sshd); each line is
+    parsed on its own so an option on one line never leaks to another.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._stamp: tuple[int, int, int] | None = None
-        self._keys: asyncssh.SSHAuthorizedKeys | None = None
+        self._entries: list[_Entry] | None = None
         self.load()
 
     def load(self) -> None:
@@ -88,11 +199,20 @@ class AuthorizedKeys:
             raise ServeKeyError(f"authorized keys {self.path}: no such file") from None
         except OSError as exc:
             raise ServeKeyError(f"authorized keys {self.path}: {exc.strerror or 'cannot read'}") from None
-        try:
-            keys = asyncssh.import_authorized_keys(text)
-        except ValueError:
-            raise ServeKeyError(f"authorized keys {self.path}: no valid public key in it") from None
-        self._keys = keys
+        entries = []
+        for number, line in enumerate(text.splitlines(), 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            try:
+                entries.append(_Entry(line))
+            except asyncssh.KeyImportError:
+                continue  # not a key line (as asyncssh and sshd skip them)
+            except ValueError as exc:
+                raise ServeKeyError(f"authorized keys {self.path}: line {number}: {exc}") from None
+        if not entries:
+            raise ServeKeyError(f"authorized keys {self.path}: no valid public key in it")
+        self._entries = entries
         self._stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
 
     def refresh(self) -> str | None:
@@ -106,12 +226,24 @@ class AuthorizedKeys:
         try:
             self.load()
         except ServeKeyError as exc:
-            self._keys, self._stamp = None, None
+            self._entries, self._stamp = None, None
             return str(exc)
         return None
 
+    def decide(self, key: asyncssh.SSHKey, client_addr: str, now: datetime | None = None) -> KeyDecision:
+        """May `key` log in from `client_addr`? No reverse DNS: `from=` matches the address only."""
+        if self._entries is None:
+            return KeyDecision(False, "authorized-keys-unusable")
+        now = now or datetime.now(UTC)
+        refusal: KeyDecision | None = None
+        for entry in self._entries:
+            if entry.key != key:
+                continue
+            decision = entry.decide(client_addr, now)
+            if decision.allowed:
+                return decision
+            refusal = refusal or decision
+        return refusal or KeyDecision(False, "key-not-authorized")
+
     def allows(self, key: asyncssh.SSHKey, client_addr: str) -> bool:
-        if self._keys is None:
-            return False
-        # No reverse DNS: `from=` patterns are matched against the address only.
-        return self._keys.validate(key, client_addr, client_addr) is not None
+        return self.decide(key, client_addr).allowed

@@ -52,8 +52,31 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+# Signals the reader must receive with their default effect even when the server was started
+# with them ignored (`nohup` ignores SIGHUP, and an ignored signal stays ignored across exec).
+_RESET_SIGNALS = (
+    signal.SIGHUP,
+    signal.SIGINT,
+    signal.SIGQUIT,
+    signal.SIGTERM,
+    signal.SIGPIPE,
+    signal.SIGALRM,
+    signal.SIGUSR1,
+    signal.SIGUSR2,
+    signal.SIGCHLD,
+    signal.SIGTSTP,
+    signal.SIGTTIN,
+    signal.SIGTTOU,
+    signal.SIGWINCH,
+)
+
+
 def _become_tty_owner() -> None:
-    """Runs in the child after setsid(): make stdin (the pty slave) the controlling terminal."""
+    """Runs in the child after setsid(): default signal dispositions and an empty signal mask,
+    then make stdin (the pty slave) the controlling terminal."""
+    for signum in _RESET_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, ())
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 

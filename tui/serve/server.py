@@ -9,28 +9,34 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 import asyncssh
 
+from ..cache import cache_dir
+from ..cache import writable as cache_writable
 from ..exits import EXIT_OK, EXIT_USAGE, PROG, error
 from .keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
+from .limits import PreauthGate, PreauthLimits, RateLimitedLine, listening_socket
 from .session import ConnectionInfo, ReaderSession, package_root, reader_argv
+from .warm import WARM_OK, WARM_UNWRITABLE
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8022
 DEFAULT_MAX_SESSIONS = 10
 DEFAULT_IDLE_TIMEOUT = 1800.0
-LOGIN_TIMEOUT = 30.0  # seconds an unauthenticated connection may take to log in
 KEEPALIVE_INTERVAL = 60.0  # probe silent clients so dead links free their session
 SHUTDOWN_GRACE = 5.0
 
@@ -80,6 +86,27 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_IDLE_TIMEOUT,
         help=f"close a session after this long without keyboard input; 0 = never (default {DEFAULT_IDLE_TIMEOUT:g})",
     )
+    parser.add_argument(
+        "--login-grace-time",
+        metavar="SECONDS",
+        type=float,
+        default=PreauthLimits.grace,
+        help=f"close a connection that has not logged in after this long (default {PreauthLimits.grace:g})",
+    )
+    parser.add_argument(
+        "--max-startups",
+        metavar="START:RATE:FULL",
+        default=f"{PreauthLimits.start}:{PreauthLimits.rate}:{PreauthLimits.full}",
+        help="like sshd: from START connections not yet logged in, drop new ones with RATE %% chance, "
+        "rising to all at FULL (default %(default)s)",
+    )
+    parser.add_argument(
+        "--per-source-max-startups",
+        metavar="N",
+        type=int,
+        default=PreauthLimits.per_source,
+        help="connections not yet logged in that one address may hold (default %(default)s)",
+    )
     parser.add_argument("--log", metavar="FILE", type=Path, help="append connection log lines here (default: stderr)")
     return parser
 
@@ -95,6 +122,7 @@ class ServeConfig:
     idle_timeout: float
     log: Path | None
     command: list[str] | None = None  # what each session runs; None: the reader on `files`
+    preauth: PreauthLimits = field(default_factory=PreauthLimits)
 
 
 def parse_args(argv: Sequence[str]) -> ServeConfig:
@@ -107,6 +135,17 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
         raise UsageError("--max-sessions must be at least 1")
     if not args.idle_timeout >= 0 or args.idle_timeout == float("inf"):
         raise UsageError("--idle-timeout must be a number of seconds, 0 or more")
+    if not 0 < args.login_grace_time < float("inf"):
+        raise UsageError("--login-grace-time must be a number of seconds above 0")
+    try:
+        start, rate, full = (int(part) for part in args.max_startups.split(":"))
+    except ValueError:
+        raise UsageError(f"--max-startups {args.max_startups}: expected START:RATE:FULL, e.g. 10:30:100") from None
+    if not (1 <= start <= full and 0 <= rate <= 100):
+        raise UsageError(f"--max-startups {args.max_startups}: need 1 <= START <= FULL and RATE from 0 to 100")
+    if args.per_source_max_startups < 1:
+        raise UsageError("--per-source-max-startups must be at least 1")
+    preauth = PreauthLimits(start, rate, full, args.per_source_max_startups, args.login_grace_time)
     if "-" in args.files:
         raise UsageError("serve cannot read an article from stdin ('-'); give file paths")
     return ServeConfig(
@@ -118,6 +157,7 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
         max_sessions=args.max_sessions,
         idle_timeout=args.idle_timeout,
         log=args.log,
+        preauth=preauth,
     )
 
 
@@ -135,9 +175,9 @@ def check_files(files: Sequence[str]) -> list[str]:
     return [source if is_url(source) else str(Path(source).resolve()) for source in files]
 
 
-def _printable(value: str, limit: int = 64) -> str:
+def _printable(value: str, limit: int = 64, spaces: bool = False) -> str:
     """Client-supplied strings (user names) go into the log: keep them on one inert line."""
-    cleaned = "".join(ch if ch.isprintable() and not ch.isspace() else "?" for ch in value[:limit])
+    cleaned = "".join(ch if ch.isprintable() and ((spaces and ch == " ") or not ch.isspace()) else "?" for ch in value[:limit])
     return cleaned or "-"
 
 
@@ -173,6 +213,9 @@ class ServerState:
         self.connections: set[asyncssh.SSHServerConnection] = set()
         self.stopping = False
         self._tasks: set[asyncio.Future] = set()
+        self.preauth = PreauthGate(config.preauth)
+        self.login_grace = config.preauth.grace
+        self.crowded = RateLimitedLine(log.line)  # one line per 10 s while flooded
 
     def admit(self, session: ReaderSession) -> bool:
         if self.stopping or len(self.sessions) >= self.max_sessions:
@@ -212,15 +255,33 @@ class ReaderSSHServer(asyncssh.SSHServer):
         self._auth_started = False
         self._idle_watch: asyncio.Task | None = None
         self._closed_idle = False
+        self._key_notes: tuple[str, ...] = ()
+        self._turned_away = False
+        self._refusals: set[str] = set()
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self.conn = conn
         peer = conn.get_extra_info("peername") or ("?", 0)
         local = conn.get_extra_info("sockname") or ("?", 0)
         self.info = ConnectionInfo(peer, local)
+        admission = self.state.preauth.admit(self, self.info.peer_host)
+        if not admission.admitted:
+            self._turned_away = True
+            pending = len(self.state.preauth)
+            self.state.crowded(f"- - busy: turning away connections not yet logged in ({admission.reason}; {pending} pending)")
+            conn.abort()
+            return
+        if isinstance(admission.evict, ReaderSSHServer) and admission.evict.conn is not None:
+            admission.evict._turned_away = True
+            self.state.preauth.release(admission.evict)
+            self.state.crowded(f"- - busy: closed the oldest pending login of the busiest address for {self.info.peer}")
+            admission.evict.conn.abort()
         self.state.connections.add(conn)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.state.preauth.release(self)
+        if self._turned_away:
+            return  # counted in the rate-limited "busy" line, not one line each
         self.state.connections.discard(self.conn)
         if self._idle_watch is not None:
             self._idle_watch.cancel()
@@ -234,6 +295,8 @@ class ReaderSSHServer(asyncssh.SSHServer):
                 return
             if self._allowed_fingerprint != "-":
                 reason = "no-valid-signature"  # offered a listed key but never proved holding it
+            elif self._refusals:
+                reason = "key-option"  # the key is listed, but its options forbid this login
             elif info.fingerprint != "-":
                 reason = "key-not-authorized"
             else:
@@ -271,16 +334,24 @@ class ReaderSSHServer(asyncssh.SSHServer):
         assert self.info is not None
         fp = fingerprint(key)
         self.info.fingerprint = fp
-        allowed = self.state.keys.allows(key, self.info.peer_host)
-        if allowed:
+        decision = self.state.keys.decide(key, self.info.peer_host)
+        if decision.allowed:
             self._allowed_fingerprint = fp
-        return allowed
+            self._key_notes = decision.notes
+        elif decision.reason != "key-not-authorized" and decision.reason not in self._refusals:
+            self._refusals.add(decision.reason)  # asyncssh asks twice per key (query, then signature)
+            self.state.log.event(
+                self.info, "key-refused", f"user={_printable(username)} reason={_printable(decision.reason, 200, True)}"
+            )
+        return decision.allowed
 
     def auth_completed(self) -> None:
         assert self.info is not None
         self.info.authenticated = True
+        self.state.preauth.release(self)
         self.info.fingerprint = self._allowed_fingerprint
-        self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}")
+        notes = f" options={_printable(';'.join(self._key_notes), 300, True)}" if self._key_notes else ""
+        self.state.log.event(self.info, "accepted", f"user={_printable(self.info.username)}{notes}")
         if self.state.idle_timeout:
             self._idle_watch = asyncio.ensure_future(self._close_when_sessionless())
 
@@ -313,10 +384,15 @@ async def start_server(
 ) -> tuple[asyncssh.SSHAcceptor, ServerState]:
     """Listen; returns (asyncssh server, state). Used by `serve` and by the tests."""
     state = ServerState(config, keys, log)
-    server = await asyncssh.create_server(
-        lambda: ReaderSSHServer(state),
+    out_of_files = RateLimitedLine(log.line)
+    sock = listening_socket(
         config.host,
         config.port,
+        lambda: out_of_files("- - warning: out of file descriptors; closing new connections until some are free"),
+    )
+    server = await asyncssh.create_server(
+        lambda: ReaderSSHServer(state),
+        sock=sock,
         server_host_keys=[host_key],
         public_key_auth=True,
         password_auth=False,
@@ -332,7 +408,7 @@ async def start_server(
         allow_pty=True,
         line_editor=False,
         encoding=None,
-        login_timeout=LOGIN_TIMEOUT,
+        login_timeout=config.preauth.grace,
         keepalive_interval=KEEPALIVE_INTERVAL,
     )
     return server, state
@@ -345,17 +421,25 @@ class _Warmup:
         self.proc = proc
         self.log = log
         self.started = time.monotonic()
+        self.stopping = False
         self.task = asyncio.create_task(self._wait())
 
     async def _wait(self) -> None:
         status = await self.proc.wait()
         took = time.monotonic() - self.started
-        if status == 0:
+        if status == WARM_OK:
             self.log.line(f"- - analysis cache ready in {took:.1f}s")
+        elif status == WARM_UNWRITABLE:
+            self.log.line(f"- - warning: analysis cache not writable ({cache_dir()}); every session analyses on its own")
         elif status > 0:
             self.log.line(f"- - warning: analysis cache warm-up failed (exit {status}); sessions analyse on their own")
+        elif not self.stopping:
+            self.log.line(
+                f"- - warning: analysis cache warm-up was killed ({_signal_name(-status)}); sessions analyse on their own"
+            )
 
     async def stop(self) -> None:
+        self.stopping = True
         if self.proc.returncode is None:
             try:
                 self.proc.kill()
@@ -384,6 +468,46 @@ async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
     return _Warmup(proc, log)
 
 
+class _LoopProblems:
+    """The event loop's exception handler: one short line, never a traceback, rate-limited
+    (out of file descriptors, asyncio and asyncssh printed a traceback per failed attempt)."""
+
+    def __init__(self, log: ConnectionLog) -> None:
+        self.out_of_files = RateLimitedLine(log.line)
+        self.other = RateLimitedLine(log.line)
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
+            self.out_of_files(f"- - warning: out of file descriptors ({exc.strerror}); new connections wait")
+            return
+        what = f"{type(exc).__name__}: {exc}" if exc is not None else str(context.get("message", "?"))
+        self.other(f"- - warning: internal: {' '.join(what.split())[:200]}")
+
+
+def _shared_cache_if_unwritable(log: ConnectionLog) -> str | None:
+    """When the analysis cache cannot be written, every session would analyse on its own (ten
+    sessions: ten spaCy processes, 2.65 GiB). Give the warm-up and all sessions one private
+    directory instead, for this server's life; returns it, to be removed at shutdown."""
+    if cache_writable():
+        return None
+    unusable = cache_dir()
+    try:
+        shared = tempfile.mkdtemp(prefix="newsreader-cache-")  # mode 0700
+    except OSError:
+        return None  # the warm-up will report that nothing could be written
+    os.environ["NEWSREADER_CACHE_DIR"] = shared  # inherited by the warm-up and every reader
+    log.line(f"- - warning: analysis cache {unusable} not writable; sessions share {shared} until the server stops")
+    return shared
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
 def listening_address(server: asyncssh.SSHAcceptor) -> tuple[str, int]:
     sock = server.sockets[0]
     host, port = sock.getsockname()[:2]
@@ -407,10 +531,12 @@ async def _serve(
     print(f"{PROG}: host key {fingerprint(host_key)} ({created}{config.host_key})", file=sys.stderr, flush=True)
     log.line(f"- - listening {host}:{port} max-sessions={config.max_sessions} idle-timeout={config.idle_timeout:g}s")
 
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(_LoopProblems(log))
+    shared_cache = _shared_cache_if_unwritable(log)
     warmup = await _start_warmup(config.files, log)
 
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     try:
@@ -423,6 +549,8 @@ async def _serve(
     if warmup is not None:
         await warmup.stop()
     await state.shutdown()
+    if shared_cache is not None:
+        shutil.rmtree(shared_cache, ignore_errors=True)
     log.line("- - stopped")
     return EXIT_OK
 
