@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -27,24 +28,11 @@ from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
-from .report import citation, quote_rows
-from .report.export import default_report_path, export_report
-from .report.outline import outline
-from .report.search import MAX_HITS, search_all
 from .resources import read_style
 from .safe_text import printable
-from .screens.correct import start_entity_correction, start_quote_correction
-from .screens.dialogs import ChoiceScreen, PromptScreen
-from .screens.feed import FeedScreen, empty_analysis, placeholder_article
-from .screens.help import HelpScreen, rows_of
-from .screens.outline import OutlineScreen
-from .screens.quotes import QuotesScreen
 from .text_search import Search, fold
-from .userdata.apply import corrected, describe
 from .userdata.config import Config
-from .userdata.corrections import Correction, Store
 from .userdata.state import ReadingState, load_state, save_state
-from .web import Feed, FetchLimits
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.origin import origin_line
@@ -65,6 +53,10 @@ from .widgets.targets import (
     target_for,
 )
 
+if TYPE_CHECKING:  # the screens, reports and feeds are imported when first used, not at start-up
+    from .userdata.corrections import Correction
+    from .web import Feed, FetchLimits
+
 
 def no_color_requested() -> bool:
     """NO_COLOR as Textual reads it (set at all, even empty), so both agree on what it means.
@@ -76,8 +68,8 @@ def no_color_requested() -> bool:
     return "NO_COLOR" in os.environ
 
 
-NARROW = 90
-SEARCH_PREVIEW = 50_000  # characters either side of the view searched at once on a long text  # below this many columns the sidebar becomes a toggle (ctrl+b)
+NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
+SEARCH_PREVIEW = 50_000  # characters either side of the view searched at once on a long text
 LISTS = ("speakers", "places", "others")
 
 
@@ -279,9 +271,11 @@ class NewsReaderApp(App[int]):
         super().__init__(ansi_color=True if no_color_requested() else None)
         self.feeds = list(feeds)
         self.notices = list(notices)
-        self.fetch_limits = fetch_limits or FetchLimits()
+        self.fetch_limits = fetch_limits  # None: the defaults, made when a feed is opened
         self.placeholder = not articles and bool(self.feeds)  # nothing to read until an item is opened
         if self.placeholder:
+            from .screens.feed import empty_analysis, placeholder_article
+
             articles, analyses = [placeholder_article(self.feeds[0])], [empty_analysis(self.feeds[0].source)]
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
@@ -359,8 +353,14 @@ class NewsReaderApp(App[int]):
         for notice in self.notices:
             self.notify(printable(notice), severity="error", timeout=8, markup=False)
         if self.feeds:
+            from .screens.feed import FeedScreen
+            from .web.limits import FetchLimits
+
             self.install_screen(
-                FeedScreen(self.feeds, self.fetch_limits, ascii_only=self.ascii_only, has_articles=not self.placeholder), "feeds"
+                FeedScreen(
+                    self.feeds, self.fetch_limits or FetchLimits(), ascii_only=self.ascii_only, has_articles=not self.placeholder
+                ),
+                "feeds",
             )
             self.push_screen("feeds")
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
@@ -800,6 +800,11 @@ class NewsReaderApp(App[int]):
             self.view.focus()
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        from .screens.feed import FeedScreen
+        from .screens.help import rows_of
+        from .screens.outline import OutlineScreen
+        from .screens.quotes import QuotesScreen
+
         return [
             (
                 "Everywhere",
@@ -834,6 +839,9 @@ class NewsReaderApp(App[int]):
     # -- the workbench: quotes view and copy (logic in tui.report and tui.screens.quotes) ------
 
     def action_quotes(self) -> None:
+        from .report import quote_rows
+        from .screens.quotes import QuotesScreen
+
         state = self.state
         if state.shown is None:
             self._refresh_status("The quotes are listed once the analysis is done")
@@ -842,6 +850,8 @@ class NewsReaderApp(App[int]):
         self.push_screen(QuotesScreen(rows, state.article, ascii_only=self.ascii_only), self._jump_to_quote)
 
     def action_pick_file(self) -> None:
+        from .screens.dialogs import ChoiceScreen
+
         def label(index: int, state: ArticleState) -> str:
             quotes = f"{len(state.analysis.quotes)} quotes" if state.analysis else ("failed" if state.error else "analysing")
             here = "  (open)" if index == self.current else ""
@@ -856,6 +866,9 @@ class NewsReaderApp(App[int]):
         self.push_screen(ChoiceScreen(f"Open files ({len(self.states)})", options), chosen)
 
     def action_search_all(self) -> None:
+        from .report.search import MAX_HITS, search_all
+        from .screens.dialogs import ChoiceScreen, PromptScreen
+
         def search(query: str | None) -> None:
             if not query:
                 return
@@ -882,6 +895,9 @@ class NewsReaderApp(App[int]):
         self.view.focus()
 
     def action_outline(self) -> None:
+        from .report.outline import outline
+        from .screens.outline import OutlineScreen
+
         state = self.state
         top = self.view.visible_span()[0]
         entries = outline(state.article, state.shown)
@@ -908,6 +924,8 @@ class NewsReaderApp(App[int]):
         self.view.focus()
 
     def action_copy_quote(self) -> None:
+        from .report import citation, quote_rows
+
         quote = self._quote_in_view()
         if quote is None or self.state.shown is None:
             self._refresh_status("No quote in view to copy")
@@ -967,6 +985,8 @@ class NewsReaderApp(App[int]):
 
     def _with_corrections(self, index: int, raw: Analysis) -> Analysis:
         """Corrections apply to complete analyses only: a partial one lacks later targets."""
+        from .userdata.apply import corrected
+
         self._raw[index] = raw
         analysis, notes = corrected(self.states[index].article, raw)
         for note in notes:
@@ -974,6 +994,8 @@ class NewsReaderApp(App[int]):
         return analysis
 
     def action_correct(self) -> None:
+        from .screens.correct import start_entity_correction, start_quote_correction
+
         analysis = self.state.analysis
         if analysis is None:
             self._refresh_status("Corrections can be made once the analysis is done")
@@ -995,11 +1017,17 @@ class NewsReaderApp(App[int]):
         start_quote_correction(self, analysis, quote, self._save_correction)
 
     def _save_correction(self, correction: Correction) -> None:
+        from .userdata.apply import describe
+        from .userdata.corrections import Store
+
         saved = Store.load(self.state.article).add(correction)
         what = describe(correction, self.state.article.text)
         self._recorrect(f"Corrected: {what} (u undoes)" if saved else f"Corrected for now, but could not be saved: {what}")
 
     def action_undo(self) -> None:
+        from .userdata.apply import describe
+        from .userdata.corrections import Store
+
         if self.current not in self._raw:
             self._refresh_status("Nothing to undo")
             return
@@ -1020,6 +1048,9 @@ class NewsReaderApp(App[int]):
         self._refresh_status(message)
 
     def action_export(self) -> None:
+        from .report.export import default_report_path, export_report
+        from .screens.dialogs import PromptScreen
+
         ready = [(s.article, s.analysis) for s in self.states if s.analysis is not None]
         if not ready:
             self._refresh_status("A report can be written once an analysis is done")
@@ -1040,6 +1071,8 @@ class NewsReaderApp(App[int]):
         )
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections(), ascii_only=self.ascii_only))
 
     # -- drawing the bars ----------------------------------------------------------------------
@@ -1134,7 +1167,9 @@ class NewsReaderApp(App[int]):
 def binding_keys() -> dict[str, str]:
     """Every binding id a keymap in config.toml may name, with its default key(s)."""
     from .screens.dialogs import ChoiceScreen
+    from .screens.help import HelpScreen
     from .screens.outline import OutlineScreen
+    from .screens.quotes import QuotesScreen
 
     owners = (NewsReaderApp, ArticleView, EntityList, QuotesScreen, OutlineScreen, HelpScreen, ChoiceScreen)
     return {b.id: b.key for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
