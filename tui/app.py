@@ -12,7 +12,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -1175,5 +1175,7 @@ def binding_keys() -> dict[str, str]:
     return {b.id: b.key for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
-def binding_ids() -> list[str]:
-    return list(binding_keys())
+def binding_ids() -> Iterator[str]:
+    """Lazily: the screens that own some of the keys are imported only when a config file with
+    settings is read, not on every start-up."""
+    yield from binding_keys()
