@@ -59,6 +59,7 @@ class Search:
         self.matches: list[Span] = []
         self.starts: list[int] = []  # the matches' starts, for bisecting
         self.truncated = False
+        self.done = False
         self._pos = 0  # next text offset to scan from, or next candidate index
         self._last_end = 0
         self._candidates: list[int] | None = None
