@@ -69,7 +69,7 @@ def no_color_requested() -> bool:
 
 
 NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
-SEARCH_PREVIEW = 50_000  # characters either side of the view searched at once on a long text
+SEARCH_PREVIEW = 20_000  # characters either side of the view searched at once on a long text
 LISTS = ("speakers", "places", "others")
 
 
