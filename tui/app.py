@@ -714,18 +714,19 @@ class NewsReaderApp(App[int]):
             target = search_result(search)
         else:  # a long text: the matches around the view now, the rest a slice per turn
             target = search_result(search, search.near(max(0, top - SEARCH_PREVIEW), bottom + SEARCH_PREVIEW))
-            self.call_later(self._search_more, search)
+            self.call_after_refresh(self._search_more, search)
         target.seek(top - 1, 1)
         self.state.target = target
         self._show_target(reveal=True)
 
     def _search_more(self, search: Search) -> None:
-        """One slice of a search; keys typed meanwhile come first (each waits one slice at most)."""
+        """One slice of a search, after the screen shows the last one; keys typed meanwhile come
+        first (each waits one slice at most)."""
         target = self.state.target
         if search is not self._search or target is None or target.kind != "search" or target.key != search.query:
             return  # superseded by another keystroke, or the search was cancelled
         if not search.advance():
-            self.call_later(self._search_more, search)
+            self.call_after_refresh(self._search_more, search)
             return
         current = target.current
         full = search_result(search)
