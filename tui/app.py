@@ -340,8 +340,6 @@ class NewsReaderApp(App[int]):
         self.set_class(no_color_requested(), "-no-color")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
-        if self.config.sidebar_width:
-            self.query_one("#sidebar").styles.width = self.config.sidebar_width
         self._apply_width(self.size.width)
         for index, state in enumerate(self.states):
             if state.analysis is not None:
@@ -793,7 +791,7 @@ class NewsReaderApp(App[int]):
         show = self.sidebar_forced if self.sidebar_forced is not None else not narrow
         self.screen.set_class(narrow, "-narrow")
         sidebar = self.query_one("#sidebar")
-        sidebar.styles.width = sidebar_width(width)
+        sidebar.styles.width = self.config.sidebar_width or sidebar_width(width)
         if sidebar.display != show:
             sidebar.display = show
             self.refresh_bindings()
@@ -976,7 +974,7 @@ class NewsReaderApp(App[int]):
         stored = ReadingState(state.scroll_y, selection, target.index if selection and target else 0, self._layers.get(index, {}))
         save_state(state.article, stored)
 
-    def exit(self, *args, **kwargs) -> None:  # type: ignore[override]
+    def exit(self, *args, **kwargs) -> None:
         """Leaving, by any key or command: every article seen is remembered where it was."""
         for index in sorted(self._seen):
             self._remember(index)
@@ -1023,7 +1021,7 @@ class NewsReaderApp(App[int]):
 
         saved = Store.load(self.state.article).add(correction)
         what = describe(correction, self.state.article.text)
-        self._recorrect(f"Corrected: {what} (u undoes)" if saved else f"Corrected for now, but could not be saved: {what}")
+        self._recorrect(f"Corrected (u undoes): {what}" if saved else f"Corrected, not saved: {what}")
 
     def action_undo(self) -> None:
         from .userdata.apply import describe

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
 from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error, warning
@@ -62,12 +63,17 @@ def run_json(args: argparse.Namespace) -> int:
     """One JSON line per file. A cached analysis is answered without importing spaCy; the pipeline
     is loaded only for the first file the cache cannot answer, and new results are cached."""
     from .analysis.export import error_json, to_json
+    from .analysis.pipeline import model_identity
     from .document import DocumentError
     from .runner import cached_analysis, remember_analysis
     from .safe_text import escape_json
     from .userdata.apply import corrected
     from .web import Feed, feed_json, open_source
 
+    if args.model is not None and model_identity(args.model) is None:
+        # Known without loading spaCy: say so before any file, even when the cache could answer.
+        error(f"cannot load spaCy model {args.model!r} (not an installed package or a model directory)")
+        return EXIT_USAGE
     use_cache = not args.no_cache
     nlp = None
     status = EXIT_OK
@@ -205,7 +211,7 @@ def run_reader(args: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def run_corpus(args: argparse.Namespace, index: object) -> int:
+def run_corpus(args: argparse.Namespace, index: Path) -> int:
     """`newsreader corpus.db` (or a batched folder): the corpus view over the reader."""
     from .corpus.open import CorpusOpenError, open_corpus
 
