@@ -223,3 +223,26 @@ def test_a_worker_that_dies_is_one_line_and_a_rerun_completes(archive, tmp_path)
     assert not list(out.glob(".tmp-*"))
     run_batch(BatchOptions([str(archive)], out, workers=1))
     assert read_table(out, "articles").num_rows == 4
+
+
+def test_workers_end_when_the_client_is_killed_outright(archive, tmp_path):
+    import psutil
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui", "batch", str(archive), "-o", str(out), "--workers", "1", "--chunk-chars", "1"],
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while not shard_dirs(out) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    workers = [p for p in children if "spawn_main" in " ".join(p.cmdline())]
+    assert workers
+    proc.kill()
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    for p in alive:  # clean up before failing
+        p.kill()
+    assert not alive

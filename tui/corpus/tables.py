@@ -18,6 +18,9 @@ from ..analysis.export import to_json
 from ..model import Analysis, Article
 
 _str, _int = pa.string(), pa.int64()
+_ATTRIBUTION = pa.struct(
+    [("rule", _str), ("explanation", _str), ("evidence", pa.list_(pa.struct([("start", _int), ("end", _int)])))]
+)
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -38,6 +41,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("site", _str),
             ("author", _str),
             ("text", _str),  # the decoded file (BOM removed, CRLF as LF): what offsets index
+            ("warnings", pa.list_(_str)),
         ]
     ),
     "quotes": pa.schema(
@@ -50,6 +54,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("speaker", _str),
             ("speaker_id", _str),
             ("cue", _str),
+            ("attribution", _ATTRIBUTION),  # why the speaker was credited: rule, explanation, evidence spans
+            ("echo_of", _str),
         ]
     ),
     "speakers": pa.schema(
@@ -108,9 +114,10 @@ def add_article(rows: Rows, article: Article, analysis: Analysis, *, digest: str
             "site": article.site,
             "author": article.author,
             "text": article.source_text or article.text,
+            "warnings": record.get("warnings", []),
         }
     )
-    rows["quotes"].extend({"article_id": aid, **{k: q[k] for k in SCHEMAS["quotes"].names[1:]}} for q in record["quotes"])
+    rows["quotes"].extend({"article_id": aid, **{k: q.get(k) for k in SCHEMAS["quotes"].names[1:]}} for q in record["quotes"])
     rows["speakers"].extend({"article_id": aid, **{k: s[k] for k in SCHEMAS["speakers"].names[1:]}} for s in record["speakers"])
     for list_name, kind in _KIND_OF_LIST.items():
         for entity in record[list_name]:

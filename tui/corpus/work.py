@@ -9,8 +9,10 @@ pipeline is loaded once per process (`load_pipeline` is cached) and reused for e
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,7 +55,20 @@ def init_local_worker(model: str | None) -> None:
     """Process-pool initializer: ctrl+c is the parent's to handle (it stops handing out work and
     keeps only complete shards), and the pipeline is ready before the first chunk arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
     ready_pipeline(model)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A client killed outright (SIGTERM, SIGKILL) cannot end its pool: each worker then ends
+    itself instead of staying behind with a loaded pipeline."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def analyse_chunk(items: list[Item], model: str | None, jsonl: bool = False) -> ShardData:
