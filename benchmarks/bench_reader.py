@@ -210,11 +210,56 @@ def big_document(big: Path) -> None:
     row("peak memory: reader + all its processes together (sampled)", f"{peak_tree:6d} MiB", "target <= 1.5 GB")
 
 
+def until(app: PtyApp, sent: float, pattern: re.Pattern[str], timeout: float = 20.0) -> float:
+    """Seconds from `sent` until the screen first matches `pattern` (the byte that made it so)."""
+    deadline = sent + timeout
+    while time.perf_counter() < deadline:
+        if pattern.search(app.text):
+            return app.last_read - sent
+        app.pump(0.002)
+    raise TimeoutError(f"{pattern.pattern!r} not on screen:\n{app.text}")
+
+
+def search(runs: int, big: Path, cache: str) -> None:
+    """Typing a search on the 2 MB text, analysis done: the first frame with the matches near
+    the view, and the frame with all of them counted, per keystroke."""
+    query = "peace"
+    first, complete, floor = [], [], []
+    with PtyApp(reader(big), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
+        app.wait_for(HEADLINE, 120)
+        wait_ready(app, 3600)
+        app.settle(0.5)
+        for r in range(runs):
+            app.press(PAGE_DOWN * (r + 1))
+            app.press("/")
+            for n in range(1, len(query) + 1):
+                typed = re.escape(query[:n])
+                app.settle(0.1)
+                sent = time.perf_counter()
+                os.write(app.master, query[n - 1].encode())
+                first.append(until(app, sent, re.compile(rf"/{typed}\W+(match \d+/\d+|no matches)")))
+                complete.append(until(app, sent, re.compile(rf"/{typed}\W+(match \d+/\d+(?!\+)\b|no matches)")))
+                floor.append(app.press("\x1b[D")[0])  # cursor left in the search bar: a repaint and no search
+                app.press("\x1b[F")  # back to the end of the query
+            app.press("\x1b")
+        quit_app(app)
+
+    def p95(values: list[float]) -> float:
+        return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+    print(f"search on the 2 MB document, analysis cached, {runs} x typing {query!r} (p95 over {len(first)} keystrokes):")
+    row("cursor key in the search bar (no search): latency p95", ms(p95(floor)), "floor")
+    row("keystroke -> first frame with matches near the view, p95", ms(p95(first)), "target <= 30 ms")
+    row("keystroke -> every match found and counted, p95", ms(p95(complete)), "shown incrementally")
+    row("keystroke -> first frame, median", ms(median(first)), "")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="skip the 2 MB document")
-    parser.add_argument("--only", choices=("startup", "keys", "big", "throughput"), help="run one part")
+    parser.add_argument("--only", choices=("startup", "keys", "big", "search", "throughput"), help="run one part")
+    parser.add_argument("--cache", help="analysis cache for the 2 MB document (reuse it to skip its analysis)")
     args = parser.parse_args()
     os.chdir(ROOT)
     big = None
@@ -226,13 +271,15 @@ def main() -> int:
     print(
         f"newsreader benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
     )
-    parts = [args.only] if args.only else ["startup", "keys", "big", "throughput"]
+    parts = [args.only] if args.only else ["startup", "keys", "big", "search", "throughput"]
     if "startup" in parts:
         startup(args.runs, big)
     if "keys" in parts:
         keys(args.runs)
     if big is not None and "big" in parts:
         big_document(big)
+    if big is not None and "search" in parts:
+        search(args.runs, big, args.cache or tempfile.mkdtemp(prefix="nr-bench-search-"))
     if big is not None and "throughput" in parts:
         throughput(big)
     return 0

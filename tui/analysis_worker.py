@@ -68,7 +68,10 @@ def parser_processes(length: int) -> int:
     wanted = os.environ.get("NEWSREADER_PROCESSES", "")
     if wanted.isdigit() and int(wanted) >= 1:
         return int(wanted)
-    return min(2, os.cpu_count() or 1) if length >= PARALLEL_FROM_CHARS else 1
+    # One core stays with the reader: on 2 cores, two parser processes took page down from 24 ms
+    # to 224 ms (median) while a 2 MB text was analysed, for an analysis 15% faster.
+    spare = max(1, (os.cpu_count() or 1) - 1)
+    return min(2, spare) if length >= PARALLEL_FROM_CHARS else 1
 
 
 def main() -> int:

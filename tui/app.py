@@ -8,13 +8,15 @@ only door to the engine); results come back as messages and are applied on the U
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -26,23 +28,11 @@ from textual.widgets import Footer, OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
-from .report import citation, quote_rows
-from .report.export import default_report_path, export_report
-from .report.outline import outline
-from .report.search import MAX_HITS, search_all
 from .resources import read_style
 from .safe_text import printable
-from .screens.correct import start_entity_correction, start_quote_correction
-from .screens.dialogs import ChoiceScreen, PromptScreen
-from .screens.feed import FeedScreen, empty_analysis, placeholder_article
-from .screens.help import HelpScreen, rows_of
-from .screens.outline import OutlineScreen
-from .screens.quotes import QuotesScreen
-from .userdata.apply import corrected, describe
+from .text_search import Search, fold
 from .userdata.config import Config
-from .userdata.corrections import Correction, Store
 from .userdata.state import ReadingState, load_state, save_state
-from .web import Feed, FetchLimits
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.origin import origin_line
@@ -57,10 +47,15 @@ from .widgets.targets import (
     owner_at,
     place_rows,
     quote_at,
+    search_result,
     search_target,
     speaker_rows,
     target_for,
 )
+
+if TYPE_CHECKING:  # the screens, reports and feeds are imported when first used, not at start-up
+    from .userdata.corrections import Correction
+    from .web import Feed, FetchLimits
 
 
 def no_color_requested() -> bool:
@@ -74,7 +69,17 @@ def no_color_requested() -> bool:
 
 
 NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
+SEARCH_PREVIEW = 20_000  # characters either side of the view searched at once on a long text
 LISTS = ("speakers", "places", "others")
+
+
+def _settle_heap() -> None:
+    """Move what the reader holds for good (the text, its layout, an analysis) out of the garbage
+    collector's sight. A full collection walks every object: with a 2 MB article open that took
+    0.2 s, a frozen screen whenever decoding a partial analysis triggered one. Nothing leaks: an
+    article or analysis is plain dataclasses without reference cycles, freed by its reference
+    count when replaced, and the widgets live as long as the app."""
+    gc.freeze()
 
 
 @dataclass
@@ -89,6 +94,14 @@ class ArticleState:
     target: Target | None = None
     scroll_y: float = 0.0
     highlighted: dict[str, str | None] = field(default_factory=dict)
+    _folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        """The text case-folded once for searching (`text_search.fold`), made on first use."""
+        if self._folded is None:
+            self._folded = fold(self.article.text)
+        return self._folded
 
     @property
     def shown(self) -> Analysis | None:
@@ -258,9 +271,11 @@ class NewsReaderApp(App[int]):
         super().__init__(ansi_color=True if no_color_requested() else None)
         self.feeds = list(feeds)
         self.notices = list(notices)
-        self.fetch_limits = fetch_limits or FetchLimits()
+        self.fetch_limits = fetch_limits  # None: the defaults, made when a feed is opened
         self.placeholder = not articles and bool(self.feeds)  # nothing to read until an item is opened
         if self.placeholder:
+            from .screens.feed import empty_analysis, placeholder_article
+
             articles, analyses = [placeholder_article(self.feeds[0])], [empty_analysis(self.feeds[0].source)]
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
@@ -275,6 +290,7 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self._search: Search | None = None  # the search being typed, found a slice at a time
         self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
         self.crash_log: Path | None = None
         self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
@@ -307,8 +323,8 @@ class NewsReaderApp(App[int]):
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
-        yield Footer(show_command_palette=not self.ascii_only)
+        # The footer comes after the first paint (`_mount_footer`): a widget per key, styled one
+        # by one, it cost more than the rest of the first frame together.
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -331,11 +347,18 @@ class NewsReaderApp(App[int]):
         self._recall()
         self._load(0)
         self.view.focus()
+        self.call_after_refresh(self._mount_footer, self.screen)
         for notice in self.notices:
             self.notify(printable(notice), severity="error", timeout=8, markup=False)
         if self.feeds:
+            from .screens.feed import FeedScreen
+            from .web.limits import FetchLimits
+
             self.install_screen(
-                FeedScreen(self.feeds, self.fetch_limits, ascii_only=self.ascii_only, has_articles=not self.placeholder), "feeds"
+                FeedScreen(
+                    self.feeds, self.fetch_limits or FetchLimits(), ascii_only=self.ascii_only, has_articles=not self.placeholder
+                ),
+                "feeds",
             )
             self.push_screen("feeds")
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
@@ -343,6 +366,11 @@ class NewsReaderApp(App[int]):
             # After the first paint: even a cache hit costs imports and unpickling, which would
             # compete with the first frame for the interpreter.
             self.call_after_refresh(self._analyse, pending)
+
+    async def _mount_footer(self, screen: Screen) -> None:
+        # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
+        await screen.mount(Footer(show_command_palette=not self.ascii_only))
+        _settle_heap()
 
     # -- analysis in the background --------------------------------------------------------------
 
@@ -394,6 +422,7 @@ class NewsReaderApp(App[int]):
             if self._restore_selection():
                 self._show_target(reveal=False)
             self._refresh_all()
+        _settle_heap()
 
     def _post_partial(self, index: int, analysis: Analysis) -> None:
         self.post_message(AnalysisPartial(index, analysis))
@@ -407,6 +436,7 @@ class NewsReaderApp(App[int]):
             self.view.set_analysis(message.analysis)
             self._fill_sidebar()
             self._refresh_all()
+        _settle_heap()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         state = self.states[message.index]
@@ -675,11 +705,33 @@ class NewsReaderApp(App[int]):
             self.state.target = None
             self._show_target(reveal=False)
             return
-        target = search_target(self.state.article.text, query)
-        top = self.view.visible_span()[0]
+        search = Search(self.state.folded, query, previous=self._search)
+        self._search = search
+        top, bottom = self.view.visible_span()
+        if search.advance():
+            target = search_result(search)
+        else:  # a long text: the matches around the view now, the rest a slice per turn
+            target = search_result(search, search.near(max(0, top - SEARCH_PREVIEW), bottom + SEARCH_PREVIEW))
+            self.call_after_refresh(self._search_more, search)
         target.seek(top - 1, 1)
         self.state.target = target
         self._show_target(reveal=True)
+
+    def _search_more(self, search: Search) -> None:
+        """One slice of a search, after the screen shows the last one; keys typed meanwhile come
+        first (each waits one slice at most)."""
+        target = self.state.target
+        if search is not self._search or target is None or target.kind != "search" or target.key != search.query:
+            return  # superseded by another keystroke, or the search was cancelled
+        if not search.advance():
+            self.call_after_refresh(self._search_more, search)
+            return
+        current = target.current
+        full = search_result(search)
+        if current is not None:
+            full.seek(current[0] - 1, 1)
+        self.state.target = full
+        self._show_target(reveal=False)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
@@ -747,6 +799,11 @@ class NewsReaderApp(App[int]):
             self.view.focus()
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        from .screens.feed import FeedScreen
+        from .screens.help import rows_of
+        from .screens.outline import OutlineScreen
+        from .screens.quotes import QuotesScreen
+
         return [
             (
                 "Everywhere",
@@ -781,6 +838,9 @@ class NewsReaderApp(App[int]):
     # -- the workbench: quotes view and copy (logic in tui.report and tui.screens.quotes) ------
 
     def action_quotes(self) -> None:
+        from .report import quote_rows
+        from .screens.quotes import QuotesScreen
+
         state = self.state
         if state.shown is None:
             self._refresh_status("The quotes are listed once the analysis is done")
@@ -789,6 +849,8 @@ class NewsReaderApp(App[int]):
         self.push_screen(QuotesScreen(rows, state.article, ascii_only=self.ascii_only), self._jump_to_quote)
 
     def action_pick_file(self) -> None:
+        from .screens.dialogs import ChoiceScreen
+
         def label(index: int, state: ArticleState) -> str:
             quotes = f"{len(state.analysis.quotes)} quotes" if state.analysis else ("failed" if state.error else "analysing")
             here = "  (open)" if index == self.current else ""
@@ -803,6 +865,9 @@ class NewsReaderApp(App[int]):
         self.push_screen(ChoiceScreen(f"Open files ({len(self.states)})", options), chosen)
 
     def action_search_all(self) -> None:
+        from .report.search import MAX_HITS, search_all
+        from .screens.dialogs import ChoiceScreen, PromptScreen
+
         def search(query: str | None) -> None:
             if not query:
                 return
@@ -822,13 +887,16 @@ class NewsReaderApp(App[int]):
         file, index = (int(part) for part in key.split(":"))
         if file != self.current:
             self._switch_to(file)
-        target = search_target(self.state.article.text, query)
+        target = search_target(self.state.article.text, query, self.state.folded)
         target.index = min(index, len(target.walk) - 1)
         self.state.target = target
         self.call_after_refresh(self._show_target, True, True)
         self.view.focus()
 
     def action_outline(self) -> None:
+        from .report.outline import outline
+        from .screens.outline import OutlineScreen
+
         state = self.state
         top = self.view.visible_span()[0]
         entries = outline(state.article, state.shown)
@@ -855,6 +923,8 @@ class NewsReaderApp(App[int]):
         self.view.focus()
 
     def action_copy_quote(self) -> None:
+        from .report import citation, quote_rows
+
         quote = self._quote_in_view()
         if quote is None or self.state.shown is None:
             self._refresh_status("No quote in view to copy")
@@ -914,6 +984,8 @@ class NewsReaderApp(App[int]):
 
     def _with_corrections(self, index: int, raw: Analysis) -> Analysis:
         """Corrections apply to complete analyses only: a partial one lacks later targets."""
+        from .userdata.apply import corrected
+
         self._raw[index] = raw
         analysis, notes = corrected(self.states[index].article, raw)
         for note in notes:
@@ -921,6 +993,8 @@ class NewsReaderApp(App[int]):
         return analysis
 
     def action_correct(self) -> None:
+        from .screens.correct import start_entity_correction, start_quote_correction
+
         analysis = self.state.analysis
         if analysis is None:
             self._refresh_status("Corrections can be made once the analysis is done")
@@ -942,11 +1016,17 @@ class NewsReaderApp(App[int]):
         start_quote_correction(self, analysis, quote, self._save_correction)
 
     def _save_correction(self, correction: Correction) -> None:
+        from .userdata.apply import describe
+        from .userdata.corrections import Store
+
         saved = Store.load(self.state.article).add(correction)
         what = describe(correction, self.state.article.text)
         self._recorrect(f"Corrected (u undoes): {what}" if saved else f"Corrected, not saved: {what}")
 
     def action_undo(self) -> None:
+        from .userdata.apply import describe
+        from .userdata.corrections import Store
+
         if self.current not in self._raw:
             self._refresh_status("Nothing to undo")
             return
@@ -967,6 +1047,9 @@ class NewsReaderApp(App[int]):
         self._refresh_status(message)
 
     def action_export(self) -> None:
+        from .report.export import default_report_path, export_report
+        from .screens.dialogs import PromptScreen
+
         ready = [(s.article, s.analysis) for s in self.states if s.analysis is not None]
         if not ready:
             self._refresh_status("A report can be written once an analysis is done")
@@ -987,6 +1070,8 @@ class NewsReaderApp(App[int]):
         )
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.help_sections(), ascii_only=self.ascii_only))
 
     # -- drawing the bars ----------------------------------------------------------------------
@@ -1081,11 +1166,15 @@ class NewsReaderApp(App[int]):
 def binding_keys() -> dict[str, str]:
     """Every binding id a keymap in config.toml may name, with its default key(s)."""
     from .screens.dialogs import ChoiceScreen
+    from .screens.help import HelpScreen
     from .screens.outline import OutlineScreen
+    from .screens.quotes import QuotesScreen
 
     owners = (NewsReaderApp, ArticleView, EntityList, QuotesScreen, OutlineScreen, HelpScreen, ChoiceScreen)
     return {b.id: b.key for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
-def binding_ids() -> list[str]:
-    return list(binding_keys())
+def binding_ids() -> Iterator[str]:
+    """Lazily: the screens that own some of the keys are imported only when a config file with
+    settings is read, not on every start-up."""
+    yield from binding_keys()

@@ -17,9 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analysis.entities import normalise
-from .shards import is_batch_folder, shard_dirs
-
 SCHEMA_VERSION = 1
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -74,6 +71,8 @@ class IndexStats:
 def merge_key(name: str) -> str:
     """Names that are the same once case, accents, dots and "the" are ignored: "U.S." and
     "US", "Zelenskiy" stays apart from "Zelensky" (spelling is the user's to correct)."""
+    from ..analysis.entities import normalise  # with the gazetteer: not for the reader's start-up
+
     folded = unicodedata.normalize("NFKD", normalise(name))
     folded = "".join(c for c in folded if not unicodedata.combining(c)).replace(".", "")
     return " ".join(folded.replace("-", " ").split())
@@ -81,6 +80,8 @@ def merge_key(name: str) -> str:
 
 def build_index(batch: Path, target: Path) -> IndexStats:
     import pyarrow.parquet as pq
+
+    from .shards import is_batch_folder, shard_dirs  # pyarrow: not for the reader's start-up
 
     if not batch.is_dir():
         raise IndexError_(f"{batch}: not a folder written by 'newsreader batch'")

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .index import IndexError_, build_index, looks_like_index
-from .query import Corpus, CorpusError
-from .shards import is_batch_folder, shard_dirs
+from .query import CorpusError
+
+if TYPE_CHECKING:
+    from .query import Corpus
 
 
 class CorpusOpenError(Exception):
@@ -19,12 +22,18 @@ def corpus_index(arg: str) -> Path | None:
     path = Path(arg)
     if path.is_file() and looks_like_index(path):
         return path
-    if is_batch_folder(path):
-        return path / "corpus.db"
+    if path.is_dir():  # shards are Parquet: pyarrow is imported only for a folder, not every file
+        from .shards import is_batch_folder
+
+        if is_batch_folder(path):
+            return path / "corpus.db"
     return None
 
 
 def open_corpus(index: Path) -> Corpus:
+    from .query import Corpus
+    from .shards import is_batch_folder, shard_dirs
+
     folder = index.parent
     try:
         if index.name == "corpus.db" and is_batch_folder(folder):

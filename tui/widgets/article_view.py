@@ -137,6 +137,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.search_hits: list[Span] = []
         self._layout = Layout(0)
         self._base = _SpanIndex([])
+        self._layers: list[_UniformIndex] = []  # the analysis's spans, one index per style
         self._selection: list[_UniformIndex] = []
         self._quote_spans: set[Span] = set()
         self._quote_bars: list[tuple[int, int, str, int]] = []
@@ -253,8 +254,13 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def _rebuild_spans(self) -> None:
-        """The analysis layers: rebuilt when the analysis or the shown layers change."""
+        """The analysis layers: rebuilt when the analysis or the shown layers change.
+
+        Spans are kept as plain (start, end) pairs grouped by style, not one object each: a 2 MB
+        text has tens of thousands of mentions, and making an object per mention for every
+        partial analysis cost most of a second (mostly the garbage collector)."""
         spans: list[_Span] = []
+        by_style: dict[tuple[int, str], list[Span]] = {}
         bars: list[tuple[int, int, str, int]] = []
         analysis = self.analysis
         if self.article is not None:
@@ -262,19 +268,21 @@ class ArticleView(ScrollView, can_focus=True):
         if analysis is not None:
             if self.shown_layers["quotes"]:
                 looks = speaker_looks(analysis)
+                plain = by_style.setdefault((_QUOTE, "article-view--quote"), [])
                 for q in analysis.quotes:
                     colour, pattern = looks.get(q.speaker_id, (None, 0)) if q.speaker_id else (None, 0)
                     style = f"article-view--speaker-{colour}" if colour is not None else "article-view--quote"
-                    spans.append(_Span(q.outer_start, q.outer_end, _QUOTE, "article-view--quote"))
+                    plain.append((q.outer_start, q.outer_end))
                     if colour is not None:
-                        spans.append(_Span(q.outer_start, q.outer_end, _QUOTE, style))
+                        by_style.setdefault((_QUOTE, style), []).append((q.outer_start, q.outer_end))
                     bars.append((q.outer_start, q.outer_end, style, pattern))
             for entity in analysis.entities:
                 layer = _LAYER_OF_KIND[entity.kind]
                 if self.shown_layers[layer]:
                     name = f"article-view--{entity.kind.value}"
-                    spans.extend(_Span(m.start, m.end, _ENTITY, name) for m in entity.mentions)
+                    by_style.setdefault((_ENTITY, name), []).extend((m.start, m.end) for m in entity.mentions)
         self._base = _SpanIndex(spans)
+        self._layers = [_UniformIndex(found, rank, style) for (rank, style), found in by_style.items() if found]
         bars.sort()
         self._quote_bars = bars
         self._quote_bar_starts = [b[0] for b in bars]
@@ -298,11 +306,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _spans_in(self, start: int, end: int) -> list[_Span]:
         found = self._base.overlapping(start, end)
-        for index in self._selection:
+        for index in (*self._layers, *self._selection):
             found.extend(index.overlapping(start, end))
         if self.current is not None and self.current[0] < end and self.current[1] > start:
             found.append(_Span(*self.current, _CURRENT, "article-view--current"))
-        found.sort(key=lambda s: s.rank)
+        found.sort(key=lambda s: (s.rank, s.start))
         return found
 
     def _bar_in(self, start: int, end: int) -> tuple[str, int] | None:

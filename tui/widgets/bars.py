@@ -19,6 +19,16 @@ LAYER_LABELS = {"people": "People", "places": "Places", "organizations": "Organi
 LAYER_KEYS = {"people": "1", "places": "2", "organizations": "3", "quotes": "4"}
 
 
+def _put(static: Static, text: Text, *, layout: bool = False) -> None:
+    """Show `text` unless it is already shown. The bars are one row high and as wide as the
+    screen, so new text needs no layout pass (Static.update's default), which re-arranged the
+    whole screen on every key that touched the status line: 60 ms on a long article."""
+    if getattr(static, "_shown_text", None) == text:
+        return
+    static._shown_text = text  # type: ignore[attr-defined]
+    static.update(text, layout=layout)
+
+
 class TitleBar(Static):
     """The file first (the headline is the article's own first line), its place among the open
     files with the neighbours' names (what `[` and `]` lead to), then the headline if room is left."""
@@ -42,7 +52,7 @@ class TitleBar(Static):
         for part in fit(self.parts, width, self.ellipsis):
             text.append(printable(part.lead))
             text.append(printable(part.text), style=part.style)
-        self.update(text)
+        _put(self, text)
 
     def on_resize(self) -> None:
         if self.parts:
@@ -61,7 +71,7 @@ class Legend(Static):
             text.append(" ")
             style = styles.get(layer, Style()) if on else Style(dim=True, strike=True)
             text.append(LAYER_LABELS[layer], style=style)
-        self.update(text)
+        _put(self, text)
 
 
 class StatusLine(Horizontal):
@@ -84,7 +94,9 @@ class StatusLine(Horizontal):
 
     def show(self, parts: list[Part], right: str = "") -> None:
         self.parts = parts
-        self.query_one("#status-right", Static).update(Text(f" {printable(right)}" if right else "", style="dim", end=""))
+        shown = Text(f" {printable(right)}" if right else "", style="dim", end="")
+        # The right part is as wide as its text: a layout pass only when that width changes.
+        _put(self.query_one("#status-right", Static), shown, layout=len(right) != len(getattr(self, "_right", "")))
         self._right = right
         self._draw()
 
@@ -95,7 +107,7 @@ class StatusLine(Horizontal):
         for part in fit(self.parts, width, self.ellipsis):
             text.append(printable(part.lead))
             text.append(printable(part.text), style=part.style)
-        left.update(text)
+        _put(left, text)
         right = getattr(self, "_right", "")
         self.plain = text.plain + ("  " + right if right else "")
 

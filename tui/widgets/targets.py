@@ -7,10 +7,11 @@ quotes first, then mentions.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Analysis, EntityKind, Quote, Speaker, SpeakerKind
+from ..text_search import Search, fold
 
 SPEAKER_COLOURS = 5  # speaker-0 ... speaker-4 in the stylesheet: five hues clear of the layers
 # The second cue once the hues are used up: the quote bar's glyph (and the sidebar swatch's).
@@ -18,6 +19,7 @@ BAR_PATTERNS = ("▌", "┃", "╏")
 ASCII_BAR_PATTERNS = ("|", "!", ":")
 
 Span = tuple[int, int]
+_END = float("inf")
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Target:
     walk: list[Span]  # what n/N step through, in text order
     marks: list[Span] = field(default_factory=list)  # everything to mark (walk included)
     index: int = 0
+    more: bool = False  # the walk is not complete yet (a search still counting, or capped)
 
     @property
     def current(self) -> Span | None:
@@ -44,18 +47,18 @@ class Target:
         """Next (delta=1) or previous (delta=-1) span strictly after/before `offset`, wrapping."""
         if not self.walk:
             return None
-        if delta > 0:
-            later = [i for i, (s, _) in enumerate(self.walk) if s > offset]
-            self.index = later[0] if later else 0
+        if delta > 0:  # the walk is in text order: bisect, not a pass over 100,000 matches
+            i = bisect_right(self.walk, (offset, _END))
+            self.index = i if i < len(self.walk) else 0
         else:
-            earlier = [i for i, (s, _) in enumerate(self.walk) if s < offset]
-            self.index = earlier[-1] if earlier else len(self.walk) - 1
+            i = bisect_left(self.walk, (offset, -1))
+            self.index = i - 1 if i > 0 else len(self.walk) - 1
         return self.current
 
     def counter(self) -> str:
         if not self.walk:
             return f"no {self.noun}es" if self.noun.endswith(("ch", "sh", "s")) else f"no {self.noun}s"
-        return f"{self.noun} {self.index + 1}/{len(self.walk)}"
+        return f"{self.noun} {self.index + 1}/{len(self.walk)}{'+' if self.more else ''}"
 
 
 @dataclass(frozen=True)
@@ -147,18 +150,17 @@ def target_for(analysis: Analysis, option_id: str, *, mentions: bool = False) ->
     return None
 
 
-MAX_MATCHES = 100_000
+def search_target(text: str, query: str, folded: str | None = None) -> Target:
+    """Case-insensitive literal matches, all of them (offsets stay exact: see `text_search`)."""
+    return search_result(Search(fold(text) if folded is None else folded, query).run())
 
 
-def search_target(text: str, query: str) -> Target:
-    """Case-insensitive literal matches (offsets stay exact: no lower()-ing of the text)."""
-    walk: list[Span] = []
-    if query:
-        for match in re.finditer(re.escape(query), text, re.IGNORECASE):
-            walk.append(match.span())
-            if len(walk) >= MAX_MATCHES:
-                break
-    return Target("search", query, f"/{query}", "match", walk, list(walk))
+def search_result(search: Search, walk: list[Span] | None = None) -> Target:
+    """The target of a search: its matches so far, or `walk` (those near the view) before the
+    slices reach them."""
+    found = search.matches if walk is None else walk
+    more = walk is not None or search.truncated or not search.done
+    return Target("search", search.query, f"/{search.query}", "match", found, found, more=more)
 
 
 def quote_at(analysis: Analysis, start: int, end: int) -> Quote | None:

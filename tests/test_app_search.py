@@ -1,0 +1,51 @@
+"""Search on a long text: the matches near the view at once, the rest between keys, the result
+exactly that of one whole pass."""
+
+from __future__ import annotations
+
+from tui.app import NewsReaderApp
+from tui.document import article_from_bytes
+from tui.model import Analysis
+from tui.text_search import SLICE_CHARS
+from tui.widgets.article_view import ArticleView
+from tui.widgets.bars import StatusLine
+from tui.widgets.targets import search_target
+
+SIZE = (100, 30)
+
+
+def _long(seed_path):
+    data = b"\n\n".join([seed_path.read_bytes()] * (3 * SLICE_CHARS // len(seed_path.read_bytes()) + 1))
+    article = article_from_bytes(data, "long.txt")
+    assert len(article.text) > 2 * SLICE_CHARS  # the search takes several slices
+    return article, Analysis(article.source, [], [], [], "test", "test")
+
+
+async def test_search_on_a_long_text_ends_with_every_match(seed_path):
+    article, analysis = _long(seed_path)
+    app = NewsReaderApp([article], analyses=[analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.pause()
+        top = view.visible_span()[0]
+        await pilot.press("slash", "p")
+        first = app.state.target
+        await pilot.press(*"eace")
+        for _ in range(50):  # the slices run between keys; Pilot's pause lets them
+            if not app.state.target.more:
+                break
+            await pilot.pause()
+        whole = search_target(article.text, "peace")
+        target = app.state.target
+        assert first.kind == "search" and first.key == "p"
+        assert target.walk == whole.walk and not target.more
+        whole.seek(top - 1, 1)
+        assert target.current == whole.current  # the first match from where the view was
+        assert view.search_hits == whole.walk
+        status = app.query_one(StatusLine).plain
+        assert f"match {whole.index + 1}/{len(whole.walk)}" in status and "+" not in status
+        assert article.text[slice(*view.current)].lower() == "peace"
+        assert view.row_of(view.current[0]) in view.visible_rows()
+        await pilot.press("escape")
+        assert app.state.target is None and not view.search_hits
