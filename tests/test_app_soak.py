@@ -69,6 +69,9 @@ def test_a_thousand_rounds_of_ordinary_use_do_not_grow_memory(tmp_path, seed_pat
     samples, quit_took = soak([str(seed_path), str(second)], rounds, env)
     baseline = samples[WARM_UP // 50 - 1]
     growth = max(samples) - baseline
-    print(f"RSS MiB every 50 rounds: {[round(s) for s in samples]}; growth after warm-up {growth:.1f}; q took {quit_took:.2f} s", file=sys.stderr)
+    print(
+        f"RSS MiB every 50 rounds: {[round(s) for s in samples]}; growth after warm-up {growth:.1f}; q took {quit_took:.2f} s",
+        file=sys.stderr,
+    )
     assert growth <= GROWTH_LIMIT_MIB, samples
     assert quit_took < 5  # functional bound; the target (1 s) is printed above

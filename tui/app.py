@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
@@ -30,6 +30,7 @@ from .safe_text import printable
 from .screens.help import HelpScreen, rows_of
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
+from .widgets.footer import KeyFooter
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar
@@ -223,7 +224,7 @@ class NewsReaderApp(App[int]):
         yield SearchBar(id="search")
         yield StatusLine(id="status")
         # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
-        yield Footer(show_command_palette=not self.ascii_only)
+        yield KeyFooter(show_command_palette=not self.ascii_only)
 
     def on_mount(self) -> None:
         if self.theme_name and self.theme_name in self.available_themes:
