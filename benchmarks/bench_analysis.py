@@ -52,6 +52,7 @@ def main(argv: list[str]) -> int:
     from tui.analysis.clustering import cluster
     from tui.analysis.engine import parse
     from tui.analysis.entities import resolve
+    from tui.analysis.kinds import decide
     from tui.analysis.quotes import find_quotes
 
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
@@ -64,7 +65,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, article in _articles(Path(tmp)):
             t_spacy, parsed = _best(lambda: parse(article, nlp), repeat)
-            t_ent, entities = _best(lambda: cluster(resolve(parsed)), repeat)
+            t_ent, entities = _best(lambda: decide(cluster(resolve(parsed)), parsed), repeat)
             t_quotes, (quotes, speakers) = _best(lambda: find_quotes(article, parsed, entities), repeat)
             rules = t_ent + t_quotes
             print(

@@ -1,6 +1,12 @@
 """Quote detection recall and speaker accuracy against hand-made gold annotations.
 
-Usage: python benchmarks/quote_eval.py [-v]
+Usage: python benchmarks/quote_eval.py [-v] [--rules] [--realnews DIR] [BATCH ...]
+
+--rules prints each resolver rule's contribution: speaker accuracy with that rule switched off
+(`tui.analysis.rules.switched_off`), on the corpus and, when the real-news harness
+(`benchmarks/realnews_eval.py`) and its manifests are there, on the real batches (every batch
+in DIR, default benchmarks/realnews, except the held-out `final`; or the BATCHes named). Each
+article is parsed once; only the rules are re-run.
 
 Gold files are tests/corpus/*.gold.json next to their article (same stem, .txt or .md), and
 tests/corpus/seed/*.gold.json naming their article with an "article" path. Each lists the
@@ -83,12 +89,12 @@ def gold_files() -> list[tuple[Path, Path]]:
     return pairs
 
 
-def score_article(article_path: Path, gold_path: Path, nlp) -> Score:
-    from tui.analysis import analyse
-    from tui.document import load_article
+def score_article(article_path: Path, gold_path: Path, nlp, analysis=None) -> Score:
+    if analysis is None:
+        from tui.analysis import analyse
+        from tui.document import load_article
 
-    article = load_article(str(article_path))
-    analysis = analyse(article, nlp)
+        analysis = analyse(load_article(str(article_path)), nlp)
     names = {s.id: s.name for s in analysis.speakers}
     predicted = [(words(q.text), names.get(q.speaker_id) if q.speaker_id else None, q.text) for q in analysis.quotes]
     used: set[int] = set()
@@ -125,7 +131,89 @@ def evaluate(nlp=None) -> dict[str, Score]:
     return totals
 
 
+def _corpus_parsed(nlp):
+    from tui.analysis.engine import parse
+    from tui.document import load_article
+
+    out = []
+    for article_path, gold in gold_files():
+        article = load_article(str(article_path))
+        out.append((article_path, gold, article, parse(article, nlp)))
+    return out
+
+
+def _corpus_accuracy(parsed) -> float:
+    from tui.analysis.engine import analyse_parsed
+
+    total = Score()
+    for article_path, gold, article, blocks in parsed:
+        if gold.parent.name != "seed":
+            total.add(score_article(article_path, gold, None, analyse_parsed(article, blocks)))
+    return total.accuracy
+
+
+def _realnews_parsed(nlp, manifest_dir: Path, batches: list[str]):
+    """(harness, [(entry, article, parsed)]) for the real batches, or None without the harness."""
+    import importlib.util
+
+    script = ROOT / "benchmarks" / "realnews_eval.py"
+    if not script.is_file() or not manifest_dir.is_dir():
+        return None
+    spec = importlib.util.spec_from_file_location("realnews_eval", script)
+    assert spec is not None and spec.loader is not None
+    harness = importlib.util.module_from_spec(spec)
+    sys.modules["realnews_eval"] = harness
+    spec.loader.exec_module(harness)
+    from tui.analysis.engine import parse
+    from tui.document import load_article
+
+    names = batches or sorted(p.stem for p in manifest_dir.glob("*.json") if p.stem not in ("final", "first_runs"))
+    items = []
+    for batch in names:
+        manifest = harness.load_manifest(batch, manifest_dir)
+        for entry in manifest["articles"]:
+            article = load_article(str(harness.text_path(batch, entry)))
+            items.append((entry, article, parse(article, nlp)))
+    return harness, items
+
+
+def _realnews_accuracy(harness, items) -> float:
+    from tui.analysis.engine import analyse_parsed
+
+    counts = harness.Counts()
+    for entry, article, blocks in items:
+        harness.score_quotes(entry, article, analyse_parsed(article, blocks), counts)
+    return counts.speaker_right / counts.found if counts.found else 1.0
+
+
+def rule_table(argv: list[str]) -> int:
+    """Speaker accuracy with each rule switched off, next to all rules on."""
+    from tui.analysis import load_pipeline
+    from tui.analysis.rules import RULES, switched_off
+
+    nlp = load_pipeline()
+    corpus = _corpus_parsed(nlp)
+    manifest_dir = Path(argv[argv.index("--realnews") + 1]) if "--realnews" in argv else ROOT / "benchmarks" / "realnews"
+    batches = [a for a in argv if not a.startswith("-") and a != str(manifest_dir)]
+    real = _realnews_parsed(nlp, manifest_dir, batches)
+
+    def figures() -> tuple[float, float | None]:
+        return _corpus_accuracy(corpus), (_realnews_accuracy(*real) if real else None)
+
+    base_corpus, base_real = figures()
+    print(f"{'rule':24} {'corpus':>8} {'Δ':>6}  {'real':>8} {'Δ':>6}")
+    print(f"{'(all rules on)':24} {base_corpus:8.1%} {'':6}  {base_real if base_real is None else f'{base_real:8.1%}'}")
+    for rule in RULES:
+        with switched_off(rule):
+            c, r = figures()
+        real_cols = f"{r:8.1%} {100 * (r - base_real):+6.1f}" if r is not None and base_real is not None else ""
+        print(f"{rule:24} {c:8.1%} {100 * (c - base_corpus):+6.1f}  {real_cols}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--rules" in argv:
+        return rule_table(argv)
     totals = evaluate()
     for name, s in totals.items():
         print(

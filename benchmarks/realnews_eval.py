@@ -1,8 +1,11 @@
 """Scores the real engine on real published news, annotated by hand, whose texts stay outside the repo.
 
-Usage:
+Usage (the engine scored is the checkout you run it from: the current directory's `tui/` if it has one,
+else the `tui` the interpreter has installed; the first line on stderr names it):
   python benchmarks/realnews_eval.py build BATCH
-  python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record]
+  python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record] [--manifests DIR]
+
+Without BATCH every manifest is scored except the held-out `final`, which is scored only by name.
 
 The texts belong to their outlets, so they live in ``~/realnews/BATCH/`` (or
 ``$NEWSREADER_REALNEWS/BATCH/``) next to their hand-made gold (``ID.ann.json``). ``build`` turns the
@@ -47,8 +50,9 @@ FIRST_RUNS = MANIFESTS / "first_runs.json"
 KINDS = ("person", "place", "organization")
 KIND_LABELS = {"person": "People", "place": "Places", "organization": "Organisations"}
 SPEAKER_KINDS = ("person", "organization", "place", "unnamed")
+HELD_OUT = frozenset({"final"})  # the never-tuned batch: scored only when named on the command line
 
-_OPENING = "\"'“‘«„‚‹"
+_OPENING = "\"'“‘«„‚‹”"  # ” opens quotes in some styles (and in typos: 'said.”While')
 _CLOSING = "\"'”’»“‹›"
 _TRAILING_PUNCT = ",.;:!?…—–-"
 _HONORIFICS = frozenset(
@@ -108,11 +112,12 @@ def canonical_text(path: Path) -> str:
     return load_article(str(path)).text
 
 
-def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tuple[int, int]:
+def locate_quote(text: str, begins: str, ends: str, body_start: int = 0, nth: int | None = None) -> tuple[int, int]:
     """The span of a body quote's words (from `body_start` on) from its first and last words, within one paragraph.
 
     The opening mark must come right before `begins`; after `ends` there may be trailing punctuation
     (taken into the span), then a closing mark or the paragraph's end (a quote running on).
+    A quote repeated word for word is told apart by `nth` (1-based, in text order).
     """
     if not begins or not ends:
         raise HarnessError("a quote needs non-empty 'begins' and 'ends'")
@@ -134,8 +139,12 @@ def locate_quote(text: str, begins: str, ends: str, body_start: int = 0) -> tupl
                 break
     if not spans:
         raise HarnessError(f"quote {begins!r} … {ends!r} not found between quote marks in one paragraph")
+    if nth is not None:
+        if not 1 <= nth <= len(spans):
+            raise HarnessError(f"quote {begins!r} … {ends!r}: nth={nth} but it occurs {len(spans)} times")
+        return spans[nth - 1]
     if len(spans) > 1:
-        raise HarnessError(f"quote {begins!r} … {ends!r} is ambiguous ({len(spans)} places): give more words")
+        raise HarnessError(f"quote {begins!r} … {ends!r} is ambiguous ({len(spans)} places): give more words or 'nth'")
     return spans[0]
 
 
@@ -158,7 +167,7 @@ def build_entry(ann_path: Path) -> dict[str, Any]:
     for i, q in enumerate(gold.get("quotes", [])):
         where = f"{article_id} quote {i + 1}"
         try:
-            start, end = locate_quote(text, q["begins"], q["ends"], body_start)
+            start, end = locate_quote(text, q["begins"], q["ends"], body_start, q.get("nth"))
         except (HarnessError, KeyError) as exc:
             raise HarnessError(f"{where}: {exc}") from None
         quotes.append(
@@ -372,7 +381,16 @@ def text_path(batch: str, entry: dict[str, Any], root: Path | None = None) -> Pa
     return path
 
 
-def score_batch(batch: str, nlp, root: Path | None = None, manifest_dir: Path = MANIFESTS) -> Counts:
+def score_batch(
+    batch: str,
+    nlp,
+    root: Path | None = None,
+    manifest_dir: Path = MANIFESTS,
+    *,
+    by: str | None = None,
+    groups: dict[str, Counts] | None = None,
+) -> Counts:
+    """Counts for a batch; with `by` (a manifest field such as "genre"), also per value of it into `groups`."""
     from tui.analysis import analyse
     from tui.document import load_article
 
@@ -385,14 +403,42 @@ def score_batch(batch: str, nlp, root: Path | None = None, manifest_dir: Path = 
             if short_hash(article.text[g["start"] : g["end"]]) != g["hash"]:
                 raise HarnessError(f"{entry['id']}: quote at {g['start']} no longer matches its hash: rebuild")
         analysis = analyse(article, nlp)
-        counts.articles += 1
-        score_quotes(entry, article, analysis, counts)
-        score_entities(entry, analysis, counts)
+        one = Counts(articles=1)
+        score_quotes(entry, article, analysis, one)
+        score_entities(entry, analysis, one)
+        counts.add(one)
+        if by is not None and groups is not None:
+            groups.setdefault(str(entry.get(by) or "?"), Counts()).add(one)
     return counts
 
 
 def _pct(value: float | None) -> str:
     return "   n/a" if value is None else f"{value:6.1%}"
+
+
+def group_line(name: str, figures: dict[str, Any]) -> str:
+    """One line per group of `--by`: how many, quotes found, speakers right, entities right."""
+    f, e = figures, figures["entities"]
+    kinds = "  ".join(f"{KIND_LABELS[k][:3]} {_pct(e[k]['precision'])}/{_pct(e[k]['recall'])}" for k in KINDS)
+    return (
+        f"  {name[:22]:22} {f['articles']:3} art {f['gold_quotes']:4} quotes  recall {_pct(f['quote_recall'])}"
+        f"  speakers {_pct(f['speaker_accuracy'])}  P/R {kinds}"
+    )
+
+
+def entity_lines(figures: dict[str, Any]) -> list[str]:
+    """Precision and recall per kind, and the kind confusions: shared with the corpus entity scorer."""
+    lines = []
+    for kind in KINDS:
+        e = figures["entities"][kind]
+        lines.append(
+            f"  {KIND_LABELS[kind]:13} precision {_pct(e['precision'])} ({e['right']}/{e['predicted']})"
+            f"  recall {_pct(e['recall'])} (gold {e['gold']})"
+        )
+    if figures["kind_confusions"]:
+        confusions = ", ".join(f"{k} {n}" for k, n in figures["kind_confusions"].items())
+        lines.append("  kind confusions (gold->predicted): " + confusions)
+    return lines
 
 
 def report(name: str, figures: dict[str, Any]) -> str:
@@ -402,23 +448,45 @@ def report(name: str, figures: dict[str, Any]) -> str:
         f"  quotes    recall {_pct(f['quote_recall'])}  precision {_pct(f['quote_precision'])}",
         f"  speakers  accuracy {_pct(f['speaker_accuracy'])} ({f['speaker_right']}/{f['found']} found quotes)"
         f"  end-to-end {_pct(f['speaker_end_to_end'])}",
+        *entity_lines(f),
     ]
-    for kind in KINDS:
-        e = f["entities"][kind]
-        lines.append(
-            f"  {KIND_LABELS[kind]:13} precision {_pct(e['precision'])} ({e['right']}/{e['predicted']})"
-            f"  recall {_pct(e['recall'])} (gold {e['gold']})"
-        )
-    if f["kind_confusions"]:
-        lines.append("  kind confusions (gold->predicted): " + ", ".join(f"{k} {n}" for k, n in f["kind_confusions"].items()))
     return "\n".join(lines)
+
+
+def engine_checkout() -> Path:
+    """The checkout whose engine is scored: wherever `tui` is imported from (see the usage)."""
+    import tui
+
+    return Path(tui.__file__).resolve().parent.parent
 
 
 def _commit() -> tuple[str, bool]:
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+        return subprocess.run(["git", *args], cwd=engine_checkout(), capture_output=True, text=True, check=False).stdout.strip()
 
     return git("rev-parse", "HEAD"), bool(git("status", "--porcelain", "--untracked-files=no", "--", "tui"))
+
+
+def first_runs_table(runs: list[dict[str, Any]]) -> str:
+    """The recorded first runs, in the order they were run, as the Markdown table the READMEs quote."""
+
+    def pct(value: float | None) -> str:
+        return "n/a" if value is None else f"{100 * value:.1f}"
+
+    lines = [
+        "| batch | date | commit | articles | quotes | quote recall / precision | speakers found / end-to-end"
+        " | People P/R | Places P/R | Organisations P/R |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for run in runs:
+        f = run["figures"]
+        kinds = " | ".join(f"{pct(f['entities'][k]['precision'])} / {pct(f['entities'][k]['recall'])}" for k in KINDS)
+        lines.append(
+            f"| {run['batch']} | {run['date'][:16].replace('T', ' ')} | {run['commit'][:7]} | {f['articles']} | {f['gold_quotes']}"
+            f" | {pct(f['quote_recall'])} / {pct(f['quote_precision'])}"
+            f" | {pct(f['speaker_accuracy'])} / {pct(f['speaker_end_to_end'])} | {kinds} |"
+        )
+    return "\n".join(lines)
 
 
 def record(results: dict[str, dict[str, Any]], path: Path = FIRST_RUNS) -> None:
@@ -440,34 +508,49 @@ def main(argv: list[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="gold (~/realnews/BATCH/*.ann.json) -> benchmarks/realnews/BATCH.json")
     b.add_argument("batch")
-    s = sub.add_parser("score", help="score the engine on batches (default: every manifest)")
+    t = sub.add_parser("table", help="the first runs of first_runs.json as a Markdown table")
+    s = sub.add_parser("score", help="score the engine on batches (default: every manifest but 'final')")
     s.add_argument("batches", nargs="*")
     s.add_argument("--details", action="store_true", help="list every error")
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--record", action="store_true", help="append first-run figures to first_runs.json")
+    s.add_argument(
+        "--by", metavar="FIELD", help="also break the figures down by a manifest field: genre, country, source_type, outlet"
+    )
+    for p in (b, s, t):
+        p.add_argument("--manifests", type=Path, default=MANIFESTS, help=f"manifest folder (default {MANIFESTS})")
     args = parser.parse_args(argv)
+    first_runs = args.manifests / FIRST_RUNS.name
     try:
         if args.command == "build":
-            path = build(args.batch)
+            path = build(args.batch, None, args.manifests)
             n = json.loads(path.read_text(encoding="utf-8"))["articles"]
-            print(f"{path.relative_to(ROOT)}: {len(n)} articles, {sum(len(a['quotes']) for a in n)} quotes")
+            print(f"{path}: {len(n)} articles, {sum(len(a['quotes']) for a in n)} quotes")
             return 0
-        from tui.analysis import load_pipeline
+        if args.command == "table":
+            print(first_runs_table(json.loads(first_runs.read_text(encoding="utf-8"))))
+            return 0
+        from tui.analysis import RULES_VERSION, load_pipeline
 
-        batches = args.batches or sorted(p.stem for p in MANIFESTS.glob("*.json") if p.name != FIRST_RUNS.name)
-        if args.record and FIRST_RUNS.is_file():
-            done = {r["batch"] for r in json.loads(FIRST_RUNS.read_text(encoding="utf-8"))}
+        known = sorted(p.stem for p in args.manifests.glob("*.json") if p.name != first_runs.name)
+        batches = args.batches or [b for b in known if b not in HELD_OUT]
+        if args.record and first_runs.is_file():
+            done = {r["batch"] for r in json.loads(first_runs.read_text(encoding="utf-8"))}
             if set(batches) & done:
                 raise HarnessError(f"first run already recorded for {', '.join(sorted(set(batches) & done))}")
+        print(f"engine: {engine_checkout()} (rules {RULES_VERSION}); manifests: {args.manifests}", file=sys.stderr)
         nlp = load_pipeline()
         total = Counts()
         results = {}
+        groups: dict[str, Counts] = {}
         for batch in batches:
-            counts = score_batch(batch, nlp)
+            counts = score_batch(batch, nlp, None, args.manifests, by=args.by, groups=groups)
             results[batch] = counts.figures()
             total.add(counts)
         if args.json:
             out: dict[str, Any] = {"batches": results, "overall": total.figures()}
+            if args.by:
+                out["by_" + args.by] = {name: c.figures() for name, c in sorted(groups.items())}
             if args.details:
                 out["errors"] = total.errors
             print(json.dumps(out, indent=1))
@@ -476,11 +559,16 @@ def main(argv: list[str]) -> int:
                 print(report(batch, figures))
             if len(results) > 1:
                 print(report("overall", total.figures()))
+            if args.by:
+                print(f"by {args.by}:")
+                for name, c in sorted(groups.items(), key=lambda item: -item[1].articles):
+                    print(group_line(name, c.figures()))
             if args.details:
                 print("\n".join(total.errors))
+        sys.stdout.flush()
         if args.record:
-            record(results)
-            print(f"recorded first run of {', '.join(results)} in {FIRST_RUNS.relative_to(ROOT)}", file=sys.stderr)
+            record(results, first_runs)
+            print(f"recorded first run of {', '.join(results)} in {first_runs}", file=sys.stderr)
         return 0
     except (HarnessError, OSError, json.JSONDecodeError, KeyError) as exc:
         print(f"realnews_eval: error: {' '.join(str(exc).split())}", file=sys.stderr)
@@ -488,5 +576,11 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+    import importlib.util
+
+    here = Path.cwd()
+    if (here / "tui" / "__init__.py").is_file():  # the checkout you stand in is the engine scored
+        sys.path.insert(0, str(here))
+    elif importlib.util.find_spec("tui") is None:  # else the installed one, else this file's checkout
+        sys.path.insert(0, str(ROOT))
     raise SystemExit(main(sys.argv[1:]))

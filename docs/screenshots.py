@@ -1,4 +1,5 @@
-"""Regenerate the README's screenshots: `python docs/screenshots.py` from the repository root.
+"""Regenerate the README's screenshots: `python docs/screenshots.py [NAME...]` from the repository
+root (all of them, or only those named: reader, speaker, quotes, outline).
 
 Runs the real reader on the seed at 120x40 (real analysis, no cache) and saves Textual SVGs.
 """
@@ -39,9 +40,24 @@ def picker(list_key: str, list_id: str, name: str, then: tuple[str, ...] = ()):
     return choose
 
 
+def keys(*pressed: str):
+    async def choose(app, pilot) -> None:
+        await pilot.press(*pressed)
+
+    return choose
+
+
+SHOTS = {
+    "reader": picker("p", "places", "Kyiv", then=("n",)),
+    "speaker": picker("s", "speakers", "Dunayevsky", then=("a",)),
+    "quotes": keys("Q", "j", "j", "j"),
+    "outline": keys("t", "j", "j", "j", "j"),
+}
+
+
 async def main() -> None:
-    await shoot("reader", picker("p", "places", "Kyiv", then=("n",)))
-    await shoot("speaker", picker("s", "speakers", "Dunayevsky", then=("a",)))
+    for name in sys.argv[1:] or SHOTS:
+        await shoot(name, SHOTS[name])
 
 
 if __name__ == "__main__":

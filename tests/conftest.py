@@ -27,6 +27,15 @@ def _private_cache_dir(tmp_path_factory):
             os.environ[name] = value
 
 
+@pytest.fixture(autouse=True)
+def _private_xdg_dirs(tmp_path_factory, monkeypatch):
+    """Corrections, reading state and configuration (XDG data, state, config) of each test and the
+    programs it starts live in fresh temporary directories: never the user's own, and nothing
+    one test remembers (a scroll position, a correction) reaches another."""
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(name, str(tmp_path_factory.mktemp(name.lower())))
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

@@ -115,7 +115,19 @@ def test_json_export_has_quotes_and_speakers(seed_article, seed_analysis):
     kinds = {s["name"]: s["kind"] for s in record["speakers"]}
     assert kinds["44-year-old serviceman"] == "unnamed"
     assert kinds["Russian foreign ministry"] == "organization"
-    assert sum(s["quotes"] for s in record["speakers"]) == sum(1 for q in record["quotes"] if q["speaker_id"])
+    # Headline and subhead echoes name their speaker but are not counted as more quotes.
+    counted = [q for q in record["quotes"] if q["speaker_id"] and q["echo_of"] is None]
+    assert sum(s["quotes"] for s in record["speakers"]) == len(counted)
+    ids = {q["id"]: q for q in record["quotes"]}
+    echoes = [q for q in record["quotes"] if q["echo_of"]]
+    assert echoes and all(ids[q["echo_of"]]["echo_of"] is None for q in echoes)
+    for q in record["quotes"]:
+        why = q["attribution"]
+        assert (why is None) == (q["speaker_id"] is None)
+        if why is not None:
+            assert why["rule"] and why["explanation"]
+            for span in why["evidence"]:
+                assert 0 <= span["start"] < span["end"] <= len(seed_article.text)
 
 
 # ---- one rule at a time -----------------------------------------------------------------------

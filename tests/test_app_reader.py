@@ -193,7 +193,7 @@ async def test_search_is_incremental_and_n_walks_the_matches(seed_article, seed_
 
 async def test_help_lists_every_key_and_q_quits_with_zero(seed_article, seed_analysis):
     app = _app(seed_article, seed_analysis)
-    async with app.run_test(size=(100, 60)) as pilot:
+    async with app.run_test(size=(100, 90)) as pilot:
         await pilot.press("question_mark")
         screen = screen_text(app)
         for binding in (*NewsReaderApp.BINDINGS, *ArticleView.BINDINGS):

@@ -1,4 +1,5 @@
-"""How the reader looks, at 80x24 and 120x40 (update with `pytest --snapshot-update`, then look).
+"""How the reader looks at 80x24, 100x30 and 200x50, dark, light and without colour (update with
+`pytest --snapshot-update`, then look at the SVGs).
 
 The screens are drawn from a frozen analysis of the seed (`tests/data/seed_analysis.json`), so
 an improvement in the engine does not change how the reader looks; the Pilot tests use the live
@@ -36,15 +37,29 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_seed_opened(snap_compare, seed_article, seed_analysis, size):
-    app = NewsReaderApp([seed_article], analyses=[seed_analysis])
+SIZES = [(80, 24), (100, 30), (200, 50)]
+LOOKS = ["textual-dark", "textual-light", "no-color"]
+
+
+def _reader(article, analysis, look: str, monkeypatch) -> NewsReaderApp:
+    if look == "no-color":
+        monkeypatch.setenv("NO_COLOR", "1")
+        return NewsReaderApp([article], analyses=[analysis])
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return NewsReaderApp([article], analyses=[analysis], theme_name=look)
+
+
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("size", SIZES)
+def test_seed_opened(snap_compare, seed_article, seed_analysis, size, look, monkeypatch):
+    app = _reader(seed_article, seed_analysis, look, monkeypatch)
     assert snap_compare(app, terminal_size=size, run_before=_settle)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_speaker_selected(snap_compare, seed_article, seed_analysis, size):
-    app = NewsReaderApp([seed_article], analyses=[seed_analysis])
+@pytest.mark.parametrize("look", LOOKS)
+@pytest.mark.parametrize("size", SIZES)
+def test_speaker_selected(snap_compare, seed_article, seed_analysis, size, look, monkeypatch):
+    app = _reader(seed_article, seed_analysis, look, monkeypatch)
 
     async def select_dunayevsky(pilot) -> None:
         await _settle(pilot)

@@ -17,6 +17,7 @@ import time
 import pytest
 
 from tests.terminal import ROOT, PtyApp, newsreader
+from tui.widgets.targets import BAR_PATTERNS, SPEAKER_COLOURS
 
 SEED = "seeds/000_fc0a23bac9f372ec.txt"
 HEADLINE = "US wants Russia to agree to Ukraine truce"
@@ -84,9 +85,10 @@ def _speaker_swatches(app: PtyApp) -> list[str]:
     bottom = next(y for y, line in enumerate(lines) if "Places" in line and y > top)
     swatches = []
     for y in range(top + 1, bottom):
-        x = lines[y].rfind("\u258c")  # the sidebar's swatch, right of the article's own margin marks
+        # the sidebar's swatch (a bar pattern), right of the article's own quote bars
+        x = max(lines[y].rfind(glyph) for glyph in BAR_PATTERNS)
         if x > app.cols // 2:
-            swatches.append(app.screen.buffer[y][x].fg)
+            swatches.append((app.screen.buffer[y][x].fg, lines[y][x]))
     return swatches
 
 
@@ -136,16 +138,15 @@ def test_colour_codes_match_the_terminal(case, warm_cache):
     # the selected speaker stands out by reverse video in the article, with or without colour
     assert "Zelensky" in reversed_text, reversed_text
     assert hidden == [], hidden
-    # Speakers are told apart by colour. In 16 colours the reader's own palette gives the first six
-    # a colour each; a full-colour theme may repeat one (textual-dark's accent and warning are the
-    # same orange). Without colour there is none to tell.
+    # Speakers are told apart: the first five by colour at every depth, all of them by colour and
+    # bar pattern together. Without colour the pattern is the only cue.
     assert len(swatches) >= 6, swatches
-    if depths == {"16"}:
-        assert len(set(swatches[:6])) == 6, swatches
-    elif depths:
-        assert len(set(swatches[:6])) >= 5, swatches
+    if depths:
+        assert len({fg for fg, _ in swatches[:SPEAKER_COLOURS]}) == SPEAKER_COLOURS, swatches
+        assert len(set(swatches)) == len(swatches), swatches
     else:
-        assert set(swatches) == {"default"}, swatches
+        assert {fg for fg, _ in swatches} == {"default"}, swatches
+        assert len({glyph for _, glyph in swatches}) >= 2, swatches
 
 
 def _tmux(socket: str, *args: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +165,53 @@ def test_first_runs_are_recorded_once(tmp_path):
         rn.record({"t01": {"quote_recall": 0.5}}, path)
     runs = json.loads(path.read_text(encoding="utf-8"))
     assert [(r["batch"], r["figures"]["quote_recall"]) for r in runs] == [("t01", 1.0)]
+
+
+def test_score_leaves_the_held_out_batch_alone_unless_named(batch, monkeypatch, capsys):
+    root, manifests = batch
+    (manifests / "final.json").write_text((manifests / "t01.json").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_REALNEWS", str(root))
+    assert rn.main(["score", "--json", "--manifests", str(manifests)]) == 0
+    out = capsys.readouterr()
+    assert list(json.loads(out.out)["batches"]) == ["t01"]
+    assert f"engine: {rn.engine_checkout()}" in out.err
+
+
+def test_the_engine_scored_is_the_one_this_interpreter_imports():
+    import tui
+
+    assert rn.engine_checkout() / "tui" / "__init__.py" == Path(tui.__file__).resolve()
+
+
+def test_a_quote_repeated_word_for_word_is_picked_by_nth():
+    text = 'Title\n\n"Same words," she said.\n\n"Same words," he said.\n'
+    first, second = rn.locate_quote(text, "Same", "words", 0, 1), rn.locate_quote(text, "Same", "words", 0, 2)
+    assert first < second and text[second[0] : second[1]] == "Same words,"
+    with pytest.raises(rn.HarnessError, match="nth=3"):
+        rn.locate_quote(text, "Same", "words", 0, 3)
+
+
+def test_figures_broken_down_by_a_manifest_field(batch, monkeypatch, capsys):
+    root, manifests = batch
+    monkeypatch.setenv("NEWSREADER_REALNEWS", str(root))
+    assert rn.main(["score", "t01", "--json", "--by", "genre", "--manifests", str(manifests)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["by_genre"]["politics"]["gold_quotes"] == out["overall"]["gold_quotes"] == 4
+
+
+def test_first_runs_table_lists_every_record_in_order(tmp_path):
+    path = tmp_path / "first_runs.json"
+    figures = {
+        "articles": 1,
+        "gold_quotes": 4,
+        "quote_recall": 1.0,
+        "quote_precision": 0.75,
+        "speaker_accuracy": 0.5,
+        "speaker_end_to_end": 0.5,
+        "entities": {k: {"precision": None, "recall": 1.0} for k in rn.KINDS},
+    }
+    rn.record({"t02": figures}, path)
+    rn.record({"t01": figures}, path)
+    rows = rn.first_runs_table(json.loads(path.read_text(encoding="utf-8"))).splitlines()
+    assert [r.split(" | ")[0] for r in rows[2:]] == ["| t02", "| t01"]
+    assert "| 100.0 / 75.0 | 50.0 / 50.0 | n/a / 100.0 |" in rows[2]

@@ -9,7 +9,13 @@ import textwrap
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parent.parent / "tui"
-CORE = [PKG / "model.py", *sorted((PKG / "document").rglob("*.py")), *sorted((PKG / "analysis").rglob("*.py"))]
+CORE = [
+    PKG / "model.py",
+    *sorted((PKG / "document").rglob("*.py")),
+    *sorted((PKG / "analysis").rglob("*.py")),
+    *sorted((PKG / "web").rglob("*.py")),
+    *sorted((PKG / "corpus").rglob("*.py")),
+]
 UI = [PKG / "app.py", *sorted((PKG / "widgets").rglob("*.py")), *sorted((PKG / "screens").rglob("*.py"))]
 
 # spaCy's own CLI helpers import rich when it is installed (and do without it); so the probe
@@ -64,3 +70,55 @@ def test_model_is_stdlib_only():
     probe = "import sys, tui.model\nprint(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert not set(out.stdout.split()) & {"textual", "rich", "spacy", "markdown_it"}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PKG.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Which of our modules each module imports when it is imported: module-level imports only
+    (an import inside a function or under TYPE_CHECKING runs later, or never, and makes no circle)."""
+    modules = {_module_name(p): p for p in PKG.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        deps: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, *([node.module] if node.module else [])])
+                for alias in node.names:
+                    target = f"{base}.{alias.name}"
+                    deps.add(target if target in modules else base)
+            elif isinstance(node, ast.Import):
+                deps.update(alias.name for alias in node.names)
+        graph[name] = {d for d in deps if d in modules and d != name}
+    return graph
+
+
+def test_no_import_circles():
+    graph = _import_graph()
+    assert "tui.serve.server" in graph and graph["tui.cli"]  # the graph is really built
+    circles: list[list[str]] = []
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(module: str) -> None:
+        state[module] = 1
+        path.append(module)
+        for dep in sorted(graph[module]):
+            if state.get(dep) == 1:
+                circles.append([*path[path.index(dep) :], dep])
+            elif dep not in state:
+                visit(dep)
+        path.pop()
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    assert not circles, "import circles: " + "; ".join(" -> ".join(c) for c in circles)

@@ -11,30 +11,57 @@ import asyncio
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
+from .report import citation, quote_rows
+from .report.export import default_report_path, export_report
+from .report.outline import outline
+from .report.search import MAX_HITS, search_all
 from .resources import read_style
 from .safe_text import printable
+from .screens.correct import start_entity_correction, start_quote_correction
+from .screens.dialogs import ChoiceScreen, PromptScreen
+from .screens.feed import FeedScreen, empty_analysis, placeholder_article
 from .screens.help import HelpScreen, rows_of
+from .screens.outline import OutlineScreen
+from .screens.quotes import QuotesScreen
+from .userdata.apply import corrected, describe
+from .userdata.config import Config
+from .userdata.corrections import Correction, Store
+from .userdata.state import ReadingState, load_state, save_state
+from .web import Feed, FetchLimits
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.footer import KeyFooter
+from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
-from .widgets.sidebar import EntityList, Sidebar
-from .widgets.targets import Row, Target, other_rows, owner_at, place_rows, quote_at, search_target, speaker_rows, target_for
+from .widgets.sidebar import EntityList, Sidebar, sidebar_width
+from .widgets.status_fit import Part, quote_parts
+from .widgets.targets import (
+    Row,
+    Target,
+    other_rows,
+    owner_at,
+    place_rows,
+    quote_at,
+    search_target,
+    speaker_rows,
+    target_for,
+)
 
 
 def no_color_requested() -> bool:
@@ -124,6 +151,14 @@ class NewsReaderApp(App[int]):
             id="app.others",
         ),
         Binding("a", "focus_article", "Article", show=False, tooltip="Go back to the article", id="app.article"),
+        Binding(
+            "m",
+            "walk_mentions",
+            "Quotes / mentions",
+            show=False,
+            tooltip="Walk the speaker's plain mentions instead of their quotes (and back)",
+            id="app.walk_mentions",
+        ),
         Binding("w", "who_said", "Who said it", show=False, tooltip="From the quote in view to its speaker", id="app.who_said"),
         Binding(
             "escape", "clear", "Clear selection", show=False, tooltip="Clear the selection (or cancel the search)", id="app.clear"
@@ -164,6 +199,28 @@ class NewsReaderApp(App[int]):
             tooltip="Show or hide the quote highlights",
             id="app.layer_quotes",
         ),
+        Binding("i", "feeds", "Feed items", show=False, tooltip="Back to the feed's items (when a feed is open)", id="app.feeds"),
+        Binding("Q", "quotes", "Quotes", show=False, tooltip="List every quote: filter, sort, copy, jump", id="app.quotes"),
+        Binding(
+            "f", "pick_file", "Files", show=False, tooltip="Pick one of the open files (name, headline, quotes)", id="app.files"
+        ),
+        Binding("F", "search_all", "Search all", show=False, tooltip="Search all open files", id="app.search_all"),
+        Binding(
+            "t", "outline", "Outline", show=False, tooltip="Outline: subheads and who speaks when, to jump to", id="app.outline"
+        ),
+        Binding(
+            "y", "copy_quote", "Copy quote", show=False, tooltip="Copy the quote in view with its attribution", id="app.copy"
+        ),
+        Binding(
+            "c",
+            "correct",
+            "Correct",
+            show=False,
+            tooltip="Correct the quote in view, or the selected list entry",
+            id="app.correct",
+        ),
+        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last correction of this article", id="app.undo"),
+        Binding("e", "export", "Report", show=False, tooltip="Write a who-said-what report of the open files", id="app.export"),
         Binding(
             "ctrl+b",
             "toggle_sidebar",
@@ -171,6 +228,14 @@ class NewsReaderApp(App[int]):
             show=False,
             tooltip="Show or hide the sidebar (hidden below 90 columns)",
             id="app.sidebar",
+        ),
+        # The same key, shown in the footer only while the sidebar is hidden (see check_action).
+        Binding(
+            "ctrl+b",
+            "show_sidebar",
+            "Sidebar",
+            tooltip="Show or hide the sidebar (hidden below 90 columns)",
+            id="app.sidebar_shown_in_footer",
         ),
     ]
 
@@ -183,9 +248,21 @@ class NewsReaderApp(App[int]):
         ascii_only: bool = False,
         theme_name: str | None = None,
         analyses: Sequence[Analysis | None] | None = None,
+        feeds: Sequence[Feed] = (),
+        notices: Sequence[str] = (),
+        fetch_limits: FetchLimits | None = None,
+        fresh: bool = False,
+        config: Config | None = None,
     ) -> None:
-        """`analyses`, when given, supplies ready analyses by position (None: analyse it)."""
+        """`analyses`, when given, supplies ready analyses by position (None: analyse it).
+        `feeds` open on the feed screen; `notices` (sources that failed) are shown at start."""
         super().__init__(ansi_color=True if no_color_requested() else None)
+        self.feeds = list(feeds)
+        self.notices = list(notices)
+        self.fetch_limits = fetch_limits or FetchLimits()
+        self.placeholder = not articles and bool(self.feeds)  # nothing to read until an item is opened
+        if self.placeholder:
+            articles, analyses = [placeholder_article(self.feeds[0])], [empty_analysis(self.feeds[0].source)]
         if not articles:
             raise ValueError("NewsReaderApp needs at least one article")
         self.articles = articles
@@ -201,6 +278,14 @@ class NewsReaderApp(App[int]):
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
         self.crash_log: Path | None = None
+        self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
+        self.fresh = fresh  # --fresh: start at the top, ignoring where each article was left
+        self.config = config or Config()
+        self.default_layers = {layer: self.config.layers.get(layer, True) for layer in LAYERS}
+        self._layers: dict[int, dict[str, bool]] = {}  # highlight layers per open file
+        self._recalled: dict[int, ReadingState] = {}  # a stored selection waiting for its analysis
+        self._seen: set[int] = set()
+        self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -227,17 +312,35 @@ class NewsReaderApp(App[int]):
         yield KeyFooter(show_command_palette=not self.ascii_only)
 
     def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        for note in self.config.warnings:
+            self.notify(printable(note), severity="warning", timeout=10, markup=False)
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
+        self.view = self.query_one(ArticleView)
         self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
-        self.view = self.query_one(ArticleView)
+        self.set_class(no_color_requested(), "-no-color")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
+        if self.config.sidebar_width:
+            self.query_one("#sidebar").styles.width = self.config.sidebar_width
         self._apply_width(self.size.width)
+        for index, state in enumerate(self.states):
+            if state.analysis is not None:
+                state.analysis = self._with_corrections(index, state.analysis)
+        self._recall()
         self._load(0)
         self.view.focus()
+        for notice in self.notices:
+            self.notify(printable(notice), severity="error", timeout=8, markup=False)
+        if self.feeds:
+            self.install_screen(
+                FeedScreen(self.feeds, self.fetch_limits, ascii_only=self.ascii_only, has_articles=not self.placeholder), "feeds"
+            )
+            self.push_screen("feeds")
         pending = [i for i, s in enumerate(self.states) if s.analysis is None]
         if pending:
             # After the first paint: even a cache hit costs imports and unpickling, which would
@@ -287,10 +390,12 @@ class NewsReaderApp(App[int]):
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         state = self.states[message.index]
-        state.analysis, state.progress = message.analysis, None
+        state.analysis, state.progress = self._with_corrections(message.index, message.analysis), None
         if message.index == self.current:
             self.view.set_analysis(state.analysis)
             self._fill_sidebar()
+            if self._restore_selection():
+                self._show_target(reveal=False)
             self._refresh_all()
 
     def _post_partial(self, index: int, analysis: Analysis) -> None:
@@ -334,22 +439,58 @@ class NewsReaderApp(App[int]):
 
     def _load(self, index: int) -> None:
         self.current = index
+        self._seen.add(index)
+        remembered = index in self._recalled
         state = self.state
+        self.view.set_layers(**self._layers.setdefault(index, dict(self.default_layers)))
         self.view.show(state.article, state.shown)
         self._fill_sidebar()
+        self._restore_selection()
         self._show_target(reveal=False)
         self.view.scroll_to(y=state.scroll_y, animate=False, immediate=True)
+        if remembered:  # the first paint of a remembered article: scroll once it is laid out
+            self.call_after_refresh(self.view.scroll_to, y=state.scroll_y, animate=False, immediate=True)
         self._refresh_all()
 
     def action_switch(self, delta: int) -> None:
         if len(self.states) < 2:
             self.notify("Only one file is open.", timeout=2)
             return
+        self._switch_to((self.current + delta) % len(self.states))
+
+    def _switch_to(self, index: int) -> None:
         self.state.scroll_y = self.view.scroll_y
         for list_id in LISTS:
             option = self.query_one(f"#{list_id}", EntityList).highlighted_option
             self.state.highlighted[list_id] = option.id if option else None
-        self._load((self.current + delta) % len(self.states))
+        self._remember(self.current)
+        self._load(index)
+
+    def action_feeds(self) -> None:
+        if not self.feeds:
+            self.notify("No feed is open.", timeout=2)
+            return
+        self.push_screen("feeds")
+
+    def add_article(self, article: Article) -> None:
+        """Open an article fetched from a feed and show it; it joins `[` / `]`."""
+        self.state.scroll_y = self.view.scroll_y
+        same = [i for i, s in enumerate(self.states) if article.url and s.article.url == article.url]
+        if same:
+            self.states[same[0]].article.warnings[:] = article.warnings
+            index = same[0]
+        elif self.placeholder:
+            self.placeholder, self.states[0], index = False, ArticleState(article), 0
+        else:
+            self.states.append(ArticleState(article))
+            index = len(self.states) - 1
+        self._load(index)
+        for warning in article.warnings:
+            self.notify(printable(warning), severity="warning", timeout=6, markup=False)
+        pending = [i for i, s in enumerate(self.states) if s.analysis is None and s.error is None]
+        if pending:
+            # After the paint, as at start: the worker's imports would hold up the first frame.
+            self.call_after_refresh(self._analyse, sorted(pending, key=lambda i: i != index))
 
     # -- sidebar --------------------------------------------------------------------------------
 
@@ -357,7 +498,11 @@ class NewsReaderApp(App[int]):
         analysis = self.state.shown
         if analysis is None:
             return {}
-        return {"speakers": speaker_rows(analysis), "places": place_rows(analysis), "others": other_rows(analysis)}
+        return {
+            "speakers": speaker_rows(analysis),
+            "places": place_rows(analysis),
+            "others": other_rows(analysis),
+        }
 
     def _fill_sidebar(self) -> None:
         state = self.state
@@ -366,10 +511,19 @@ class NewsReaderApp(App[int]):
         palette = self.view.speaker_palette()
         for list_id in LISTS:
             lst = self.query_one(f"#{list_id}", EntityList)
-            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette)
+            lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette, list(self.view.bar_patterns))
             chosen = state.highlighted.get(list_id)
             if chosen:
                 lst.highlight_id(chosen)
+        sidebar = self.query_one(Sidebar)
+        sidebar.select(self._selected_option())
+        sidebar.fit_lists()
+
+    def _selected_option(self) -> str | None:
+        target = self.state.target
+        if target is None or target.kind == "search":
+            return None
+        return f"{target.kind}:{target.key}"
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -399,6 +553,7 @@ class NewsReaderApp(App[int]):
         if focus:
             self.screen.set_focus(lst)
         self.state.target = target
+        self.query_one(Sidebar).select(option_id)
         self._show_target(reveal=at is None, fresh=True)
 
     def action_focus_list(self, list_id: str) -> None:
@@ -432,14 +587,29 @@ class NewsReaderApp(App[int]):
         target.step(delta)
         self._show_target(reveal=True)
 
+    def action_walk_mentions(self) -> None:
+        """Switch the selected speaker's walk between their quotes and their plain mentions,
+        continuing from where the reader is."""
+        target, analysis = self.state.target, self.state.shown
+        if target is None or target.kind != "speaker" or analysis is None:
+            self._refresh_status("m walks a speaker's mentions: choose a speaker first (s)")
+            return
+        switched = target_for(analysis, f"speaker:{target.key}", mentions=target.noun == "quote")
+        if switched is None or switched.noun == target.noun:
+            self._refresh_status(f"{target.label} has no other mentions to walk")
+            return
+        here = target.current[0] if target.current else self.view.visible_span()[0]
+        switched.seek(here - 1, 1)
+        self.state.target = switched
+        self._show_target(reveal=True)
+
     def action_clear(self) -> None:
         search = self.query_one(SearchBar)
         if search.has_class("-open"):
             self._close_search(keep=False)
             return
         self.state.target = None
-        for list_id in LISTS:
-            self.query_one(f"#{list_id}", EntityList).highlighted = None
+        self.query_one(Sidebar).select(None)
         self._show_target(reveal=False)
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
@@ -459,6 +629,9 @@ class NewsReaderApp(App[int]):
         return None
 
     def _quote_in_view(self):
+        """The selection's current quote when on screen; else the quote nearest the reading line,
+        which slides from the top of the view (top of the text) to its bottom (end of the text),
+        so after `G` it is the last quote on screen, at the start the first."""
         analysis = self.state.shown
         if analysis is None or not analysis.quotes:
             return None
@@ -468,7 +641,18 @@ class NewsReaderApp(App[int]):
             quote = quote_at(analysis, *target.current)
             if quote:
                 return quote
-        return quote_at(analysis, start, end)
+        shown = [q for q in analysis.quotes if q.outer_start < end and q.outer_end > start]
+        if not shown:
+            return None
+        rows = self.view.visible_rows()
+        travel = self.view.scroll_y / self.view.max_scroll_y if self.view.max_scroll_y else 0.0
+        line = rows.start + travel * (len(rows) - 1)
+
+        def distance(quote) -> float:
+            first, last = self.view.row_of(quote.outer_start), self.view.row_of(quote.outer_end - 1)
+            return 0.0 if first <= line <= last else min(abs(first - line), abs(last - line))
+
+        return min(shown, key=distance)
 
     def action_who_said(self) -> None:
         quote = self._quote_in_view()
@@ -480,6 +664,8 @@ class NewsReaderApp(App[int]):
     # -- search ---------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        # Where the search began: esc comes back here, as in less and vim.
+        self._search_origin = (self.view.scroll_y, self.state.target)
         search = self.query_one(SearchBar)
         search.add_class("-open")
         search.value = ""
@@ -509,16 +695,34 @@ class NewsReaderApp(App[int]):
     def _close_search(self, keep: bool) -> None:
         search = self.query_one(SearchBar)
         search.remove_class("-open")
-        if not keep and self.state.target and self.state.target.kind == "search":
-            self.state.target = None
+        if not keep:
+            scroll_y, target = self._search_origin
+            self.state.target = target if target is None or target.kind != "search" else None
+            self.query_one(Sidebar).select(self._selected_option())
             self._show_target(reveal=False)
+            self.view.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.screen.set_focus(self.view)
 
     # -- layers, sidebar, help ------------------------------------------------------------------
 
     def action_toggle_layer(self, layer: str) -> None:
         self.view.set_layers(**{layer: not self.view.shown_layers[layer]})
+        self._layers[self.current] = dict(self.view.shown_layers)
         self._refresh_legend()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over another screen (quotes view, dialogs) only the keys that make sense everywhere work.
+        ctrl+b is one key with two bindings: the footer shows it while the sidebar is hidden."""
+        if self.screen is not self.screen_stack[0] and action not in ("quit", "help", "command_palette"):
+            return False
+        if action in ("show_sidebar", "toggle_sidebar"):
+            sidebars = self.query("#sidebar")  # none yet while the app starts
+            hidden = bool(sidebars) and not sidebars.first().display
+            return hidden if action == "show_sidebar" else not hidden
+        return True
+
+    def action_show_sidebar(self) -> None:
+        self._show_sidebar_if_narrow()
 
     def action_toggle_sidebar(self) -> None:
         shown = self.query_one("#sidebar").display
@@ -538,7 +742,10 @@ class NewsReaderApp(App[int]):
         show = self.sidebar_forced if self.sidebar_forced is not None else not narrow
         self.screen.set_class(narrow, "-narrow")
         sidebar = self.query_one("#sidebar")
-        sidebar.display = show
+        sidebar.styles.width = sidebar_width(width)
+        if sidebar.display != show:
+            sidebar.display = show
+            self.refresh_bindings()
         if not show and sidebar.has_focus_within:
             self.view.focus()
 
@@ -556,10 +763,231 @@ class NewsReaderApp(App[int]):
             (
                 "Lists",
                 rows_of(EntityList.BINDINGS)
-                + [("↑ / ↓", "Move"), ("enter / click", "Select: jump to the first mention, mark all")],
+                + [
+                    ("↑ / ↓", "Move"),
+                    ("enter / click", "Select: jump to the first mention, mark all"),
+                    ("wheel", "Scroll the list"),
+                ],
             ),
             ("Search", [("enter", "Keep the matches for n / N"), ("esc", "Cancel the search")]),
+            ("Feed", [("enter", "Fetch the item and open it beside the other files"), *rows_of(FeedScreen.BINDINGS)]),
+            ("Quotes view (Q)", rows_of(QuotesScreen.BINDINGS)),
+            ("Outline (t)", rows_of(OutlineScreen.BINDINGS) + [("enter", "Go to the subhead or quote")]),
         ]
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Quotes", "List every quote: filter, sort, copy, jump (Q)", self.action_quotes)
+        yield SystemCommand("Outline", "Subheads and who speaks when, to jump to (t)", self.action_outline)
+        yield SystemCommand("Report", "Write a who-said-what report of the open files (e)", self.action_export)
+
+    # -- the workbench: quotes view and copy (logic in tui.report and tui.screens.quotes) ------
+
+    def action_quotes(self) -> None:
+        state = self.state
+        if state.shown is None:
+            self._refresh_status("The quotes are listed once the analysis is done")
+            return
+        rows = quote_rows(state.article, state.shown)
+        self.push_screen(QuotesScreen(rows, state.article, ascii_only=self.ascii_only), self._jump_to_quote)
+
+    def action_pick_file(self) -> None:
+        def label(index: int, state: ArticleState) -> str:
+            quotes = f"{len(state.analysis.quotes)} quotes" if state.analysis else ("failed" if state.error else "analysing")
+            here = "  (open)" if index == self.current else ""
+            return f"{index + 1}. {state.article.source}{self._dash}{state.article.title}{self._dash}{quotes}{here}"
+
+        options = [(str(i), label(i, s)) for i, s in enumerate(self.states)]
+
+        def chosen(key: str | None) -> None:
+            if key is not None and int(key) != self.current:
+                self._switch_to(int(key))
+
+        self.push_screen(ChoiceScreen(f"Open files ({len(self.states)})", options), chosen)
+
+    def action_search_all(self) -> None:
+        def search(query: str | None) -> None:
+            if not query:
+                return
+            hits = search_all([s.article for s in self.states], query)
+            if not hits:
+                self._refresh_status(f"/{query}: no match in {len(self.states)} open file(s)")
+                return
+            options = [(f"{h.file}:{h.index}", h.label) for h in hits]
+            title = f"/{query}: {len(hits)} match(es)" + (" (the first shown)" if len(hits) >= MAX_HITS else "")
+            self.push_screen(ChoiceScreen(title, options), lambda key: self._go_to_match(query, key))
+
+        self.push_screen(PromptScreen("Search all open files", hint="case-insensitive; enter searches, esc cancels"), search)
+
+    def _go_to_match(self, query: str, key: str | None) -> None:
+        if not key:
+            return
+        file, index = (int(part) for part in key.split(":"))
+        if file != self.current:
+            self._switch_to(file)
+        target = search_target(self.state.article.text, query)
+        target.index = min(index, len(target.walk) - 1)
+        self.state.target = target
+        self.call_after_refresh(self._show_target, True, True)
+        self.view.focus()
+
+    def action_outline(self) -> None:
+        state = self.state
+        top = self.view.visible_span()[0]
+        entries = outline(state.article, state.shown)
+        self.push_screen(OutlineScreen(entries, ascii_only=self.ascii_only, current=top), self._jump_to_entry)
+
+    def _jump_to_entry(self, key: str | None) -> None:
+        kind, _, value = (key or "").partition(":")
+        if kind == "quote":
+            self._jump_to_quote(value)
+        elif kind == "block" and value.isdigit():
+            offset = int(value)
+            self.call_after_refresh(lambda: self.view.scroll_to(y=self.view.row_of(offset), animate=False, immediate=True))
+            self.view.focus()
+
+    def _jump_to_quote(self, quote_id: str | None) -> None:
+        analysis = self.state.shown
+        quote = next((q for q in analysis.quotes if q.id == quote_id), None) if analysis else None
+        if quote is None:
+            return
+        if quote.speaker_id:
+            self.select_option("speakers", f"speaker:{quote.speaker_id}", focus=False, at=quote.outer_start)
+        # After the reader's screen is back and laid out again: until then it cannot scroll.
+        self.call_after_refresh(self.view.reveal, quote.outer_start, quote.outer_end, fresh=True)
+        self.view.focus()
+
+    def action_copy_quote(self) -> None:
+        quote = self._quote_in_view()
+        if quote is None or self.state.shown is None:
+            self._refresh_status("No quote in view to copy")
+            return
+        row = next(r for r in quote_rows(self.state.article, self.state.shown) if r.quote_id == quote.id)
+        self.copy_to_clipboard(citation(row, self.state.article, ascii_only=self.ascii_only))
+        self._refresh_status(f"Copied quote {row.number} ({row.speaker}) to the clipboard")
+
+    # -- a reader that remembers (logic in tui.userdata.state) ---------------------------------
+
+    def _recall(self) -> None:
+        if self.fresh:
+            return
+        for index, state in enumerate(self.states):
+            stored, notes = load_state(state.article)
+            for note in notes:
+                self.notify(printable(note), severity="warning", timeout=10, markup=False)
+            if stored is not None:
+                state.scroll_y = stored.scroll_y
+                self._layers[index] = {**self.default_layers, **stored.layers}
+                self._recalled[index] = stored
+
+    def _restore_selection(self) -> bool:
+        """The remembered list entry, once the article's complete analysis is there."""
+        state, stored = self.state, self._recalled.get(self.current)
+        if stored is None or state.analysis is None:
+            return False
+        del self._recalled[self.current]
+        target = target_for(state.analysis, stored.selection) if stored.selection else None
+        if target is None or not target.walk or state.target is not None:
+            return False
+        target.index = min(stored.step, len(target.walk) - 1)
+        state.target = target
+        list_id = self._list_of(stored.selection or "")
+        if list_id:
+            self.query_one(f"#{list_id}", EntityList).highlight_id(stored.selection or "")
+        return True
+
+    def _remember(self, index: int) -> None:
+        state = self.states[index]
+        if index == self.current:
+            state.scroll_y = self.view.scroll_y
+        target = state.target
+        selection = f"{target.kind}:{target.key}" if target and target.kind in ("speaker", "entity") else None
+        if index in self._recalled and selection is None:  # never shown with its analysis: keep it
+            return
+        stored = ReadingState(state.scroll_y, selection, target.index if selection and target else 0, self._layers.get(index, {}))
+        save_state(state.article, stored)
+
+    def exit(self, *args, **kwargs) -> None:
+        """Leaving, by any key or command: every article seen is remembered where it was."""
+        for index in sorted(self._seen):
+            self._remember(index)
+        super().exit(*args, **kwargs)
+
+    # -- corrections and reports (logic in tui.userdata, tui.report, tui.screens.correct) ------
+
+    def _with_corrections(self, index: int, raw: Analysis) -> Analysis:
+        """Corrections apply to complete analyses only: a partial one lacks later targets."""
+        self._raw[index] = raw
+        analysis, notes = corrected(self.states[index].article, raw)
+        for note in notes:
+            self.notify(printable(note), severity="warning", timeout=10, markup=False)
+        return analysis
+
+    def action_correct(self) -> None:
+        analysis = self.state.analysis
+        if analysis is None:
+            self._refresh_status("Corrections can be made once the analysis is done")
+            return
+        focused = self.focused
+        if isinstance(focused, EntityList) and focused.highlighted_option is not None:
+            kind, _, key = (focused.highlighted_option.id or "").partition(":")
+            speaker = analysis.speaker(key) if kind == "speaker" else None
+            entity = analysis.entity(speaker.entity_id if speaker and speaker.entity_id else key)
+            if entity is None:
+                self._refresh_status("A described speaker has no entry to correct; correct their quotes (c in the article)")
+                return
+            start_entity_correction(self, analysis, entity, self._save_correction)
+            return
+        quote = self._quote_in_view()
+        if quote is None:
+            self._refresh_status("No quote in view; to correct a name, select it in a list first")
+            return
+        start_quote_correction(self, analysis, quote, self._save_correction)
+
+    def _save_correction(self, correction: Correction) -> None:
+        saved = Store.load(self.state.article).add(correction)
+        what = describe(correction, self.state.article.text)
+        self._recorrect(f"Corrected: {what} (u undoes)" if saved else f"Corrected for now, but could not be saved: {what}")
+
+    def action_undo(self) -> None:
+        if self.current not in self._raw:
+            self._refresh_status("Nothing to undo")
+            return
+        last = Store.load(self.state.article).undo()
+        if last is None:
+            self._refresh_status("Nothing to undo")
+            return
+        self._recorrect(f"Undone: {describe(last, self.state.article.text)}")
+
+    def _recorrect(self, message: str) -> None:
+        state = self.state
+        state.analysis = self._with_corrections(self.current, self._raw[self.current])
+        state.target = None
+        state.highlighted = {}
+        self.view.set_analysis(state.analysis)
+        self._fill_sidebar()
+        self._show_target(reveal=False)
+        self._refresh_status(message)
+
+    def action_export(self) -> None:
+        ready = [(s.article, s.analysis) for s in self.states if s.analysis is not None]
+        if not ready:
+            self._refresh_status("A report can be written once an analysis is done")
+            return
+        default = default_report_path([a for a, _ in ready])
+
+        def write(path: str | None) -> None:
+            if path:
+                self._refresh_status(export_report(ready, path))
+
+        self.push_screen(
+            PromptScreen(
+                f"Write a who-said-what report of {len(ready)} file(s) to",
+                str(default),
+                "the suffix picks the format: .md, .csv or .json; enter writes, esc cancels",
+            ),
+            write,
+        )
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections(), ascii_only=self.ascii_only))
@@ -595,8 +1023,13 @@ class NewsReaderApp(App[int]):
 
     def _refresh_title(self) -> None:
         state = self.state
-        position = f"{self.current + 1}/{len(self.states)}" if len(self.states) > 1 else ""
-        self.query_one(TitleBar).show(state.article.title, state.article.source, position)
+        count = len(self.states)
+        position = f"{self.current + 1}/{count}" if count > 1 else ""
+        before = self.states[(self.current - 1) % count].article.source.rsplit("/", 1)[-1]
+        after = self.states[(self.current + 1) % count].article.source.rsplit("/", 1)[-1]
+        title_bar = self.query_one(TitleBar)
+        title_bar.ellipsis = "..." if self.ascii_only else "…"
+        title_bar.show(state.article.title, origin_line(state.article, ascii_only=self.ascii_only), position, before, after)
         self.title = printable(state.article.title)
         self.sub_title = printable(state.article.source)
 
@@ -628,22 +1061,34 @@ class NewsReaderApp(App[int]):
             first = state.article.warnings[0]
             right.append(first if len(first) <= 60 else first[:59] + ("..." if self.ascii_only else "…"))
         if len(self.states) > 1:
-            right.append(f"{self.current + 1}/{len(self.states)}")
-        note = ""
+            right.append(f"file {self.current + 1}/{len(self.states)}")
         if message is not None:
-            left = message
+            parts = [Part(message, "bold", priority=3, shrink_to=20)]
         elif state.target is not None:
-            left = f"{state.target.label}{self._dash}{state.target.counter()}"
+            parts = [Part(f"{state.target.label}{self._dash}{state.target.counter()}", "bold", keep=True)]
         elif state.shown is None and state.error:
-            left = "Reading without highlights"  # they are not coming: the right side says why
+            # The highlights are not coming: the right side says why.
+            parts = [Part("Reading without highlights", "bold", priority=3, shrink_to=20)]
         elif state.shown is None:
-            left = "Reading; highlights follow when the analysis is done"
+            parts = [Part("Reading; highlights follow when the analysis is done", "bold", priority=3, shrink_to=20)]
         else:
-            left = "Choose a speaker (s) or place (p), or search (/)"
+            parts = [Part("Choose a speaker (s) or place (p), or search (/)", "bold", priority=-1)]
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
             speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
-            who = speaker.name if speaker else "unattributed"
-            excerpt = quote.text if len(quote.text) <= 36 else quote.text[:35].rstrip() + ("..." if self.ascii_only else "…")
-            opening, closing = ('"', '"') if self.ascii_only else ("“", "”")
-            note = f"{opening}{excerpt}{closing}{self._dash}{who}" + ("  (w: go to speaker)" if speaker else "")
-        self.query_one(StatusLine).show(left, "  ".join(right), note)
+            parts += quote_parts(quote, speaker.name if speaker else None, ascii_only=self.ascii_only)
+        status = self.query_one(StatusLine)
+        status.ellipsis = "..." if self.ascii_only else "…"
+        status.show(parts, "  ".join(right))
+
+
+def binding_keys() -> dict[str, str]:
+    """Every binding id a keymap in config.toml may name, with its default key(s)."""
+    from .screens.dialogs import ChoiceScreen
+    from .screens.outline import OutlineScreen
+
+    owners = (NewsReaderApp, ArticleView, EntityList, QuotesScreen, OutlineScreen, HelpScreen, ChoiceScreen)
+    return {b.id: b.key for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+
+
+def binding_ids() -> list[str]:
+    return list(binding_keys())

@@ -113,7 +113,8 @@ def store(article: Article, analysis: Analysis, rules_version: str, directory: P
     """Write an entry atomically. Returns False (and changes nothing) when the cache is unusable."""
     key = cache_key(article, analysis.model, rules_version)
     path = _path(key, directory)
-    payload = json.dumps({"format": FORMAT, "key": key, "analysis": analysis.to_dict()}, ensure_ascii=False)
+    # ASCII: a source name with lone surrogates (an undecodable file name) must not stop the write.
+    payload = json.dumps({"format": FORMAT, "key": key, "analysis": analysis.to_dict()}, ensure_ascii=True)
     return write_atomically(path, payload)
 
 

@@ -20,3 +20,9 @@ def error(message: str) -> None:
     """The single line a user sees for a problem; never a traceback."""
     one_line = " ".join(str(message).split())
     print(f"{PROG}: error: {one_line}", file=sys.stderr)
+
+
+def warning(message: str) -> None:
+    """A problem that does not stop the command (a damaged user file, a dropped correction)."""
+    one_line = " ".join(str(message).split())
+    print(f"{PROG}: warning: {one_line}", file=sys.stderr)

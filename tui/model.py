@@ -36,6 +36,16 @@ class Block:
     level: int = 0  # heading level for headings, nesting depth for lists/quotes
 
 
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """Inline style the source asked for (Markdown `**bold**`, `*italic*`), kept as data over the
+    canonical text, so the view styles it by offset and never parses markup."""
+
+    start: int
+    end: int
+    style: str  # "bold" or "italic"
+
+
 @dataclass(slots=True)
 class Article:
     """One decoded document. `text` is canonical: every offset in the program indexes it."""
@@ -58,6 +68,7 @@ class Article:
     author: str | None = None
     published: str | None = None  # ISO 8601 date or date-time, as the page gives it
     warnings: list[str] = field(default_factory=list)  # "Markdown nested too deep: flattened", ...
+    emphasis: list[Emphasis] = field(default_factory=list)  # sorted by start; empty for plain text
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

@@ -7,9 +7,7 @@ import bisect
 from ..model import Entity, EntityKind, Mention
 from . import gazetteer
 from .entities import Candidate, normalise
-from .names import HONORIFICS, TITLE_NOUNS
-
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la"})
+from .lexicon import HONORIFICS, NAME_FUNCTION_WORDS, TITLE_NOUNS
 
 
 class _Cluster:
@@ -125,12 +123,12 @@ def _display_words(text: str) -> list[str]:
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[:1].isupper())
+    return "".join(w[0] for w in words if w.lower() not in NAME_FUNCTION_WORDS and w[:1].isupper())
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
     """ "CIA" joins "Central Intelligence Agency" when both are in the document."""
-    by_initials = {}
+    by_initials: dict[str, _Cluster] = {}
     for k in clusters:
         if len(k.name_words) > 1:
             by_initials.setdefault(_initials(k.name_words), k)

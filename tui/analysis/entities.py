@@ -14,9 +14,21 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityKind
 from . import gazetteer
-from .names import HONORIFICS, TITLE_NOUNS, TITLE_PHRASES
+from .lexicon import (
+    CELESTIAL_BODIES,
+    COMPANY_SUFFIXES,
+    DEMONYM,
+    HONORIFICS,
+    NAME_PARTICLES,
+    NOT_BEFORE_NAMES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    TITLE_NOUNS,
+    TITLE_PHRASES,
+)
 from .parsed import ParsedBlock
-from .speech_verbs import PERSON_NOUNS as _PERSON_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -30,22 +42,8 @@ _KIND_OF_LABEL = {
 }
 # Labels the model gives to unfamiliar place names; kept only when the gazetteer agrees.
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
-_PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
-_DETERMINERS = frozenset("the a an its their our your my".split())
-_PLACE_NOUNS = frozenset(
-    "town city village region province county state district area capital port island valley "
-    "river suburb neighbourhood neighborhood municipality oblast governorate".split()
-)
 # "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(ians?|eans?|ese|ish|ans)$")
-_DEMONYM_PERSON = re.compile(r"^[A-Z][a-z]+(ian|ean|ese|ish|man|woman|men|women)$")
-_SETTLEMENT_NOUNS = frozenset(
-    "village town city port region province district county state island suburb municipality capital".split()
-)
-_ORG_LAST_WORDS = frozenset(
-    "Capital Mineral Minerals Mining Group Holdings Bank Partners Securities Telecom Energy Airlines Motors Systems Inc Corp Ltd".split()
-)
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
 
 
@@ -86,13 +84,73 @@ def _trim(span: Span) -> Span | None:
     words ("Verdi board" -> "Verdi"): names end in a capitalised word."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-        start += 1
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ not in NAME_PARTICLES and end - start > 1)
+    ):
+        start += 1  # "said Chiyembekeza" tagged as one name
     while end > start and (
         doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or (doc[end - 1].is_lower and end - 1 > start)
     ):
+        if (
+            end - start >= 3
+            and doc[end - 1].is_alpha
+            and doc[end - 2].text == "-"
+            and not doc[end - 3].whitespace_ + doc[end - 2].whitespace_
+        ):
+            break  # "Li Ping-wah": a hyphenated part of the name
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _titled_person(span: Span) -> bool:
+    """A title, then two or three capitalised proper nouns: "CFO Blake Jorgensen"."""
+    rest = [t for t in span[1:]]
+    return (
+        (span[0].lower_.rstrip(".") in TITLE_NOUNS or span[0].lower_ in PERSON_NOUNS)
+        and span[0].lower_ not in ORG_NOUNS
+        and 2 <= len(rest) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in COMPANY_SUFFIXES for t in rest)
+    )
+
+
+def _without_titles(span: Span) -> Span:
+    """ "COO and CFO Blake Jorgensen", "PM Lee Hsien Loong", "Ireland's Minister for Agriculture
+    Michael Creed", "Management Patrick F. Kennedy": titles, roles, possessives and lower-case
+    words glued before a name are not part of it."""
+    doc, start, end = span.doc, span.start, span.end
+    if end - start > 1 and doc[start].lower_ in ("said", "says", "added", "adds") and end < len(doc) and doc[end].text in ",:":
+        start += 1  # 'Said Chiyembekeza, "…"': an inverted cue, not a first name
+    for k in range(end - 3, start - 1, -1):
+        word = doc[k]
+        if (
+            (word.is_lower and word.is_alpha and word.lower_ not in NAME_PARTICLES)
+            or word.lower_ in ("'s", "’s")
+            or word.lower_.rstrip(".") in TITLE_NOUNS
+        ):
+            start = k + 1
+            if word.lower_ in ("for", "of", "on") and end - start > 2:
+                start = end - 2  # "Minister for Agriculture Michael Creed": the portfolio goes too
+            break
+    else:
+        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+        if end - start > 2 and len(before) == 2 and before[1] in ("for", "of") and before[0] in TITLE_NOUNS:
+            start = end - 2  # "Minister for [Agriculture Michael Creed]"
+    while end - start >= 2:
+        word = doc[start]
+        lower = word.lower_.rstrip(".")
+        if (
+            lower in TITLE_NOUNS
+            or lower in PERSON_NOUNS
+            or (len(lower) > 6 and lower.endswith("ist"))  # "Meteorologist Ken Graham"
+            or lower in ("and", "&")
+            or (end - start >= 3 and (word.pos_ == "NOUN" or lower in HONORIFICS))
+        ):
+            start += 1
+        else:
+            break
+    return doc[start:end]
 
 
 def _extend_person_left(span: Span) -> Span:
@@ -131,7 +189,7 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
     kind = _KIND_OF_LABEL.get(label)
     adjectival = all(t.pos_ == "ADJ" or t.tag_ in ("JJ", "NNPS") for t in span)
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    determined = before in _DETERMINERS
+    determined = before in NOT_BEFORE_NAMES
     prev2 = doc[span.start - 2].lower_ if prev and span.start > 1 else ""
     return Candidate(
         start,
@@ -151,7 +209,7 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
 def _described_as_person(span: Span) -> bool:
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
-            if child.lemma_.lower() in _PERSON_ROLES or "year-old" in child.doc[child.left_edge.i : child.i + 1].text.replace(
+            if child.lemma_.lower() in PERSON_NOUNS or "year-old" in child.doc[child.left_edge.i : child.i + 1].text.replace(
                 " ", ""
             ):
                 return True
@@ -170,14 +228,17 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if ent.label_ not in _KIND_OF_LABEL and ent.label_ not in _MAYBE_PLACE:
                 continue
             span = _trim(ent)
-            if span is None:
-                continue
-            if ent.label_ == "PERSON":
-                span = _extend_person_left(span)
+            if span is None or span.text.lower() in TITLE_NOUNS:
+                continue  # "COO" tagged as an organisation
+            label = ent.label_
+            if label == "ORG" and _titled_person(span):
+                label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
+            if label == "PERSON":
+                span = _without_titles(_extend_person_left(span))
             parts = _split_coordination(span)
-            whole = _candidate(pb, span, ent.label_)
+            whole = _candidate(pb, span, label)
             if len(parts) > 1:
-                coordinated.append([whole] + [_candidate(pb, p, ent.label_) for p in parts])
+                coordinated.append([whole] + [_candidate(pb, p, label) for p in parts])
             else:
                 plain.append(whole)
         plain.extend(_gazetteer_only(pb))
@@ -212,7 +273,7 @@ def _gazetteer_only(pb: ParsedBlock) -> list[Candidate]:
             j += 1
         span = doc[i:j]
         place = gazetteer.lookup(span.text)
-        if place and doc[i - 1].lower_ in _PLACE_PREPOSITIONS and _well_known(place):
+        if place and doc[i - 1].lower_ in PLACE_PREPOSITIONS and _well_known(place):
             cand = _candidate(pb, span, "GAZETTEER")
             cand.kind = EntityKind.PLACE
             found.append(cand)
@@ -266,6 +327,8 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
     datelines = [c for c in plain if c.label == "DATELINE"]
     kept: list[Candidate] = []
     for c in plain:
+        if not any(ch.isupper() for ch in c.text) or c.key in CELESTIAL_BODIES:
+            continue  # "distributor", "n’t": names are capitalised; "Earth", "Jupiter" are not places here
         if c.label != "DATELINE" and any(c.start < d.end and d.start < c.end for d in datelines):
             continue
         if c.label == "DATELINE":
@@ -287,30 +350,30 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         elif c.kind is EntityKind.ORGANIZATION and place and _well_known(place) and place.kind != "continent":
             c.kind = EntityKind.PLACE  # "Moscow said" tagged ORG
         if c.kind is EntityKind.PERSON and not is_person_word and not after_title:
-            if c.next in _PLACE_NOUNS:
+            if c.next in PLACE_NOUNS:
                 c.kind = EntityKind.PLACE  # "the Yorkshire town of Selby"
-            elif c.determined and not (c.prev == "the" and _DEMONYM_PERSON.search(c.text)):
+            elif c.determined and not (c.prev == "the" and DEMONYM.match(c.text)):
                 c.kind = EntityKind.ORGANIZATION  # "the App Store": names take no article
             elif len(c.words) == 1 and c.words[0] in other_words:
                 continue
         if c.kind is EntityKind.PERSON and len(c.words) == 1:
-            if c.prev == "the" and _DEMONYM_PERSON.search(c.text):
+            if c.prev == "the" and DEMONYM.match(c.text):
                 continue  # "the Welshman", "the Italian": a description
-            if (c.prev == "of" and c.prev2 in _SETTLEMENT_NOUNS) or (c.prev in _PLACE_PREPOSITIONS and place):
+            if (c.prev == "of" and c.prev2 in PLACE_NOUNS) or (c.prev in PLACE_PREPOSITIONS and place):
                 c.kind = EntityKind.PLACE  # "the village of Alcora", "in Margate"
         if (
             c.kind is EntityKind.ORGANIZATION
-            and (c.prev in _PERSON_ROLES or c.described_as_person)
+            and (c.prev in PERSON_NOUNS or c.described_as_person)
             and _plausible_person(c)
             and len(c.words) > 1
             and place is None
         ):
             c.kind = EntityKind.PERSON  # "chef Amara Osei", "Nadia Petrova, a 41-year-old teacher" tagged ORG
-        if c.kind is EntityKind.PLACE and place is None and c.words[-1] in _ORG_LAST_WORDS:
+        if c.kind is EntityKind.PLACE and place is None and c.words[-1] in COMPANY_SUFFIXES:
             c.kind = EntityKind.ORGANIZATION  # "Cordillera Capital" tagged LOC
         if c.kind is EntityKind.PERSON and not _plausible_person(c):
             continue  # "serviceman", desk codes
-        if c.kind is EntityKind.PLACE and place is None and (c.adjectival or _DEMONYM.search(c.text)):
+        if c.kind is EntityKind.PLACE and place is None and (c.adjectival or DEMONYM.match(c.text)):
             continue  # "Ukrainian officials": a demonym, not a place
         kept.append(c)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Analysis, Article, Entity, EntityKind, Mention
+from ..model import Analysis, Article, Attribution, Entity, EntityKind, Mention
 
 
 def _mention(article: Article, m: Mention) -> dict[str, Any]:
@@ -13,7 +13,18 @@ def _mention(article: Article, m: Mention) -> dict[str, Any]:
 
 
 def _entity(article: Article, e: Entity) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
+    out: dict[str, Any] = {"id": e.id, "name": e.name, "mentions": [_mention(article, m) for m in e.mentions]}
+    if e.corrected:  # changed by the user's corrections (tui.userdata)
+        out["corrected"] = True
+    return out
+
+
+def _attribution(article: Article, why: Attribution | None) -> dict[str, Any] | None:
+    """The deciding rule, its one-line explanation and the spans it rests on (source offsets)."""
+    if why is None:
+        return None
+    evidence = [dict(zip(("start", "end"), article.to_source_span(e.start, e.end))) for e in why.evidence]
+    return {"rule": why.rule, "explanation": why.explanation, "evidence": evidence}
 
 
 def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
@@ -23,6 +34,10 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
         "title": article.title,
         "format": article.format,
         "encoding": article.encoding,
+        "url": article.url,
+        "site": article.site,
+        "author": article.author,
+        "published": article.published,
         "model": analysis.model,
         "people": [_entity(article, e) for e in analysis.of_kind(EntityKind.PERSON)],
         "places": [_entity(article, e) for e in analysis.of_kind(EntityKind.PLACE)],
@@ -35,6 +50,9 @@ def to_json(article: Article, analysis: Analysis) -> dict[str, Any]:
                 "speaker": names.get(q.speaker_id) if q.speaker_id else None,
                 "speaker_id": q.speaker_id,
                 "cue": q.cue,
+                "attribution": _attribution(article, q.attribution),
+                "echo_of": q.echo_of,
+                **({"corrected": True} if q.corrected else {}),
             }
             for q in analysis.quotes
         ],

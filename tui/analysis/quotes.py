@@ -31,33 +31,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Block, BlockKind, Entity, EntityKind, Quote, Speaker, SpeakerKind
-from .attribution import (
-    MAIN_SUBJECT,
-    Referent,
-    Referents,
-    Resolved,
-    according_to,
-    is_speech_verb,
-    may_be_speaker,
-    salience,
-    subject_of,
-)
+from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
+from .attribution import Resolver
+from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
+from .referents import Referent, Referents, Resolved
+from .rules import enabled
+from .syntax import MAIN_SUBJECT, according_to, is_speech_verb, may_be_speaker, salience, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TERMINAL = frozenset({".", "!", "?"})
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _CLAUSE_END = ",?!—–-…:;"
 _MAX_CUE_DISTANCE = 12  # words between a closing mark and its cue verb
 _INHERIT_BLOCKS = 2
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by vs v de la".split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -82,19 +75,27 @@ class _Draft:
     cue: _Cue | None = None
     direct: bool = False  # attributed by its own cue, not inherited
     continues: bool = False  # opened in an earlier paragraph that did not close it
+    rule: str = ""  # the rule that gave it its speaker (tui.analysis.rules)
+    reason: str = ""
+    evidence: tuple[Span, ...] = ()
+    echo_of: _Draft | None = None  # the body quote a headline quote repeats
+
+    def credit(self, referent: Referent | None, rule: str, reason: str, evidence: tuple[Span, ...] = ()) -> None:
+        self.referent, self.rule, self.reason, self.evidence = referent, rule, reason, evidence
 
 
 def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Entity]) -> tuple[list[Quote], list[Speaker]]:
     refs = Referents(entities)
+    resolver = Resolver(refs)
     drafts: list[_Draft] = []
-    events: list[tuple[int, int, Referent]] = []  # (offset, block index, referent) of every speech act
-    topics: list[tuple[int, int, Referent]] = []  # people who are the main subject of a sentence
+    events: list[_Event] = []  # every speech act: its speaker, where it was said
+    topics: list[_Event] = []  # people who are the main subject of a sentence
     sentence_base = 0
     blocks: list[Block] = []  # analysed blocks, by block index
     for pb in parsed:
         if not blocks or pb.block is not blocks[-1]:
             blocks.append(pb.block)
-        sentence_base = _attribute_piece(article, pb, len(blocks) - 1, refs, drafts, events, topics, sentence_base)
+        sentence_base = _attribute_piece(article, pb, len(blocks) - 1, resolver, drafts, events, topics, sentence_base)
 
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
@@ -104,15 +105,25 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
     return _build(article, drafts)
 
 
+@dataclass(frozen=True, slots=True)
+class _Event:
+    """A speaker (or a topic person) at a place in the text: the phrase that names them."""
+
+    start: int
+    end: int
+    block_index: int
+    referent: Referent
+
+
 # ---- one parsed piece -------------------------------------------------------------------------
 def _attribute_piece(
     article: Article,
     pb: ParsedBlock,
     block_index: int,
-    refs: Referents,
+    resolver: Resolver,
     drafts: list[_Draft],
-    events: list[tuple[int, int, Referent]],
-    topics: list[tuple[int, int, Referent]],
+    events: list[_Event],
+    topics: list[_Event],
     sentence_base: int,
 ) -> int:
     """Find the quotes of one parsed piece and attribute those with a cue of their own; returns
@@ -129,31 +140,56 @@ def _attribute_piece(
         n += 1
 
     heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
-    for offset, ref in _note_names(pb, refs, inside, sentence):
-        topics.append((offset, block_index, ref))
-    cues = {} if heading else _speech_acts(article, pb, block_index, refs, inside, sentence, events, topics)
+    for start, end, ref in _note_names(pb, resolver.refs, inside, sentence):
+        topics.append(_Event(start, end, block_index, ref))
+    cues = {} if heading else _speech_acts(article, pb, block_index, resolver, inside, sentence, events, topics)
 
     for qi, span in enumerate(spans):
         toks = members[qi]
         first, last = (toks[0], toks[-1]) if toks else (-1, -1)
         draft = _Draft(span, pb, block_index, first, last, _is_whole(article.text, span, lo))
         drafts.append(draft)
-        if first < 0 or heading:
-            continue
-        title = not draft.whole and (
-            _looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last)
-        )
-        cue = (
-            (_after_cue(doc, inside, last, cues, span) if draft.whole else None)
-            or (_before_cue(article.text, doc, inside, qi, first, cues, span, lo) if draft.whole else None)
-            or _governing_cue(doc, inside, qi, first, last, cues, title)
-            or (None if draft.whole or title else _same_sentence_cue(first, sentence, cues))
-        )
-        if cue is not None:
-            draft.cue, draft.referent, draft.direct = cue, cue.resolved.referent, True
-            if cue.resolved.referent is not None:
-                events.append((span.start, block_index, cue.resolved.referent))
+        if first >= 0 and not heading:
+            _own_cue(article, draft, qi, inside, cues, sentence)
+            if draft.referent is not None:
+                events.append(_Event(span.start, span.end, block_index, draft.referent))
     return n
+
+
+_WHERE = {
+    "cue.after": "right after the quote",
+    "cue.before": "right before the quote",
+    "cue.governing": "the verb the quote depends on",
+    "cue.sentence": "same sentence",
+}
+
+
+def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict[int, _Cue], sentence: list[int]) -> None:
+    """Credit a quote by a cue of its own: after it, before it, above it in the parse, or (a
+    partial quote) in its sentence."""
+    doc, span, first, last = d.pb.doc, d.span, d.first, d.last
+    title = not d.whole and (_looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last))
+    tries: tuple[tuple[str, Callable[[], _Cue | None]], ...] = (
+        ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
+        ("cue.before", lambda: _before_cue(article.text, doc, inside, qi, first, cues, span, d.pb.offset) if d.whole else None),
+        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
+        ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
+    )
+    for rule, find in tries:
+        cue = find() if enabled(rule) else None
+        if cue is None:
+            continue
+        d.cue, d.direct = cue, True
+        found = cue.resolved
+        if found.referent is None:
+            d.credit(None, rule, "")
+            return
+        explanation = f"cue '{cue.text}', {_WHERE[rule]}"
+        if found.reason:
+            explanation += f"; {found.reason}"
+        decided = rule if found.rule in ("subject.name", "name.untagged", "") else found.rule
+        d.credit(found.referent, decided, explanation, (Span(cue.start, cue.end), *found.evidence))
+        return
 
 
 def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:
@@ -172,12 +208,12 @@ def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[in
     return inside, members
 
 
-def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: list[int]) -> list[tuple[int, Referent]]:
+def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: list[int]) -> list[tuple[int, int, Referent]]:
     """Names outside quotes go into the discourse history, for pronouns and role nouns later;
     so do bare surnames spaCy did not tag ("Okafor, who joined in the summer, levelled").
     Returns the people that are main subjects, with their offsets."""
     doc, lo = pb.doc, pb.offset
-    topics: list[tuple[int, Referent]] = []
+    topics: list[tuple[int, int, Referent]] = []
     people: dict[int, dict[str, tuple[int, Entity]]] = {}  # sentence -> person -> first token
     for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
@@ -185,21 +221,21 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
             ent = refs.as_person(ent, s)
             ref, level = refs.note_entity_mention(pb, span.root, ent, sentence[span.root.i])
             if level >= MAIN_SUBJECT and ref.is_person:
-                topics.append((lo + span.root.idx, ref))
+                topics.append((s, e, ref))
             people.setdefault(sentence[span.root.i], {}).setdefault(ent.id, (span.start, ent))
     pronouns: dict[int, list[tuple[int, str]]] = {}
     for tok in doc:
         if inside[tok.i] >= 0:
             continue
-        if tok.pos_ == "PROPN":
+        if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper()):
             owner = refs.surname_owner(tok.text)
             if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
                 ref, level = refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
                 if level >= MAIN_SUBJECT:
-                    topics.append((lo + tok.idx, ref))
+                    topics.append((lo + tok.idx, lo + tok.idx + len(tok.text), ref))
                 people.setdefault(sentence[tok.i], {}).setdefault(owner.id, (tok.i, owner))
-        elif tok.lower_ in _PRONOUN_GENDER:
-            pronouns.setdefault(sentence[tok.i], []).append((tok.i, _PRONOUN_GENDER[tok.lower_]))
+        elif tok.lower_ in PRONOUN_GENDER:
+            pronouns.setdefault(sentence[tok.i], []).append((tok.i, PRONOUN_GENDER[tok.lower_]))
     # "Oyelaran, 39, started keeping bees after losing her job": one person, then pronouns of
     # one gender, in a sentence tell us how a later "she says" can refer to her. ("Her business
     # partner, Leon Marsh" is someone else's partner: pronouns before the name do not count.)
@@ -210,7 +246,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
         at, ent = named[0]
         genders = {g for i, g in found if i > at}
         if len(genders) == 1 and all(i > at for i, _ in found):
-            refs.learn_gender(ent, genders.pop())
+            refs.learn_gender(refs.of_entity(ent), genders.pop())
     return sorted(topics, key=lambda t: t[0])
 
 
@@ -218,11 +254,11 @@ def _speech_acts(
     article: Article,
     pb: ParsedBlock,
     block_index: int,
-    refs: Referents,
+    resolver: Resolver,
     inside: list[int],
     sentence: list[int],
-    events: list[tuple[int, int, Referent]],
-    topics: list[tuple[int, int, Referent]],
+    events: list[_Event],
+    topics: list[_Event],
 ) -> dict[int, _Cue]:
     """Every speech verb (and "according to") outside quotes with its resolved speaker, by the
     verb's token index. Subjects are resolved in text order so pronouns see what came before;
@@ -230,7 +266,7 @@ def _speech_acts(
     pronoun that is the main subject ("Today she runs the kitchen.") makes its person the topic
     for a quoted paragraph that follows with no cue."""
     doc = pb.doc
-    found = []
+    found: list[tuple[int, Token | None, Token, bool]] = []  # (order, verb, subject, "according to")
     for tok in doc:
         if inside[tok.i] >= 0:
             continue
@@ -257,22 +293,23 @@ def _speech_acts(
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
             level = salience(subj)
-            seen = refs.resolve(pb, subj, sentence[subj.i], level).referent
+            seen = resolver.resolve(pb, subj, sentence[subj.i], level).referent
             if subj.pos_ == "PRON" and seen is not None and _leads_sentence(subj):
-                topics.append((pb.offset + subj.idx, block_index, seen))
+                at = pb.offset + subj.idx
+                topics.append(_Event(at, at + len(subj.text), block_index, seen))
             continue
-        resolved = refs.resolve(pb, subj, sentence[subj.i])
+        resolved = resolver.resolve(pb, subj, sentence[subj.i])
         if resolved.referent is None:
             # "In the city of X, a 44-year-old serviceman said": the parser may make the place
             # the subject and the speaker its conjunct.
             for other in subj.conjuncts:
-                alt = refs.resolve(pb, other, sentence[other.i])
+                alt = resolver.resolve(pb, other, sentence[other.i])
                 if alt.referent is not None:
                     resolved = alt
                     break
         cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
         if resolved.referent is not None:
-            events.append((resolved.start, block_index, resolved.referent))
+            events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
 
 
@@ -313,7 +350,7 @@ def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
         if tok.text in _TERMINAL:
             return None
         cue = cues.get(i)
-        if cue is not None:
+        if cue is not None and cue.verb.dep_ != "relcl":  # not "…, who asked not to be named, said"
             # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
             # quote has its own cue and must not inherit someone else.
             return cue
@@ -374,6 +411,8 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
             cue = cues.get(t.i)
             if _usable(cue):
                 found = cue
+                if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
+                    break  # "she reminded him that Rudd had called it "…"": Rudd's words
             if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
                 break
             t = t.head
@@ -383,6 +422,18 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
             if top < best_depth:
                 best, best_depth = found, top
     return best
+
+
+def _names_other(cue: _Cue, cues: dict[int, _Cue], verb: Token) -> bool:
+    """Whether a speech verb further up has a different speaker: then words the inner speaker
+    called something are the inner speaker's, not the outer narrator's."""
+    t = verb
+    while t.head.i != t.i:
+        t = t.head
+        outer = cues.get(t.i)
+        if outer is not None and outer.resolved.referent is not None:
+            return outer.resolved.referent is not cue.resolved.referent
+    return False
 
 
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr", "advcl", "conj", "parataxis"})
@@ -397,11 +448,15 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def _same_sentence_cue(first, sentence, cues) -> _Cue | None:
+def _same_sentence_cue(doc, first, sentence, cues) -> _Cue | None:
     """A partial quote the parse did not attach: the nearest speech verb of its sentence,
-    preferring one before it."""
+    preferring one before it. A sentence the parser cut at the opening mark ("he told the radio
+    "what really mattered" was ...") counts as one with the part before."""
     sid = sentence[first]
-    before = [c for i, c in cues.items() if i < first and sentence[i] == sid and _usable(c)]
+    sids = {sid}
+    if first > 0 and sentence[first - 1] != sid and doc[first - 1].text not in _TERMINAL:
+        sids.add(sentence[first - 1])
+    before = [c for i, c in cues.items() if i < first and sentence[i] in sids and _usable(c)]
     if before:
         return max(before, key=lambda c: c.verb.i)
     after = [c for i, c in cues.items() if i > first and sentence[i] == sid and _usable(c)]
@@ -429,13 +484,8 @@ def _is_mention(doc, inside, qi, first, last) -> bool:
     for i in range(first, last + 1):
         tok = doc[i]
         if inside[tok.head.i] != qi and not tok.is_punct:
-            return tok.dep_ in ("appos", "compound", "npadvmod", "nmod") and tok.head.lemma_.lower() in _NAMING_NOUNS
+            return tok.dep_ in ("appos", "compound", "npadvmod", "nmod") and tok.head.lemma_.lower() in NAMING_NOUNS
     return False
-
-
-_NAMING_NOUNS = frozenset(
-    "word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split()
-)
 
 
 def _looks_like_title(inner: str) -> bool:
@@ -444,7 +494,7 @@ def _looks_like_title(inner: str) -> bool:
     if not words or len(words) > 8 or inner.rstrip()[-1:] in ".!?":
         return False
     capitalised = [w for w in words if w[0].isupper()]
-    return bool(capitalised) and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return bool(capitalised) and all(w[0].isupper() or w.lower() in NAME_FUNCTION_WORDS for w in words)
 
 
 # ---- across paragraphs ------------------------------------------------------------------------
@@ -458,6 +508,8 @@ def _link_continuations(article: Article, drafts: list[_Draft]) -> None:
 
 def _propagate_groups(drafts: list[_Draft]) -> None:
     """All paragraphs of one multi-paragraph quote share the first cue found in any of them."""
+    if not enabled("continuation"):
+        return
     i = 0
     while i < len(drafts):
         j = i
@@ -466,46 +518,58 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         if j > i:
             group = drafts[i : j + 1]
             source = next((d for d in group if d.direct and d.referent is not None), None)
-            if source is not None:
+            if source is not None and source.cue is not None:
+                cue = source.cue
+                reason = f"one quote over several paragraphs; cue '{cue.text}'"
                 for d in group:
                     if d.referent is None:
-                        d.referent = source.referent
+                        d.credit(source.referent, "continuation", reason, (Span(cue.start, cue.end),))
         i = j + 1
 
 
-def _inherit(drafts: list[_Draft], events: list[tuple[int, int, Referent]], topics: list[tuple[int, int, Referent]]) -> None:
+def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -> None:
     """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
     paragraph or the two before; or, when more recent, the person the paragraph just before
     was about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
-    events = sorted(events, key=lambda e: e[0])
-    topics = sorted(topics, key=lambda t: t[0])
-    offsets = [e[0] for e in events]
-    topic_offsets = [t[0] for t in topics]
+    events = sorted(events, key=lambda e: e.start)
+    topics = sorted(topics, key=lambda t: t.start)
+    offsets = [e.start for e in events]
+    topic_offsets = [t.start for t in topics]
     for d in drafts:
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
-        best, best_at = None, -1
+        best: _Event | None = None
         i = bisect.bisect_left(offsets, d.span.outer_start) - 1
-        if i >= 0 and d.block_index - events[i][1] <= _INHERIT_BLOCKS:
-            best_at, _, best = events[i]
+        if i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS and enabled("inherit.speaker"):
+            best = events[i]
         j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
-        if j >= 0 and topics[j][0] > best_at and d.block_index - topics[j][1] <= 1 and not d.continues:
-            best_at, _, best = topics[j]
-        if best is not None:
-            d.referent = best
-            at = bisect.bisect_left(offsets, d.span.start)
-            offsets.insert(at, d.span.start)
-            events.insert(at, (d.span.start, d.block_index, best))
+        if (
+            j >= 0
+            and topics[j].start > (best.start if best else -1)
+            and d.block_index - topics[j].block_index <= 1
+            and not d.continues
+            and enabled("inherit.topic")
+        ):
+            d.credit(topics[j].referent, "inherit.topic", f"no cue; the paragraph before is about {topics[j].referent.name}")
+            d.evidence = (Span(topics[j].start, topics[j].end),)
+        elif best is not None:
+            d.credit(best.referent, "inherit.speaker", f"no cue; {best.referent.name} was speaking just before")
+            d.evidence = (Span(best.start, best.end),)
+        else:
+            continue
+        at = bisect.bisect_left(offsets, d.span.start)
+        offsets.insert(at, d.span.start)
+        events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
 
 
-def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[tuple[int, int, Referent]]) -> None:
+def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:
     """Wire copy often opens with a description and names the person a paragraph later: "A
     former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
     who served as business secretary, writes that ...". When the lede has exactly one such
     described person who is quoted, and the next paragraph is about a person named there for the
     first time with a matching title or age, they are the same speaker."""
     lede = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), None)
-    if lede is None or lede + 1 >= len(blocks):
+    if lede is None or lede + 1 >= len(blocks) or not enabled("lede.named"):
         return
     block = blocks[lede]
     described = [
@@ -518,21 +582,25 @@ def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], t
     unnamed = described[0]
     if not any(d.referent is unnamed for d in drafts):
         return
-    named = next(
+    topic = next(
         (
-            ref
-            for _, b, ref in topics
-            if b == lede + 1 and ref.entity_id is not None and refs.first_mention(ref.entity_id) >= blocks[lede + 1].start
+            t
+            for t in topics
+            if t.block_index == lede + 1
+            and t.referent.entity_id is not None
+            and refs.first_mention(t.referent.entity_id) >= blocks[lede + 1].start
         ),
         None,
     )
-    if named is None or not refs.same_role(unnamed, named):
+    if topic is None or not refs.same_role(unnamed, topic.referent):
         return
+    named = topic.referent
     if unnamed.gender and named.gender and unnamed.gender != named.gender:
         return
+    reason = f"'{unnamed.name}' in the lede is {named.name}, named next with the same title or age"
     for d in drafts:
         if d.referent is unnamed:
-            d.referent = named
+            d.credit(named, "lede.named", reason, (*d.evidence, Span(topic.start, topic.end)))
     named.mentions.extend(unnamed.mentions)
 
 
@@ -542,9 +610,9 @@ def _is_heading(d: _Draft) -> bool:
 
 def _headings(article: Article, drafts: list[_Draft]) -> None:
     """A quote in a headline condenses a quote in the body: same words, or all its content
-    words inside one body quote."""
+    words inside one body quote. It is an echo of that quote, with its speaker."""
     heads = [d for d in drafts if _is_heading(d)]
-    if not heads:
+    if not heads or not enabled("echo"):
         return
     body = [
         (" " + " ".join(_words(article.text[d.span.start : d.span.end])) + " ", d)
@@ -556,20 +624,25 @@ def _headings(article: Article, drafts: list[_Draft]) -> None:
         key = " ".join(_words(text))
         if not key or (_looks_like_title(text) and len(key.split()) > 1 and not any(f" {key} " in b for b, _ in body)):
             continue
-        d.referent = _match_body(key, d, body)
+        source = _match_body(key, d, body)
+        if source is not None:
+            assert source.referent is not None
+            d.echo_of = source
+            reason = f"repeats a quote of {source.referent.name} in the body"
+            d.credit(source.referent, "echo", reason, (Span(source.span.start, source.span.end),))
 
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _match_body(key: str, d: _Draft, body: list[tuple[str, _Draft]]) -> Referent | None:
+def _match_body(key: str, d: _Draft, body: list[tuple[str, _Draft]]) -> _Draft | None:
     for words, b in body:
         if words == f" {key} ":
-            return b.referent
+            return b
     for words, b in body:
         if f" {key} " in words:
-            return b.referent
+            return b
     content = (
         {t.lemma_.lower() for t in d.pb.doc[d.first : d.last + 1] if t.is_alpha and not t.is_stop} if d.first >= 0 else set()
     )
@@ -577,33 +650,25 @@ def _match_body(key: str, d: _Draft, body: list[tuple[str, _Draft]]) -> Referent
         for _, b in body:
             lemmas = {t.lemma_.lower() for t in b.pb.doc[b.first : b.last + 1]} if b.first >= 0 else set()
             if content <= lemmas:
-                return b.referent
+                return b
     return None
 
 
 # ---- output -----------------------------------------------------------------------------------
 def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Speaker]]:
+    """Quotes in text order and their speakers; an echo names its speaker but is not counted
+    among the speaker's quotes."""
+    qids = {id(d): f"quote-{n}" for n, d in enumerate(drafts, 1)}
     quotes: list[Quote] = []
     speakers: dict[int, Speaker] = {}
-    unnamed = 0
-    for n, d in enumerate(drafts, 1):
-        qid = f"quote-{n}"
-        speaker_id = None
-        ref = d.referent
-        if ref is not None:
-            sp = speakers.get(id(ref))
-            if sp is None:
-                if ref.entity_id is not None:
-                    sid = ref.entity_id
-                else:
-                    unnamed += 1
-                    sid = f"unnamed-{unnamed}"
-                mentions = sorted({(m.start, m.end): m for m in ref.mentions}.values(), key=lambda m: m.start)
-                sp = speakers[id(ref)] = Speaker(sid, ref.name, ref.kind, ref.entity_id, [], list(mentions))
+    for d in drafts:
+        qid = qids[id(d)]
+        sp = _speaker_of(d.referent, speakers) if d.referent is not None else None
+        if sp is not None and d.echo_of is None:
             sp.quote_ids.append(qid)
-            speaker_id = sp.id
         s = d.span
         cue = d.cue if d.direct and d.referent is not None and d.cue is not None else None
+        why = Attribution(d.rule, d.reason, d.evidence) if d.referent is not None and d.rule else None
         quotes.append(
             Quote(
                 qid,
@@ -612,10 +677,21 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
                 article.text[s.start : s.end],
                 s.outer_start,
                 s.outer_end,
-                speaker_id,
+                sp.id if sp is not None else None,
                 cue.text if cue else None,
                 cue.start if cue else None,
                 cue.end if cue else None,
+                attribution=why,
+                echo_of=qids[id(d.echo_of)] if d.echo_of is not None else None,
             )
         )
     return quotes, list(speakers.values())
+
+
+def _speaker_of(ref: Referent, speakers: dict[int, Speaker]) -> Speaker:
+    sp = speakers.get(id(ref))
+    if sp is None:
+        sid = ref.entity_id or f"unnamed-{sum(1 for x in speakers.values() if x.entity_id is None) + 1}"
+        mentions = sorted({(m.start, m.end): m for m in ref.mentions}.values(), key=lambda m: m.start)
+        sp = speakers[id(ref)] = Speaker(sid, ref.name, ref.kind, ref.entity_id, [], list(mentions))
+    return sp

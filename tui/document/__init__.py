@@ -10,6 +10,7 @@ from pathlib import Path
 from ..model import Article
 from .decode import decode
 from .errors import DocumentError
+from .html import HTML_SUFFIXES, article_from_html
 from .plaintext import parse_plain
 
 __all__ = ["MAX_BYTES", "DocumentError", "article_from_bytes", "load_article"]
@@ -19,6 +20,8 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 
 
 def article_from_bytes(data: bytes, source: str, *, markdown: bool | None = None) -> Article:
+    if markdown is None and Path(source).suffix.lower() in HTML_SUFFIXES:
+        return article_from_html(data, source)
     text, encoding = decode(data, source)
     if not text.strip():
         raise DocumentError(source, "empty file, nothing to read")
@@ -27,10 +30,10 @@ def article_from_bytes(data: bytes, source: str, *, markdown: bool | None = None
     if markdown:
         from .markdown import parse_markdown  # markdown-it costs ~50 ms to import: only when needed
 
-        canonical, title, blocks, runs, warnings = parse_markdown(text)
+        canonical, title, blocks, runs, emphasis, warnings = parse_markdown(text)
         if not blocks:
             raise DocumentError(source, "no readable text in this Markdown file")
-        return Article(source, title, canonical, blocks, "markdown", encoding, text, runs, warnings=warnings)
+        return Article(source, title, canonical, blocks, "markdown", encoding, text, runs, emphasis=emphasis, warnings=warnings)
     title, blocks = parse_plain(text)
     return Article(source, title, text, blocks, "text", encoding)
 

@@ -11,7 +11,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..model import Block, BlockKind
+from ..model import Block, BlockKind, Emphasis
 from .plaintext import is_credit_line
 
 # text_join would fold entities and escapes ("&amp;", "\\*") into the text around them, and the
@@ -24,6 +24,8 @@ _NEWLINE = re.compile("\n")
 MAX_NESTING = int(_parser.options["maxNesting"])
 TOO_DEEP = "Markdown nested too deep: the deepest parts are shown flattened"
 _CONTAINER_MARKS = re.compile(r"^[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)*")
+_EMPHASIS_OPEN = {"strong_open": "bold", "em_open": "italic"}
+_EMPHASIS_CLOSE = {"strong_close": "bold", "em_close": "italic"}
 
 
 class _Builder:
@@ -37,6 +39,8 @@ class _Builder:
         self.cursor = 0
         self.limit = len(source)  # where the current block's source lines end
         self.block_parts = 0  # index in parts where the current block's text begins
+        self.emphasis: list[Emphasis] = []
+        self._open: list[tuple[str, int]] = []  # emphasis opened and not yet closed: (style, start)
 
     def _append(self, piece: str, source_pos: int | None, length: int | None = None) -> None:
         if source_pos is not None and piece:
@@ -96,7 +100,17 @@ class _Builder:
             self._add_child(child)
 
     def _add_child(self, child: Token) -> None:
-        if child.type in ("text", "code_inline"):
+        if child.type in _EMPHASIS_OPEN:
+            self._open.append((_EMPHASIS_OPEN[child.type], self.length))
+        elif child.type in _EMPHASIS_CLOSE:
+            style = _EMPHASIS_CLOSE[child.type]
+            for i in range(len(self._open) - 1, -1, -1):
+                if self._open[i][0] == style:
+                    start = self._open.pop(i)[1]
+                    if self.length > start:
+                        self.emphasis.append(Emphasis(start, self.length, style))
+                    break
+        elif child.type in ("text", "code_inline"):
             self.add_piece(child.content)
         elif child.type == "text_special":  # an entity or a backslash escape
             self.add_piece(child.content, child.markup)
@@ -129,8 +143,10 @@ def _flatten(b: _Builder, container: Token, kind: BlockKind, level: int) -> None
     b.end_block(kind, start, level)
 
 
-def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[str]]:
-    """Returns (canonical text, title, blocks, offset runs, warnings)."""
+def parse_markdown(
+    source: str,
+) -> tuple[str, str, list[Block], list[tuple[int, int, int]], list[Emphasis], list[str]]:
+    """Returns (canonical text, title, blocks, offset runs, emphasis spans, warnings)."""
     tokens = _parser.parse(source)
     b = _Builder(source)
     warnings: list[str] = []
@@ -189,4 +205,4 @@ def parse_markdown(source: str) -> tuple[str, str, list[Block], list[tuple[int, 
         while j > 0 and blocks[j].kind is BlockKind.PARAGRAPH and is_credit_line(text[blocks[j].start : blocks[j].end]):
             blocks[j] = Block(BlockKind.CREDIT, blocks[j].start, blocks[j].end)
             j -= 1
-    return text, title, blocks, b.runs, warnings
+    return text, title, blocks, b.runs, sorted(b.emphasis, key=lambda e: (e.start, e.end)), warnings

@@ -47,7 +47,8 @@ def key_label(keys: str) -> str:
 
 def rows_of(bindings: Sequence[Binding | tuple[str, ...]]) -> list[KeyRow]:
     """The long wording (the binding's tooltip) where there is one; the footer keeps the short one."""
-    return [(key_label(b.key), b.tooltip or b.description) for b in bindings if isinstance(b, Binding) and b.description]
+    rows = [(key_label(b.key), b.tooltip or b.description) for b in bindings if isinstance(b, Binding) and b.description]
+    return list(dict.fromkeys(rows))  # one key bound twice (ctrl+b) is listed once
 
 
 class HelpScreen(ModalScreen[None]):
@@ -57,6 +58,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page_down"),
         Binding("pageup,b", "page(-1)", "Page up", show=False, id="help.page_up"),
+        Binding("home,g", "edge(0)", "Top", show=False, id="help.top"),
+        Binding("end,G", "edge(1)", "Bottom", show=False, id="help.bottom"),
     ]
 
     def __init__(self, sections: list[tuple[str, list[KeyRow]]], *, ascii_only: bool = False) -> None:
@@ -85,3 +88,8 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=delta, animate=False)
+
+    def action_edge(self, bottom: int) -> None:
+        """The same keys as in the article: g / Home to the top, G / End to the end."""
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.max_scroll_y if bottom else 0, animate=False)

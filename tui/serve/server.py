@@ -162,16 +162,17 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
 
 
 def check_files(files: Sequence[str]) -> list[str]:
-    """Load every article now so a bad file stops the server, not each session; returns absolute
-    paths so the readers do not depend on the server's working directory."""
-    from ..document import DocumentError, load_article
+    """Load every article (and fetch every URL) now so a bad one stops the server, not each
+    session; returns absolute paths so the readers do not depend on the server's working directory."""
+    from ..document import DocumentError
+    from ..web import is_url, open_source
 
     for source in files:
         try:
-            load_article(source)
+            open_source(source)
         except DocumentError as exc:
             raise UsageError(str(exc)) from None
-    return [str(Path(source).resolve()) for source in files]
+    return [source if is_url(source) else str(Path(source).resolve()) for source in files]
 
 
 def _printable(value: str, limit: int = 64, spaces: bool = False) -> str:

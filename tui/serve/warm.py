@@ -23,21 +23,21 @@ def main(files: list[str]) -> int:
     except OSError:
         pass
     from .. import cache
-    from ..analysis.engine import RULES_VERSION
-    from ..document import load_article
+    from ..analysis.version import RULES_VERSION
     from ..runner import cached_analysis, run_analysis
+    from ..web import Feed, open_source
 
     status = WARM_OK
     for source in files:
         try:
-            article = load_article(source)
-            if cached_analysis(article) is not None:
+            loaded = open_source(source)  # a URL: its saved copy (conditional GET)
+            if isinstance(loaded, Feed) or cached_analysis(loaded) is not None:
                 continue
-            analysis = run_analysis(article, use_cache=False)
+            analysis = run_analysis(loaded, use_cache=False)
         except Exception:
             status = WARM_FAILED
             continue
-        if not cache.store(article, analysis, RULES_VERSION) and status == WARM_OK:
+        if not cache.store(loaded, analysis, RULES_VERSION) and status == WARM_OK:
             status = WARM_UNWRITABLE
     return status
 

@@ -26,16 +26,19 @@ from ..model import Analysis, Article, BlockKind, EntityKind
 from ..safe_text import printable
 from .layout import BLANK, KINDS, Layout, lay_out
 from .mention_map import MentionMap
-from .targets import SPEAKER_COLOURS, Span, speaker_colours
+from .targets import ASCII_BAR_PATTERNS, BAR_PATTERNS, SPEAKER_COLOURS, Span, speaker_looks
 
-MAX_TEXT_WIDTH = 80  # a comfortable reading measure, whatever the terminal width
+# The reading measure: at most 88 cells a line (about 75 characters of running text on average,
+# inside the 45-90 that typographers give for comfortable reading). A wider pane does not widen
+# the text: the text is centred in it, so the spare room is split between both sides.
+MAX_TEXT_WIDTH = 88
 GUTTER = 2  # a quote bar in the speaker's colour, then a space
 
 LAYERS = ("people", "places", "organizations", "quotes")
 _LAYER_OF_KIND = {EntityKind.PERSON: "people", EntityKind.PLACE: "places", EntityKind.ORGANIZATION: "organizations"}
 
-# Drawing order: later layers win where spans overlap.
-_QUOTE, _ENTITY, _SEARCH, _MARK, _CURRENT = range(5)
+# Drawing order: later layers win where spans overlap (the source's own emphasis first).
+_EMPHASIS, _QUOTE, _ENTITY, _SEARCH, _MARK, _CURRENT = range(6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--credit",
         "article-view--byline",
         "article-view--blockquote",
+        "article-view--bold",
+        "article-view--italic",
         "article-view--person",
         "article-view--place",
         "article-view--organization",
@@ -134,7 +139,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._base = _SpanIndex([])
         self._selection: list[_UniformIndex] = []
         self._quote_spans: set[Span] = set()
-        self._quote_bars: list[tuple[int, int, str]] = []
+        self._quote_bars: list[tuple[int, int, str, int]] = []
+        self._left = 0  # columns left of the gutter that centre the text in a wide pane
         self._quote_bar_starts: list[int] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
@@ -180,6 +186,12 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def text_width(self) -> int:
         return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 2))
+
+    @property
+    def left_margin(self) -> int:
+        """Blank columns before the gutter: half the room the measure leaves unused."""
+        spare = self.scrollable_content_region.width - 1 - GUTTER - self._layout.width - 1
+        return max(0, spare // 2)
 
     @property
     def line_count(self) -> int:
@@ -243,18 +255,20 @@ class ArticleView(ScrollView, can_focus=True):
     def _rebuild_spans(self) -> None:
         """The analysis layers: rebuilt when the analysis or the shown layers change."""
         spans: list[_Span] = []
-        bars: list[tuple[int, int, str]] = []
+        bars: list[tuple[int, int, str, int]] = []
         analysis = self.analysis
+        if self.article is not None:
+            spans.extend(_Span(e.start, e.end, _EMPHASIS, f"article-view--{e.style}") for e in self.article.emphasis)
         if analysis is not None:
             if self.shown_layers["quotes"]:
-                colours = speaker_colours(analysis)
+                looks = speaker_looks(analysis)
                 for q in analysis.quotes:
-                    colour = colours.get(q.speaker_id) if q.speaker_id else None
+                    colour, pattern = looks.get(q.speaker_id, (None, 0)) if q.speaker_id else (None, 0)
                     style = f"article-view--speaker-{colour}" if colour is not None else "article-view--quote"
                     spans.append(_Span(q.outer_start, q.outer_end, _QUOTE, "article-view--quote"))
                     if colour is not None:
                         spans.append(_Span(q.outer_start, q.outer_end, _QUOTE, style))
-                    bars.append((q.outer_start, q.outer_end, style))
+                    bars.append((q.outer_start, q.outer_end, style, pattern))
             for entity in analysis.entities:
                 layer = _LAYER_OF_KIND[entity.kind]
                 if self.shown_layers[layer]:
@@ -291,12 +305,16 @@ class ArticleView(ScrollView, can_focus=True):
         found.sort(key=lambda s: s.rank)
         return found
 
-    def _bar_in(self, start: int, end: int) -> str | None:
+    def _bar_in(self, start: int, end: int) -> tuple[str, int] | None:
         i = bisect_right(self._quote_bar_starts, end - 1)
-        for bar_start, bar_end, style in reversed(self._quote_bars[max(0, i - 4) : i]):
+        for bar_start, bar_end, style, pattern in reversed(self._quote_bars[max(0, i - 4) : i]):
             if bar_start < end and bar_end > start:
-                return style
+                return style, pattern
         return None
+
+    @property
+    def bar_patterns(self) -> tuple[str, ...]:
+        return ASCII_BAR_PATTERNS if self.ascii_only else BAR_PATTERNS
 
     # -- drawing -------------------------------------------------------------------------------
 
@@ -322,6 +340,9 @@ class ArticleView(ScrollView, can_focus=True):
             strip = self._render_row(row)
             self._strips[row] = strip
         cell = self.map.cell(y, height, view, self._layout, styles)
+        left = self.left_margin
+        if left:
+            strip = Strip.join([Strip.blank(left, base), strip])
         return Strip.join([strip.crop_extend(0, width - 1, base), Strip([cell], 1)]).simplify()
 
     def _render_row(self, row: int) -> Strip:
@@ -347,8 +368,8 @@ class ArticleView(ScrollView, can_focus=True):
         for span in self._spans_in(start, end):
             text.stylize(self._style(span.style), max(span.start, start) - start, min(span.end, end) - start)
         bar = self._bar_in(start, end) if self.shown_layers["quotes"] else None
-        glyph = ("|" if self.ascii_only else "▌") if bar else " "
-        segments = [Segment(glyph, base + self._style(bar) if bar else base), Segment(" " * (GUTTER - 1), base)]
+        glyph = self.bar_patterns[bar[1]] if bar else " "
+        segments = [Segment(glyph, base + self._style(bar[0]) if bar else base), Segment(" " * (GUTTER - 1), base)]
         if layout.indents[row]:
             segments.append(Segment(" " * layout.indents[row], base))
         segments.extend(text.render(self.app.console))
@@ -374,7 +395,7 @@ class ArticleView(ScrollView, can_focus=True):
             row = self.map.row_at(event.y, region.height, self._layout)
             self.scroll_to(y=max(0, row - region.height // 2), animate=False, immediate=True)
             return
-        offset = self._layout.offset_at(round(self.scroll_y) + event.y, event.x - GUTTER, self.article.text)
+        offset = self._layout.offset_at(round(self.scroll_y) + event.y, event.x - GUTTER - self.left_margin, self.article.text)
         if offset is not None:
             self.post_message(self.Clicked(offset))
 

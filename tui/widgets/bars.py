@@ -13,22 +13,39 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from ..safe_text import printable
+from .status_fit import Part, fit
 
 LAYER_LABELS = {"people": "People", "places": "Places", "organizations": "Organisations", "quotes": "Quotes"}
 LAYER_KEYS = {"people": "1", "places": "2", "organizations": "3", "quotes": "4"}
 
 
 class TitleBar(Static):
-    """Headline and source (and `2/5` when several files are open)."""
+    """The file first (the headline is the article's own first line), its place among the open
+    files with the neighbours' names (what `[` and `]` lead to), then the headline if room is left."""
 
-    def show(self, title: str, source: str, position: str = "") -> None:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(printable(title) or "(untitled)", style="bold")
-        text.append("  ")
-        text.append(printable(source), style="dim")
+    parts: list[Part] = []
+    ellipsis = "…"
+
+    def show(self, title: str, source: str, position: str = "", before: str = "", after: str = "") -> None:
+        parts = [Part(source, "bold", keep=True)]
         if position:
-            text.append(f"  [{position}]", style="bold")
+            parts.append(Part(position, "bold", keep=True, lead="  "))
+            parts.append(Part(f"[ {before}  ] {after}", "dim", priority=1, shrink_to=12, lead="  "))
+        parts.append(Part(title or "(untitled)", "dim", priority=0, shrink_to=12, lead="  "))
+        self.parts = parts
+        self._draw()
+
+    def _draw(self) -> None:
+        width = self.content_region.width or self.size.width or 80
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for part in fit(self.parts, width, self.ellipsis):
+            text.append(printable(part.lead))
+            text.append(printable(part.text), style=part.style)
         self.update(text)
+
+    def on_resize(self) -> None:
+        if self.parts:
+            self._draw()
 
 
 class Legend(Static):
@@ -47,7 +64,8 @@ class Legend(Static):
 
 
 class StatusLine(Horizontal):
-    """Selection and position on the left; analysis progress and file position on the right."""
+    """Selection, position and the quote in view on the left, fitted by priority
+    (`status_fit`); analysis progress and the file counter in their own place on the right."""
 
     DEFAULT_CSS = """
     StatusLine { height: 1; }
@@ -56,17 +74,29 @@ class StatusLine(Horizontal):
     """
 
     plain = ""
+    parts: list[Part] = []
+    ellipsis = "…"
 
     def compose(self) -> ComposeResult:
         yield Static(id="status-left")
         yield Static(id="status-right")
 
-    def show(self, left: str, right: str = "", note: str = "") -> None:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(printable(left), style="bold")
-        if note:
-            text.append("  ")
-            text.append(printable(note), style="italic")
-        self.query_one("#status-left", Static).update(text)
+    def show(self, parts: list[Part], right: str = "") -> None:
+        self.parts = parts
         self.query_one("#status-right", Static).update(Text(f" {printable(right)}" if right else "", style="dim", end=""))
+        self._right = right
+        self._draw()
+
+    def _draw(self) -> None:
+        left = self.query_one("#status-left", Static)
+        width = left.size.width or self.size.width or 80
+        text = Text(no_wrap=True, overflow="crop", end="")
+        for part in fit(self.parts, width, self.ellipsis):
+            text.append(printable(part.lead))
+            text.append(printable(part.text), style=part.style)
+        left.update(text)
+        right = getattr(self, "_right", "")
         self.plain = text.plain + ("  " + right if right else "")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._draw)

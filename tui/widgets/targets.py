@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 
 from ..model import Analysis, EntityKind, Quote, Speaker, SpeakerKind
 
-SPEAKER_COLOURS = 6  # speaker-0 ... speaker-5 in the stylesheet; cycled after that
+SPEAKER_COLOURS = 5  # speaker-0 ... speaker-4 in the stylesheet: five hues clear of the layers
+# The second cue once the hues are used up: the quote bar's glyph (and the sidebar swatch's).
+BAR_PATTERNS = ("▌", "┃", "╏")
+ASCII_BAR_PATTERNS = ("|", "!", ":")
 
 Span = tuple[int, int]
 
@@ -64,6 +67,7 @@ class Row:
     detail: str  # "person", "organization", "unnamed", ...
     count: int  # quotes for speakers, mentions otherwise
     colour: int | None = None  # speaker colour index
+    pattern: int = 0  # bar pattern index (a second cue when speakers outnumber hues)
 
 
 def short_label(name: str) -> str:
@@ -72,8 +76,11 @@ def short_label(name: str) -> str:
     return parts[-1] if 1 < len(parts) <= 4 and all(p[:1].isupper() for p in parts) else name
 
 
-def speaker_colours(analysis: Analysis) -> dict[str, int]:
-    return {s.id: i % SPEAKER_COLOURS for i, s in enumerate(ranked_speakers(analysis))}
+def speaker_looks(analysis: Analysis) -> dict[str, tuple[int, int]]:
+    """Speaker id -> (colour, bar pattern): every hue once, then every hue again with the next
+    pattern, so no two speakers look alike until hues x patterns (15) are used up."""
+    hues = SPEAKER_COLOURS
+    return {s.id: (i % hues, (i // hues) % len(BAR_PATTERNS)) for i, s in enumerate(ranked_speakers(analysis))}
 
 
 def ranked_speakers(analysis: Analysis) -> list[Speaker]:
@@ -86,8 +93,8 @@ def ranked_speakers(analysis: Analysis) -> list[Speaker]:
 
 
 def speaker_rows(analysis: Analysis) -> list[Row]:
-    colours = speaker_colours(analysis)
-    return [Row(f"speaker:{s.id}", s.name, s.kind.value, s.quote_count, colours[s.id]) for s in ranked_speakers(analysis)]
+    looks = speaker_looks(analysis)
+    return [Row(f"speaker:{s.id}", s.name, s.kind.value, s.quote_count, *looks[s.id]) for s in ranked_speakers(analysis)]
 
 
 def _entity_rows(analysis: Analysis, kinds: tuple[EntityKind, ...], skip: set[str]) -> list[Row]:
@@ -110,7 +117,9 @@ def _quote_span(q: Quote) -> Span:
     return (q.outer_start, q.outer_end)
 
 
-def target_for(analysis: Analysis, option_id: str) -> Target | None:
+def target_for(analysis: Analysis, option_id: str, *, mentions: bool = False) -> Target | None:
+    """The target of a sidebar row. A speaker walks their quotes, or with `mentions` every plain
+    mention of them (named or described: "Zelensky", "the Ukrainian leader")."""
     kind, _, key = option_id.partition(":")
     if kind == "speaker":
         speaker = analysis.speaker(key)
@@ -119,13 +128,12 @@ def target_for(analysis: Analysis, option_id: str) -> Target | None:
         quotes = sorted((q for q in analysis.quotes if q.speaker_id == speaker.id), key=lambda q: q.start)
         walk = [_quote_span(q) for q in quotes]
         entity = analysis.entity(speaker.entity_id) if speaker.entity_id else None
-        marks = walk + [(m.start, m.end) for m in speaker.mentions]
-        if entity:
-            marks += [(m.start, m.end) for m in entity.mentions]
+        named = [(m.start, m.end) for m in speaker.mentions] + ([(m.start, m.end) for m in entity.mentions] if entity else [])
+        marks = sorted(set(walk + named))
         label = short_label(speaker.name) if speaker.kind is SpeakerKind.PERSON else speaker.name
-        if not walk and entity:  # a speaker without quotes still walks through mentions
-            return Target("speaker", key, label, "mention", sorted(set(marks)), sorted(set(marks)))
-        return Target("speaker", key, label, "quote", walk, sorted(set(marks)))
+        if (mentions or not walk) and named:  # a speaker without quotes still walks through mentions
+            return Target("speaker", key, label, "mention", sorted(set(named)), sorted(set(named)))
+        return Target("speaker", key, label, "quote", walk, marks)
     if kind == "entity":
         entity = analysis.entity(key)
         if entity is None:

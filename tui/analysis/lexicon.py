@@ -1,11 +1,15 @@
-"""Lexicons for attribution: verbs that report speech and nouns that name speakers.
+"""Every word list of the engine, one list per concept, so rules cannot drift apart.
 
-Lemmas as spaCy's English lemmatizer gives them; both spellings where British and American
-English differ, since house styles differ.
+Lemmas as spaCy's English lemmatizer gives them, lower-cased unless a list says otherwise; both
+spellings where British and American English differ, since house styles differ. A list that
+another needs is derived from it here, not copied.
 """
 
 from __future__ import annotations
 
+import re
+
+# ---- speech -----------------------------------------------------------------------------------
 # Verbs that introduce direct or reported speech ("...," she said / he warned that ...).
 SPEECH_VERBS = frozenset(
     """
@@ -19,9 +23,13 @@ SPEECH_VERBS = frozenset(
     fume gush rave enthuse opine proclaim indicate hint
     praise hail condemn slam blast decry dismiss reject dispute rebut refute
     interject interrupt elaborate clarify specify summarise summarize lament plead beg
-    instruct recommend propose counsel remind reassure
+    instruct recommend propose counsel remind reassure express
     """.split()
 )
+
+# Speech verbs that name something in the speaker's own words: 'Rudd called it "the greatest
+# moral challenge"'. Inside another speaker's report, the words are still the namer's.
+NAMING_VERBS = frozenset("call describe label dub brand term".split())
 
 # Speech verbs that only count with a particle: "point out", "go on", "sum up".
 PHRASAL_SPEECH = frozenset({("point", "out"), ("go", "on"), ("sum", "up"), ("spell", "out"), ("chime", "in")})
@@ -31,30 +39,31 @@ ADDRESSEE_VERBS = frozenset(
     {"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"}
 )
 
+# Companies named by their trade: "the tech giant", "the carmaker".
+BUSINESS_NOUNS = frozenset("giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain".split())
+
 # Organisation nouns that, with "the" and nothing else, point back to the organisation last
 # named ("Lumentra ... the company said"); "the government" or "the police" stand alone.
-ANAPHORIC_ORG_NOUNS = frozenset(
-    """
+ANAPHORIC_ORG_NOUNS = (
+    frozenset(
+        """
     company firm group club team bank carrier airline lender retailer insurer maker
     manufacturer operator corporation business party union organisation organization agency
     broadcaster publisher studio charity network outlet newspaper
-    giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
     """.split()
+    )
+    | BUSINESS_NOUNS
 )
 
 # Business-press names for a company by what it does, which with "the" and any lowercase
 # modifiers point back to the organisation last named: "the tech giant", "the Canadian miner".
 # Without an organisation in sight they describe a person ("the miner, 52, said").
-TRADE_NOUNS = frozenset(
-    """
-    giant conglomerate carmaker automaker chipmaker drugmaker miner producer exporter importer
-    distributor developer builder supplier startup platform supermarket chain
-    """.split()
-)
+TRADE_NOUNS = BUSINESS_NOUNS | frozenset("miner producer exporter importer distributor developer builder supplier".split())
 
 # Heads of noun phrases that stand for an organisation, not a person.
-ORG_NOUNS = frozenset(
-    """
+ORG_NOUNS = (
+    frozenset(
+        """
     ministry government council company police army military committee commission agency
     department office court union party federation club team firm bank group board authority
     authorities administration cabinet parliament senate congress assembly embassy consulate
@@ -64,8 +73,9 @@ ORG_NOUNS = frozenset(
     organization corporation carrier airline manufacturer maker retailer insurer lender bank
     operator operators spokesoffice fund coalition alliance opposition junta regime
     jury panel tribunal command headquarters network broadcaster newspaper outlet agency publisher studio lobby
-    giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain
     """.split()
+    )
+    | BUSINESS_NOUNS
 )
 
 # Nouns that describe a person by role; "the minister", "a spokesman", "the 44-year-old".
@@ -127,4 +137,110 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+# ---- names and titles -------------------------------------------------------------------------
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
+    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st.".split()
+)
+
+# Words that head a title phrase ("Secretary of State", "National Security Advisor") and so
+# never form an organisation or person by themselves when spaCy cuts a title apart.
+TITLE_NOUNS = frozenset(
+    "president vice-president premier prime minister secretary chancellor king queen prince "
+    "princess emperor governor mayor senator congressman congresswoman representative "
+    "ambassador envoy spokesman spokeswoman spokesperson advisor adviser chief director "
+    "commander general admiral colonel captain lieutenant sergeant officer chairman chairwoman "
+    "chair ceo cfo coo founder head leader judge justice attorney prosecutor lawyer coach "
+    "manager captain striker defender goalkeeper pope bishop archbishop cardinal sheikh emir "
+    "sultan speaker deputy official minister foreign interior defence defense executive "
+    "economist analyst editor correspondent professor doctor inspector superintendent "
+    "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
+    "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser".split()
+)
+
+TITLE_PHRASES = frozenset(
+    {
+        "state",
+        "national security",
+        "homeland security",
+        "defense",
+        "defence",
+        "the treasury",
+        "treasury",
+        "justice",
+        "commerce",
+        "energy",
+        "labor",
+        "labour",
+        "health",
+        "education",
+        "the interior",
+        "interior",
+        "foreign affairs",
+        "home affairs",
+        "the exchequer",
+    }
+)
+
+
+# ---- determiners and function words -----------------------------------------------------------
+# Words that open a noun phrase; a description is named without them ("a 44-year-old
+# serviceman" -> "44-year-old serviceman").
+DETERMINERS = frozenset("the a an this that these those one another its their our your my".split())
+# Those that point back to something already in the story ("the minister", "this company").
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Those that cannot stand before a personal name ("the App Store", "its Verdi board"); "that"
+# and "this" are left out because "said that Trump ..." is a conjunction, not a determiner.
+NOT_BEFORE_NAMES = (DETERMINERS - DEFINITE - {"one", "another"}) | {"the"}
+# Small words inside names and titles of works: skipped for initials ("Bank of England"), lower
+# case in a title ("The Lord of the Rings").
+NAME_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by vs v de du la &".split())
+
+# Lower-case words inside personal names: "Mohammed bin Salman", "Vincent van der Berg".
+NAME_PARTICLES = frozenset("bin bint ibn ben van von der den de da di del della la le al el dos das du y".split())
+
+# ---- nationality and places -------------------------------------------------------------------
+# A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",
+# "Chinese", "Welshman". Case-sensitive: it starts with a capital.
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|eans?|ese|ish|ans?|is?|m[ae]n|wom[ae]n)$")
+# Nouns for settlements and regions: "the Yorkshire town of Selby", "the village of Alcora".
+PLACE_NOUNS = frozenset(
+    "town city village region province county state district area capital port island valley "
+    "river suburb neighbourhood neighborhood municipality oblast governorate".split()
+)
+# Names of the sky that the model tags as places or organisations; not places on a map.
+CELESTIAL_BODIES = frozenset([*"earth moon sun mercury venus mars jupiter saturn uranus neptune pluto".split(), "milky way"])
+
+# Prepositions after which a proper noun the model missed may be a place ("in Margate").
+PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
+
+# ---- organisations ----------------------------------------------------------------------------
+# Last words of company names, as written: "Castellan Beverages", "Cordillera Capital".
+COMPANY_SUFFIXES = frozenset(
+    (
+        "Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Co Co. Group Holdings Mineral Minerals Mining Bank "
+        "Motors Energy Airlines Airways Telecom Systems Technologies Labs Partners Capital Securities Beverages Foods "
+        "Brands Pharmaceuticals Industries Logistics Shipping Resources Insurance Software Networks Studios Records"
+    ).split()
+)
+# Nouns for a text an organisation issues: "a statement from the ministry said".
+DOCUMENT_NOUNS = frozenset(
+    "statement report letter document release filing post message communique note memo email tweet".split()
+)
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Nouns that name words rather than say them: "the words "pandemic risk"", "the slogan "…"".
+NAMING_NOUNS = frozenset(
+    "word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split()
+)
+
+# ---- gender -----------------------------------------------------------------------------------
+FEMALE_WORDS = frozenset(
+    "mrs ms miss dame lady madam spokeswoman woman mother daughter wife widow girl queen princess actress "
+    "chairwoman congresswoman servicewoman businesswoman grandmother sister sportswoman policewoman".split()
+)
+MALE_WORDS = frozenset(
+    "mr sir lord spokesman man father son husband boy king prince actor chairman congressman serviceman "
+    "businessman grandfather brother widower sportsman policeman".split()
+)
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}

@@ -1,0 +1,193 @@
+"""Entity kinds, decided once: after clustering, before anything reads them.
+
+`entities` gives each mention a kind from the NER, the gazetteer and the words around it;
+`clustering` groups mentions. Here the grammar around *every* mention of an entity adds
+evidence the NER cannot see: "Marcus Webb, 44, who has worked there" and "his mother, Grace,"
+are people; "shipping group Skarvik" and "Castellan Beverages" are organisations. A kind changes
+only where the evidence is explicit and the other reading is weak (a place no gazetteer knows,
+an organisation whose name is shaped like a person's). `Entity.kind` and, through it,
+`Speaker.kind` read the result; the resolver never changes a kind.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..model import Entity, EntityKind
+from . import gazetteer
+from .lexicon import COMPANY_SUFFIXES, DEMONYM, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLACE_NOUNS, TITLE_NOUNS
+from .parsed import ParsedBlock
+from .syntax import SUBJECT_DEPS, introduces_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
+    """The entities with their final kinds (ids renumbered when a kind changed)."""
+    starts = [pb.offset for pb in parsed]
+    bare = _bare_names(parsed)
+    picked_up = _picked_up_by_pronoun(parsed)
+    changed = False
+    for ent in entities:
+        roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
+        words = ent.name.split()
+        if len(words) > 1:
+            roots += bare.get(words[-1], [])  # "Harmon, who led" after "Scott Harmon"
+        kind = _kind(ent, roots)
+        if kind is EntityKind.ORGANIZATION and _person_shaped(ent.name) and any(m.start in picked_up for m in ent.mentions):
+            kind = EntityKind.PERSON
+        if kind is not ent.kind:
+            ent.kind, changed = kind, True
+        if ent.kind is EntityKind.PERSON:
+            ent.name = _without_demonym(ent.name)
+    return _renumbered(entities) if changed else entities
+
+
+def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
+    unknown_place = ent.kind is EntityKind.PLACE and gazetteer.lookup(ent.name) is None
+    if ent.kind is EntityKind.ORGANIZATION or unknown_place:
+        if _person_shaped(ent.name, 1) and any(test(r) for r in roots for test in STRONG_PERSON_EVIDENCE):
+            return EntityKind.PERSON
+        if (unknown_place or _person_shaped(ent.name)) and any(test(r) for r in roots for test in PERSON_EVIDENCE):
+            return EntityKind.PERSON
+    if ent.kind is EntityKind.PERSON or unknown_place:
+        if ent.name.split()[-1] in COMPANY_SUFFIXES or any(test(r) for r in roots for test in ORG_EVIDENCE):
+            return EntityKind.ORGANIZATION
+    if unknown_place and any(_trade_before(r) for r in roots):
+        return EntityKind.ORGANIZATION
+    return ent.kind
+
+
+# ---- evidence ---------------------------------------------------------------------------------
+def _introduced_as_person(root: Token) -> bool:
+    """ "Marcus Webb, 44, who has been at the plant", "Harmon, a veteran coach,"."""
+    return root.pos_ == "PROPN" and introduces_person(root)
+
+
+def _apposed_to_person(root: Token) -> bool:
+    """ "Okoro's mother, Grace, said": a name in apposition to a person noun."""
+    head = root.head
+    return (
+        root.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in PERSON_NOUNS
+        and head.lemma_.lower() not in ORG_NOUNS
+    )
+
+
+def _title_before(root: Token) -> bool:
+    """ "Police Commissioner B Dayananda", "Minister Creed": a title right before the name
+    (initials skipped)."""
+    i = root.i - 1
+    while i >= 0 and root.doc[i].pos_ == "PROPN" and root.doc[i].ent_iob_ == "I":
+        i -= 1  # the name's own first words
+    while i >= 0 and len(root.doc[i].text.rstrip(".")) == 1 and root.doc[i].text[:1].isupper():
+        i -= 1
+    return i >= 0 and root.doc[i].lower_.rstrip(".") in TITLE_NOUNS
+
+
+def _org_noun_beside(root: Token) -> bool:
+    """ "shipping group Skarvik", "Consumer group FairCall": a name beside an organisation noun."""
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and _org_only(head):
+        return True
+    lefts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return bool(lefts) and _org_only(lefts[-1])
+
+
+def _trade_before(root: Token) -> bool:
+    """ "Dutch brewer Hoogland": a common noun before a name says what it is; for a place that
+    noun would be "town" or "river", so any other noun that is not a person's makes it a firm."""
+    noun = root.head if root.dep_ == "appos" and root.head.i < root.i else None
+    if noun is None:
+        lefts = [c for c in root.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]
+        noun = lefts[-1] if lefts else None
+    if noun is None or noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma not in PLACE_NOUNS and lemma not in PERSON_NOUNS
+
+
+def _org_only(noun: Token) -> bool:
+    """An organisation noun that cannot name a person ("group", not "broadcaster")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ORG_NOUNS and lemma not in PERSON_NOUNS
+
+
+def _which(root: Token) -> bool:
+    """ "Andes Mineral, which operates the mine": "which" is for things."""
+    return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.i > root.i for g in c.children) for c in root.children)
+
+
+# Evidence enough to make a person of any organisation or unknown place ...
+STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person, _title_before)
+# ... and evidence enough only for a name shaped like a person's.
+PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
+ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+def _root(parsed: list[ParsedBlock], starts: list[int], start: int, end: int) -> Token | None:
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0:
+        return None
+    pb = parsed[i]
+    span = pb.doc.char_span(start - pb.offset, end - pb.offset, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _picked_up_by_pronoun(parsed: list[ParsedBlock]) -> set[int]:
+    """Starts of names that are a subject and that the next he/she subject refers back to, with
+    no other name in between: "Duncan MacLeod climbed the stairs." ... "He still lives there"."""
+    out: set[int] = set()
+    last: int | None = None  # the latest subject name, while no other name has come since
+    for pb in parsed:
+        names = {e.start: e for e in pb.doc.ents if e.label_ in ("PERSON", "ORG")}
+        for t in pb.doc:
+            name = names.get(t.i)
+            if name is not None:
+                last = pb.offset + t.idx if name.root.dep_ in SUBJECT_DEPS else None
+            elif last is not None and t.lower_ in PERSON_PRONOUNS and t.dep_ in SUBJECT_DEPS:
+                out.add(last)
+                last = None
+    return out
+
+
+def _bare_names(parsed: list[ParsedBlock]) -> dict[str, list[Token]]:
+    """Proper nouns by their text: where a surname stands alone, untagged or tagged as a person
+    or organisation (not where "Pakistan" is the country)."""
+    out: dict[str, list[Token]] = {}
+    for pb in parsed:
+        for t in pb.doc:
+            if t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON", "ORG"):
+                out.setdefault(t.text, []).append(t)
+    return out
+
+
+def _person_shaped(name: str, fewest: int = 2) -> bool:
+    """Two (or `fewest`) to three capitalised words, none of them an organisation word:
+    "Duncan MacLeod"."""
+    words = name.split()
+    return fewest <= len(words) <= 3 and all(
+        w[:1].isupper() and (w[1:].isalpha() or w[1:] in ("", ".")) and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS
+        for w in words
+    )
+
+
+def _without_demonym(name: str) -> str:
+    """ "American Scott Harmon" is Scott Harmon: a nationality glued to a name is not part of it."""
+    words = name.split()
+    if len(words) > 2 and DEMONYM.match(words[0]):
+        return " ".join(words[1:])
+    return name
+
+
+def _renumbered(entities: list[Entity]) -> list[Entity]:
+    counters = {k: 0 for k in EntityKind}
+    for ent in entities:
+        counters[ent.kind] += 1
+        ent.id = f"{ent.kind.value}-{counters[ent.kind]}"
+    return entities

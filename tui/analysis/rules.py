@@ -1,0 +1,62 @@
+"""The resolver's rules by id, with what each one does, and a switch to turn rules off.
+
+Every attribution names the rule that decided it (`Attribution.rule`), so this table is also
+the vocabulary of `--json`'s `"attribution"` field. `benchmarks/quote_eval.py --rules` scores
+the corpus with each rule switched off in turn: a rule that does not pay its way is deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
+SUBJECT_RULES: dict[str, str] = {
+    "subject.name": "a name the entity list knows",
+    "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
+    "pronoun.group": '"it"/"they": the latest organisation or group',
+    "document.issuer": '"a statement from X said": the issuer',
+    "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
+    "trade.antecedent": '"the tech giant": the organisation just named',
+    "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
+    "description.antecedent": '"the 23-year-old": the latest person in the story',
+    "org.antecedent": '"the company": the organisation just named',
+    "spokesperson.org": '"a spokesperson said": for the organisation just named',
+    "description.given_name": '"who gave his name only as Serhiy"',
+    "description.new": '"a 44-year-old serviceman": someone described, not named',
+}
+
+# How a quote found its speaker (tui.analysis.quotes).
+QUOTE_RULES: dict[str, str] = {
+    "cue.after": 'a cue right after the quote: "…," Rubio said',
+    "cue.before": 'a cue right before it: Rubio said: "…"',
+    "cue.governing": "the speech verb the quote depends on in the parse",
+    "cue.sentence": "a partial quote: the speech verb of its sentence",
+    "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
+    "inherit.topic": "no cue: the person the paragraph before is about",
+    "continuation": "a paragraph continuing a quote opened above",
+    "lede.named": "a described lede speaker named in the next paragraph",
+    "echo": "a headline or subhead quote repeating a body quote",
+}
+
+RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES}
+
+_OFF: ContextVar[frozenset[str]] = ContextVar("rules_off", default=frozenset())
+
+
+def enabled(rule: str) -> bool:
+    return rule not in _OFF.get()
+
+
+@contextmanager
+def switched_off(*rules: str) -> Iterator[None]:
+    """Run the engine with some rules disabled (for measuring what each one is worth)."""
+    unknown = set(rules) - RULES.keys()
+    if unknown:
+        raise ValueError(f"unknown rules: {sorted(unknown)}")
+    token = _OFF.set(_OFF.get() | frozenset(rules))
+    try:
+        yield
+    finally:
+        _OFF.reset(token)

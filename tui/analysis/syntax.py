@@ -1,0 +1,314 @@
+"""What the dependency parse says about a phrase: speech verbs and their subjects, noun-phrase
+bounds, how prominent a mention is, and what a description tells about the one it describes.
+
+Functions of tokens only: no discourse state (that is `referents`), no decisions (`attribution`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .lexicon import (
+    ADDRESSEE_VERBS,
+    COMPANY_SUFFIXES,
+    DEMONYM,
+    DETERMINERS,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PHRASAL_SPEECH,
+    ROLE_CLASSES,
+    SPEECH_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Links along which a verb without its own subject shares its head's: "and added",
+# "went on to say", "adding that", "was quoted as saying".
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+# Parts of a noun phrase left out of a short description.
+_NOT_IN_DESCRIPTION = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+
+# How prominent a mention is, for pronouns: the speaker of a speech verb, the subject of the
+# main clause, the subject of an embedded clause, anything else.
+SPEAKER, MAIN_SUBJECT, SUBJECT, OTHER = 3, 2, 1, 0
+
+
+def is_speech_verb(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
+        return True  # "as he puts it"
+    return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
+
+
+def according_to(tok: Token) -> Token | None:
+    """The noun after "according to", when `tok` is "according"."""
+    if tok.lower_ != "according":
+        return None
+    for prep in tok.children:
+        if prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ == "PROPN":
+        return verb.nbor(-1)  # "with Senator Ruth Okafor saying", "following Minister X saying"
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
+            # group Nordvik said"): the one nearest the verb.
+            return min(subjects, key=lambda c: abs(tok.i - c.i))
+        if tok is verb:
+            # "said Rubio" is sometimes parsed with the name as an object.
+            for child in tok.rights:
+                if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN" and child.i == tok.i + 1:
+                    # Only right after a quote or a comma: "…," said Rubio.
+                    if tok.lemma_.lower() not in ADDRESSEE_VERBS and tok.i > 0 and tok.nbor(-1).is_punct:
+                        return child
+        if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
+            return stray_subject(tok)
+        tok = tok.head
+    return None
+
+
+def stray_subject(verb: Token) -> Token | None:
+    """A main verb the parser left without a subject ("In the village of X, a 67-year-old
+    farmer stood", with the farmer hung on the place): the person noun just before it."""
+    if verb.dep_ != "ROOT":
+        return None
+    for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if (
+            t.dep_ in ("appos", "conj")
+            and t.pos_ == "NOUN"
+            and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree))
+        ):
+            return t
+        if t.pos_ == "VERB":
+            return None
+    return None
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by `head`, without clauses and appositions."""
+    lo, hi = head.i, head.i + 1
+    for child in head.children:
+        if child.dep_ in _NOT_IN_DESCRIPTION:
+            continue
+        lo = min(lo, child.left_edge.i)
+        hi = max(hi, child.right_edge.i + 1)
+    doc = head.doc
+    while hi > lo + 1 and doc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def salience(tok: Token) -> int:
+    t = tok
+    while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
+        return MAIN_SUBJECT  # "Okafor, who joined ..., levelled": a fragment parse
+    if t.dep_ == "poss" and t.head.dep_ in SUBJECT_DEPS:
+        return SUBJECT  # "Salem's family is staying with relatives. He says ..."
+    if t.dep_ not in SUBJECT_DEPS:
+        return OTHER
+    verb = t.head
+    if is_speech_verb(verb):
+        return SPEAKER
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
+
+
+def org_like(head: Token) -> bool:
+    """An untagged name that behaves like an organisation: "Andes Mineral, which operates"."""
+    if any(w.lemma_.lower() in ORG_NOUNS or w.text in COMPANY_SUFFIXES for w in head.subtree if w.pos_ in ("PROPN", "NOUN")):
+        return True
+    return any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in head.children)
+
+
+def only_nationality(words: list[Token], head: Token) -> bool:
+    """ "the company", "the Swedish company": nothing but a nationality to go on."""
+    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or is_nationality(t) or in_based(t) for t in words)
+
+
+def in_based(t: Token) -> bool:
+    """Part of "Brussels-based" / "London-based": where a company sits, not its name."""
+    return any(a.lower_ == "based" for a in (t, *t.ancestors)) or (
+        t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ == "based"
+    )
+
+
+def is_nationality(t: Token) -> bool:
+    return t.ent_type_ == "NORP" or bool(DEMONYM.match(t.text))
+
+
+def given_name(head: Token) -> str | None:
+    """The name in "who gave his name only as Serhiy" / "who gave only her first name, Rosa" /
+    "identified only as Karim" inside the description headed by `head`."""
+    for v in head.subtree:
+        if v.lemma_.lower() not in ("give", "identify", "use") or v.i < head.i:
+            continue
+        if v.lemma_.lower() != "identify" and not any(c.lemma_.lower() == "name" for c in v.children):
+            continue
+        for t in v.subtree:
+            if t.pos_ == "PROPN" and (
+                (t.dep_ == "appos" and t.head.lemma_.lower() == "name") or t.doc[t.left_edge.i - 1].lower_ == "as"
+            ):
+                return " ".join(w.text for w in t.doc[t.left_edge.i : t.i + 1] if w.pos_ == "PROPN") or t.text
+    return None
+
+
+def under_phrase(t: Token, top: Token) -> bool:
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("prep", "pobj", "relcl", "acl", "poss"):
+            return True
+        t = t.head
+    return False
+
+
+def introduces_person(head: Token, depth: int = 0) -> bool:
+    """A noun only a person fits: "a conservationist", one followed by "who", one in
+    apposition with a person ("Her employer, a former lawyer")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and (
+        (len(lemma) > 6 and lemma.endswith("ist")) or (len(lemma) > 5 and lemma.endswith(("man", "woman")))
+    ):
+        return True  # conservationist, postman, fisherwoman
+    for c in head.children:
+        if c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") and g.i > head.i for g in c.children):
+            return True
+        if depth == 0 and c.dep_ == "appos" and c.pos_ == "NOUN" and (is_role(c.lemma_.lower()) or introduces_person(c, 1)):
+            return True
+    return False
+
+
+def appos_person(head: Token) -> Token | None:
+    """ "One of them, a retired teacher": the apposition says who "one" is."""
+    if head.lower_ not in ("one", "another", "some") or head.pos_ not in ("NUM", "PRON"):
+        return None
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and (is_role(c.lemma_.lower()) or introduces_person(c)):
+            return c
+    return None
+
+
+def may_be_speaker(tok: Token) -> bool:
+    """A subject worth remembering though it does not speak yet: a person description
+    ("a 67-year-old farmer stood"), a name followed by "who" that the NER missed."""
+    if tok.pos_ == "NOUN":
+        return is_role(tok.lemma_.lower()) or introduces_person(tok) or any(t.like_num for c in tok.lefts for t in c.subtree)
+    if tok.pos_ == "PROPN":
+        return introduces_person(tok)
+    return appos_person(tok) is not None
+
+
+def appos_lemmas(head: Token) -> list[str]:
+    return [c.lemma_.lower() for c in head.children if c.dep_ == "appos"]
+
+
+def gender_of_words(words: Iterable[str]) -> str | None:
+    for w in words:
+        w = w.rstrip(".")
+        if w in FEMALE_WORDS:
+            return "f"
+        if w in MALE_WORDS:
+            return "m"
+    return None
+
+
+def is_role(lemma: str) -> bool:
+    return lemma in PERSON_NOUNS or lemma in ROLE_CLASSES
+
+
+def age_of(words: list[Token]) -> str | None:
+    text = "".join(t.text_with_ws for t in words).replace(" ", "")
+    m = re.search(r"(\d{1,3})-year-old", text)
+    return m.group(1) if m else None
+
+
+def descriptors(tok: Token, org: bool = False) -> set[str]:
+    """Words around a name that a later role noun may refer back to: "Ukrainian President",
+    "Kremlin spokesman", ", 56,", ", the club's captain,"."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    out: set[str] = set()
+    for child in head.lefts:
+        for t in child.subtree:
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and t.ent_type_ != "PERSON":
+                out.add(t.lemma_.lower())
+    for child in head.rights:
+        if child.dep_ in ("appos", "nummod", "amod", "npadvmod"):
+            for t in child.subtree:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    for child in head.rights:
+        if child.dep_ == "relcl":  # ", who served as business secretary,"
+            for t in child.subtree:
+                if t.dep_ == "attr" or (t.dep_ == "pobj" and t.head.lower_ == "as"):
+                    out.update(w.lemma_.lower() for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ"))
+    if head.dep_ == "appos" and org:
+        # "Norwegian shipping group Skarvik": only beside an organisation noun, and only that
+        # phrase (a dateline "(Reuters)" hangs on the whole lede).
+        # "OSLO (AP) - Norwegian shipping group Nordvik said" hangs both on the dateline.
+        beside = [head.head] + [c for c in head.head.children if c.dep_ == "appos" and c.i != head.i]
+        for noun in beside:
+            if noun.lemma_.lower() not in ORG_NOUNS:
+                continue
+            lo, hi = np_bounds(noun)
+            for t in head.doc[lo:hi]:
+                if (t.i < head.left_edge.i or t.i > head.right_edge.i) and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    elif head.dep_ == "appos":
+        for t in head.head.subtree:
+            if t.i < head.left_edge.i or t.i > head.right_edge.i:
+                if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                    out.add(t.lemma_.lower())
+    return out
+
+
+def description(words: list[Token], head: Token) -> str:
+    """ "a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
+    widow" keeps the apposition, which says more than the head noun; at most ten words."""
+    while words and (words[0].lower_ in DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
+        words = words[1:]
+    marks = [k for k, t in enumerate(words) if t.is_quote and t.i < head.i]
+    if marks:  # the parse hung the quote on the phrase: '"…," one resident said'
+        words = words[marks[-1] + 1 :]
+        while words and (words[0].is_punct or words[0].lower_ in DETERMINERS):
+            words = words[1:]
+    clause = next((t for t in words if t.dep_ in ("acl", "relcl") and t.i > head.i), None)
+    if clause is not None:  # "group of 22 senators working on the deal": the group, not the clause
+        words = [t for t in words if t.i < clause.left_edge.i]
+    text = "".join(t.text_with_ws for t in words[:8]).strip()
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            a_lo, a_hi = np_bounds(child)  # without its "who ..." clause
+            appos = list(head.doc[a_lo:a_hi])
+            while appos and appos[0].lower_ in DETERMINERS:
+                appos = appos[1:]
+            if appos and len(appos) <= 9:
+                text += ", " + "".join(t.text_with_ws for t in appos).strip()
+            break
+    return text

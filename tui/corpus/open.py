@@ -1,0 +1,38 @@
+"""What `newsreader PATH` means when PATH is a corpus: an index file, or a batched folder
+(indexed on first open into OUT/corpus.db, and again whenever a shard is newer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .index import IndexError_, build_index, looks_like_index
+from .query import Corpus, CorpusError
+from .shards import is_batch_folder, shard_dirs
+
+
+class CorpusOpenError(Exception):
+    pass
+
+
+def corpus_index(arg: str) -> Path | None:
+    """The index file `arg` stands for, or None when it is an ordinary article argument."""
+    path = Path(arg)
+    if path.is_file() and looks_like_index(path):
+        return path
+    if is_batch_folder(path):
+        return path / "corpus.db"
+    return None
+
+
+def open_corpus(index: Path) -> Corpus:
+    folder = index.parent
+    try:
+        if index.name == "corpus.db" and is_batch_folder(folder):
+            newest = max(d.stat().st_mtime for d in shard_dirs(folder))
+            if not index.exists() or index.stat().st_mtime < newest:
+                build_index(folder, index)
+        return Corpus(index)
+    except (IndexError_, CorpusError) as exc:
+        raise CorpusOpenError(str(exc)) from None
+    except OSError as exc:
+        raise CorpusOpenError(f"{index}: {exc.strerror or exc}") from None
