@@ -46,7 +46,7 @@ def soak(files: list[str], rounds: int, env: dict[str, str], every: int = 50) ->
     samples = []
     with PtyApp(newsreader(*files), env=env) as app:
         app.wait_for("US wants Russia", timeout=60)
-        app.wait_for("Choose a speaker", timeout=180)
+        app.wait_for(" mentions", timeout=180)  # the analysis is shown: the sidebar counts mentions
         for n in range(1, rounds + 1):
             for keys in ROUND:
                 step(app, keys)
