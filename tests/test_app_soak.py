@@ -30,7 +30,7 @@ def rss_mib(pid: int) -> float:
     raise AssertionError("no VmRSS")
 
 
-def step(app: PtyApp, keys: bytes, quiet: float = 0.03, timeout: float = 10.0) -> None:
+def step(app: PtyApp, keys: bytes, quiet: float = 0.03, timeout: float = 2.0) -> None:
     """Send keys and wait until the reader has answered and then been quiet for `quiet` s."""
     before = len(app.raw)
     os.write(app.master, keys)
