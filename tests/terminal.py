@@ -124,6 +124,14 @@ class PtyApp:
             return time.perf_counter() - self.started
         raise TimeoutError(f"{needle!r} not on screen after {timeout}s:\n{self.text}")
 
+    def wait_gone(self, needle: str, timeout: float = 120.0) -> None:
+        """Until `needle` is no longer on screen (e.g. "analysing" in the status line)."""
+        deadline = time.perf_counter() + timeout
+        while needle in self.text:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{needle!r} still on screen after {timeout}s:\n{self.text}")
+            self.pump(0.05)
+
     def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
         """Read until the program has written nothing for `quiet` seconds."""
         deadline = time.perf_counter() + timeout

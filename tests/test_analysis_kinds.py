@@ -50,3 +50,16 @@ def test_kinds_are_the_same_for_entity_and_speaker(analyse_text, seed_analysis):
             if s.entity_id is not None:
                 assert an.entity(s.entity_id).kind.value == s.kind.value
     assert not {e.name for e in seed_analysis.places} & {e.name for e in seed_analysis.people}
+
+
+def test_a_name_the_next_he_refers_to_is_a_person_even_past_a_place(analyse_text):
+    _, an = analyse_text(
+        "Crowds gather\n\n"
+        "Marco Bellini is a 30-year-old chef from Ponte Alto near Milan.\n\n"
+        "He arrived before dawn with two friends.\n\n"
+        'He says: "I wanted to see it with my own eyes."\n'
+    )
+    quote = next(q for q in an.quotes if q.text.startswith("I wanted"))
+    speaker = an.speaker(quote.speaker_id)
+    assert speaker is not None and speaker.name == "Marco Bellini"
+    assert speaker.kind.value == "person"

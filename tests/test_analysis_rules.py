@@ -73,7 +73,7 @@ def test_switching_a_rule_off_changes_the_outcome(analyse_text):
         _, an = analyse_text(STORY)
     assert enabled("pronoun.person")
     assert quote(an, "The river will not").speaker_id is None
-    with switched_off("cue.after", "cue.before", "cue.governing", "cue.sentence"):
+    with switched_off("cue.after", "cue.governing", "cue.sentence"):
         _, an = analyse_text(STORY)
     # With no cue at all, the later quotes still inherit from the narration's subject.
     assert quote(an, "We have waited").attribution is None or quote(an, "We have waited").attribution.rule.startswith("inherit")

@@ -58,8 +58,7 @@ async def test_credit_a_quote_to_someone_else_and_undo(seed_article, seed_analys
         await _choose(pilot, "Roman Dunayevsky")
         quote = next(q for q in app.state.analysis.quotes if q.text.startswith("They'll say"))
         assert app.state.analysis.speaker(quote.speaker_id).name == "Roman Dunayevsky" and quote.corrected
-        assert "Corrected: quote “They'll say in public" in _status(app)
-        assert "credited to Roman Dunayevsky (u undoes)" in _status(app)
+        assert _status(app).startswith("Corrected (u undoes): quote “They'll say in public")
         rows = {r.name: r.count for r in app.query_one("#speakers", EntityList).rows}
         assert rows["Roman Dunayevsky"] == 2 and "a 44-year-old serviceman" not in rows
         assert len(Store.load(seed_article).corrections) == 1
@@ -168,3 +167,14 @@ async def test_e_writes_a_report_where_asked(seed_article, seed_analysis, tmp_pa
         await pilot.pause()
         assert "Not written" in _status(app) and "never written" in _status(app)
         assert "Report written" not in screen_text(app)
+
+
+async def test_dialogs_draw_in_ascii_with_ascii(seed_article, seed_analysis):
+    app = NewsReaderApp([seed_article], analyses=[with_quotes(seed_article, seed_analysis)], ascii_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_speaker_quote(pilot, "Roman Dunayevsky")
+        await pilot.press("c")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert 'Correct the quote "Peace will come' in screen and "Credit it to someone else (now: Roman Dunayevsky)..." in screen
+        assert not any(ch in screen for ch in "“”…╭")

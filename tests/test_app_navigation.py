@@ -112,3 +112,12 @@ async def test_m_walks_a_speakers_plain_mentions_and_back(seed_article, seed_ana
         await pilot.press("m")
         await pilot.pause()
         assert "Zelensky — quote " in _status(app)
+
+
+async def test_with_two_files_the_one_neighbour_is_named_once(seed_article, seed_analysis):
+    articles = [dataclasses.replace(seed_article, source=f"seeds/story-{name}.txt") for name in ("one", "two")]
+    app = NewsReaderApp(articles, analyses=[seed_analysis] * 2)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        title = region_text(app, app.query_one(TitleBar))
+        assert title.count("story-two.txt") == 1 and "1/2" in title, title

@@ -82,3 +82,15 @@ def test_only_people_get_short_labels(seed_article, seed_analysis):
     assert target_for(analysis, f"speaker:{us.id}").label == "United States"
     rubio = next(s for s in analysis.speakers if s.name == "Marco Rubio")
     assert target_for(analysis, f"speaker:{rubio.id}").label == "Rubio"
+
+
+def test_a_speakers_walk_skips_headline_echoes_so_it_counts_like_the_list(seed_article, seed_analysis):
+    analysis = with_quotes(seed_article, seed_analysis)
+    rubio = next(s for s in analysis.speakers if s.name == "Marco Rubio")
+    first, second = (q for q in analysis.quotes if q.speaker_id == rubio.id)
+    second.echo_of = first.id  # as if it repeated the first in a subhead
+    rubio.quote_ids.remove(second.id)
+    target = target_for(analysis, f"speaker:{rubio.id}")
+    assert target.walk == [(first.outer_start, first.outer_end)]
+    assert target.counter() == f"quote 1/{rubio.quote_count}"
+    assert (second.outer_start, second.outer_end) in target.marks  # still marked in the text

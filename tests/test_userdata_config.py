@@ -101,7 +101,7 @@ async def test_the_reader_follows_the_config(seed_article, seed_analysis):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert app.query_one(ArticleView).shown_layers["places"] is False
-        assert app.query_one("#sidebar").size.width == 44 - 2  # border and padding inside the width
+        assert app.query_one("#sidebar").outer_size.width == 44
         await pilot.press("Q")
         assert not isinstance(app.screen, QuotesScreen)  # remapped away
         await pilot.press("ctrl+q")

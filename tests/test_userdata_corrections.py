@@ -162,3 +162,14 @@ def test_json_output_applies_and_marks_corrections(seed_path, seed_article, seed
     )
     article = json.loads(report.stdout)["articles"][0]
     assert next(q for q in article["quotes"] if q["id"] == quote.id)["corrected"] is True
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(seed_article, quoted, tmp_path):
+    import dataclasses
+
+    article = dataclasses.replace(seed_article, source="caf\udce9.txt")
+    store = Store.load(article, tmp_path)
+    quote = _quote(quoted, "Peace will come")
+    assert store.add(Correction("not_quote", quote=(quote.start, quote.end)))
+    assert "\\udce9" in store.path.read_text(encoding="utf-8")
+    assert Store.load(article, tmp_path).corrections == store.corrections

@@ -325,8 +325,6 @@ class NewsReaderApp(App[int]):
         self.set_class(no_color_requested(), "-no-color")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
-        if self.config.sidebar_width:
-            self.query_one("#sidebar").styles.width = self.config.sidebar_width
         self._apply_width(self.size.width)
         for index, state in enumerate(self.states):
             if state.analysis is not None:
@@ -742,7 +740,7 @@ class NewsReaderApp(App[int]):
         show = self.sidebar_forced if self.sidebar_forced is not None else not narrow
         self.screen.set_class(narrow, "-narrow")
         sidebar = self.query_one("#sidebar")
-        sidebar.styles.width = sidebar_width(width)
+        sidebar.styles.width = self.config.sidebar_width or sidebar_width(width)
         if sidebar.display != show:
             sidebar.display = show
             self.refresh_bindings()
@@ -947,7 +945,7 @@ class NewsReaderApp(App[int]):
     def _save_correction(self, correction: Correction) -> None:
         saved = Store.load(self.state.article).add(correction)
         what = describe(correction, self.state.article.text)
-        self._recorrect(f"Corrected: {what} (u undoes)" if saved else f"Corrected for now, but could not be saved: {what}")
+        self._recorrect(f"Corrected (u undoes): {what}" if saved else f"Corrected, not saved: {what}")
 
     def action_undo(self) -> None:
         if self.current not in self._raw:

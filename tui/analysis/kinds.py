@@ -141,15 +141,16 @@ def _root(parsed: list[ParsedBlock], starts: list[int], start: int, end: int) ->
 
 def _picked_up_by_pronoun(parsed: list[ParsedBlock]) -> set[int]:
     """Starts of names that are a subject and that the next he/she subject refers back to, with
-    no other name in between: "Duncan MacLeod climbed the stairs." ... "He still lives there"."""
+    no other subject name in between: "Duncan MacLeod climbed the stairs." ... "He still lives
+    there"."""
     out: set[int] = set()
     last: int | None = None  # the latest subject name, while no other name has come since
     for pb in parsed:
         names = {e.start: e for e in pb.doc.ents if e.label_ in ("PERSON", "ORG")}
         for t in pb.doc:
             name = names.get(t.i)
-            if name is not None:
-                last = pb.offset + t.idx if name.root.dep_ in SUBJECT_DEPS else None
+            if name is not None and name.root.dep_ in SUBJECT_DEPS:
+                last = pb.offset + t.idx  # a name in another role ("from San Vito") does not compete
             elif last is not None and t.lower_ in PERSON_PRONOUNS and t.dep_ in SUBJECT_DEPS:
                 out.add(last)
                 last = None

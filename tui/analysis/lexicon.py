@@ -221,7 +221,8 @@ COMPANY_SUFFIXES = frozenset(
     (
         "Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Co Co. Group Holdings Mineral Minerals Mining Bank "
         "Motors Energy Airlines Airways Telecom Systems Technologies Labs Partners Capital Securities Beverages Foods "
-        "Brands Pharmaceuticals Industries Logistics Shipping Resources Insurance Software Networks Studios Records"
+        "Brands Pharmaceuticals Industries Logistics Shipping Resources Insurance Software Networks Studios Records "
+        "International Global Worldwide"
     ).split()
 )
 # Nouns for a text an organisation issues: "a statement from the ministry said".

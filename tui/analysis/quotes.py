@@ -4,23 +4,30 @@ Quotes come from the quote marks (`quote_marks`); speakers from the dependency p
 (`attribution`). For each quote, in order of preference:
 
 1. a cue right after it, before the sentence ends: ``"…," Rubio said`` / ``"…," said Rubio`` /
-   ``"…," he told AFP`` / ``"…," according to the ministry`` / the first half of a split quote;
-2. a cue right before it, ending in a colon or comma: ``He added: "…"`` / the second half of a
-   split quote;
-3. the speech verb that governs it in the parse. For a partial quote inside reported speech
+   ``"…," he told AFP`` / ``"…," according to the ministry`` / the first half of a split quote
+   (rule ``cue.after``);
+2. the speech verb that governs it in the parse (``cue.governing``), which also covers a cue
+   before it (``He added: "…"``; a separate before-the-quote step changed nothing on the corpus
+   and cost a quote on real news, so it was deleted). For a partial quote inside reported speech
    (``The United States said it was asking Russia to "unconditionally" agree``) the outermost
    speech verb wins, climbing through clausal complements but never out of a relative clause
-   (``a move the government called "a step forward"`` is the government's);
+   (``a move the government called "a step forward"`` is the government's), except that words
+   someone *called* something stay theirs inside another speaker's report;
+3. for a partial quote the parse did not attach, the speech verb of its sentence (``cue.sentence``);
 4. for a quote that makes up whole sentences and has no cue of its own, the latest speaker in the
-   same paragraph or the two before it (a quoted paragraph after ``But he said …``), or the person
-   the paragraph just before was about (by name, or by a sentence-opening ``he``/``she``), when
-   mentioned later than that speaker.
+   same paragraph or the two before it (``inherit.speaker``), or the person the paragraph just
+   before was about (``inherit.topic``), when mentioned later than that speaker.
+
+Every credited quote carries `Quote.attribution`: the deciding rule (the subject rule of
+`attribution` when the cue's subject needed resolving, "he" or "the company"), a one-line
+explanation and the spans it rests on.
 
 A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
 rather than going to someone else. A partial quote that reads as a title (``released "Battlefield
 V"``), words named rather than said (``the words "pandemic risk"``) and a scare quote with no
-speech verb in its sentence get no speaker. Quotes in headlines and subheadings take the speaker
-of the body quote they condense (same words, or all their content words).
+speech verb in its sentence get no speaker. Quotes in headlines and subheadings are echoes of the
+body quote they condense (same words, or all their content words): its speaker, `echo_of` set,
+not counted among the speaker's quotes.
 
 A quote running over several paragraphs (each paragraph opens with a mark, only the last one
 closes) is reported as one `Quote` per paragraph, all with the same speaker: each stays inside
@@ -158,20 +165,18 @@ def _attribute_piece(
 
 _WHERE = {
     "cue.after": "right after the quote",
-    "cue.before": "right before the quote",
     "cue.governing": "the verb the quote depends on",
     "cue.sentence": "same sentence",
 }
 
 
 def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict[int, _Cue], sentence: list[int]) -> None:
-    """Credit a quote by a cue of its own: after it, before it, above it in the parse, or (a
-    partial quote) in its sentence."""
+    """Credit a quote by a cue of its own: after it, above it in the parse (which covers a cue
+    before it, "He added: "…""), or (a partial quote) in its sentence."""
     doc, span, first, last = d.pb.doc, d.span, d.first, d.last
     title = not d.whole and (_looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last))
     tries: tuple[tuple[str, Callable[[], _Cue | None]], ...] = (
         ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
-        ("cue.before", lambda: _before_cue(article.text, doc, inside, qi, first, cues, span, d.pb.offset) if d.whole else None),
         ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
         ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
     )
@@ -367,29 +372,6 @@ def _ends_clause(doc, last: int) -> bool:
     while i >= 0 and doc[i].is_quote:
         i -= 1
     return i >= 0 and doc[i].text[-1:] in _CLAUSE_END
-
-
-def _before_cue(text, doc, inside, qi, first, cues, span: MarkedSpan, lo: int) -> _Cue | None:
-    """``Rubio said: "…"``, ``He added, "…"`` and the second half of a split quote."""
-    j = span.outer_start - 1
-    while j >= lo and text[j].isspace():
-        j -= 1
-    if j < lo or text[j] not in ":,":
-        return None
-    for i in range(first - 1, -1, -1):
-        if inside[i] >= 0 and inside[i] != qi:
-            # The end of the previous quote: only a split quote's cue sits in between.
-            return None
-        if inside[i] == qi:
-            continue
-        if doc[i].text in _TERMINAL:
-            return None
-        cue = cues.get(i)
-        if cue is not None:
-            # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
-            # quote has its own cue and must not inherit someone else.
-            return cue
-    return None
 
 
 def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | None:

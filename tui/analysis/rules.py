@@ -30,7 +30,6 @@ SUBJECT_RULES: dict[str, str] = {
 # How a quote found its speaker (tui.analysis.quotes).
 QUOTE_RULES: dict[str, str] = {
     "cue.after": 'a cue right after the quote: "…," Rubio said',
-    "cue.before": 'a cue right before it: Rubio said: "…"',
     "cue.governing": "the speech verb the quote depends on in the parse",
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",

@@ -27,7 +27,7 @@ def export_report(items: list[tuple[Article, Analysis]], path: str) -> str:
     target = Path(os.path.expanduser(path))
     real = os.path.realpath(target)
     if any(a.source != "-" and os.path.realpath(a.source) == real for a, _ in items):
-        return f"Not written: {path} is one of the articles, and an article file is never written"
+        return f"Not written: an article file is never written ({path})"
     if target.is_dir():
         return f"Not written: {path} is a directory"
     fmt = format_for(str(target), None)

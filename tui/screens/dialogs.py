@@ -17,6 +17,17 @@ from textual.widgets.option_list import Option
 
 from ..safe_text import printable
 
+_ASCII = str.maketrans({"“": '"', "”": '"', "…": "...", "—": "-", "¶": "P"})
+
+
+def shown(app: object, text: str) -> Text:
+    """A label as drawn: printable, and in ASCII when the reader draws with ASCII only."""
+    plain = printable(text)
+    if getattr(app, "ascii_only", False):
+        plain = plain.translate(_ASCII)
+    return Text(plain, end="")
+
+
 DIALOG_CSS = """
 ChoiceScreen, PromptScreen { align: center middle; }
 ChoiceScreen > Vertical, PromptScreen > Vertical {
@@ -45,8 +56,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(printable(self.title_text), end=""), classes="dialog-title")
-            yield OptionList(*[Option(Text(printable(label), end=""), id=key) for key, label in self.options], id="choices")
+            yield Static(shown(self.app, self.title_text), classes="dialog-title")
+            yield OptionList(*[Option(shown(self.app, label), id=key) for key, label in self.options], id="choices")
 
     def on_mount(self) -> None:
         choices = self.query_one(OptionList)
@@ -73,10 +84,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(printable(self.title_text), end=""), classes="dialog-title")
+            yield Static(shown(self.app, self.title_text), classes="dialog-title")
             yield Input(value=printable(self.value), id="prompt", select_on_focus=False)
             if self.hint:
-                yield Static(Text(printable(self.hint), end=""), classes="dialog-hint")
+                yield Static(shown(self.app, self.hint), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(Input))

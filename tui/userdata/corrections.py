@@ -22,6 +22,7 @@ from typing import Any
 from ..model import Article, EntityKind
 from ..paths import write_atomically
 from ..safe_json import StoredFileError, move_aside, read_json
+from ..safe_text import escape_json
 from .dirs import data_dir, text_hash
 
 VERSION = 1
@@ -152,7 +153,10 @@ class Store:
             "title": self.article.title,
             "corrections": [c.to_dict() for c in self.corrections],
         }
-        return write_atomically(self.path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        # Readable (accents kept) but always encodable: a file name that was not UTF-8 carries lone
+        # surrogates, which escape_json writes as \uXXXX (line by line: indentation is not data).
+        lines = json.dumps(payload, ensure_ascii=False, indent=1).split("\n")
+        return write_atomically(self.path, "\n".join(escape_json(line) for line in lines) + "\n")
 
     def add(self, correction: Correction) -> bool:
         self.corrections.append(correction)

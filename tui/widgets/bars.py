@@ -30,7 +30,8 @@ class TitleBar(Static):
         parts = [Part(source, "bold", keep=True)]
         if position:
             parts.append(Part(position, "bold", keep=True, lead="  "))
-            parts.append(Part(f"[ {before}  ] {after}", "dim", priority=1, shrink_to=12, lead="  "))
+            neighbours = f"[ {before}  ] {after}" if before != after else f"[ ] {after}"  # two files: one neighbour
+            parts.append(Part(neighbours, "dim", priority=1, shrink_to=12, lead="  "))
         parts.append(Part(title or "(untitled)", "dim", priority=0, shrink_to=12, lead="  "))
         self.parts = parts
         self._draw()

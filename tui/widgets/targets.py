@@ -126,10 +126,13 @@ def target_for(analysis: Analysis, option_id: str, *, mentions: bool = False) ->
         if speaker is None:
             return None
         quotes = sorted((q for q in analysis.quotes if q.speaker_id == speaker.id), key=lambda q: q.start)
-        walk = [_quote_span(q) for q in quotes]
+        # A headline or subhead echo repeats a body quote: marked, not walked, so "quote 2/5"
+        # counts what the list's "5 quotes" counts.
+        body = [q for q in quotes if q.echo_of is None] or quotes
+        walk = [_quote_span(q) for q in body]
         entity = analysis.entity(speaker.entity_id) if speaker.entity_id else None
         named = [(m.start, m.end) for m in speaker.mentions] + ([(m.start, m.end) for m in entity.mentions] if entity else [])
-        marks = sorted(set(walk + named))
+        marks = sorted(set([_quote_span(q) for q in quotes] + named))
         label = short_label(speaker.name) if speaker.kind is SpeakerKind.PERSON else speaker.name
         if (mentions or not walk) and named:  # a speaker without quotes still walks through mentions
             return Target("speaker", key, label, "mention", sorted(set(named)), sorted(set(named)))
