@@ -30,7 +30,7 @@ def rss_mib(pid: int) -> float:
     raise AssertionError("no VmRSS")
 
 
-def step(app: PtyApp, keys: bytes, quiet: float = 0.03, timeout: float = 10.0) -> None:
+def step(app: PtyApp, keys: bytes, quiet: float = 0.03, timeout: float = 2.0) -> None:
     """Send keys and wait until the reader has answered and then been quiet for `quiet` s."""
     before = len(app.raw)
     os.write(app.master, keys)
@@ -46,7 +46,7 @@ def soak(files: list[str], rounds: int, env: dict[str, str], every: int = 50) ->
     samples = []
     with PtyApp(newsreader(*files), env=env) as app:
         app.wait_for("US wants Russia", timeout=60)
-        app.wait_for(" mentions", timeout=180)
+        app.wait_for(" mentions", timeout=180)  # the analysis is shown: the sidebar counts mentions
         for n in range(1, rounds + 1):
             for keys in ROUND:
                 step(app, keys)

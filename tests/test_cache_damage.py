@@ -153,7 +153,7 @@ def test_the_reader_opens_an_article_whose_entry_is_damaged(seed_article, seed_a
     _mutate(entry, lambda a: a["entities"][0]["mentions"][0].update(start=1.5))
     with PtyApp(newsreader(seed_article.source), env=env) as app:
         app.wait_for("US wants Russia to agree to Ukraine truce", timeout=60)
-        app.wait_for(" mentions", timeout=120)  # analysed afresh: the sidebar is filled
+        app.wait_for(" mentions", timeout=120)  # analysed afresh: the sidebar counts mentions
         app.press("q")
         assert app.close(timeout=10) == 0
         assert b"Traceback" not in app.raw

@@ -81,7 +81,7 @@ def test_with_an_unwritable_cache_sessions_share_one_analysis(tmp_path, seed_pat
                         agent_path=None,
                     ) as conn:
                         reader = await open_reader(conn)
-                        await reader.read_until(" mentions", SCREEN_TIMEOUT)  # the analysis is shown
+                        await reader.read_until(" mentions", SCREEN_TIMEOUT)  # the analysis is shown: the sidebar counts mentions
             watcher.cancel()
             return workers
 

@@ -24,7 +24,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from .model import Analysis, Article
@@ -35,6 +35,7 @@ from .userdata.config import Config
 from .userdata.state import ReadingState, load_state, save_state
 from .widgets.article_view import LAYERS, ArticleView
 from .widgets.bars import Legend, StatusLine, TitleBar
+from .widgets.footer import KeyFooter
 from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
@@ -368,8 +369,9 @@ class NewsReaderApp(App[int]):
             self.call_after_refresh(self._analyse, pending)
 
     async def _mount_footer(self, screen: Screen) -> None:
+        # KeyFooter: Textual's Footer leaks a watcher per key at every focus change (the soak test).
         # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
-        await screen.mount(Footer(show_command_palette=not self.ascii_only))
+        await screen.mount(KeyFooter(show_command_palette=not self.ascii_only))
         _settle_heap()
 
     # -- analysis in the background --------------------------------------------------------------

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -24,6 +24,7 @@ from ..document import DocumentError
 from ..model import Analysis, Article, Block, BlockKind
 from ..safe_text import printable
 from ..web import Feed, FeedItem, FetchCancelled, FetchLimits, open_item, refresh_feed, warm_up
+from ..widgets.footer import KeyFooter
 
 
 class ArticleHost(Protocol):
@@ -129,7 +130,7 @@ class FeedScreen(Screen[None]):
         yield feeds
         yield OptionList(id="items", markup=False)
         yield Static(id="feed-status")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         if len(self.feeds) > 1:

@@ -13,11 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ..model import Article
 from ..report import QuoteRow, citation
 from ..safe_text import printable
+from ..widgets.footer import KeyFooter
 
 ORDERS = ("text", "speaker")
 
@@ -72,7 +73,7 @@ class QuotesScreen(Screen[str | None]):
         yield table
         yield Static(id="quotes-detail")
         yield Static(id="quotes-status")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
