@@ -30,8 +30,12 @@ def rss_mib(pid: int) -> float:
     raise AssertionError("no VmRSS")
 
 
-def step(app: PtyApp, keys: bytes, quiet: float = 0.03, timeout: float = 2.0) -> None:
-    """Send keys and wait until the reader has answered and then been quiet for `quiet` s."""
+def step(app: PtyApp, keys: bytes, quiet: float = 0.03, timeout: float = 0.5) -> None:
+    """Send keys and wait until the reader has answered and then been quiet for `quiet` s.
+
+    Only a pace: keys are queued in order whatever happens, so a key that changes nothing on screen
+    (`a` when the article already has focus) costs `timeout` and no more; at 2 s it made the
+    thousand rounds take most of an hour."""
     before = len(app.raw)
     os.write(app.master, keys)
     deadline = time.monotonic() + timeout
