@@ -178,7 +178,9 @@ def test_analysis_child_ends_when_the_reader_dies(seed_path, tmp_path):
         print(child.pid, flush=True)
         time.sleep(60)
     """)
-    parent = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True)
+    # Two parse workers, as on a machine with cores to spare (the default leaves one to the reader).
+    env = {**os.environ, "NEWSREADER_PROCESSES": "2"}
+    parent = subprocess.Popen([sys.executable, "-c", probe], stdout=subprocess.PIPE, text=True, env=env)
 
     def group_members(pgid: int) -> list[int]:
         members = []
