@@ -308,9 +308,12 @@ class NewsReaderApp(App[int]):
     def _fatal_error(self) -> None:
         """Textual's own prints a traceback with local variables (article text, paths) on the
         terminal, which may be an SSH client: record the stack in a crash log instead (tui.crash)."""
-        from . import crash
+        from . import crash, hangup
 
         self.crashed = True
+        if hangup.gone():  # the error is the terminal going away, not a bug: no log
+            self._close_messages_no_wait()
+            return
         self.crash_log = crash.record(sys.exc_info()[1] or RuntimeError("unhandled error"))
         self._close_messages_no_wait()
 

@@ -15,6 +15,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import hangup
 from .exits import EXIT_INTERNAL, PROG
 from .paths import state_root
 
@@ -67,6 +68,8 @@ def _home_relative(path: Path) -> str:
 
 def report(exc: BaseException) -> int:
     """Record `exc`, print the one line on stderr, return the exit status."""
+    if hangup.gone():
+        return hangup.EXIT_HANGUP
     return report_recorded(record(exc))
 
 
@@ -76,6 +79,8 @@ def install() -> None:
     def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
         if isinstance(exc, KeyboardInterrupt):
             os._exit(130)
+        if hangup.gone():
+            os._exit(hangup.EXIT_HANGUP)
         report(exc)
         os._exit(EXIT_INTERNAL)  # a half-dead program must not go on printing
 
@@ -90,6 +95,8 @@ def install() -> None:
 def report_recorded(path: Path | None) -> int:
     """The one line for a crash already recorded (the app records it before its terminal is
     restored, and the line is printed after)."""
+    if hangup.gone():
+        return hangup.EXIT_HANGUP  # nobody is left to read the line
     try:
         sys.stderr.write(message(path) + "\n")
         sys.stderr.flush()

@@ -19,6 +19,8 @@ import threading
 POLL_INTERVAL = 0.25  # seconds; the reader is gone within this of the hang-up
 EXIT_HANGUP = 128 + signal.SIGHUP  # what a shell reports for a process ended by SIGHUP
 
+_watched: int | None = None  # the terminal being watched, once `watch` has started
+
 
 def hung_up(fd: int) -> bool:
     """True once the terminal on `fd` is gone (its master side closed, or `fd` itself invalid)."""
@@ -29,8 +31,10 @@ def hung_up(fd: int) -> bool:
 
 def watch(fd: int) -> threading.Thread | None:
     """Start the watch on terminal `fd` (the reader's stdin); None when `fd` is not a terminal."""
+    global _watched
     if not os.isatty(fd):
         return None
+    _watched = fd
 
     def run() -> None:
         stop = threading.Event()
@@ -41,3 +45,10 @@ def watch(fd: int) -> threading.Thread | None:
     thread = threading.Thread(target=run, name="hangup-watch", daemon=True)
     thread.start()
     return thread
+
+
+def gone() -> bool:
+    """True when the watched terminal has hung up. An error raised while it goes away (a write
+    to the dead terminal failing before the watch's next poll) is the hang-up, not a bug: the
+    crash paths ask this first, so the exit status is 129 either way and no crash log is left."""
+    return _watched is not None and hung_up(_watched)
