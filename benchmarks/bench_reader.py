@@ -30,7 +30,16 @@ BUSY = "analysing"  # the status line while the analysis runs
 PAGE_DOWN = "\x1b[6~"
 
 
-def reader(path: Path) -> list[str]:
+def reader(path: Path, root: Path = ROOT) -> list[str]:
+    """The reader of this checkout, or of another one (`--compare`): `-m` finds the package in
+    the working directory first."""
+    if root != ROOT:
+        return [
+            sys.executable,
+            "-c",
+            f"import sys; sys.path.insert(0, {str(root)!r}); import runpy; runpy.run_module('tui', run_name='__main__')",
+            str(path),
+        ]
     return [sys.executable, "-m", "tui", str(path)]
 
 
@@ -76,21 +85,40 @@ def row(label: str, value: str, target: str = "") -> None:
     print(f"  {label:<58} {value:>14}   {target}")
 
 
-def startup(runs: int, big: Path | None) -> None:
+def compile_bytecode(root: Path = ROOT) -> None:
+    """Compile the package as an installed wheel is: an editable install under
+    PYTHONDONTWRITEBYTECODE (set on this workplace) would otherwise compile every module of the
+    reader from source at each start, while Textual's own arrive compiled: 40-60 ms charged to
+    the reader that no user pays."""
+    import compileall
+
+    compileall.compile_dir(str(root / "tui"), quiet=1)
+
+
+def startup(runs: int, big: Path | None, compare: Path | None = None) -> None:
+    compile_bytecode()
     warm = tempfile.mkdtemp(prefix="nr-bench-warm-")
     time_to_headline(reader(SEED), warm, ready=True)  # fills the cache
-    floor, cached, first, first_ready = [], [], [], []
+    if compare is not None:
+        compile_bytecode(compare)
+    floor, cached, first, first_ready, other = [], [], [], [], []
     for _ in range(runs):  # interleaved: same load for all
         floor.append(time_to_headline(minimal(SEED), warm)[0])
         cached.append(time_to_headline(reader(SEED), warm)[0])
+        if compare is not None:
+            other.append(time_to_headline(reader(SEED, compare), warm)[0])
         shown, done = time_to_headline(reader(SEED), tempfile.mkdtemp(prefix="nr-bench-cold-"), ready=True)
         first.append(shown)
         first_ready.append(done or 0.0)
     f = median(floor)
     print(f"start-up, seed ({SEED.stat().st_size} bytes), median of {runs}, 100x30 pty:")
     row("minimal Textual app (one Static): first line on screen", ms(f), "floor")
-    row("reader, analysis cached: headline on screen", f"{ms(median(cached))} ({median(cached) / f:.2f}x)", "target <= 1.3x")
-    row("reader, first run (empty cache): headline on screen", f"{ms(median(first))} ({median(first) / f:.2f}x)", "target <= 2x")
+    row("reader, analysis cached: headline on screen", f"{ms(median(cached))} ({median(cached) / f:.2f}x)", "target <= 1.2x")
+    if other:
+        row(f"the reader of {compare}, analysis cached", f"{ms(median(other))} ({median(other) / f:.2f}x)", "before")
+    row(
+        "reader, first run (empty cache): headline on screen", f"{ms(median(first))} ({median(first) / f:.2f}x)", "target <= 1.5x"
+    )
     row("reader, first run: highlights and sidebar filled", ms(median(first_ready)), "keys answered meanwhile")
     if big is not None:
         big_floor = median([time_to_headline(minimal(big), warm)[0] for _ in range(runs)])
@@ -259,6 +287,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="skip the 2 MB document")
     parser.add_argument("--only", choices=("startup", "keys", "big", "search", "throughput"), help="run one part")
+    parser.add_argument("--compare", type=Path, help="another checkout whose reader is timed alternately (start-up)")
     parser.add_argument("--cache", help="analysis cache for the 2 MB document (reuse it to skip its analysis)")
     args = parser.parse_args()
     os.chdir(ROOT)
@@ -273,7 +302,7 @@ def main() -> int:
     )
     parts = [args.only] if args.only else ["startup", "keys", "big", "search", "throughput"]
     if "startup" in parts:
-        startup(args.runs, big)
+        startup(args.runs, big, args.compare)
     if "keys" in parts:
         keys(args.runs)
     if big is not None and "big" in parts:

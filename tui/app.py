@@ -79,8 +79,10 @@ def _settle_heap() -> None:
     collector's sight. A full collection walks every object: with a 2 MB article open that took
     0.2 s, a frozen screen whenever decoding a partial analysis triggered one. Nothing leaks: an
     article or analysis is plain dataclasses without reference cycles, freed by its reference
-    count when replaced, and the widgets live as long as the app."""
+    count when replaced, and the widgets live as long as the app. The CLI holds collections off
+    until the first frame (`cli.run_reader`): they resume here."""
     gc.freeze()
+    gc.enable()
 
 
 @dataclass
