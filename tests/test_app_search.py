@@ -49,3 +49,41 @@ async def test_search_on_a_long_text_ends_with_every_match(seed_path):
         assert view.row_of(view.current[0]) in view.visible_rows()
         await pilot.press("escape")
         assert app.state.target is None and not view.search_hits
+
+
+async def test_a_short_query_on_a_long_text_shows_the_matches_near_the_view_before_the_rest(seed_path):
+    """The first frame after a keystroke carries the matches around the view; counting them
+    all waits for the slices, so the count is marked as growing."""
+    article, analysis = _long(seed_path)
+    app = NewsReaderApp([article], analyses=[analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.press("slash")
+        app.query_one("#search").insert_text_at_cursor("p")  # the handler runs; no pause yet
+        await pilot.pause(0)
+        target = app.state.target
+        start, end = view.visible_span()
+        assert target.kind == "search" and target.more
+        whole = search_target(article.text, "p")
+        near = [m for m in whole.walk if m[0] < end + 20_000]
+        assert target.walk == near[: len(target.walk)] and target.walk  # exact, a prefix of the whole
+        for _ in range(100):
+            if not app.state.target.more:
+                break
+            await pilot.pause()
+        assert app.state.target.walk == whole.walk
+
+
+async def test_typing_a_query_wider_than_the_bar_keeps_the_cursor_in_view(seed_path):
+    """The bar takes no layout pass per keystroke (its virtual size is not a layout matter) and
+    still scrolls to its cursor."""
+    from tui.widgets.search import SearchBar
+
+    app = NewsReaderApp([article_from_bytes(seed_path.read_bytes(), "seed.txt")])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("slash", *"abcdefghij" * 8)
+        bar = app.query_one(SearchBar)
+        assert bar.value == "abcdefghij" * 8
+        assert bar.scroll_x > 0 and bar.cursor_position == 80
+        assert bar.virtual_size.width >= 80
+        assert bar.scroll_x + bar.content_region.width >= 80  # the cursor's column is on screen

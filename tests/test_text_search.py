@@ -87,3 +87,15 @@ def test_many_matches_are_capped_and_say_so(monkeypatch):
 def test_nothing_to_find(query):
     found = Search(fold("plain [text] here"), query).run()
     assert found.matches == [] and found.done
+
+
+def test_finishes_within_says_when_one_slice_completes_the_search():
+    text = fold("peace and peaches, " * 100)  # 1,900 characters
+    assert Search(text, "p", slice_chars=5_000).finishes_within(2_000, 10)
+    assert not Search(text, "p", slice_chars=5_000).finishes_within(1_000, 10)
+    assert not Search(text, "p", slice_chars=500).finishes_within(2_000, 10)  # more than one slice
+    first = Search(text, "peac").run()  # 200 matches to narrow
+    assert Search(text, "peace", previous=first).finishes_within(0, 200)
+    assert not Search(text, "peace", previous=first).finishes_within(10_000, 199)
+    narrowed = Search(text, "peace", previous=first)
+    assert narrowed.advance() and narrowed.matches == reference(text, "peace")

@@ -71,6 +71,9 @@ def no_color_requested() -> bool:
 
 NARROW = 90  # below this many columns the sidebar becomes a toggle (ctrl+b)
 SEARCH_PREVIEW = 20_000  # characters either side of the view searched at once on a long text
+# Previous matches re-checked before the frame when a query grows: "peac" to "peace" finishes at
+# once, "p" to "pe" on 2 MB (34,000 of them) waits for the slices after the frame.
+SEARCH_QUICK_CANDIDATES = 2_000
 LISTS = ("speakers", "places", "others")
 
 
@@ -715,7 +718,7 @@ class NewsReaderApp(App[int]):
         search = Search(self.state.folded, query, previous=self._search)
         self._search = search
         top, bottom = self.view.visible_span()
-        if search.advance():
+        if search.finishes_within(2 * SEARCH_PREVIEW, SEARCH_QUICK_CANDIDATES) and search.advance():
             target = search_result(search)
         else:  # a long text: the matches around the view now, the rest a slice per turn
             target = search_result(search, search.near(max(0, top - SEARCH_PREVIEW), bottom + SEARCH_PREVIEW))
@@ -1130,8 +1133,8 @@ class NewsReaderApp(App[int]):
         if target is None:
             self.view.set_map([], None)
             return
-        if self._map_offsets[0] is not target:  # sorted once per target
-            self._map_offsets = (target, sorted(s for s, _ in target.walk))
+        if self._map_offsets[0] is not target:  # once per target
+            self._map_offsets = (target, [s for s, _ in target.walk])  # walks are in text order
         self.view.set_map(self._map_offsets[1], target.current[0] if target.current else None)
 
     @property

@@ -113,6 +113,15 @@ class Search:
         self.done = self._pos >= len(folded)
         return self.done
 
+    def finishes_within(self, chars: int, candidates: int) -> bool:
+        """True when what is left is at most `chars` of text to scan, or `candidates` previous
+        matches to re-check: small enough to finish before a frame rather than after it."""
+        if self.done:
+            return True
+        if self._candidates is not None:
+            return len(self._candidates) - self._pos <= min(candidates, self.slice_candidates)
+        return len(self.folded) - self._pos <= min(chars, self.slice_chars)
+
     def run(self) -> Search:
         while not self.advance():
             pass
