@@ -33,7 +33,7 @@ from .safe_text import printable
 from .text_search import Search, fold
 from .userdata.config import Config
 from .userdata.state import ReadingState, load_state, save_state
-from .widgets.article_view import LAYERS, ArticleView
+from .widgets.article_view import LAYERS, ArticleView, Highlights, highlights
 from .widgets.bars import Legend, StatusLine, TitleBar
 from .widgets.footer import KeyFooter
 from .widgets.origin import origin_line
@@ -124,6 +124,20 @@ class AnalysisProgress(Message):
         return isinstance(message, AnalysisProgress) and message.index == self.index
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What showing an analysis takes, made by the thread that received it: the article view's
+    highlights and the sidebar's rows. The UI thread only swaps them in, so a key pressed while
+    a long text is analysed waits for no span building."""
+
+    highlights: Highlights
+    rows: dict[str, list[Row]]
+
+
+def rows_of(analysis: Analysis) -> dict[str, list[Row]]:
+    return {"speakers": speaker_rows(analysis), "places": place_rows(analysis), "others": other_rows(analysis)}
+
+
 class AnalysisReady(Message):
     def __init__(self, index: int, analysis: Analysis) -> None:
         super().__init__()
@@ -133,9 +147,9 @@ class AnalysisReady(Message):
 class AnalysisPartial(Message):
     """An analysis of a growing beginning of a long text; each replaces the one before."""
 
-    def __init__(self, index: int, analysis: Analysis) -> None:
+    def __init__(self, index: int, analysis: Analysis, prepared: Prepared | None = None) -> None:
         super().__init__()
-        self.index, self.analysis = index, analysis
+        self.index, self.analysis, self.prepared = index, analysis, prepared
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, AnalysisPartial) and message.index == self.index
@@ -435,7 +449,11 @@ class NewsReaderApp(App[int]):
         _settle_heap()
 
     def _post_partial(self, index: int, analysis: Analysis) -> None:
-        self.post_message(AnalysisPartial(index, analysis))
+        """In the analysis thread: the partial analysis with its highlights and rows made here,
+        for the layers shown now (if they change meanwhile, the UI thread makes them again)."""
+        layers = dict(self._layers.get(index) or self.default_layers)
+        prepared = Prepared(highlights(self.states[index].article, analysis, layers), rows_of(analysis))
+        self.post_message(AnalysisPartial(index, analysis, prepared))
 
     def on_analysis_partial(self, message: AnalysisPartial) -> None:
         state = self.states[message.index]
@@ -443,8 +461,9 @@ class NewsReaderApp(App[int]):
             return
         state.partial = message.analysis
         if message.index == self.current:
-            self.view.set_analysis(message.analysis)
-            self._fill_sidebar()
+            prepared = message.prepared
+            self.view.set_analysis(message.analysis, prepared.highlights if prepared else None)
+            self._fill_sidebar(prepared.rows if prepared else None)
             self._refresh_all()
         _settle_heap()
 
@@ -533,18 +552,13 @@ class NewsReaderApp(App[int]):
 
     def sidebar_rows(self) -> dict[str, list[Row]]:
         analysis = self.state.shown
-        if analysis is None:
-            return {}
-        return {
-            "speakers": speaker_rows(analysis),
-            "places": place_rows(analysis),
-            "others": other_rows(analysis),
-        }
+        return {} if analysis is None else rows_of(analysis)
 
-    def _fill_sidebar(self) -> None:
+    def _fill_sidebar(self, prepared: dict[str, list[Row]] | None = None) -> None:
+        """`prepared`: the rows of the analysis shown, made in advance (`Prepared`)."""
         state = self.state
         waiting = "analysis failed" if state.error else ("analysing..." if self.ascii_only else "analysing…")
-        rows = self.sidebar_rows()
+        rows = prepared if prepared is not None else self.sidebar_rows()
         palette = self.view.speaker_palette()
         for list_id in LISTS:
             lst = self.query_one(f"#{list_id}", EntityList)

@@ -150,8 +150,10 @@ class EntityList(OptionList):
         """`None` while the analysis runs; an empty list shows the empty state. `palette` and
         `patterns` are the speakers' colours and bar glyphs, so a speaker looks the same here
         and in the article."""
-        self.palette = palette or []
-        self.patterns = patterns or []
+        palette, patterns = palette or [], patterns or []
+        if rows and rows == self.rows and palette == self.palette and patterns == self.patterns:
+            return  # a partial analysis that changed nothing here: no rows rebuilt, no repaint
+        self.palette, self.patterns = palette, patterns
         keep = self.highlighted_option.id if self.highlighted_option else None
         self.rows = rows or []
         if rows is None:

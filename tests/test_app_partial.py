@@ -1,0 +1,82 @@
+"""Partial analyses of a long text, applied as the analysis thread prepares them, give exactly the
+screen that applying each one whole on the UI thread gives."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tui.analysis.engine import analyse_stages
+from tui.app import AnalysisPartial, AnalysisReady, NewsReaderApp, Prepared, rows_of
+from tui.document import article_from_bytes
+from tui.widgets.article_view import highlights
+
+SIZE = (110, 32)
+
+
+class Fed(NewsReaderApp):
+    """The reader with its analyses delivered by the test, as the analysis thread delivers them."""
+
+    def _analyse(self, order: list[int]) -> None:  # type: ignore[override]
+        pass
+
+
+@pytest.fixture(scope="module")
+def staged(seed_path, nlp):
+    """A 26 KB text's analyses as the engine streams them: partial ones, then the complete one."""
+    article = article_from_bytes(b"\n\n".join([seed_path.read_bytes()] * 6), "long.txt")
+    stages = list(analyse_stages(article, nlp, first_stage=4_000))
+    assert len(stages) >= 2, "the test needs a partial analysis before the complete one"
+    return article, stages
+
+
+async def _same_screen(prepared_app, pilot_a, whole_app, pilot_b) -> None:
+    await pilot_a.pause()
+    await pilot_b.pause()
+    assert prepared_app.export_screenshot() == whole_app.export_screenshot()
+
+
+async def test_prepared_partial_analyses_show_what_whole_ones_show(staged):
+    article, stages = staged
+    prepared_app, whole_app = Fed([article]), Fed([article])
+    async with prepared_app.run_test(size=SIZE) as pilot_a, whole_app.run_test(size=SIZE) as pilot_b:
+        for pilot in (pilot_a, pilot_b):
+            await pilot.press("pagedown", "pagedown")  # not at the top: the view keeps its place
+        for stage in stages[:-1]:
+            await asyncio.to_thread(prepared_app._post_partial, 0, stage)  # made off the UI thread
+            whole_app.post_message(AnalysisPartial(0, stage))  # made on the UI thread
+            await _same_screen(prepared_app, pilot_a, whole_app, pilot_b)
+            assert prepared_app.view.analysis is stage
+        for app in (prepared_app, whole_app):
+            app.post_message(AnalysisReady(0, stages[-1]))
+        await _same_screen(prepared_app, pilot_a, whole_app, pilot_b)
+        assert prepared_app.state.analysis is not None and prepared_app.state.partial is not None
+
+
+async def test_a_layer_hidden_while_a_partial_was_prepared_stays_hidden(staged):
+    """Highlights prepared for the layers shown before a toggle are made again for the new ones."""
+    article, stages = staged
+    prepared_app, whole_app = Fed([article]), Fed([article])
+    async with prepared_app.run_test(size=SIZE) as pilot_a, whole_app.run_test(size=SIZE) as pilot_b:
+        stale = Prepared(highlights(article, stages[0], dict(prepared_app.view.shown_layers)), rows_of(stages[0]))
+        await pilot_a.press("1")  # people off, after the partial was prepared with people on
+        await pilot_b.press("1")
+        prepared_app.post_message(AnalysisPartial(0, stages[0], stale))
+        whole_app.post_message(AnalysisPartial(0, stages[0]))
+        await _same_screen(prepared_app, pilot_a, whole_app, pilot_b)
+        assert not prepared_app.view.shown_layers["people"]
+        assert not any(index.style == "article-view--person" for index in prepared_app.view._layers)
+
+
+async def test_an_unchanged_sidebar_list_is_not_rebuilt(staged):
+    article, stages = staged
+    app = Fed([article])
+    async with app.run_test(size=SIZE) as pilot:
+        app._post_partial(0, stages[0])
+        await pilot.pause()
+        places = app.query_one("#places")
+        options = places._options
+        app._post_partial(0, stages[0])  # the same rows again
+        await pilot.pause()
+        assert places._options is options and places.rows
