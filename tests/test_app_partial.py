@@ -48,8 +48,8 @@ async def test_prepared_partial_analyses_show_what_whole_ones_show(staged):
             whole_app.post_message(AnalysisPartial(0, stage))  # made on the UI thread
             await _same_screen(prepared_app, pilot_a, whole_app, pilot_b)
             assert prepared_app.view.analysis is stage
-        for app in (prepared_app, whole_app):
-            app.post_message(AnalysisReady(0, stages[-1]))
+        await asyncio.to_thread(prepared_app._post_ready, 0, stages[-1])  # corrected and made there
+        whole_app.post_message(AnalysisReady(0, stages[-1]))
         await _same_screen(prepared_app, pilot_a, whole_app, pilot_b)
         assert prepared_app.state.analysis is not None and prepared_app.state.partial is not None
 
