@@ -779,6 +779,7 @@ class NewsReaderApp(App[int]):
         if not search.advance():
             self.call_after_refresh(self._search_more, search)
             return
+        _settle_heap()  # the matches are kept while the search is: out of the collector's walks
         current = target.current
         full = search_result(search)
         if current is not None:
