@@ -202,37 +202,50 @@ def tree_rss_mib(root: int) -> int:
     return total // (1024 * 1024)
 
 
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
 def big_document(big: Path) -> None:
-    """First open of the 2 MB text: first highlights, keys during the analysis, completion, memory."""
+    """First open of the 2 MB text: first highlights, keys during the whole analysis (a page down
+    every half second or so, so some land while a partial analysis is applied), completion,
+    memory."""
     cache = tempfile.mkdtemp(prefix="nr-bench-mem-")
     with PtyApp(reader(big), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
         shown = app.wait_for(HEADLINE, 120)
         partial = wait_ready(app, 600, complete=False)
-        busy = [app.press(PAGE_DOWN) for _ in range(10)]
-        during = [t for t, _ in busy]
+        during: list[float] = []
         peak_tree = 0
         deadline = time.perf_counter() + 1800
         while time.perf_counter() < deadline:
             peak_tree = max(peak_tree, tree_rss_mib(app.proc.pid))
             if READY.search(app.text) and BUSY not in app.text:
                 break
-            app.pump(0.5)
+            during.append(app.press(PAGE_DOWN)[0])
+            app.pump(0.3)
         done = time.perf_counter() - app.started
         status = Path(f"/proc/{app.proc.pid}/status").read_text()
         ui_peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
-        after = [app.press(PAGE_DOWN) for _ in range(5)]
+        after = [app.press(PAGE_DOWN) for _ in range(20)]
+        floor = [app.press("\x1b[B")[0] for _ in range(20)]  # a line down: one row's worth of work
         quit_app(app)
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     print(f"2 MB document ({big.stat().st_size // 1024} KB), first open, 100x30:")
     row("headline on screen", ms(shown), "")
     row("first (partial) highlights", ms(partial), "progressive")
-    row("page down while the analysis runs: median latency", ms(median(during)), f"max {max(during) * 1000:.0f} ms")
+    row(
+        f"page down while the analysis runs: p95 of {len(during)}",
+        ms(p95(during)),
+        f"target <= 50 ms; median {median(during) * 1000:.0f}, max {max(during) * 1000:.0f} ms",
+    )
     row("analysis complete", ms(done), "")
     row(
-        "page down after: median latency / bytes",
-        f"{ms(median([t for t, _ in after]))}",
-        f"{median([n for _, n in after]):.0f} B",
+        "page down after: p95 of 20 / median bytes",
+        ms(p95([t for t, _ in after])),
+        f"target <= 30 ms; {median([n for _, n in after]):.0f} B",
     )
+    row("page down after: median", ms(median([t for t, _ in after])), "")
+    row("a line down after (floor: little to draw), median", ms(median(floor)), "floor")
     row("peak memory: reader (UI) process", f"{ui_peak:6d} MiB", "")
     row("peak memory: largest finished descendant (the analysis)", f"{child_peak:6d} MiB", "")
     row("peak memory: reader + all its processes together (sampled)", f"{peak_tree:6d} MiB", "target <= 1.5 GB")
@@ -271,9 +284,6 @@ def search(runs: int, big: Path, cache: str) -> None:
                 app.press("\x1b[F")  # back to the end of the query
             app.press("\x1b")
         quit_app(app)
-
-    def p95(values: list[float]) -> float:
-        return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
     print(f"search on the 2 MB document, analysis cached, {runs} x typing {query!r} (p95 over {len(first)} keystrokes):")
     row("cursor key in the search bar (no search): latency p95", ms(p95(floor)), "floor")
