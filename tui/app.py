@@ -413,12 +413,23 @@ class NewsReaderApp(App[int]):
     @work(thread=True, exclusive=True, group="analysis", name="analysis")
     def _analyse(self, order: list[int]) -> None:
         """Analyse files in order; each result is posted as soon as it exists."""
+        worker = get_current_worker()
+        try:
+            self._analyse_each(order, worker)
+        finally:
+            gc.enable()
+
+    def _analyse_each(self, order: list[int], worker) -> None:
         from .runner import AnalysisCancelled, run_analysis
 
-        worker = get_current_worker()
         for index in order:
             if worker.is_cancelled:
                 return
+            # No collections while this thread unpickles an analysis: one that starts inside
+            # `pickle.loads` walks the half-built analysis (100,000s of objects on 2 MB) in a C
+            # call that holds the GIL, and the keys wait. Each analysis is frozen once received
+            # (`_post_partial`, `_settle_heap`); collections resume when the analysis is done.
+            gc.disable()
             last = [-1]
 
             def progress(done: int, total: int, index: int = index, last: list[int] = last) -> None:
@@ -482,6 +493,7 @@ class NewsReaderApp(App[int]):
         for the layers shown now (if they change meanwhile, the UI thread makes them again)."""
         layers = dict(self._layers.get(index) or self.default_layers)
         prepared = Prepared(highlights(self.states[index].article, analysis, layers), rows_of(analysis))
+        gc.freeze()  # kept until the next partial replaces it; collections stay off meanwhile
         self.post_message(AnalysisPartial(index, analysis, prepared))
 
     def on_analysis_partial(self, message: AnalysisPartial) -> None:
@@ -494,7 +506,6 @@ class NewsReaderApp(App[int]):
             self.view.set_analysis(message.analysis, prepared.highlights if prepared else None)
             self._fill_sidebar(prepared.rows if prepared else None)
             self._refresh_all()
-        _settle_heap()
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         state = self.states[message.index]
