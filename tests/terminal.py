@@ -94,6 +94,18 @@ class PtyApp:
             if not chunk:
                 return total
             self.last_read = time.perf_counter()
+            # Take in what has arrived before feeding the emulator: pyte needs milliseconds per
+            # KB of escape sequences, and a frame larger than the pty's buffer comes in parts, so
+            # reading the next part only after feeding this one charged pyte's time to the program.
+            while select.select([self.master], [], [], 0)[0]:
+                try:
+                    more = os.read(self.master, 65536)
+                except OSError:
+                    break
+                if not more:
+                    break
+                chunk += more
+                self.last_read = time.perf_counter()
             self.raw.extend(chunk)
             self.stream.feed(chunk)
             total += len(chunk)
