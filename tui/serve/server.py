@@ -28,9 +28,10 @@ import asyncssh
 from ..cache import cache_dir
 from ..cache import writable as cache_writable
 from ..exits import EXIT_OK, EXIT_USAGE, PROG, error
+from .forks import ZygoteKeeper, forkable
 from .keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
 from .limits import PreauthGate, PreauthLimits, RateLimitedLine, listening_socket
-from .session import ConnectionInfo, ReaderSession, package_root, reader_argv
+from .session import DEFAULT_TERM, ConnectionInfo, ReaderSession, package_root, reader_argv, reader_env
 from .warm import WARM_OK, WARM_UNWRITABLE
 
 DEFAULT_HOST = "127.0.0.1"
@@ -108,6 +109,12 @@ def _parser() -> argparse.ArgumentParser:
         help="connections not yet logged in that one address may hold (default %(default)s)",
     )
     parser.add_argument("--log", metavar="FILE", type=Path, help="append connection log lines here (default: stderr)")
+    parser.add_argument(
+        "--no-zygote",
+        action="store_true",
+        help="start every session as a fresh process instead of forking it from one pre-loaded reader "
+        "(slower to open and more memory; for comparison or if forking misbehaves)",
+    )
     return parser
 
 
@@ -122,6 +129,7 @@ class ServeConfig:
     idle_timeout: float
     log: Path | None
     command: list[str] | None = None  # what each session runs; None: the reader on `files`
+    zygote: bool = True  # fork sessions from a pre-imported reader (forks.py) when `command` allows
     preauth: PreauthLimits = field(default_factory=PreauthLimits)
 
 
@@ -158,6 +166,7 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
         idle_timeout=args.idle_timeout,
         log=args.log,
         preauth=preauth,
+        zygote=not args.no_zygote,
     )
 
 
@@ -216,6 +225,9 @@ class ServerState:
         self.preauth = PreauthGate(config.preauth)
         self.login_grace = config.preauth.grace
         self.crowded = RateLimitedLine(log.line)  # one line per 10 s while flooded
+        self.zygote: ZygoteKeeper | None = None
+        if config.zygote and forkable(self.command) is not None:
+            self.zygote = ZygoteKeeper(reader_env(os.environ, {}, DEFAULT_TERM, "", ""), log.line)
 
     def admit(self, session: ReaderSession) -> bool:
         if self.stopping or len(self.sessions) >= self.max_sessions:
@@ -240,6 +252,8 @@ class ServerState:
             )
         for conn in list(self.connections):
             conn.close()
+        if self.zygote is not None:
+            await self.zygote.stop()
         if self._tasks:
             await asyncio.wait(list(self._tasks), timeout=SHUTDOWN_GRACE)
 
@@ -411,6 +425,8 @@ async def start_server(
         login_timeout=config.preauth.grace,
         keepalive_interval=KEEPALIVE_INTERVAL,
     )
+    if state.zygote is not None:
+        state.zygote.start()  # sessions before it is ready start the plain way
     return server, state
 
 
