@@ -139,7 +139,9 @@ async def sessions_at_once(server: Server, key: Path, count: int) -> tuple[list[
     started_connect = time.perf_counter()
     conns = await asyncio.gather(
         *(
-            asyncssh.connect("127.0.0.1", server.port, username="bench", known_hosts=None, client_keys=[str(key)], agent_path=None)
+            asyncssh.connect(
+                "127.0.0.1", server.port, username="bench", known_hosts=None, client_keys=[str(key)], agent_path=None
+            )
             for _ in range(count)
         )
     )

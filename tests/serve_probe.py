@@ -14,6 +14,7 @@ import locale
 import os
 import signal
 import sys
+import threading
 
 
 def report() -> None:
@@ -34,6 +35,8 @@ def report() -> None:
             name: str(signal.getsignal(getattr(signal, name))) for name in ("SIGHUP", "SIGINT", "SIGTERM", "SIGPIPE", "SIGWINCH")
         },
         "blocked": sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])),
+        "threads": threading.active_count(),
+        "loaded": {name: name in sys.modules for name in ("asyncssh", "textual.app", "tui.app")},
     }
     print("PROBE " + json.dumps(info), flush=True)
 

@@ -634,6 +634,23 @@ def _children_of(pid: int, module: bytes = b"tui") -> list[int]:
     return found
 
 
+def readers_of(server: int) -> list[int]:
+    """The session readers of the server process `server`: its own `-m tui` children (started
+    fresh) and the zygote's children (forked, so they carry the zygote's command line)."""
+    return _children_of(server) + [pid for zygote in _children_of(server, b"tui.serve.zygote") for pid in _all_children(zygote)]
+
+
+def _all_children(pid: int) -> list[int]:
+    return [int(e.name) for e in Path("/proc").iterdir() if e.name.isdigit() and _ppid_or_none(int(e.name)) == pid]
+
+
+def _ppid_or_none(pid: int) -> int | None:
+    try:
+        return _ppid(pid)
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def test_host_key_is_created_0600_reused_and_sigterm_or_sigint_exit_cleanly(tmp_path, seed_path):
     client = make_key(tmp_path / "id")
     keys = tmp_path / "authorized_keys"
@@ -654,8 +671,8 @@ def test_host_key_is_created_0600_reused_and_sigterm_or_sigint_exit_cleanly(tmp_
                     assert served_key == fingerprints[-1]
                     client = await open_reader(conn)
                     await client.read_until(HEADLINE, SCREEN_TIMEOUT)
-                    [reader_pid] = _children_of(proc.pid)
-                    helpers = _children_of(proc.pid, b"tui.serve.warm")
+                    [reader_pid] = readers_of(proc.pid)
+                    helpers = _children_of(proc.pid, b"tui.serve.warm") + _children_of(proc.pid, b"tui.serve.zygote")
                     proc.send_signal(stop_signal)
                     await client.read_until("newsreader: server shutting down", 30)
                     await asyncio.wait_for(client.proc.wait_closed(), 30)

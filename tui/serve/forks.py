@@ -29,6 +29,7 @@ FORK_TIMEOUT = 5.0  # a zygote slower than this to answer is considered stuck
 STATUS_TIMEOUT = 2.0  # after the reader's end, how long the zygote has to report its status
 RESTART_DELAYS = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0)  # growing while it keeps dying young
 STEADY = 60.0  # a zygote that lived this long died of something else: restart at once
+ZYGOTE_MODULE = "tui.serve.zygote"
 
 
 class ZygoteUnavailable(Exception):
@@ -38,10 +39,10 @@ class ZygoteUnavailable(Exception):
 class ZygoteKeeper:
     """One zygote at a time for the server's life; `log(line)` hears when it dies or comes back."""
 
-    def __init__(self, env: Mapping[str, str], log: Callable[[str], None], module: str = "tui.serve.zygote") -> None:
+    def __init__(self, env: Mapping[str, str], log: Callable[[str], None], module: str | None = None) -> None:
         self.env = dict(env)
         self.log = log
-        self.module = module
+        self.module = module or ZYGOTE_MODULE
         self.proc: asyncio.subprocess.Process | None = None
         self.ready = False
         self.generation = 0  # how many zygotes have been started
