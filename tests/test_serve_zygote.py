@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,36 @@ async def test_disconnect_ends_a_forked_reader_sighup_then_sigkill(serve, stubbo
     # SIGHUP ends it at once; one that ignores SIGHUP is killed after the grace period.
     assert child.returncode == (-signal.SIGKILL if stubborn else -signal.SIGHUP)
     assert not Path(f"/proc/{pid}").exists()  # reaped (by the zygote), not a zombie
+
+
+async def test_the_zygote_holds_the_served_analyses_once_the_cache_has_them(serve, monkeypatch, tmp_path, seed_path):
+    """Forked readers share the zygote's copy of each served file's analysis; a zygote started
+    before the warm-up filled the cache loads them when told to."""
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    served = await serve(command=PROBE)
+    async with asyncio.timeout(SCREEN_TIMEOUT * 2):
+        async with served.connect() as conn:
+            assert (await (await open_probe(conn)).report())["resident"] == 0  # nothing cached yet
+        warm = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tui.serve.warm", str(seed_path), stdout=subprocess.DEVNULL
+        )
+        assert await warm.wait() == 0
+        served.state.zygote.load_analyses()
+        await asyncio.sleep(0.5)  # the zygote reads the entry between two forks
+        async with served.connect() as conn:
+            assert (await (await open_probe(conn)).report())["resident"] == 1
+
+
+def test_a_resident_analysis_is_the_cached_one(tmp_path, monkeypatch, seed_path):
+    from tui import runner
+    from tui.web import open_source
+
+    monkeypatch.setenv("NEWSREADER_CACHE_DIR", str(tmp_path / "cache"))
+    subprocess.run([sys.executable, "-m", "tui.serve.warm", str(seed_path)], check=True, timeout=300)
+    article = open_source(str(seed_path))
+    monkeypatch.setattr(runner, "_resident", {})
+    assert runner.keep_resident(article)
+    held = runner.cached_analysis(article)
+    assert held is not next(iter(runner._resident.values()))  # a copy: the reader may set fields
+    monkeypatch.setattr(runner, "_resident", {})
+    assert held == runner.cached_analysis(article)  # the same as read from the cache file

@@ -39,8 +39,11 @@ class ZygoteUnavailable(Exception):
 class ZygoteKeeper:
     """One zygote at a time for the server's life; `log(line)` hears when it dies or comes back."""
 
-    def __init__(self, env: Mapping[str, str], log: Callable[[str], None], module: str | None = None) -> None:
+    def __init__(
+        self, env: Mapping[str, str], log: Callable[[str], None], files: Sequence[str] = (), module: str | None = None
+    ) -> None:
         self.env = dict(env)
+        self.files = list(files)  # the served articles, whose cached analyses the zygote holds
         self.log = log
         self.module = module or ZYGOTE_MODULE
         self.proc: asyncio.subprocess.Process | None = None
@@ -83,6 +86,7 @@ class ZygoteKeeper:
                 "-m",
                 self.module,
                 str(theirs.fileno()),
+                *self.files,
                 pass_fds=[theirs.fileno()],
                 env=self.env,
                 stdin=subprocess.DEVNULL,
@@ -182,6 +186,12 @@ class ZygoteKeeper:
             self.log("- - warning: session zygote did not answer; restarting it")
             self.kill()
             raise ZygoteUnavailable("no answer") from None
+
+    def load_analyses(self) -> None:
+        """The cache has been filled: have the zygote hold the analyses (a new one does anyway)."""
+        if self._sock is not None:
+            with contextlib.suppress(OSError):
+                socket.send_fds(self._sock, [encode({"load": True})], [])
 
     def exit_status(self, pid: int) -> asyncio.Future[int | None]:
         future = self._exits.get(pid)

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -227,7 +227,7 @@ class ServerState:
         self.crowded = RateLimitedLine(log.line)  # one line per 10 s while flooded
         self.zygote: ZygoteKeeper | None = None
         if config.zygote and forkable(self.command) is not None:
-            self.zygote = ZygoteKeeper(reader_env(os.environ, {}, DEFAULT_TERM, "", ""), log.line)
+            self.zygote = ZygoteKeeper(reader_env(os.environ, {}, DEFAULT_TERM, "", ""), log.line, config.files)
 
     def admit(self, session: ReaderSession) -> bool:
         if self.stopping or len(self.sessions) >= self.max_sessions:
@@ -433,9 +433,10 @@ async def start_server(
 class _Warmup:
     """The background cache fill (warm.py); its outcome is logged, never fatal."""
 
-    def __init__(self, proc: asyncio.subprocess.Process, log: ConnectionLog) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process, log: ConnectionLog, on_ready: Callable[[], None]) -> None:
         self.proc = proc
         self.log = log
+        self.on_ready = on_ready
         self.started = time.monotonic()
         self.stopping = False
         self.task = asyncio.create_task(self._wait())
@@ -445,6 +446,7 @@ class _Warmup:
         took = time.monotonic() - self.started
         if status == WARM_OK:
             self.log.line(f"- - analysis cache ready in {took:.1f}s")
+            self.on_ready()
         elif status == WARM_UNWRITABLE:
             self.log.line(f"- - warning: analysis cache not writable ({cache_dir()}); every session analyses on its own")
         elif status > 0:
@@ -464,7 +466,7 @@ class _Warmup:
         await self.task
 
 
-async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
+async def _start_warmup(files: list[str], log: ConnectionLog, on_ready: Callable[[], None]) -> _Warmup | None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root(), *filter(None, [env.get("PYTHONPATH")])])
     try:
@@ -481,7 +483,7 @@ async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
     except OSError as exc:
         log.line(f"- - warning: cannot start the analysis cache warm-up: {exc.strerror or exc}")
         return None
-    return _Warmup(proc, log)
+    return _Warmup(proc, log, on_ready)
 
 
 class _LoopProblems:
@@ -550,7 +552,7 @@ async def _serve(
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_LoopProblems(log))
     shared_cache = _shared_cache_if_unwritable(log)
-    warmup = await _start_warmup(config.files, log)
+    warmup = await _start_warmup(config.files, log, state.zygote.load_analyses if state.zygote else lambda: None)
 
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):

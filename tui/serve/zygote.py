@@ -4,7 +4,9 @@ A fresh `python -m tui` pays ~0.3 s of imports (Textual, the app) before its fir
 ten sessions opened together pay it ten times over two cores. This process pays it once; each
 session is a fork of it, which shares those pages with it (copy-on-write) and starts at the app.
 
-Run by the server as `python -m tui.serve.zygote FD`, FD being its end of a SOCK_SEQPACKET pair.
+Run by the server as `python -m tui.serve.zygote FD FILE...`, FD being its end of a SOCK_SEQPACKET
+pair, FILEs the served articles: their cached analyses are held in memory (`runner.keep_resident`)
+so every fork shares them; `{"load": true}` loads them again (the warm-up has filled the cache).
 It never runs an event loop or a thread: forking a process with either is unsafe. It answers
 two things over the socket, in JSON (read back through safe_json):
 
@@ -117,6 +119,19 @@ def preload(names: Sequence[str] = PRELOAD) -> None:
     for name in names:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+
+
+def load_analyses(files: Sequence[str]) -> None:
+    """Hold the served files' cached analyses (local files only: a URL is never fetched here)."""
+    with contextlib.suppress(Exception):
+        from ..model import Article
+        from ..runner import keep_resident
+        from ..web import is_url, open_source
+
+        for source in files:
+            with contextlib.suppress(Exception):
+                if not is_url(source) and isinstance(article := open_source(source), Article):
+                    keep_resident(article)
     # Objects made so far are never collected: the children's collector neither scans nor
     # touches them, so their pages stay shared with the zygote instead of being copied.
     gc.collect()
@@ -126,8 +141,9 @@ def preload(names: Sequence[str] = PRELOAD) -> None:
 class Zygote:
     """The fork loop. `serve()` returns only in a child, with the request that child is for."""
 
-    def __init__(self, sock: socket.socket) -> None:
+    def __init__(self, sock: socket.socket, files: Sequence[str]) -> None:
         self.sock = sock
+        self.files = list(files)
         self.children: dict[int, int] = {}  # pidfd -> pid
         self.poller = select.poll()
         self.poller.register(sock.fileno(), select.POLLIN)
@@ -155,6 +171,10 @@ class Zygote:
                     return request
 
     def accept(self, data: bytes, fds: list[int]) -> Request | None:
+        with contextlib.suppress(ValueError):
+            if decode(data).get("load") is True and not fds:
+                load_analyses(self.files)
+                return None
         try:
             return parse_request(decode(data), fds)
         except ValueError as exc:
@@ -263,7 +283,8 @@ def main(argv: Sequence[str]) -> Any:
     sock = socket.socket(fileno=int(argv[0]))
     gc.disable()  # collecting while importing only copies pages later; preload() freezes
     preload()
-    request = Zygote(sock).serve()
+    load_analyses(argv[1:])
+    request = Zygote(sock, argv[1:]).serve()
     if request is None:
         return 0
     return run(request)
