@@ -54,6 +54,7 @@ class ZygoteKeeper:
         self._forks: dict[int, asyncio.Future[tuple[int, int]]] = {}
         self._exits: dict[int, asyncio.Future[int | None]] = {}
         self._stopping = False
+        self._stopped = asyncio.Event()
         self._failures = 0
         self._task: asyncio.Task | None = None
         self._started = 0.0
@@ -76,7 +77,8 @@ class ZygoteKeeper:
             self.log(
                 f"- - warning: session zygote ended ({_describe(status)}); restarting it in {delay:g}s, sessions start cold meanwhile"
             )
-            await asyncio.sleep(delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopped.wait(), delay)
 
     async def _run_one(self) -> int | None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -110,6 +112,7 @@ class ZygoteKeeper:
             return await self.proc.wait()
         finally:
             self.ready = False
+            self._receive()  # what it said before it died (exit statuses) still counts
             loop.remove_reader(ours.fileno())
             ours.close()
             self._sock = None
@@ -207,6 +210,7 @@ class ZygoteKeeper:
 
     async def stop(self) -> None:
         self._stopping = True
+        self._stopped.set()
         self.kill()
         if self._task is not None:
             await self._task
