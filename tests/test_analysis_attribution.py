@@ -299,3 +299,74 @@ def test_words_someone_called_something_stay_theirs_inside_a_report(analyse_text
         'She reminded Moss that Premier Anna Berg had once called the plan "the best deal in a generation".\n'
     )
     assert speaker_of(an, "the best deal") == "Anna Berg"
+
+
+# ---- rules version 8: classes found on the real-news development batches ----------------------
+
+
+def test_a_cue_sentence_after_a_quote_closed_by_a_full_stop(analyse_text):
+    _, an = analyse_text(
+        "Derby win\n\n"
+        "The home side scored twice after the break and held on.\n\n"
+        '"The second goal was the best thing I have seen this season." Coach Ama Boateng said after the match.\n\n'
+        '"We had the wind behind us." The team then flew home.\n'
+    )
+    assert speaker_of(an, "The second goal") == "Ama Boateng"
+    # A sentence that says more than a cue is not one.
+    assert speaker_of(an, "We had the wind") != "team"
+
+
+def test_an_inverted_cue_with_a_person_noun_and_a_name_in_apposition(analyse_text):
+    _, an = analyse_text(
+        "Flood night\n\n"
+        "Martha Quill, 81, had just left her kitchen when the river came through the wall.\n\n"
+        '"If she had stayed there she would have drowned." recalled her tearful son, Victor Quill.\n'
+    )
+    assert speaker_of(an, "If she had stayed") == "Victor Quill"
+
+
+def test_an_abbreviated_rank_does_not_end_the_cue(analyse_text):
+    _, an = analyse_text(
+        "Road closed\n\n"
+        "Residents were told to keep away from the slip.\n\n"
+        '"Nobody should go near the edge," county police Det. Mara Olsen said. "The ground is still moving."\n'
+    )
+    assert speaker_of(an, "Nobody should go") == "Mara Olsen"
+    assert speaker_of(an, "The ground is still") == "Mara Olsen"
+
+
+def test_a_whole_quote_under_two_speech_verbs_belongs_to_the_nearer(analyse_text):
+    _, an = analyse_text(
+        "Escape\n\n"
+        '"We drove through the smoke," said Rita Campos, who fled with her two children.\n\n'
+        'She said her daughter kept asking: "Are we going to be all right?"\n'
+    )
+    assert speaker_of(an, "Are we going") == "daughter"
+
+
+def test_a_spokeswoman_is_the_organisations_spokeswoman_and_takes_she(analyse_text):
+    _, an = analyse_text(
+        "Schools row\n\n"
+        "The Department for Transport was asked about the minister's remarks on Tuesday.\n\n"
+        'A spokeswoman said the minister was busy. Later she said: "He was speaking about one meeting only."\n'
+    )
+    said = speaker_of(an, "He was speaking")
+    assert said is not None and said.startswith("Department for Transport") and said.endswith("spokeswoman")
+
+
+def test_a_plural_description_does_not_point_back_to_one_author(analyse_text):
+    _, an = analyse_text(
+        "Glaciers\n\n"
+        '"This is the clearest record yet," said Professor Hanna Berg, a lead author of the study.\n\n'
+        'The study, which the authors say "changes the picture for coastal towns", was published on Monday.\n'
+    )
+    assert speaker_of(an, "changes the picture") != "Hanna Berg"
+
+
+def test_a_statement_named_by_its_issuer_before_the_noun(analyse_text):
+    _, an = analyse_text(
+        "Aid\n\n"
+        "Federal help for the islands was approved overnight.\n\n"
+        '"Federal funds will be sent to the affected counties at once," said a Downing Street statement.\n'
+    )
+    assert speaker_of(an, "Federal funds") == "Downing Street"

@@ -209,7 +209,8 @@ class Resolver:
     def document(self, p: Phrase) -> Resolved:
         """ "A statement from the ministry said", "Google's statement said": the issuer speaks."""
         for child in p.head.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN" and enabled("document.compound")):
+                # "the ministry's statement", "a White House statement": the issuer speaks.
                 return self.resolve(p.pb, child, p.sentence)
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:
@@ -270,6 +271,8 @@ class Resolver:
         gender = gender_of_words([p.lemma])
 
         def want(r: Referent) -> bool:
+            if r.plural:
+                return False  # "the former adviser" is not "several sources"
             if gender:
                 return r.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PLACE) and r.gender in (None, gender)
             return r.is_person
@@ -306,12 +309,19 @@ class Resolver:
         )
 
     def spokesperson(self, p: Phrase) -> Resolved | None:
-        """A bare "a spokesperson said" speaks for the organisation just mentioned."""
+        """A bare "a spokesperson said" speaks for the organisation just mentioned: the speaker is
+        that organisation's spokesperson (a person, whom a later "she said" can mean), one per
+        organisation and title."""
         seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: r.kind is SpeakerKind.ORGANIZATION))
         if seen is None:
             return None
+        name = f"{seen.referent.name} {p.lemma}"
+        ref = next((r for r in self.refs.described if r.name == name), None)
+        if ref is None:
+            ref = Referent(name, SpeakerKind.UNNAMED, None, p.lemma, {p.lemma}, gender_of_words([p.lemma]))
+            self.refs.described.append(ref)
         return self._found(
-            p, seen.referent, "spokesperson.org", f"'{p.text}' for {seen.referent.name}, named just before", seen, mention=True
+            p, ref, "spokesperson.org", f"'{p.text}' for {seen.referent.name}, named just before", seen, mention=True
         )
 
     def given(self, p: Phrase) -> Resolved | None:
@@ -340,7 +350,7 @@ class Resolver:
         owner = refs.surname_owner(head.text) if head.text[:1].isupper() else None
         if owner is not None and refs.first_mention(owner.id) < pb.offset + head.idx:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
-        for child in head.children:  # "The company's chief executive, Jane Doe, said"
+        for child in (*head.children, *_late_appositions(head)):  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
@@ -377,6 +387,23 @@ class Resolver:
         return ref
 
 
+def _late_appositions(head: Token) -> list[Token]:
+    """ "The former adviser to Mr Smith, Jane Doe, said": the parser hangs the speaker's name on
+    the last noun of the title phrase; a name closing the subject between commas is the title's."""
+    if not is_role(head.lemma_.lower()) or not enabled("subject.late_appos"):
+        return []
+    doc = head.doc
+    out = []
+    for t in head.subtree:
+        if t.dep_ != "appos" or t.head.i == head.i or t.pos_ != "PROPN":
+            continue
+        before, after = t.left_edge.i - 1, t.right_edge.i + 1
+        if before > head.i and doc[before].text == "," and after < len(doc) and doc[after].text == ",":
+            if after + 1 < len(doc) and doc[after + 1].head.i == head.head.i:
+                out.append(t)
+    return out
+
+
 def _org_search(modifiers: set[str], loose: bool, sentence: int) -> Search:
     """An earlier organisation introduced with one of the modifiers ("Norwegian shipping group
     Nordvik") anywhere in reach; else, when the phrase says no more than a nationality
@@ -400,8 +427,12 @@ def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool,
 
     def rank(item: Seen) -> tuple[int, ...] | None:
         ref = item.referent
-        if is_org != (ref.kind is SpeakerKind.ORGANIZATION) or (ref.plural and not plural):
-            return None
+        if (
+            is_org != (ref.kind is SpeakerKind.ORGANIZATION)
+            or (ref.plural and not plural)
+            or (plural and not ref.plural and not is_org)
+        ):
+            return None  # "the authors" are not the one lead author named before
         score = 2 if ref.head == lemma or ref.descriptors & roles else 0
         if age and age in ref.descriptors:
             score += 2  # "the 58-year-old" for "Carlo Neri, 58"

@@ -245,3 +245,8 @@ MALE_WORDS = frozenset(
     "businessman grandfather brother widower sportsman policeman".split()
 )
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+# -- speakers --
+# Ranks written abbreviated before a name, whose full stop does not end the sentence:
+# ""…," Provincial Police Const. Kelly Daniels said".
+RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())

@@ -81,7 +81,7 @@ def subject_of(verb: Token) -> Token | None:
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
-                if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN" and child.i == tok.i + 1:
+                if child.dep_ in ("dobj", "attr", "npadvmod") and _inverted_speaker(child, tok):
                     # Only right after a quote or a comma: "…," said Rubio.
                     if tok.lemma_.lower() not in ADDRESSEE_VERBS and tok.i > 0 and tok.nbor(-1).is_punct:
                         return child
@@ -89,6 +89,19 @@ def subject_of(verb: Token) -> Token | None:
             return stray_subject(tok)
         tok = tok.head
     return None
+
+
+def _inverted_speaker(child: Token, verb: Token) -> bool:
+    """The name after the verb in ""…," said Rubio", or a person noun with a name in
+    apposition: ""…." recalled her daughter, Alison Godin" (both parsed as objects)."""
+    if child.pos_ == "PROPN":
+        return child.i == verb.i + 1
+    return (
+        child.pos_ == "NOUN"
+        and child.i - verb.i <= 4
+        and is_role(child.lemma_.lower())
+        and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children)
+    )
 
 
 def stray_subject(verb: Token) -> Token | None:
