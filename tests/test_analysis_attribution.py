@@ -370,3 +370,12 @@ def test_a_statement_named_by_its_issuer_before_the_noun(analyse_text):
         '"Federal funds will be sent to the affected counties at once," said a Downing Street statement.\n'
     )
     assert speaker_of(an, "Federal funds") == "Downing Street"
+
+
+def test_a_partial_quote_without_a_speech_verb_is_the_sentence_subjects(analyse_text):
+    _, an = analyse_text(
+        "Storm night\n\n"
+        '"I have never been so frightened," said Nora Pike, 58, who lives by the harbour.\n\n'
+        'Ms. Pike remembered standing at her window. She watched the sea wall and saw the spray start "boiling."\n'
+    )
+    assert speaker_of(an, "boiling") == "Nora Pike"

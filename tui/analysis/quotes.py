@@ -159,6 +159,8 @@ def _attribute_piece(
         drafts.append(draft)
         if first >= 0 and not heading:
             _own_cue(article, draft, qi, inside, cues, sentence)
+            if draft.cue is None and not draft.whole and enabled("partial.subject"):
+                _sentence_subject(article, draft, qi, inside, resolver, sentence)
             if draft.referent is not None:
                 events.append(_Event(span.start, span.end, block_index, draft.referent))
     return n
@@ -196,6 +198,24 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
         decided = rule if found.rule in ("subject.name", "name.untagged", "") else found.rule
         d.credit(found.referent, decided, explanation, (Span(cue.start, cue.end), *found.evidence))
         return
+
+
+def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], resolver: Resolver, sentence: list[int]) -> None:
+    """A partial quote in a sentence with no speech verb ("She noticed the rain started
+    "twirling.""): the words are those of the person the sentence is about, its main subject."""
+    doc = d.pb.doc
+    if _looks_like_title(article.text[d.span.start : d.span.end]) or _is_mention(doc, inside, qi, d.first, d.last):
+        return
+    root = doc[d.first].sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and inside[c.i] < 0), None)
+    if subj is None or subj.i > d.first:
+        return
+    found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
+    ref = found.referent
+    if ref is None or not (ref.is_person or ref.kind is SpeakerKind.ORGANIZATION) or ref.plural:
+        return
+    reason = f"no speech verb; {ref.name} is the subject of the sentence"
+    d.credit(ref, "partial.subject", reason, (Span(found.start, found.end), *found.evidence))
 
 
 def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:

@@ -36,6 +36,7 @@ QUOTE_RULES: dict[str, str] = {
     "cue.governing": "the speech verb the quote depends on in the parse",
     "cue.nearest": 'a whole quote under two speech verbs: the nearer ("she said her son kept saying: "…"")',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
+    "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "inherit.topic": "no cue: the person the paragraph before is about",
     "continuation": "a paragraph continuing a quote opened above",
