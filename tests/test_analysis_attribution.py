@@ -379,3 +379,12 @@ def test_a_partial_quote_without_a_speech_verb_is_the_sentence_subjects(analyse_
         'Ms. Pike remembered standing at her window. She watched the sea wall and saw the spray start "boiling."\n'
     )
     assert speaker_of(an, "boiling") == "Nora Pike"
+
+
+def test_a_definite_description_the_parser_cut_in_two_points_back(analyse_text):
+    _, an = analyse_text(
+        "Storm stories\n\n"
+        "For Ruth Dalton, 61, the storm was the worst she has lived through.\n\n"
+        '"The water came in faster than we could move," the longtime Slidell, Louisiana, resident said.\n'
+    )
+    assert speaker_of(an, "The water came") == "Ruth Dalton"

@@ -100,7 +100,18 @@ class Phrase:
     @property
     def definite(self) -> bool:
         first = self.head.doc[self.lo]
-        return first.lower_ in DEFINITE or first.dep_ == "poss"
+        return first.lower_ in DEFINITE or first.dep_ == "poss" or self._split_definite()
+
+    def _split_definite(self) -> bool:
+        """ "the lifelong Holden, Louisiana, resident said": the parser may cut one subject in
+        two, leaving a bare singular noun whose "the" sits with the other half."""
+        head, doc = self.head, self.head.doc
+        if head.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in head.children) or not enabled("subject.split"):
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and doc[c.left_edge.i].lower_ in DEFINITE
+            for c in head.head.children
+        )
 
     @property
     def plural(self) -> bool:

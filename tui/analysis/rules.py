@@ -15,6 +15,7 @@ from contextvars import ContextVar
 SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
     "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject',
+    "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
