@@ -388,3 +388,15 @@ def test_a_definite_description_the_parser_cut_in_two_points_back(analyse_text):
         '"The water came in faster than we could move," the longtime Slidell, Louisiana, resident said.\n'
     )
     assert speaker_of(an, "The water came") == "Ruth Dalton"
+
+
+def test_keen_to_acknowledge_shares_the_subject_of_its_adjective(analyse_text):
+    _, an = analyse_text(
+        "Series win\n\n"
+        "Captain Tom Ashby praised his bowlers after the match.\n\n"
+        'The attack, he was keen to stress, had been "unplayable on a flat pitch".\n\n'
+        "James Anderson and Mark Wood took nine wickets between them, a haul that Ashby was keen to acknowledge: "
+        '"They carried the attack."\n'
+    )
+    assert speaker_of(an, "unplayable") == "Tom Ashby"
+    assert speaker_of(an, "They carried") == "Tom Ashby"

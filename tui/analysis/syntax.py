@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Links along which a verb without its own subject shares its head's: "and added",
 # "went on to say", "adding that", "was quoted as saying".
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})  # acomp: "was keen to stress"
 # Parts of a noun phrase left out of a short description.
 _NOT_IN_DESCRIPTION = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 
