@@ -400,3 +400,24 @@ def test_keen_to_acknowledge_shares_the_subject_of_its_adjective(analyse_text):
     )
     assert speaker_of(an, "unplayable") == "Tom Ashby"
     assert speaker_of(an, "They carried") == "Tom Ashby"
+
+
+def test_a_verb_that_reports_speech_only_right_after_a_quote(analyse_text):
+    _, an = analyse_text(
+        "Six Nations\n\n"
+        "Coach Niall Brennan watched his side lose a tight game to Wales and their captain Rhys Morgan.\n\n"
+        "Late on, the lock Owen Price stole a lineout to seal it.\n\n"
+        '"Their scrum was outstanding," accepted Brennan, whose side can still win the title.\n\n'
+        '"We gave away too many penalties and paid for it," he continued.\n'
+    )
+    assert speaker_of(an, "Their scrum") == "Niall Brennan"
+    assert speaker_of(an, "We gave away") == "Niall Brennan"
+
+
+def test_asked_the_judge_after_a_quote_is_the_judges_question(analyse_text):
+    _, an = analyse_text(
+        "Court\n\n"
+        "Judge Orla Kenny heard the application on Monday. Garda Liam Doyle told the court the papers were late.\n\n"
+        '"Do you still want this sent to the review board?" asked the judge.\n'
+    )
+    assert speaker_of(an, "Do you still want") == "Orla Kenny"

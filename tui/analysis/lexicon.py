@@ -250,3 +250,6 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 # Ranks written abbreviated before a name, whose full stop does not end the sentence:
 # ""…," Provincial Police Const. Kelly Daniels said".
 RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())
+# Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"
+# he continued"); elsewhere they mean something else ("accepted the offer").
+CUE_VERBS = frozenset("accept agree continue begin offer smile grin nod shrug sob chuckle volunteer wonder".split())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .lexicon import (
     ADDRESSEE_VERBS,
     COMPANY_SUFFIXES,
+    CUE_VERBS,
     DEMONYM,
     DETERMINERS,
     FEMALE_WORDS,
@@ -45,9 +46,24 @@ def is_speech_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in CUE_VERBS and _just_after_quote(tok):
+        return True
     if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
         return True  # "as he puts it"
     return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
+
+
+def _just_after_quote(tok: Token) -> bool:
+    """ "…," accepted Farrell / "…," he continued: a closing mark within the three tokens
+    before the verb, with only punctuation or the subject between."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
+        t = doc[j]
+        if t.is_quote:
+            return True  # a verb inside the quote (after its opening mark) is never a cue anyway
+        if not (t.is_punct or t.dep_ in ("nsubj", "nsubjpass") or t.pos_ in ("PRON", "PROPN")):
+            return False
+    return False
 
 
 def according_to(tok: Token) -> Token | None:
@@ -83,7 +99,9 @@ def subject_of(verb: Token) -> Token | None:
             for child in tok.rights:
                 if child.dep_ in ("dobj", "attr", "npadvmod") and _inverted_speaker(child, tok):
                     # Only right after a quote or a comma: "…," said Rubio.
-                    if tok.lemma_.lower() not in ADDRESSEE_VERBS and tok.i > 0 and tok.nbor(-1).is_punct:
+                    # Not "told AFP": a listener, except a person noun ending the sentence ("asked the judge.").
+                    addressee = tok.lemma_.lower() in ADDRESSEE_VERBS and child.pos_ == "PROPN"
+                    if not addressee and tok.i > 0 and tok.nbor(-1).is_punct:
                         return child
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return stray_subject(tok)
@@ -96,12 +114,13 @@ def _inverted_speaker(child: Token, verb: Token) -> bool:
     apposition: ""…." recalled her daughter, Alison Godin" (both parsed as objects)."""
     if child.pos_ == "PROPN":
         return child.i == verb.i + 1
-    return (
-        child.pos_ == "NOUN"
-        and child.i - verb.i <= 4
-        and is_role(child.lemma_.lower())
-        and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children)
-    )
+    if child.pos_ != "NOUN" or child.i - verb.i > 4 or not is_role(child.lemma_.lower()):
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
+        return True
+    # ""…?" asked the judge.": a definite person noun ending the sentence.
+    ends = child.i + 1 >= len(child.doc) or child.nbor(1).text in (".", "!", "?")
+    return ends and any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
 
 
 def stray_subject(verb: Token) -> Token | None:
