@@ -421,3 +421,13 @@ def test_asked_the_judge_after_a_quote_is_the_judges_question(analyse_text):
         '"Do you still want this sent to the review board?" asked the judge.\n'
     )
     assert speaker_of(an, "Do you still want") == "Orla Kenny"
+
+
+def test_a_speech_act_in_a_subordinate_clause_does_not_outrank_the_main_subject(analyse_text):
+    _, an = analyse_text(
+        "Bubble row\n\n"
+        '"We never asked to be part of it," Premier Tom Ashgrove said on Monday.\n\n'
+        "Mr Ashgrove hit out when one reporter suggested the health chief had known about the flights.\n\n"
+        '"That is simply not on us," he said.\n'
+    )
+    assert speaker_of(an, "That is simply") == "Tom Ashgrove"
