@@ -431,3 +431,14 @@ def test_a_speech_act_in_a_subordinate_clause_does_not_outrank_the_main_subject(
         '"That is simply not on us," he said.\n'
     )
     assert speaker_of(an, "That is simply") == "Tom Ashgrove"
+
+
+def test_the_group_is_the_group_introduced_with_a_not_the_last_organisation(analyse_text):
+    _, an = analyse_text(
+        "Budget deal\n\n"
+        "A cross-party group of councillors on Tuesday evening released a statement saying a deal was close, "
+        "even after Leeds City Council voted to delay the budget.\n\n"
+        '"We are close to a final agreement and will keep working," the group said.\n'
+    )
+    # Who, without when: "on Tuesday evening" is not part of the description.
+    assert speaker_of(an, "We are close") == "cross-party group of councillors"

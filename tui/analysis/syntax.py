@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     ADDRESSEE_VERBS,
+    ANAPHORIC_ORG_NOUNS,
     COMPANY_SUFFIXES,
     CUE_VERBS,
     DEMONYM,
@@ -249,10 +250,21 @@ def may_be_speaker(tok: Token) -> bool:
     """A subject worth remembering though it does not speak yet: a person description
     ("a 67-year-old farmer stood"), a name followed by "who" that the NER missed."""
     if tok.pos_ == "NOUN":
-        return is_role(tok.lemma_.lower()) or introduces_person(tok) or any(t.like_num for c in tok.lefts for t in c.subtree)
+        return (
+            is_role(tok.lemma_.lower())
+            or introduces_person(tok)
+            or any(t.like_num for c in tok.lefts for t in c.subtree)
+            or _introduces_group(tok)
+        )
     if tok.pos_ == "PROPN":
         return introduces_person(tok)
     return appos_person(tok) is not None
+
+
+def _introduces_group(tok: Token) -> bool:
+    """ "A bipartisan group of senators issued a statement": a body introduced with "a", which a
+    later "the group said" means (rather than the last organisation named)."""
+    return tok.lemma_.lower() in ANAPHORIC_ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def appos_lemmas(head: Token) -> list[str]:
@@ -333,6 +345,19 @@ def description(words: list[Token], head: Token) -> str:
     clause = next((t for t in words if t.dep_ in ("acl", "relcl") and t.i > head.i), None)
     if clause is not None:  # "group of 22 senators working on the deal": the group, not the clause
         words = [t for t in words if t.i < clause.left_edge.i]
+    # "a group of senators on Wednesday afternoon", "a 14-year-old boy – with the pseudonym …":
+    # when and asides are not part of who.
+    cut = next(
+        (
+            t.left_edge.i if t.dep_ == "prep" else t.i
+            for t in words
+            if t.i > head.i
+            and ((t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree)) or t.text in ("–", "—", "("))
+        ),
+        None,
+    )
+    if cut is not None:
+        words = [t for t in words if t.i < cut]
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
