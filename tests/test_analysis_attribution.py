@@ -442,3 +442,16 @@ def test_the_group_is_the_group_introduced_with_a_not_the_last_organisation(anal
     )
     # Who, without when: "on Tuesday evening" is not part of the description.
     assert speaker_of(an, "We are close") == "cross-party group of councillors"
+
+
+def test_opened_minister_x_is_a_cue_and_some_in_a_crowd_speak_as_some(analyse_text):
+    _, an = analyse_text(
+        "Farm talks\n\n"
+        '"It has been a long month" opened Minister Sean Doherty at the farmers\' meeting on Friday, '
+        'adding: "My door is always open."\n\n'
+        "Outside, the crowd grew as the talks went on.\n\n"
+        '"We will not leave until we are heard," some shouted from the back.\n'
+    )
+    assert speaker_of(an, "It has been") == "Sean Doherty"
+    assert speaker_of(an, "My door") == "Sean Doherty"
+    assert speaker_of(an, "We will not") == "some"

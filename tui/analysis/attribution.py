@@ -28,6 +28,7 @@ from .lexicon import (
     HONORIFICS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SPOKESPERSON_NOUNS,
     TITLE_NOUNS,
@@ -139,8 +140,19 @@ class Phrase:
         return lemma in ORG_NOUNS and not self.age and not (lemma in TRADE_NOUNS and introduces_person(self.head))
 
     @property
+    def quantifier(self) -> bool:
+        """ "some said", "others shouted": part of a crowd, described by the word itself."""
+        return self.head.lower_ in QUANTIFIER_PRONOUNS and self.hi - self.lo == 1 and enabled("description.quantifier")
+
+    @property
     def is_person(self) -> bool:
-        return is_role(self.lemma) or bool(self.age) or (self.definite and self.demonym) or introduces_person(self.head)
+        return (
+            is_role(self.lemma)
+            or bool(self.age)
+            or (self.definite and self.demonym)
+            or introduces_person(self.head)
+            or self.quantifier
+        )
 
 
 Rule = Callable[["Resolver", Phrase], "Resolved | None"]
@@ -168,7 +180,7 @@ class Resolver:
                 found = rule(self, p)
                 if found is not None:
                     return found
-            if rule_id == "pronoun.group" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS):
+            if rule_id == "pronoun.group" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS) and not p.quantifier:
                 return Resolved(None, p.offset, p.offset + len(p.head.text))
             if rule_id == "trade.antecedent" and not (p.is_org or p.is_person):
                 break
@@ -348,7 +360,9 @@ class Resolver:
     def new_description(self, p: Phrase) -> Resolved:
         kind = SpeakerKind.ORGANIZATION if p.is_org else SpeakerKind.UNNAMED
         gender = gender_of_words([p.lemma, *appos_lemmas(p.head)])
-        ref = Referent(description(p.words, p.head), kind, None, p.lemma, p.modifiers | {p.lemma}, gender, p.plural)
+        ref = Referent(
+            description(p.words, p.head), kind, None, p.lemma, p.modifiers | {p.lemma}, gender, p.plural or p.quantifier
+        )
         self.refs.described.append(ref)
         return self._found(p, ref, "description.new", mention=True)
 

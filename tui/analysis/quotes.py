@@ -426,7 +426,7 @@ def _cue_only_sentence(cue: _Cue) -> bool:
     )
 
 
-_CUE_ONLY_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "agent", "nsubj"})
+_CUE_ONLY_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "agent", "nsubj", "advcl"})  # advcl: ", adding: …"
 
 
 def _ends_clause(doc, last: int) -> bool:

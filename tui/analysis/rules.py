@@ -27,6 +27,7 @@ SUBJECT_RULES: dict[str, str] = {
     "org.antecedent": '"the company": the organisation just named',
     "spokesperson.org": '"a spokesperson said": the spokesperson of the organisation just named',
     "description.given_name": '"who gave his name only as Serhiy"',
+    "description.quantifier": '"…," some reported: part of a crowd, named by the word (with description.new)',
     "description.new": '"a 44-year-old serviceman": someone described, not named',
 }
 

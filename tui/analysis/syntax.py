@@ -114,7 +114,7 @@ def _inverted_speaker(child: Token, verb: Token) -> bool:
     """The name after the verb in ""…," said Rubio", or a person noun with a name in
     apposition: ""…." recalled her daughter, Alison Godin" (both parsed as objects)."""
     if child.pos_ == "PROPN":
-        return child.i == verb.i + 1
+        return child.left_edge.i == verb.i + 1  # "said Rubio", "opened Minister Jo Creed"
     if child.pos_ != "NOUN" or child.i - verb.i > 4 or not is_role(child.lemma_.lower()):
         return False
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
