@@ -455,3 +455,14 @@ def test_opened_minister_x_is_a_cue_and_some_in_a_crowd_speak_as_some(analyse_te
     assert speaker_of(an, "It has been") == "Sean Doherty"
     assert speaker_of(an, "My door") == "Sean Doherty"
     assert speaker_of(an, "We will not") == "some"
+
+
+def test_a_described_lede_speaker_is_the_untitled_person_named_next(analyse_text):
+    _, an = analyse_text(
+        "Water board memo\n\n"
+        'A former chief executive of the water board has said a memo calling customers "cash cows" is one he will '
+        '"regret for ever".\n\n'
+        'Martin Hale, who ran the board from 2001 to 2008, described the memo as "careless" and said it did not '
+        "reflect his views.\n"
+    )
+    assert speaker_of(an, "regret for") == "Martin Hale"

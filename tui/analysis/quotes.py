@@ -641,7 +641,12 @@ def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], t
         ),
         None,
     )
-    if topic is None or not refs.same_role(unnamed, topic.referent):
+    if topic is None:
+        return
+    # The same title or age; or, when the text gives the named person no title at all ("Alan
+    # Cook, who held the post from 2006, described ..."), nothing that says they differ.
+    untitled = not topic.referent.descriptors and enabled("lede.untitled")
+    if not (refs.same_role(unnamed, topic.referent) or untitled):
         return
     named = topic.referent
     if unnamed.gender and named.gender and unnamed.gender != named.gender:

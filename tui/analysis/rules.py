@@ -44,6 +44,7 @@ QUOTE_RULES: dict[str, str] = {
     "inherit.topic": "no cue: the person the paragraph before is about",
     "continuation": "a paragraph continuing a quote opened above",
     "lede.named": "a described lede speaker named in the next paragraph",
+    "lede.untitled": "lede.named also when the person named next is given no title at all",
     "echo": "a headline or subhead quote repeating a body quote",
 }
 
