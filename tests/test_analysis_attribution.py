@@ -466,3 +466,12 @@ def test_a_described_lede_speaker_is_the_untitled_person_named_next(analyse_text
         "reflect his views.\n"
     )
     assert speaker_of(an, "regret for") == "Martin Hale"
+
+
+def test_a_speech_verb_in_a_relative_clause_speaks_for_the_noun_it_describes(analyse_text):
+    _, an = analyse_text(
+        "Party row\n\n"
+        "Defending his remarks, Mr Hart said he was only repeating a Thames Valley Police statement that said "
+        "'officers would not look into past breaches of the rules.'\n"
+    )
+    assert speaker_of(an, "officers would not") == "Thames Valley Police"

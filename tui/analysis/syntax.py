@@ -94,7 +94,10 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
             # group Nordvik said"): the one nearest the verb.
-            return min(subjects, key=lambda c: abs(tok.i - c.i))
+            subject = min(subjects, key=lambda c: abs(tok.i - c.i))
+            if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
+            return subject
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
