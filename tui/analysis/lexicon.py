@@ -245,3 +245,13 @@ MALE_WORDS = frozenset(
     "businessman grandfather brother widower sportsman policeman".split()
 )
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+# -- speakers --
+# Ranks written abbreviated before a name, whose full stop does not end the sentence:
+# ""…," Provincial Police Const. Kelly Daniels said".
+RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())
+# Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"
+# he continued"); elsewhere they mean something else ("accepted the offer").
+CUE_VERBS = frozenset("accept agree continue begin open offer smile grin nod shrug sob chuckle volunteer wonder".split())
+# Pronouns for some of a crowd, who speak as such: ""…," some reported" (gold names them so).
+QUANTIFIER_PRONOUNS = frozenset("some others many several".split())
