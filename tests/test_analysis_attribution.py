@@ -475,3 +475,13 @@ def test_a_speech_verb_in_a_relative_clause_speaks_for_the_noun_it_describes(ana
         "'officers would not look into past breaches of the rules.'\n"
     )
     assert speaker_of(an, "officers would not") == "Thames Valley Police"
+
+
+def test_partial_quote_without_a_verb_goes_to_the_speaker_quoted_just_before(analyse_text):
+    _, an = analyse_text(
+        "Fishing talks resume\n\n"
+        'On the quota dispute, Minister Ravi Menon called the mood "much friendlier".\n\n'
+        'Yet an agreement on the northern grounds will "need a great deal more work".\n'
+    )
+    assert speaker_of(an, "much friendlier") == "Ravi Menon"
+    assert speaker_of(an, "need a great deal") == "Ravi Menon"

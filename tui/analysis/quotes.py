@@ -585,6 +585,9 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
     offsets = [e.start for e in events]
     topic_offsets = [t.start for t in topics]
     for d in drafts:
+        if d.referent is None and d.cue is None and not d.whole and not _is_heading(d):
+            _inherit_partial(d, events, offsets)
+            continue
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
         best: _Event | None = None
@@ -609,6 +612,24 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         at = bisect.bisect_left(offsets, d.span.start)
         offsets.insert(at, d.span.start)
         events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+
+
+def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> None:
+    """A partial quote with no cue and no person as its subject ("The talks will "take time"")
+    goes on the words of the latest speaker when that speaker was quoted in the same paragraph
+    or the one just before: a reporter rarely drops a new source's words in without a verb.
+    A sentence with a speech verb of its own had its chance at a cue and keeps what it found."""
+    lo, doc = d.pb.offset, d.pb.doc
+    if not enabled("inherit.partial") or _looks_like_title(doc.text[d.span.start - lo : d.span.end - lo]):
+        return
+    if any(is_speech_verb(t) for t in doc[d.first].sent if not d.span.start <= t.idx + lo < d.span.end):
+        return  # a verb nobody could be found for ("the study warned", "Silva noted" of a mere term)
+    i = bisect.bisect_left(offsets, d.span.outer_start) - 1
+    if i < 0 or d.block_index - events[i].block_index > 1:
+        return
+    e = events[i]
+    d.credit(e.referent, "inherit.partial", f"no cue; {e.referent.name} was quoted just before")
+    d.evidence = (Span(e.start, e.end),)
 
 
 def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:

@@ -42,6 +42,7 @@ QUOTE_RULES: dict[str, str] = {
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "inherit.topic": "no cue: the person the paragraph before is about",
+    "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
     "lede.named": "a described lede speaker named in the next paragraph",
     "lede.untitled": "lede.named also when the person named next is given no title at all",
