@@ -18,6 +18,7 @@ from .lexicon import (
     CELESTIAL_BODIES,
     COMPANY_SUFFIXES,
     DEMONYM,
+    EVENT_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
@@ -377,9 +378,19 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             continue  # "Ukrainian officials": a demonym, not a place
         kept.append(c)
 
+    kept = _without_events(kept)
     _make_consistent(kept, person_words)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
+
+
+def _without_events(cands: list[Candidate]) -> list[Candidate]:
+    """Storms, races, games and diseases are not entities: "Typhoon Mangkhut", "London
+    Marathon", "Covid-19"; nor is the storm's own name where it later stands alone."""
+    events = [c for c in cands if any(w.lower() in EVENT_WORDS for w in c.words)]
+    storm_names = {w for c in events for w in c.words if w.lower() not in EVENT_WORDS}
+    storm_names -= {w for c in cands if c not in events for w in c.words if gazetteer.lookup(w)}
+    return [c for c in cands if c not in events and not (len(c.words) == 1 and c.words[0] in storm_names)]
 
 
 def _make_consistent(cands: list[Candidate], person_words: set[str]) -> None:

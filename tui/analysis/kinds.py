@@ -17,7 +17,21 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind
 from . import gazetteer
-from .lexicon import COMPANY_SUFFIXES, DEMONYM, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLACE_NOUNS, TITLE_NOUNS
+from .lexicon import (
+    COMPANY_SUFFIXES,
+    DEMONYM,
+    NAME_PARTICLES,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    OUTLET_VERBS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLACE_NAME_WORDS,
+    PLACE_NOUNS,
+    PLATFORM_WORDS,
+    TITLE_NOUNS,
+)
+from .names import is_first_name
 from .parsed import ParsedBlock
 from .syntax import SUBJECT_DEPS, introduces_person
 
@@ -47,6 +61,51 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
 
 
 def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
+    """The name's own last word first ("Taifa Road", "Hong Kong Observatory"), then the grammar
+    around its mentions, then a given name at its start."""
+    named = _kind_by_last_word(ent)
+    if named is not None:
+        return named
+    kind = _kind_by_grammar(ent, roots)
+    if kind is not EntityKind.PERSON and _opens_with_first_name(ent.name):
+        return EntityKind.PERSON  # "Candice Fife", "Stanley Zyambo" tagged as an organisation
+    single = len(ent.name.split()) == 1  # "Reuters" tagged as a person; "Ben Gilby reported" is one
+    outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
+    if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
+        return EntityKind.ORGANIZATION  # "Reuters reported", "posted on Twitter"
+    return kind
+
+
+def _kind_by_last_word(ent: Entity) -> EntityKind | None:
+    words = ent.name.split()
+    if len(words) < 2 or (ent.kind is EntityKind.PERSON and len(words) == 2 and is_first_name(words[0])):
+        return None  # "Peter Lane", "Grace Park": a surname that is also a street word
+    if words[-1] == "State" and gazetteer.lookup(" ".join(words[:-1])) is None:
+        return None  # "Lagos State" is a place, "Islamic State" or "Golden State" is not
+    if words[-1] in PLACE_NAME_WORDS:
+        return EntityKind.PLACE
+    if words[-1] in ORG_NAME_WORDS:
+        return EntityKind.ORGANIZATION
+    return None
+
+
+def _opens_with_first_name(name: str) -> bool:
+    """Two or three words, the first a given name, none a place or organisation word, and
+    no gazetteer place: "Candice Fife", not "Owen Sound" (a town) or "Reed Elsevier Group"."""
+    words = name.split()
+    return (
+        _person_shaped(name)
+        and is_first_name(words[0])
+        and gazetteer.lookup(words[0]) is None  # "London Stock Exchange"
+        and not DEMONYM.match(words[0])
+        and words[0].lower() not in NAME_PARTICLES  # "De Beers", "Al Jazeera"
+        and not words[-1].isupper()
+        and gazetteer.lookup(name) is None
+        and not any(w in PLACE_NAME_WORDS or w in ORG_NAME_WORDS for w in words)
+    )
+
+
+def _kind_by_grammar(ent: Entity, roots: list[Token]) -> EntityKind:
     unknown_place = ent.kind is EntityKind.PLACE and gazetteer.lookup(ent.name) is None
     if ent.kind is EntityKind.ORGANIZATION or unknown_place:
         if _person_shaped(ent.name, 1) and any(test(r) for r in roots for test in STRONG_PERSON_EVIDENCE):
@@ -122,11 +181,24 @@ def _which(root: Token) -> bool:
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.i > root.i for g in c.children) for c in root.children)
 
 
+def _reported(root: Token) -> bool:
+    """ "Reuters reported", "Xinhua reports": the subject of "report" that is no person."""
+    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in OUTLET_VERBS
+
+
+def _on_platform(root: Token) -> bool:
+    """ "posted on Twitter", "wrote on Facebook": the object of "on" after a posting verb."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lower_ in PLATFORM_WORDS
+
+
 # Evidence enough to make a person of any organisation or unknown place ...
 STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person, _title_before)
 # ... and evidence enough only for a name shaped like a person's.
 PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
 ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)
+# Evidence that a name is a news organisation or a platform, whatever the model said.
+OUTLET_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_reported, _on_platform)
 
 
 # ---- helpers ----------------------------------------------------------------------------------

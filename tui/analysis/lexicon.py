@@ -245,3 +245,44 @@ MALE_WORDS = frozenset(
     "businessman grandfather brother widower sportsman policeman".split()
 )
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+# -- kinds --
+# Last words that make a multi-word name a place, whatever the model says: "Taifa Road",
+# "Koro Island", "Lagos State", "Engle Business District", "Government Headquarters".
+PLACE_NAME_WORDS = frozenset(
+    "Road Street Avenue Drive Crescent Lane Boulevard Highway Trail Way Village Island Islands Park Plaza "
+    "Temple Square Bridge Airport Stadium District Area Region County State Province Lake Beach Valley "
+    "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights".split()
+)
+# Last words that make a multi-word name an organisation: "Hong Kong Observatory",
+# "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
+ORG_NAME_WORDS = frozenset(
+    "Ministry Department Commission Committee Council Court Tribunal Police Service Authority Agency Board "
+    "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
+    "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
+    "Center Government Judiciary Church Club Academy".split()
+)
+# Words of events, storms and diseases: a name holding one is not a person, place or
+# organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
+EVENT_WORDS = frozenset(
+    "typhoon supertyphoon cyclone hurricane tornado storm marathon olympics olympic paralympics championship "
+    "championships cup covid covid-19 coronavirus omicron delta-variant festival carnival".split()
+)
+# What a team does and has, for a country or city that names a side: "England beat",
+# "Australia's captain", "the India coach", "South Africa 245-6".
+TEAM_VERBS = frozenset(
+    "beat defeat thrash outplay outscore win lose draw tie score bowl bat field chase concede host play "
+    "face trail lead edge overcome rout crush qualify advance eliminate knock".split()
+)
+TEAM_NOUNS = frozenset(
+    "captain coach skipper squad side team bowler bowlers batsman batsmen batter batters innings attack "
+    "player players striker strikers defence defense midfield keeper goalkeeper selectors selector "
+    "opener openers lineup line-up supporters fans victory win defeat loss total tour".split()
+)
+# Verbs whose subject is a news organisation or a platform rather than a person or place:
+# "Reuters reported", "Xinhua reports".
+OUTLET_VERBS = frozenset("report".split())
+# Prepositions that put a name on a platform or in a publication: "posted on Twitter",
+# "wrote in the Gazette".
+PLATFORM_WORDS = frozenset("posted post posting wrote tweeted shared published uploaded".split())
