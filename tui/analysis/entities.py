@@ -20,12 +20,16 @@ from .lexicon import (
     DEMONYM,
     EVENT_WORDS,
     HONORIFICS,
+    LOSS_WORDS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    SPORT_WORDS,
+    TEAM_PREPOSITIONS,
+    TEAM_VERBS,
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
@@ -61,6 +65,7 @@ class Candidate:
     determined: bool = False  # an article or possessive before it ("the App Store")
     prev2: str = ""  # the word before `prev`, lower-cased
     described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
+    team_cue: bool = False  # acts as a side would in a match report ("England declared")
 
     @property
     def key(self) -> str:
@@ -204,7 +209,30 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
         determined=determined,
         prev2=prev2,
         described_as_person=_described_as_person(span),
+        team_cue=_team_cue(span),
     )
+
+
+def _team_cue(span: Span) -> bool:
+    """What a side does in a match report: the subject of a verb ("Canada won 127-118", "South
+    Africa were skittled"), the owner of a side's people or parts ("England's slide", "the
+    England opener"), the object of a win or a match ("beat India", "against Norway", "loss to
+    Chicago", "England v India"). Only read where the article is about sport."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if span.start > 0 and doc[span.start - 1].lower_ in TEAM_PREPOSITIONS:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in ("v", "vs", "vs.", "versus"):
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN":
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in TEAM_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in LOSS_WORDS:
+        return True
+    return False
 
 
 def _described_as_person(span: Span) -> bool:
@@ -380,6 +408,8 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
 
     kept = _without_events(kept)
     _make_consistent(kept, person_words)
+    if _about_sport(parsed):
+        _sides(kept)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
 
@@ -391,6 +421,30 @@ def _without_events(cands: list[Candidate]) -> list[Candidate]:
     storm_names = {w for c in events for w in c.words if w.lower() not in EVENT_WORDS}
     storm_names -= {w for c in cands if c not in events for w in c.words if gazetteer.lookup(w)}
     return [c for c in cands if c not in events and not (len(c.words) == 1 and c.words[0] in storm_names)]
+
+
+def _about_sport(parsed: list[ParsedBlock]) -> bool:
+    """A match report: at least four words of sport, of three kinds ("wickets", "Test", "coach")."""
+    seen = [t.lower_ for pb in parsed for t in pb.doc if t.lower_ in SPORT_WORDS]
+    return len(seen) >= 4 and len(set(seen)) >= 3
+
+
+def _sides(cands: list[Candidate]) -> None:
+    """In a match report, a country or city that acts as a side is the team, an organisation:
+    every mention of it, except those that put something in it ("a series win in South Africa"),
+    where it stays the place. Nicknames the model calls places ("the Proteas beat") go too."""
+    acting = {c.key for c in cands if c.kind is EntityKind.PLACE and c.team_cue and _side_shaped(c)}
+    for c in cands:
+        if c.key in acting and (c.team_cue or c.prev not in _IN_A_PLACE):
+            c.kind = EntityKind.ORGANIZATION
+
+
+def _side_shaped(c: Candidate) -> bool:
+    """A side bears a place's name or a plural nickname ("Proteas"); "Rabada" is neither."""
+    return gazetteer.lookup(c.text) is not None or (c.words[-1].endswith("s") and len(c.words[-1]) > 4)
+
+
+_IN_A_PLACE = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "from"})
 
 
 def _make_consistent(cands: list[Candidate], person_words: set[str]) -> None:

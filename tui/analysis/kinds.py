@@ -96,13 +96,18 @@ def _opens_with_first_name(name: str) -> bool:
     return (
         _person_shaped(name)
         and is_first_name(words[0])
-        and gazetteer.lookup(words[0]) is None  # "London Stock Exchange"
+        and not _well_known_place(words[0])  # "London Stock Exchange", but "Stanley Mwale"
         and not DEMONYM.match(words[0])
         and words[0].lower() not in NAME_PARTICLES  # "De Beers", "Al Jazeera"
         and not words[-1].isupper()
         and gazetteer.lookup(name) is None
         and not any(w in PLACE_NAME_WORDS or w in ORG_NAME_WORDS for w in words)
     )
+
+
+def _well_known_place(word: str) -> bool:
+    place = gazetteer.lookup(word)
+    return place is not None and (place.kind != "city" or place.population >= 100_000)
 
 
 def _kind_by_grammar(ent: Entity, roots: list[Token]) -> EntityKind:

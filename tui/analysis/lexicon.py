@@ -261,7 +261,8 @@ ORG_NAME_WORDS = frozenset(
     "Ministry Department Commission Committee Council Court Tribunal Police Service Authority Agency Board "
     "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
     "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
-    "Center Government Judiciary Church Club Academy".split()
+    "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
+    "Herald Gazette Tribune Radio Television Media Press".split()
 )
 # Words of events, storms and diseases: a name holding one is not a person, place or
 # organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
@@ -280,6 +281,18 @@ TEAM_NOUNS = frozenset(
     "player players striker strikers defence defense midfield keeper goalkeeper selectors selector "
     "opener openers lineup line-up supporters fans victory win defeat loss total tour".split()
 )
+# Words of a match report: an article with several of them is about sport, and a country or
+# city that acts in it is a side ("England declared", "a loss to Chicago").
+SPORT_WORDS = frozenset(
+    "wicket wickets innings runs goal goals try tries match test series tournament penalty penalties "
+    "shootout overtime quarter-final semi-final final season league playoff playoffs fixture kick-off "
+    "half-time scrum bowler batsman striker midfielder goalkeeper coach skipper captain squad".split()
+)
+# Prepositions whose object is a side in a match report: "against Norway", "victory over France".
+TEAM_PREPOSITIONS = frozenset({"against", "over", "v", "vs", "vs.", "versus"})
+# Nouns and verbs of losing whose "to" names the winning side: "a loss to Chicago".
+LOSS_WORDS = frozenset("loss defeat lose fall succumb".split())
+
 # Verbs whose subject is a news organisation or a platform rather than a person or place:
 # "Reuters reported", "Xinhua reports".
 OUTLET_VERBS = frozenset("report".split())
