@@ -20,6 +20,8 @@ from . import gazetteer
 from .lexicon import (
     COMPANY_SUFFIXES,
     DEMONYM,
+    FIRM_NOUNS,
+    IN_PLACE_PREPOSITIONS,
     NAME_PARTICLES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
@@ -73,7 +75,16 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
     if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
         return EntityKind.ORGANIZATION  # "Reuters reported", "posted on Twitter"
+    if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
+        return EntityKind.PLACE  # "arrested in Kayonza", "Katundu village"
     return kind
+
+
+def _could_be_a_place(ent: Entity) -> bool:
+    """A one-word name that no evidence ties to a person or a firm: not a given name, not a
+    company suffix, not written in capitals (an acronym)."""
+    name = ent.name
+    return not is_first_name(name) and name not in COMPANY_SUFFIXES and not name.isupper() and name.isalpha()
 
 
 def _kind_by_last_word(ent: Entity) -> EntityKind | None:
@@ -194,7 +205,40 @@ def _reported(root: Token) -> bool:
 def _on_platform(root: Token) -> bool:
     """ "posted on Twitter", "wrote on Facebook": the object of "on" after a posting verb."""
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ == "on" and prep.head.lower_ in PLATFORM_WORDS
+    return root.dep_ == "pobj" and prep.lower_ in ("on", "to") and prep.head.lemma_.lower() in PLATFORM_WORDS
+
+
+def _wire_credit(root: Token) -> bool:
+    """ "NAIROBI, April 23 (Xinhua) --": the agency in brackets after a wire dateline."""
+    doc, i = root.doc, root.i
+    return (
+        0 < i < min(len(doc) - 1, 12)
+        and doc[i - 1].text == "("
+        and doc[i + 1].text == ")"
+        and doc[0].text.isupper()
+        and len(doc[0].text) > 2
+    )
+
+
+def _firm_noun_before(root: Token) -> bool:
+    """ "power utility Eskom", "methanol distributor Methanex": what the firm does, before it."""
+    lefts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    noun = root.head if root.dep_ == "appos" and root.head.i < root.i else (lefts[-1] if lefts else None)
+    return noun is not None and noun.lemma_.lower() in FIRM_NOUNS and noun.lemma_.lower() not in PERSON_NOUNS
+
+
+def _in_a_place(root: Token) -> bool:
+    """ "arrested in Kayonza", "deployed near Wabag", "Kayonza town", "the provincial capital,
+    Wabag": where things happen, or a settlement noun beside the name."""
+    head = root.head
+    if root.i > 0 and root.doc[root.i - 1].lower_ == "the":
+        return False  # "in the House": a body
+    if root.dep_ == "pobj" and head.lower_ in IN_PLACE_PREPOSITIONS:
+        return True
+    if root.dep_ == "appos" and head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    return nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS and nxt.pos_ == "NOUN"
 
 
 # Evidence enough to make a person of any organisation or unknown place ...
@@ -203,7 +247,9 @@ STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_perso
 PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
 ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)
 # Evidence that a name is a news organisation or a platform, whatever the model said.
-OUTLET_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_reported, _on_platform)
+OUTLET_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_reported, _on_platform, _wire_credit, _firm_noun_before)
+# Evidence that a one-word name the model took for a body or a person is a place.
+PLACE_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_in_a_place,)
 
 
 # ---- helpers ----------------------------------------------------------------------------------

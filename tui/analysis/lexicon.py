@@ -298,4 +298,9 @@ LOSS_WORDS = frozenset("loss defeat lose fall succumb".split())
 OUTLET_VERBS = frozenset("report".split())
 # Prepositions that put a name on a platform or in a publication: "posted on Twitter",
 # "wrote in the Gazette".
-PLATFORM_WORDS = frozenset("posted post posting wrote tweeted shared published uploaded".split())
+PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say announce comment".split())
+# Nouns that name a firm by its business, for a name the model took for a person: "power utility
+# Eskom", "methanol distributor Methanex".
+FIRM_NOUNS = TRADE_NOUNS | frozenset("utility provider firm company operator retailer lender insurer".split())
+# Prepositions whose object is where something is: "arrested in Kayonza", "near Wabag".
+IN_PLACE_PREPOSITIONS = frozenset("in near outside past throughout".split())
