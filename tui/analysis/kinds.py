@@ -31,6 +31,7 @@ from .lexicon import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLATFORM_WORDS,
+    SPEECH_VERBS,
     TITLE_NOUNS,
 )
 from .names import is_first_name
@@ -75,9 +76,21 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
     if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
         return EntityKind.ORGANIZATION  # "Reuters reported", "posted on Twitter"
+    if kind is EntityKind.PLACE and _speaks(roots) and _minor_place(ent.name):
+        return EntityKind.ORGANIZATION  # "Meta said": a Colombian department by name only
     if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
         return EntityKind.PLACE  # "arrested in Kayonza", "Katundu village"
     return kind
+
+
+def _speaks(roots: list[Token]) -> bool:
+    return any(r.dep_ in SUBJECT_DEPS and r.head.lemma_.lower() in SPEECH_VERBS for r in roots)
+
+
+def _minor_place(name: str) -> bool:
+    """A province or county the reader may not know: a firm that speaks is likelier."""
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind == "region"
 
 
 def _could_be_a_place(ent: Entity) -> bool:
