@@ -5,7 +5,8 @@ else the `tui` the interpreter has installed; the first line on stderr names it)
   python benchmarks/realnews_eval.py build BATCH
   python benchmarks/realnews_eval.py score [BATCH ...] [--details] [--json] [--record] [--manifests DIR]
 
-Without BATCH every manifest is scored except the held-out `final`, which is scored only by name.
+Without BATCH every manifest is scored except the held-out `final` and any batch that first_runs.json
+does not list yet (it waits for its blind first run): those are scored only by name.
 
 The texts belong to their outlets, so they live in ``~/realnews/BATCH/`` (or
 ``$NEWSREADER_REALNEWS/BATCH/``) next to their hand-made gold (``ID.ann.json``). ``build`` turns the
@@ -509,7 +510,7 @@ def main(argv: list[str]) -> int:
     b = sub.add_parser("build", help="gold (~/realnews/BATCH/*.ann.json) -> benchmarks/realnews/BATCH.json")
     b.add_argument("batch")
     t = sub.add_parser("table", help="the first runs of first_runs.json as a Markdown table")
-    s = sub.add_parser("score", help="score the engine on batches (default: every manifest but 'final')")
+    s = sub.add_parser("score", help="score the engine on batches (default: every recorded manifest but 'final')")
     s.add_argument("batches", nargs="*")
     s.add_argument("--details", action="store_true", help="list every error")
     s.add_argument("--json", action="store_true", help="figures as JSON")
@@ -534,6 +535,13 @@ def main(argv: list[str]) -> int:
 
         known = sorted(p.stem for p in args.manifests.glob("*.json") if p.name != first_runs.name)
         batches = args.batches or [b for b in known if b not in HELD_OUT]
+        if not args.batches and first_runs.is_file():
+            # a batch not yet recorded waits for its blind first run; a casual run must not spend it
+            recorded = {r["batch"] for r in json.loads(first_runs.read_text(encoding="utf-8"))}
+            waiting = [b for b in batches if b not in recorded]
+            batches = [b for b in batches if b in recorded]
+            if waiting:
+                print(f"left out (no first run yet; name them to score): {', '.join(waiting)}", file=sys.stderr)
         if args.record and first_runs.is_file():
             done = {r["batch"] for r in json.loads(first_runs.read_text(encoding="utf-8"))}
             if set(batches) & done:

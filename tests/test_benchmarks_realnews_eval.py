@@ -177,6 +177,17 @@ def test_score_leaves_the_held_out_batch_alone_unless_named(batch, monkeypatch, 
     assert f"engine: {rn.engine_checkout()}" in out.err
 
 
+def test_score_leaves_a_batch_with_no_first_run_alone_unless_named(batch, monkeypatch, capsys):
+    root, manifests = batch
+    (manifests / "t02.json").write_text((manifests / "t01.json").read_text(encoding="utf-8"), encoding="utf-8")
+    rn.record({"t01": {"quote_recall": 1.0}}, manifests / "first_runs.json")
+    monkeypatch.setenv("NEWSREADER_REALNEWS", str(root))
+    assert rn.main(["score", "--json", "--manifests", str(manifests)]) == 0
+    out = capsys.readouterr()
+    assert list(json.loads(out.out)["batches"]) == ["t01"]
+    assert "left out (no first run yet; name them to score): t02" in out.err
+
+
 def test_the_engine_scored_is_the_one_this_interpreter_imports():
     import tui
 
