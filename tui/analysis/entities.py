@@ -19,17 +19,21 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DEMONYM,
     EVENT_WORDS,
+    GENERIC_BODY_WORDS,
     HONORIFICS,
     LOSS_WORDS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
+    ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SPORT_WORDS,
     TEAM_PREPOSITIONS,
     TEAM_VERBS,
+    THING_ACRONYMS,
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
@@ -173,6 +177,30 @@ def _extend_person_left(span: Span) -> Span:
     return doc[start : span.end]
 
 
+def _split_possessive(span: Span) -> tuple[Span, Span] | None:
+    """ "Spain's Inditex", "Labour's Lisa Nandy", "Joy News' Latif Iddris": two names joined by
+    a possessive are two entities (the owner and the owned)."""
+    for tok in span[1:-1]:
+        if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s"):
+            first, second = span.doc[span.start : tok.i], span.doc[tok.i + 1 : span.end]
+            owner = gazetteer.lookup(first.text)
+            by_place = owner is not None and _well_known(owner) and second[-1].text not in COMPANY_SUFFIXES
+            if second[0].text[:1].isupper() and (_person_after_owner(second) or by_place):
+                return first, second  # not "Hudson's Bay Co.", "King's College London"
+    return None
+
+
+def _person_after_owner(span: Span) -> bool:
+    """Two or three proper nouns, none a word of a firm's or a place's name: "Lisa Nandy"."""
+    words = span.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span)
+        and not any(w in COMPANY_SUFFIXES or w in ORG_NAME_WORDS or w in PLACE_NAME_WORDS for w in words)
+        and gazetteer.lookup(span.text) is None
+    )
+
+
 def _split_coordination(span: Span) -> list[Span]:
     """ "Rubio and National Security" -> ["Rubio", "National Security"]; parts are re-judged later."""
     parts, begin = [], span.start
@@ -264,6 +292,11 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
             if label == "PERSON":
                 span = _without_titles(_extend_person_left(span))
+            owner = _split_possessive(span) if label != "PERSON" else None
+            if owner is not None:  # "Eskom's Mashangu Shivambu": the firm, then the person
+                first, second = owner
+                plain.append(_candidate(pb, first, "GPE" if gazetteer.lookup(first.text) else "ORG"))
+                span, label = second, ("PERSON" if _person_after_owner(second) else label)
             parts = _split_coordination(span)
             whole = _candidate(pb, span, label)
             if len(parts) > 1:
@@ -406,12 +439,19 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             continue  # "Ukrainian officials": a demonym, not a place
         kept.append(c)
 
-    kept = _without_events(kept)
+    kept = [c for c in _without_events(kept) if not _generic(c)]
     _make_consistent(kept, person_words)
     if _about_sport(parsed):
         _sides(kept)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
+
+
+def _generic(c: Candidate) -> bool:
+    """ "Federal Government", "Cabinet", "ICU": a body or a thing with no name of its own."""
+    if c.kind is not EntityKind.ORGANIZATION:
+        return False
+    return c.text in THING_ACRONYMS or all(w.lower() in GENERIC_BODY_WORDS for w in c.words)
 
 
 def _without_events(cands: list[Candidate]) -> list[Candidate]:

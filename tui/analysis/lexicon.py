@@ -262,7 +262,7 @@ ORG_NAME_WORDS = frozenset(
     "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
     "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
     "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
-    "Herald Gazette Tribune Radio Television Media Press".split()
+    "Herald Gazette Tribune Radio Television Media Press College University".split()
 )
 # Words of events, storms and diseases: a name holding one is not a person, place or
 # organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
@@ -304,3 +304,16 @@ PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say a
 FIRM_NOUNS = TRADE_NOUNS | frozenset("utility provider firm company operator retailer lender insurer".split())
 # Prepositions whose object is where something is: "arrested in Kayonza", "near Wabag".
 IN_PLACE_PREPOSITIONS = frozenset("in near outside past throughout".split())
+# Words that, with nothing else, make a generic body, not a named one ("the Federal
+# Government", "Cabinet", "City Council", "Public Works"): a name needs a proper word too.
+GENERIC_BODY_WORDS = frozenset(
+    "federal national state city county provincial municipal public royal local regional "
+    "government cabinet department ministry police council media finance mining mine crown magistrate "
+    "works permanent secretaries natural resources home foreign affairs service services office "
+    "authority authorities of the and".split()
+)
+# Capitalised abbreviations of things, not organisations: "an ATM", "the ICU", "the AGM".
+THING_ACRONYMS = frozenset(
+    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF CCTV DNA HIV "
+    "AIDS IVF PPE SUV TV VIP".split()
+)
