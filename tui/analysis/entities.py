@@ -22,6 +22,7 @@ from .lexicon import (
     GENERIC_BODY_WORDS,
     HONORIFICS,
     LOSS_WORDS,
+    MATCH_WORDS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
     ORG_NAME_WORDS,
@@ -30,6 +31,7 @@ from .lexicon import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    SITE_PREPOSITIONS,
     SPORT_WORDS,
     TEAM_PREPOSITIONS,
     TEAM_VERBS,
@@ -250,7 +252,7 @@ def _team_cue(span: Span) -> bool:
     head = root.head
     if span.start > 0 and doc[span.start - 1].lower_ in TEAM_PREPOSITIONS:
         return True
-    if span.end < len(doc) and doc[span.end].lower_ in ("v", "vs", "vs.", "versus"):
+    if span.end < len(doc) and doc[span.end].lower_ in MATCH_WORDS:
         return True
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
@@ -475,16 +477,13 @@ def _sides(cands: list[Candidate]) -> None:
     where it stays the place. Nicknames the model calls places ("the Proteas beat") go too."""
     acting = {c.key for c in cands if c.kind is EntityKind.PLACE and c.team_cue and _side_shaped(c)}
     for c in cands:
-        if c.key in acting and (c.team_cue or c.prev not in _IN_A_PLACE):
+        if c.key in acting and (c.team_cue or c.prev not in SITE_PREPOSITIONS):
             c.kind = EntityKind.ORGANIZATION
 
 
 def _side_shaped(c: Candidate) -> bool:
     """A side bears a place's name or a plural nickname ("Proteas"); "Rabada" is neither."""
     return gazetteer.lookup(c.text) is not None or (c.words[-1].endswith("s") and len(c.words[-1]) > 4)
-
-
-_IN_A_PLACE = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "from"})
 
 
 def _make_consistent(cands: list[Candidate], person_words: set[str]) -> None:

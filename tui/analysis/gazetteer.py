@@ -20,6 +20,7 @@ from typing import Any
 
 from ..paths import cache_root, write_atomically
 from ..safe_json import StoredFileError, read_json, set_aside
+from .lexicon import COMMON_SUBDIVISION_NAMES
 
 _INDEX_FORMAT = 4
 
@@ -218,15 +219,6 @@ def _build_index() -> dict[str, Place]:
     return index
 
 
-# Subdivision names that are also everyday words or directions: "Central" or "Delta" alone
-# is not a place in a news story.
-_COMMON_SUBDIVISION_NAMES = frozenset(
-    "Central Northern Southern Eastern Western North South East West Centre Center Capital Coast Delta "
-    "Plateau Rivers Lakes Islands Upper Lower Interior Littoral Ocean City Island Valley Highlands Borders "
-    "Federal Mountain Lake Sea Border Midlands".split()
-)
-
-
 def _subdivisions() -> list[tuple[str, str]]:
     """(name, ISO code) for first-level subdivisions everywhere, and the UK's counties and
     council areas (second level there), with an accent-free spelling beside each."""
@@ -238,7 +230,7 @@ def _subdivisions() -> list[tuple[str, str]]:
         if parent is not None and not parent.startswith(("GB-", "IE-")):
             continue
         name = sub.name.split(" [")[0].split(" (")[0]
-        if "/" in name or name in _COMMON_SUBDIVISION_NAMES or not name[:1].isupper():
+        if "/" in name or name in COMMON_SUBDIVISION_NAMES or not name[:1].isupper():
             continue
         plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
         out.append((name, sub.code))

@@ -288,8 +288,6 @@ SPORT_WORDS = frozenset(
     "shootout overtime quarter-final semi-final final season league playoff playoffs fixture kick-off "
     "half-time scrum bowler batsman striker midfielder goalkeeper coach skipper captain squad".split()
 )
-# Prepositions whose object is a side in a match report: "against Norway", "victory over France".
-TEAM_PREPOSITIONS = frozenset({"against", "over", "v", "vs", "vs.", "versus"})
 # Nouns and verbs of losing whose "to" names the winning side: "a loss to Chicago".
 LOSS_WORDS = frozenset("loss defeat lose fall succumb".split())
 
@@ -317,3 +315,18 @@ THING_ACRONYMS = frozenset(
     "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF CCTV DNA HIV "
     "AIDS IVF PPE SUV TV VIP".split()
 )
+
+# Subdivision names that are also everyday words or directions: "Central" or "Delta" alone
+# is not a place in a news story.
+COMMON_SUBDIVISION_NAMES = frozenset(
+    "Central Northern Southern Eastern Western North South East West Centre Center Capital Coast Delta "
+    "Plateau Rivers Lakes Islands Upper Lower Interior Littoral Ocean City Island Valley Highlands Borders "
+    "Federal Mountain Lake Sea Border Midlands".split()
+)
+# Prepositions that put something inside a place, not against a side: "a series win in South
+# Africa" keeps the place in a match report.
+SITE_PREPOSITIONS = frozenset("in at near across around inside outside throughout into from".split())
+# Words between two sides: "England v India".
+MATCH_WORDS = frozenset({"v", "vs", "vs.", "versus"})
+# Prepositions whose object is a side in a match report: "against Norway", "victory over France".
+TEAM_PREPOSITIONS = frozenset({"against", "over"}) | MATCH_WORDS
