@@ -189,3 +189,16 @@ def test_two_names_joined_by_a_possessive_are_two_entities(analyse_text):
     assert "Lisa Brennan" in people, (people, orgs)
     assert not any("’s" in n for n in people | orgs)
     assert "Hudson's Bay Co." in orgs  # a firm whose name holds a possessive stays whole
+
+
+def test_a_headline_name_glued_to_title_case_words_is_cut_to_the_body_name(analyse_text):
+    _, an = analyse_text(
+        "Kofi Boateng Reacts To Ruling\n\n"
+        "Kofi Boateng said on Tuesday that the ruling had given his family some peace. "
+        '"We waited two years for this," Kofi Boateng told reporters outside the court.\n'
+    )
+    people = {e.name for e in an.people}
+    assert "Kofi Boateng" in people
+    assert not any("Reacts" in n for n in people), people
+    boateng = next(e for e in an.people if e.name == "Kofi Boateng")
+    assert boateng.mentions[0].start == 0  # the headline mention joins the body's person

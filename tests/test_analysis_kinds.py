@@ -172,3 +172,11 @@ def test_a_wire_credit_a_platform_and_a_trade_make_organisations(analyse_text):
     assert kind_of(an, "Xinhua") is EntityKind.ORGANIZATION
     assert kind_of(an, "Twitter") is EntityKind.ORGANIZATION
     assert kind_of(an, "Umeme") is EntityKind.ORGANIZATION
+
+
+def test_names_listed_before_a_site_noun_are_places(nlp):
+    from tui.analysis.kinds import _in_a_place
+
+    doc = nlp("Water was released from the Kainji, Jebba and Shiroro dams on Monday.")
+    for word in ("Kainji", "Jebba", "Shiroro"):
+        assert _in_a_place(next(t for t in doc if t.text == word)), word

@@ -442,11 +442,28 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         kept.append(c)
 
     kept = [c for c in _without_events(kept) if not _generic(c)]
+    _trim_to_known_names(kept)
     _make_consistent(kept, person_words)
     if _about_sport(parsed):
         _sides(kept)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
+
+
+def _trim_to_known_names(cands: list[Candidate]) -> None:
+    """ "George Floyd Reacts", "Happy Mary Keitany", "Barrister Gabrielle Bashir": a headline's
+    title-case words or a role glued to a name the article writes elsewhere; cut to that name
+    so headline and body agree."""
+    known = {c.text for c in cands if c.kind is EntityKind.PERSON and 2 <= len(c.words) <= 3}
+    for c in cands:
+        words = c.words
+        if c.kind is not EntityKind.PERSON or len(words) < 3 or c.text != " ".join(words):
+            continue
+        runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i + 1, -1) if j - i < len(words)]
+        run = next((r for r in sorted(runs, key=len, reverse=True) if r in known), None)
+        if run is not None:
+            offset = c.text.index(run)
+            c.start, c.end, c.text = c.start + offset, c.start + offset + len(run), run
 
 
 def _generic(c: Candidate) -> bool:

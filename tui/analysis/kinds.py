@@ -31,6 +31,7 @@ from .lexicon import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLATFORM_WORDS,
+    SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_NOUNS,
 )
@@ -243,15 +244,16 @@ def _firm_noun_before(root: Token) -> bool:
 def _in_a_place(root: Token) -> bool:
     """ "arrested in Kayonza", "deployed near Wabag", "Kayonza town", "the provincial capital,
     Wabag": where things happen, or a settlement noun beside the name."""
+    for tok in (root, *root.conjuncts):  # "Kainji, Jebba and Shiroro dams": any of the list
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.is_lower and nxt.lemma_.lower() in SITE_NOUNS:
+            return True
     head = root.head
     if root.i > 0 and root.doc[root.i - 1].lower_ == "the":
         return False  # "in the House": a body
     if root.dep_ == "pobj" and head.lower_ in IN_PLACE_PREPOSITIONS:
         return True
-    if root.dep_ == "appos" and head.lemma_.lower() in PLACE_NOUNS:
-        return True
-    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
-    return nxt is not None and nxt.lemma_.lower() in PLACE_NOUNS and nxt.pos_ == "NOUN"
+    return root.dep_ == "appos" and head.lemma_.lower() in PLACE_NOUNS
 
 
 # Evidence enough to make a person of any organisation or unknown place ...

@@ -330,3 +330,5 @@ SITE_PREPOSITIONS = frozenset("in at near across around inside outside throughou
 MATCH_WORDS = frozenset({"v", "vs", "vs.", "versus"})
 # Prepositions whose object is a side in a match report: "against Norway", "victory over France".
 TEAM_PREPOSITIONS = frozenset({"against", "over"}) | MATCH_WORDS
+# Nouns after a name that make it a site: "Kayonza town", "the Kainji, Jebba and Shiroro dams".
+SITE_NOUNS = PLACE_NOUNS | frozenset("dam mine market camp estate township settlement ward constituency".split())
