@@ -145,14 +145,13 @@ def _token(nlp, text: str, word: str):
 
 
 def test_a_one_word_name_where_things_happen_is_a_place(nlp, analyse_text):
-    from tui.analysis.kinds import _in_a_place, _reported
+    from tui.analysis.kinds import _in_a_place
 
     assert _in_a_place(_token(nlp, "A man was arrested in Rukara on Tuesday.", "Rukara"))
     assert _in_a_place(_token(nlp, "Officers searched Rukara town on Friday.", "Rukara"))
     assert _in_a_place(_token(nlp, "It is two hours from the provincial capital, Gahini.", "Gahini"))
     assert not _in_a_place(_token(nlp, "The bill was debated in the House on Monday.", "House"))
     assert not _in_a_place(_token(nlp, "Rukara said the talks had failed.", "Rukara"))
-    assert _reported(_token(nlp, "The talks failed, Kawowo reported on Friday.", "Kawowo"))
     _, an = analyse_text(
         "Cash recovered\n\n"
         "Police said a 26-year-old man was arrested in Rukara on Tuesday after a shop owner reported "
@@ -162,14 +161,13 @@ def test_a_one_word_name_where_things_happen_is_a_place(nlp, analyse_text):
     assert not any(e.name == "Rukara" for e in an.people + an.organizations)
 
 
-def test_a_wire_credit_a_platform_and_a_trade_make_organisations(analyse_text):
+def test_a_platform_and_a_trade_make_organisations(analyse_text):
     _, an = analyse_text(
         "Blackouts anger residents\n\n"
-        "KAMPALA, March 3 (Xinhua) -- Residents of the capital complained on Twitter after a night "
+        "KAMPALA, March 3 -- Residents of the capital complained on Twitter after a night "
         "without power.\n\n"
         "Power utility Umeme said the cuts would end by Friday.\n"
     )
-    assert kind_of(an, "Xinhua") is EntityKind.ORGANIZATION
     assert kind_of(an, "Twitter") is EntityKind.ORGANIZATION
     assert kind_of(an, "Umeme") is EntityKind.ORGANIZATION
 

@@ -39,6 +39,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
+from .names import is_first_name
 from .parsed import ParsedBlock
 
 if TYPE_CHECKING:
@@ -461,6 +462,10 @@ def _trim_to_known_names(cands: list[Candidate]) -> None:
             continue
         runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i + 1, -1) if j - i < len(words)]
         run = next((r for r in sorted(runs, key=len, reverse=True) if r in known), None)
+        if run is not None and not c.text.startswith(run):
+            dropped = c.text[: c.text.index(run)].split()
+            if any(is_first_name(w) or w.lower() in NAME_PARTICLES for w in dropped):
+                run = None  # "Andrés Manuel López Obrador" is the full name of "López Obrador"
         if run is not None:
             offset = c.text.index(run)
             c.start, c.end, c.text = c.start + offset, c.start + offset + len(run), run

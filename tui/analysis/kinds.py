@@ -25,7 +25,6 @@ from .lexicon import (
     NAME_PARTICLES,
     ORG_NAME_WORDS,
     ORG_NOUNS,
-    OUTLET_VERBS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     PLACE_NAME_WORDS,
@@ -73,10 +72,10 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     kind = _kind_by_grammar(ent, roots)
     if kind is not EntityKind.PERSON and _opens_with_first_name(ent.name):
         return EntityKind.PERSON  # "Candice Fife", "Stanley Zyambo" tagged as an organisation
-    single = len(ent.name.split()) == 1  # "Reuters" tagged as a person; "Ben Gilby reported" is one
+    single = len(ent.name.split()) == 1  # "Twitter" tagged as a person; a full name stays one
     outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
     if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
-        return EntityKind.ORGANIZATION  # "Reuters reported", "posted on Twitter"
+        return EntityKind.ORGANIZATION  # "complained on Twitter", "power utility Eskom"
     if kind is EntityKind.PLACE and _speaks(roots) and _minor_place(ent.name):
         return EntityKind.ORGANIZATION  # "Meta said": a Colombian department by name only
     if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
@@ -211,27 +210,10 @@ def _which(root: Token) -> bool:
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.i > root.i for g in c.children) for c in root.children)
 
 
-def _reported(root: Token) -> bool:
-    """ "Reuters reported", "Xinhua reports": the subject of "report" that is no person."""
-    return root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in OUTLET_VERBS
-
-
 def _on_platform(root: Token) -> bool:
     """ "posted on Twitter", "wrote on Facebook": the object of "on" after a posting verb."""
     prep = root.head
     return root.dep_ == "pobj" and prep.lower_ in ("on", "to") and prep.head.lemma_.lower() in PLATFORM_WORDS
-
-
-def _wire_credit(root: Token) -> bool:
-    """ "NAIROBI, April 23 (Xinhua) --": the agency in brackets after a wire dateline."""
-    doc, i = root.doc, root.i
-    return (
-        0 < i < min(len(doc) - 1, 12)
-        and doc[i - 1].text == "("
-        and doc[i + 1].text == ")"
-        and doc[0].text.isupper()
-        and len(doc[0].text) > 2
-    )
 
 
 def _firm_noun_before(root: Token) -> bool:
@@ -262,7 +244,7 @@ STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_perso
 PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
 ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)
 # Evidence that a name is a news organisation or a platform, whatever the model said.
-OUTLET_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_reported, _on_platform, _wire_credit, _firm_noun_before)
+OUTLET_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_on_platform, _firm_noun_before)
 # Evidence that a one-word name the model took for a body or a person is a place.
 PLACE_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_in_a_place,)
 

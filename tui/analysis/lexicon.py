@@ -291,9 +291,6 @@ SPORT_WORDS = frozenset(
 # Nouns and verbs of losing whose "to" names the winning side: "a loss to Chicago".
 LOSS_WORDS = frozenset("loss defeat lose fall succumb".split())
 
-# Verbs whose subject is a news organisation or a platform rather than a person or place:
-# "Reuters reported", "Xinhua reports".
-OUTLET_VERBS = frozenset("report".split())
 # Prepositions that put a name on a platform or in a publication: "posted on Twitter",
 # "wrote in the Gazette".
 PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say announce comment".split())
