@@ -309,7 +309,7 @@ GENERIC_BODY_WORDS = frozenset(
 )
 # Capitalised abbreviations of things, not organisations: "an ATM", "the ICU", "the AGM".
 THING_ACRONYMS = frozenset(
-    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF CCTV DNA HIV "
+    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV "
     "AIDS IVF PPE SUV TV VIP".split()
 )
 
