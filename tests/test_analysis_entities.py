@@ -202,3 +202,14 @@ def test_a_headline_name_glued_to_title_case_words_is_cut_to_the_body_name(analy
     assert not any("Reacts" in n for n in people), people
     boateng = next(e for e in an.people if e.name == "Kofi Boateng")
     assert boateng.mentions[0].start == 0  # the headline mention joins the body's person
+
+
+def test_a_party_named_like_a_portfolio_is_an_organisation(analyse_text):
+    _, an = analyse_text(
+        "Vote delayed\n\n"
+        "Labour said on Monday it would oppose the bill. The Secretary of Labor, Dana Whitfield, "
+        "declined to comment.\n"
+    )
+    orgs = {e.name for e in an.organizations}
+    assert "Labour" in orgs, orgs
+    assert "Labor" not in orgs  # "Secretary of Labor": part of a title

@@ -366,7 +366,7 @@ def _is_title_fragment(c: Candidate) -> bool:
     """ "State" in "Secretary of State", "National Security" in "National Security Advisor"."""
     if c.key not in TITLE_PHRASES:
         return False
-    return c.prev == "of" or c.next in TITLE_NOUNS or c.kind is EntityKind.ORGANIZATION
+    return c.prev == "of" or c.next in TITLE_NOUNS
 
 
 def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:

@@ -309,8 +309,7 @@ GENERIC_BODY_WORDS = frozenset(
 )
 # Capitalised abbreviations of things, not organisations: "an ATM", "the ICU", "the AGM".
 THING_ACRONYMS = frozenset(
-    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV "
-    "AIDS IVF PPE SUV TV VIP".split()
+    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV AIDS IVF PPE SUV TV VIP".split()
 )
 
 # Subdivision names that are also everyday words or directions: "Central" or "Delta" alone
