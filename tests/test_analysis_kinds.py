@@ -178,3 +178,23 @@ def test_names_listed_before_a_site_noun_are_places(nlp):
     doc = nlp("Water was released from the Kainji, Jebba and Shiroro dams on Monday.")
     for word in ("Kainji", "Jebba", "Shiroro"):
         assert _in_a_place(next(t for t in doc if t.text == word)), word
+
+
+def test_an_unknown_place_that_speaks_is_a_person_and_joins_the_full_name(analyse_text):
+    _, an = analyse_text(
+        "Seamer stars\n\n"
+        "Fast bowler Kagiso Rabada took seven wickets on the second day.\n\n"
+        '"The ball swung all afternoon," Rabada said after play.\n'
+    )
+    people = {e.name: len(e.mentions) for e in an.people}
+    assert people.get("Kagiso Rabada") == 2, people
+    assert not {e.name for e in an.places} & {"Rabada", "Kagiso Rabada"}
+
+
+def test_a_name_after_mr_is_a_person_but_a_saint_is_not(nlp):
+    from tui.analysis.kinds import _kind
+    from tui.model import Entity
+
+    assert _kind(Entity("o-1", EntityKind.ORGANIZATION, "Mr Munetsi", []), []) is EntityKind.PERSON
+    assert _kind(Entity("p-1", EntityKind.PLACE, "St George North", []), []) is not EntityKind.PERSON
+    assert _kind(Entity("p-2", EntityKind.PLACE, "DR Congo", []), []) is EntityKind.PLACE

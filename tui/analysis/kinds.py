@@ -21,6 +21,7 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DEMONYM,
     FIRM_NOUNS,
+    HONORIFICS,
     IN_PLACE_PREPOSITIONS,
     NAME_PARTICLES,
     ORG_NAME_WORDS,
@@ -60,12 +61,38 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
             ent.kind, changed = kind, True
         if ent.kind is EntityKind.PERSON:
             ent.name = _without_demonym(ent.name)
+    if changed:
+        entities = _surnames_joined(entities)
     return _renumbered(entities) if changed else entities
+
+
+def _surnames_joined(entities: list[Entity]) -> list[Entity]:
+    """A one-word person (or "Mr X") left on its own, often because it became a person only
+    here, joins the one person whose full name ends with it: "Rabada" and "Kagiso Rabada" are
+    one entry. With two such people ("Bill Clinton", "Hillary Clinton") it stays apart."""
+    by_surname: dict[str, list[Entity]] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.kind is EntityKind.PERSON and len(words) > 1 and words[0].lower() not in HONORIFICS:
+            by_surname.setdefault(words[-1], []).append(ent)
+    out = []
+    for ent in entities:
+        words = ent.name.split()
+        short = ent.kind is EntityKind.PERSON and (len(words) == 1 or (len(words) == 2 and words[0].lower() in HONORIFICS))
+        homes = by_surname.get(words[-1], []) if short else []
+        if len(homes) == 1 and homes[0] is not ent:
+            homes[0].mentions = sorted(homes[0].mentions + ent.mentions, key=lambda m: m.start)
+        else:
+            out.append(ent)
+    return out
 
 
 def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     """The name's own last word first ("Taifa Road", "Hong Kong Observatory"), then the grammar
     around its mentions, then a given name at its start."""
+    words = ent.name.split()
+    if len(words) > 1 and words[0].lower() in HONORIFICS and words[0].istitle() and not words[0].startswith("St"):
+        return EntityKind.PERSON  # "Mr Munetsi" tagged as an organisation
     named = _kind_by_last_word(ent)
     if named is not None:
         return named
@@ -76,6 +103,8 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
     if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
         return EntityKind.ORGANIZATION  # "complained on Twitter", "power utility Eskom"
+    if kind is EntityKind.PLACE and single and _speaks(roots) and gazetteer.lookup(ent.name) is None:
+        return EntityKind.PERSON  # "Rabada said": an unknown place does not speak
     if kind is EntityKind.PLACE and _speaks(roots) and _minor_place(ent.name):
         return EntityKind.ORGANIZATION  # "Meta said": a Colombian department by name only
     if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
