@@ -328,3 +328,13 @@ MATCH_WORDS = frozenset({"v", "vs", "vs.", "versus"})
 TEAM_PREPOSITIONS = frozenset({"against", "over"}) | MATCH_WORDS
 # Nouns after a name that make it a site: "Kayonza town", "the Kainji, Jebba and Shiroro dams".
 SITE_NOUNS = PLACE_NOUNS | frozenset("dam mine market camp estate township settlement ward constituency".split())
+
+# -- speakers --
+# Ranks written abbreviated before a name, whose full stop does not end the sentence:
+# ""…," Provincial Police Const. Kelly Daniels said".
+RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())
+# Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"
+# he continued"); elsewhere they mean something else ("accepted the offer").
+CUE_VERBS = frozenset("accept agree continue begin open offer smile grin nod shrug sob chuckle volunteer wonder".split())
+# Pronouns for some of a crowd, who speak as such: ""…," some reported" (gold names them so).
+QUANTIFIER_PRONOUNS = frozenset("some others many several".split())
