@@ -1,27 +1,45 @@
-"""First names, from the name dictionary that ships with gender-guesser (about 45,000 given
-names from many countries, compiled by Jörg Michael).
+"""Given names, from the person-name lists Faker ships for its ~80 locales (about 16,000 names
+in Latin letters, from many countries; Faker is MIT-licensed and pinned, because the entity
+figures depend on its lists).
 
 A name the model calls a place or an organisation ("Candice Fife", "Stanley Zyambo") is a
 person's when it opens with a given name and nothing else in it names a place or a body.
-The list is read once per process (~0.1 s); only names of one word are kept.
+The lists are read once per process (~0.3 s, only when a text needs them).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from functools import lru_cache
-from importlib import resources
+
+_LISTS = ("first_names", "first_names_male", "first_names_female")
+
+
+def _names_of(provider: type) -> set[str]:
+    out: set[str] = set()
+    for attr in _LISTS:
+        # Class attributes, looked up without instantiating (some locales define them as
+        # properties on the instance; those are skipped).
+        value = next((vars(k)[attr] for k in provider.__mro__ if attr in vars(k)), None)
+        if isinstance(value, dict):
+            value = list(value)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            out.update(n for n in value if isinstance(n, str) and n.isalpha() and n[:1].isupper())
+    return out
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    out = set()
-    data = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text("utf-8")
-    for line in data.splitlines():
-        if line[:1] in "#=" or len(line) < 4:
+    import faker.providers.person as person
+
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
             continue
-        parts = line.split(maxsplit=2)
-        if len(parts) >= 2 and "+" not in parts[1]:
-            out.add(parts[1])
+        out |= _names_of(provider)
     return frozenset(out)
 
 
