@@ -5,8 +5,8 @@ Usage: python benchmarks/quote_eval.py [-v] [--rules] [--realnews DIR] [BATCH ..
 --rules prints each resolver rule's contribution: speaker accuracy with that rule switched off
 (`tui.analysis.rules.switched_off`), on the corpus and, when the real-news harness
 (`benchmarks/realnews_eval.py`) and its manifests are there, on the real batches (every batch
-in DIR, default benchmarks/realnews, except the held-out `final`; or the BATCHes named). Each
-article is parsed once; only the rules are re-run.
+in DIR, default benchmarks/realnews, whose blind first run is recorded, except the held-out
+`final`; or the BATCHes named). Each article is parsed once; only the rules are re-run.
 
 Gold files are tests/corpus/*.gold.json next to their article (same stem, .txt or .md), and
 tests/corpus/seed/*.gold.json naming their article with an "article" path. Each lists the
@@ -167,7 +167,7 @@ def _realnews_parsed(nlp, manifest_dir: Path, batches: list[str]):
     from tui.analysis.engine import parse
     from tui.document import load_article
 
-    names = batches or sorted(p.stem for p in manifest_dir.glob("*.json") if p.stem not in ("final", "first_runs"))
+    names = batches or _recorded_batches(manifest_dir, harness)
     items = []
     for batch in names:
         manifest = harness.load_manifest(batch, manifest_dir)
@@ -175,6 +175,14 @@ def _realnews_parsed(nlp, manifest_dir: Path, batches: list[str]):
             article = load_article(str(harness.text_path(batch, entry)))
             items.append((entry, article, parse(article, nlp)))
     return harness, items
+
+
+def _recorded_batches(manifest_dir: Path, harness) -> list[str]:
+    """Every batch with a recorded first run, except the held-out ones: a batch still waiting for
+    its blind first run must not be spent by a rule table (the harness's `score` does the same)."""
+    runs = manifest_dir / "first_runs.json"
+    recorded = {r["batch"] for r in json.loads(runs.read_text(encoding="utf-8"))} if runs.is_file() else set()
+    return sorted(p.stem for p in manifest_dir.glob("*.json") if p.stem in recorded and p.stem not in harness.HELD_OUT)
 
 
 def _realnews_accuracy(harness, items) -> float:

@@ -165,3 +165,51 @@ def test_hyphenated_given_names_and_inverted_cues_keep_the_name_whole(analyse_te
     names = {e.name for e in an.people}
     assert "Chan Ka-ming" in names
     assert "Mbeki Tembo" in names and "Said Mbeki Tembo" not in names
+
+
+def test_a_generic_body_or_a_thing_in_capitals_is_no_entity(analyse_text):
+    _, an = analyse_text(
+        "Budget approved\n\n"
+        "The Federal Government said on Monday that Cabinet had approved the plan. Residents queued "
+        "at every ATM in Kerewa after the announcement, and the Senate will vote next week.\n"
+    )
+    names = {e.name for e in an.entities}
+    assert not names & {"Federal Government", "Cabinet", "ATM"}, names
+    assert "Senate" in {e.name for e in an.organizations}  # a named chamber stays
+
+
+def test_two_names_joined_by_a_possessive_are_two_entities(analyse_text):
+    _, an = analyse_text(
+        "Strike looms\n\n"
+        "On Friday, Labour’s Lisa Brennan said the plan was reckless.\n\n"
+        "Hudson's Bay Co. said its stores would stay open.\n"
+    )
+    people = {e.name for e in an.people}
+    orgs = {e.name for e in an.organizations}
+    assert "Lisa Brennan" in people, (people, orgs)
+    assert not any("’s" in n for n in people | orgs)
+    assert "Hudson's Bay Co." in orgs  # a firm whose name holds a possessive stays whole
+
+
+def test_a_headline_name_glued_to_title_case_words_is_cut_to_the_body_name(analyse_text):
+    _, an = analyse_text(
+        "Kofi Boateng Reacts To Ruling\n\n"
+        "Kofi Boateng said on Tuesday that the ruling had given his family some peace. "
+        '"We waited two years for this," Kofi Boateng told reporters outside the court.\n'
+    )
+    people = {e.name for e in an.people}
+    assert "Kofi Boateng" in people
+    assert not any("Reacts" in n for n in people), people
+    boateng = next(e for e in an.people if e.name == "Kofi Boateng")
+    assert boateng.mentions[0].start == 0  # the headline mention joins the body's person
+
+
+def test_a_party_named_like_a_portfolio_is_an_organisation(analyse_text):
+    _, an = analyse_text(
+        "Vote delayed\n\n"
+        "Labour said on Monday it would oppose the bill. The Secretary of Labor, Dana Whitfield, "
+        "declined to comment.\n"
+    )
+    orgs = {e.name for e in an.organizations}
+    assert "Labour" in orgs, orgs
+    assert "Labor" not in orgs  # "Secretary of Labor": part of a title

@@ -58,3 +58,25 @@ def test_json_output_survives_a_damaged_index(tmp_path, seed_path):
     assert proc.returncode == 0, proc.stderr.decode()[-500:]
     assert proc.stderr == b""
     assert json.loads(proc.stdout)["places"]
+
+
+def test_provinces_states_and_counties_are_places():
+    """ISO 3166-2 subdivisions (pycountry) fill what GeoNames' city list lacks."""
+    for name in ("Karnataka", "Queensland", "Saskatchewan", "Borno", "Leitrim"):
+        place = gazetteer.lookup(name)
+        assert place is not None and place.kind == "region", name
+    # A province beats a small city of the same name; a big city keeps its name.
+    assert gazetteer.lookup("Ontario").kind == "region"
+    assert gazetteer.lookup("Lagos").kind == "city"
+    # Subdivision names that are everyday words are not places by themselves.
+    assert gazetteer.lookup("Plateau") is None
+    assert gazetteer.lookup("Rivers") is None
+
+
+def test_newsroom_abbreviations_name_the_state_or_province():
+    assert gazetteer.lookup("Ont.").name == "Ontario"
+    assert gazetteer.lookup("Ont.").key == gazetteer.lookup("Ontario").key
+    assert gazetteer.lookup("N.B.").name == "New Brunswick"
+    assert gazetteer.lookup("N.B.").kind == "region"  # not New Brunswick, New Jersey
+    assert gazetteer.lookup("La.").name == "Louisiana"
+    assert gazetteer.lookup("NSW").name == "New South Wales"

@@ -63,3 +63,138 @@ def test_a_name_the_next_he_refers_to_is_a_person_even_past_a_place(analyse_text
     speaker = an.speaker(quote.speaker_id)
     assert speaker is not None and speaker.name == "Marco Bellini"
     assert speaker.kind.value == "person"
+
+
+def test_a_country_that_plays_is_a_team_and_stays_a_place_where_things_happen_in_it(analyse_text):
+    _, an = analyse_text(
+        "Tourists take the series\n\n"
+        "England declared on 402 for seven on the third morning of the Test. Their bowlers then "
+        "dismissed Australia for 151, and the England captain praised his side.\n\n"
+        "Australia lost four wickets in the first hour of the second innings, and the match was over "
+        "before tea. It was only the second series win for the tourists in Australia this century.\n\n"
+        '"We have played good cricket all winter," the coach said.\n'
+    )
+    orgs = {e.name for e in an.organizations}
+    places = {e.name for e in an.places}
+    assert {"England", "Australia"} <= orgs
+    assert "Australia" in places  # "a series win in Australia": the country itself
+    assert "England" not in places
+
+
+def test_outside_a_match_report_a_country_is_a_place(analyse_text):
+    _, an = analyse_text(
+        "Storm warning\n\n"
+        "Forecasters said on Monday that England faces a week of heavy rain. Flood alerts were issued "
+        "for towns in the north of England, and Scotland is expected to see snow on high ground.\n"
+    )
+    assert kind_of(an, "England") is EntityKind.PLACE
+    assert not any(e.name == "England" for e in an.organizations)
+
+
+def test_a_names_last_word_decides_road_state_and_observatory():
+    from tui.analysis.kinds import _kind_by_last_word
+    from tui.model import Entity
+
+    def kind(name: str, kind: EntityKind = EntityKind.ORGANIZATION) -> EntityKind | None:
+        return _kind_by_last_word(Entity("x-1", kind, name, []))
+
+    assert kind("Mwangaza Road") is EntityKind.PLACE
+    assert kind("Kwara State", EntityKind.PERSON) is EntityKind.PLACE
+    assert kind("Tolu Island") is EntityKind.PLACE
+    assert kind("Harbour Observatory", EntityKind.PLACE) is EntityKind.ORGANIZATION
+    assert kind("Anti-Graft Commission", EntityKind.PLACE) is EntityKind.ORGANIZATION
+    # "Islamic State" is no state of a country; "Grace Park" is a person's name.
+    assert kind("Islamic State") is None
+    assert kind("Grace Park", EntityKind.PERSON) is None
+
+
+def test_a_given_name_at_the_start_makes_a_person_but_not_of_a_town_or_a_firm():
+    from tui.analysis.kinds import _opens_with_first_name
+
+    assert _opens_with_first_name("Candice Morrow")
+    assert _opens_with_first_name("Stanley Mwale")
+    assert not _opens_with_first_name("London Stock Exchange")  # a place's name first
+    assert not _opens_with_first_name("Owen Sound")  # a town: "Sound" is a place word
+    assert not _opens_with_first_name("De Beers")  # a particle, not a given name
+    assert not _opens_with_first_name("Sky News")
+
+
+def test_storms_and_races_are_not_entities(analyse_text):
+    _, an = analyse_text(
+        "Storm lashes coast\n\n"
+        "Typhoon Halvard made landfall near Manila on Sunday. By Monday, Halvard had weakened, "
+        "the weather bureau said.\n\n"
+        "Organisers postponed the Manila Marathon, which was due to start on Saturday.\n"
+    )
+    names = {e.name for e in an.entities}
+    assert not any("Halvard" in n or "Marathon" in n for n in names), names
+    assert kind_of(an, "Manila") is EntityKind.PLACE
+
+
+def test_a_news_agency_that_reports_is_an_organisation(analyse_text):
+    _, an = analyse_text(
+        "Talks stall\n\n"
+        "Negotiators failed to agree on a ceasefire on Friday, Reuters reported, citing two "
+        "officials. The talks will resume next week in Cairo.\n"
+    )
+    assert kind_of(an, "Reuters") is EntityKind.ORGANIZATION
+
+
+def _token(nlp, text: str, word: str):
+    return next(t for t in nlp(text) if t.text == word)
+
+
+def test_a_one_word_name_where_things_happen_is_a_place(nlp, analyse_text):
+    from tui.analysis.kinds import _in_a_place
+
+    assert _in_a_place(_token(nlp, "A man was arrested in Rukara on Tuesday.", "Rukara"))
+    assert _in_a_place(_token(nlp, "Officers searched Rukara town on Friday.", "Rukara"))
+    assert _in_a_place(_token(nlp, "It is two hours from the provincial capital, Gahini.", "Gahini"))
+    assert not _in_a_place(_token(nlp, "The bill was debated in the House on Monday.", "House"))
+    assert not _in_a_place(_token(nlp, "Rukara said the talks had failed.", "Rukara"))
+    _, an = analyse_text(
+        "Cash recovered\n\n"
+        "Police said a 26-year-old man was arrested in Rukara on Tuesday after a shop owner reported "
+        "a theft. Officers deployed from Gahini searched the Rukara town market.\n"
+    )
+    assert kind_of(an, "Rukara") is EntityKind.PLACE
+    assert not any(e.name == "Rukara" for e in an.people + an.organizations)
+
+
+def test_a_platform_and_a_trade_make_organisations(analyse_text):
+    _, an = analyse_text(
+        "Blackouts anger residents\n\n"
+        "KAMPALA, March 3 -- Residents of the capital complained on Twitter after a night "
+        "without power.\n\n"
+        "Power utility Umeme said the cuts would end by Friday.\n"
+    )
+    assert kind_of(an, "Twitter") is EntityKind.ORGANIZATION
+    assert kind_of(an, "Umeme") is EntityKind.ORGANIZATION
+
+
+def test_names_listed_before_a_site_noun_are_places(nlp):
+    from tui.analysis.kinds import _in_a_place
+
+    doc = nlp("Water was released from the Kainji, Jebba and Shiroro dams on Monday.")
+    for word in ("Kainji", "Jebba", "Shiroro"):
+        assert _in_a_place(next(t for t in doc if t.text == word)), word
+
+
+def test_an_unknown_place_that_speaks_is_a_person_and_joins_the_full_name(analyse_text):
+    _, an = analyse_text(
+        "Seamer stars\n\n"
+        "Fast bowler Kagiso Rabada took seven wickets on the second day.\n\n"
+        '"The ball swung all afternoon," Rabada said after play.\n'
+    )
+    people = {e.name: len(e.mentions) for e in an.people}
+    assert people.get("Kagiso Rabada") == 2, people
+    assert not {e.name for e in an.places} & {"Rabada", "Kagiso Rabada"}
+
+
+def test_a_name_after_mr_is_a_person_but_a_saint_is_not(nlp):
+    from tui.analysis.kinds import _kind
+    from tui.model import Entity
+
+    assert _kind(Entity("o-1", EntityKind.ORGANIZATION, "Mr Munetsi", []), []) is EntityKind.PERSON
+    assert _kind(Entity("p-1", EntityKind.PLACE, "St George North", []), []) is not EntityKind.PERSON
+    assert _kind(Entity("p-2", EntityKind.PLACE, "DR Congo", []), []) is EntityKind.PLACE

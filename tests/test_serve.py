@@ -2,6 +2,8 @@
 on disk and real reader processes on real ptys.
 
 Assertions on the screen use only article text (the seed headline), so they hold for any reader UI.
+Servers here fork sessions from the zygote (they wait until it is ready) unless a test asks for
+`zygote=False`; what a session's process sees from the inside is checked with tests/serve_probe.py.
 Every server here is bounded: in-process ones are closed by the fixture, subprocess ones are
 SIGTERMed and, failing that, killed; each test body runs under an asyncio timeout.
 """
@@ -12,6 +14,7 @@ import asyncio
 import contextlib
 import fcntl
 import io
+import json
 import os
 import re
 import select
@@ -34,6 +37,8 @@ from tui.serve.keys import AuthorizedKeys, load_or_create_host_key
 HEADLINE = "US wants Russia to agree to Ukraine truce"
 SCREEN_TIMEOUT = 60  # one reader starting on a busy 2-core machine
 CONCURRENT_TIMEOUT = 120  # ten of them at once
+ZYGOTE_TIMEOUT = 60  # the zygote importing the reader on a busy machine
+PROBE = [sys.executable, "-m", "tests.serve_probe"]
 
 
 def make_key(path: Path) -> asyncssh.SSHKey:
@@ -99,6 +104,10 @@ async def serve(tmp_path, seed_path):
         host_key, _ = load_or_create_host_key(config.host_key)
         server, state = await start_server(config, AuthorizedKeys(config.authorized_keys), host_key, ConnectionLog(log))
         started.append((server, state))
+        if state.zygote is not None:
+            async with asyncio.timeout(ZYGOTE_TIMEOUT):
+                while not state.zygote.ready:
+                    await asyncio.sleep(0.05)
         return Served(tmp_path, server, state, log, client_key)
 
     yield start
@@ -168,14 +177,29 @@ async def open_reader(conn, size=(100, 30)) -> Client:
     return Client(proc, size)
 
 
+class Probe(Client):
+    """A session running tests/serve_probe.py: its reports, parsed."""
+
+    def reports(self) -> list[dict]:
+        complete = self.raw.decode(errors="replace").split("\r\n")[:-1]
+        return [json.loads(line.split("PROBE ", 1)[1]) for line in complete if line.startswith("PROBE ")]
+
+    async def report(self, index: int = 0, timeout: float = SCREEN_TIMEOUT) -> dict:
+        """Report number `index` (0: the one made at start; send `again` for more)."""
+        async with asyncio.timeout(timeout):
+            while len(self.reports()) <= index:
+                assert await self.pump(), f"the probe ended; output:\n{self.raw.decode(errors='replace')}"
+        return self.reports()[index]
+
+
+async def open_probe(conn, size=(100, 30), term="xterm-256color", env=None) -> Probe:
+    proc = await conn.create_process(term_type=term, term_size=size, env=env or {}, encoding=None)
+    return Probe(proc, size)
+
+
 def _master_winsize(session) -> tuple[int, int]:
     rows, cols, _, _ = struct.unpack("HHHH", fcntl.ioctl(session.child._master, termios.TIOCGWINSZ, bytes(8)))
     return cols, rows
-
-
-def _proc_env(pid: int) -> dict[str, str]:
-    raw = Path(f"/proc/{pid}/environ").read_bytes()
-    return dict(item.split("=", 1) for item in raw.decode(errors="replace").split("\0") if "=" in item)
 
 
 # -- the happy path ---------------------------------------------------------------------------------
@@ -189,11 +213,7 @@ async def test_authorized_key_gets_the_reader_on_a_real_pty(serve):
             await client.read_until(HEADLINE, SCREEN_TIMEOUT)
             [session] = list(served.state.sessions)
             pid = session.child.pid
-            env = _proc_env(pid)
-            assert env["TERM"] == "xterm-256color"
-            assert re.fullmatch(r"127\.0\.0\.1 \d+ 127\.0\.0\.1 \d+", env["SSH_CONNECTION"])
-            assert env["SSH_CONNECTION"].endswith(f" {served.port}")
-            assert "utf" in (env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG", "")).lower()
+            assert session.child.forked and os.getppid() != _ppid(pid) == served.state.zygote.pid
             # The pty is the reader's controlling terminal and the reader its foreground group,
             # which is what makes the kernel's SIGWINCH reach it.
             stat_fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -225,7 +245,37 @@ async def test_authorized_key_gets_the_reader_on_a_real_pty(serve):
     assert re.fullmatch(rf"{iso} 127\.0\.0\.1:\d+ {re.escape(fp)} closed user=reader duration=\d+\.\ds exit=0", closed[0])
 
 
-async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monkeypatch):
+def _ppid(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+@pytest.mark.parametrize("zygote", [True, False], ids=["forked", "spawned"])
+async def test_session_environment_is_the_clients_terminal_and_the_servers_rest(serve, monkeypatch, zygote):
+    """What the session's process sees from the inside: its TERM, SSH_CONNECTION and UTF-8
+    locale, whether forked from the zygote or started fresh."""
+    served = await serve(command=PROBE, zygote=zygote)
+    async with asyncio.timeout(SCREEN_TIMEOUT + 30):
+        async with served.connect() as conn:
+            probe = await open_probe(conn)
+            seen = await probe.report()
+            [session] = list(served.state.sessions)
+            assert session.child.pid == seen["pid"] and getattr(session.child, "forked", False) == zygote
+    env = seen["env"]
+    assert env["TERM"] == "xterm-256color"
+    assert re.fullmatch(r"127\.0\.0\.1 \d+ 127\.0\.0\.1 \d+", env["SSH_CONNECTION"])
+    assert env["SSH_CONNECTION"].endswith(f" {served.port}")
+    assert env["SSH_CLIENT"].split()[0] == "127.0.0.1"
+    assert "utf" in (env.get("LC_ALL") or env.get("LC_CTYPE") or env.get("LANG", "")).lower()
+    assert "utf" in seen["ctype"].lower().replace("-", "")
+    assert seen["size"] == [100, 30] and seen["ttys"] == [True, True, True]
+    assert seen["sid"] == seen["pid"] == seen["pgid"] == seen["tpgid"]
+    assert seen["cwd"] == os.getcwd()
+    assert seen["signals"]["SIGHUP"] == str(signal.SIG_DFL) and seen["signals"]["SIGPIPE"] == str(signal.SIG_IGN)
+    assert seen["blocked"] == []
+
+
+@pytest.mark.parametrize("zygote", [True, False], ids=["forked", "spawned"])
+async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monkeypatch, zygote):
     # The server's own terminal must not leak into sessions ...
     monkeypatch.setenv("COLORTERM", "truecolor")
     monkeypatch.setenv("COLUMNS", "33")
@@ -233,7 +283,7 @@ async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monk
     monkeypatch.delenv("LANG", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_CTYPE", raising=False)
-    served = await serve()
+    served = await serve(command=PROBE, zygote=zygote)
     client_env = {
         "LANG": "de_DE.UTF-8",
         "NO_COLOR": "1",
@@ -245,11 +295,8 @@ async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monk
     }
     async with asyncio.timeout(SCREEN_TIMEOUT + 30):
         async with served.connect() as conn:
-            proc = await conn.create_process(term_type="xterm;reboot", term_size=(100, 30), env=client_env, encoding=None)
-            client = Client(proc, (100, 30))
-            await client.read_until(HEADLINE, SCREEN_TIMEOUT)
-            [pid] = served.children()
-            env = _proc_env(pid)
+            probe = await open_probe(conn, term="xterm;reboot", env=client_env)
+            env = (await probe.report())["env"]
     # ... the client sets its locale and colour wishes, and nothing that changes what runs.
     assert env["LANG"] == "de_DE.UTF-8" and env["NO_COLOR"] == "1"
     assert "LD_PRELOAD" not in env and "LC_TIME" not in env
@@ -260,18 +307,17 @@ async def test_client_controls_only_terminal_locale_and_colour_hints(serve, monk
     assert env["SSH_TTY"].startswith("/dev/pts/")
 
 
-async def test_c_locale_is_replaced_by_utf8(serve, monkeypatch):
+@pytest.mark.parametrize("zygote", [True, False], ids=["forked", "spawned"])
+async def test_c_locale_is_replaced_by_utf8(serve, monkeypatch, zygote):
     monkeypatch.setenv("LANG", "C")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_CTYPE", raising=False)
-    served = await serve()
+    served = await serve(command=PROBE, zygote=zygote)
     async with asyncio.timeout(SCREEN_TIMEOUT + 30):
         async with served.connect() as conn:
-            client = await open_reader(conn)
-            await client.read_until(HEADLINE, SCREEN_TIMEOUT)
-            [pid] = served.children()
-            env = _proc_env(pid)
-    assert env["LC_ALL"] == "C.UTF-8"
+            seen = await (await open_probe(conn)).report()
+    assert seen["env"]["LC_ALL"] == "C.UTF-8"
+    assert seen["ctype"] == "C.UTF-8" and seen["stdout_encoding"].lower().replace("-", "") == "utf8"
 
 
 # -- who gets in ------------------------------------------------------------------------------------
@@ -588,6 +634,23 @@ def _children_of(pid: int, module: bytes = b"tui") -> list[int]:
     return found
 
 
+def readers_of(server: int) -> list[int]:
+    """The session readers of the server process `server`: its own `-m tui` children (started
+    fresh) and the zygote's children (forked, so they carry the zygote's command line)."""
+    return _children_of(server) + [pid for zygote in _children_of(server, b"tui.serve.zygote") for pid in _all_children(zygote)]
+
+
+def _all_children(pid: int) -> list[int]:
+    return [int(e.name) for e in Path("/proc").iterdir() if e.name.isdigit() and _ppid_or_none(int(e.name)) == pid]
+
+
+def _ppid_or_none(pid: int) -> int | None:
+    try:
+        return _ppid(pid)
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def test_host_key_is_created_0600_reused_and_sigterm_or_sigint_exit_cleanly(tmp_path, seed_path):
     client = make_key(tmp_path / "id")
     keys = tmp_path / "authorized_keys"
@@ -608,8 +671,8 @@ def test_host_key_is_created_0600_reused_and_sigterm_or_sigint_exit_cleanly(tmp_
                     assert served_key == fingerprints[-1]
                     client = await open_reader(conn)
                     await client.read_until(HEADLINE, SCREEN_TIMEOUT)
-                    [reader_pid] = _children_of(proc.pid)
-                    helpers = _children_of(proc.pid, b"tui.serve.warm")
+                    [reader_pid] = readers_of(proc.pid)
+                    helpers = _children_of(proc.pid, b"tui.serve.warm") + _children_of(proc.pid, b"tui.serve.zygote")
                     proc.send_signal(stop_signal)
                     await client.read_until("newsreader: server shutting down", 30)
                     await asyncio.wait_for(client.proc.wait_closed(), 30)

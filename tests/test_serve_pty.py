@@ -14,7 +14,7 @@ from pathlib import Path
 import asyncssh
 
 from tests.test_hangup import _gone
-from tests.test_serve import HEADLINE, SCREEN_TIMEOUT, _children_of, cli_server, make_key, open_reader
+from tests.test_serve import HEADLINE, SCREEN_TIMEOUT, cli_server, make_key, open_reader, readers_of
 
 
 def _nohup() -> None:
@@ -55,7 +55,7 @@ def test_readers_end_when_a_nohup_server_is_killed(tmp_path, seed_path):
                 for conn in conns:
                     reader = await open_reader(conn)
                     await reader.read_until(HEADLINE, SCREEN_TIMEOUT)
-                readers = _children_of(proc.pid)
+                readers = readers_of(proc.pid)
                 assert len(readers) == 2
                 for pid in readers:
                     assert not _sig_ignored(pid) & (1 << (signal.SIGHUP - 1))  # reset by the server

@@ -15,7 +15,7 @@ import time
 import asyncssh
 
 from tests.terminal import ROOT
-from tests.test_serve import HEADLINE, SCREEN_TIMEOUT, _children_of, cli_server, make_key, open_reader
+from tests.test_serve import HEADLINE, SCREEN_TIMEOUT, _children_of, cli_server, make_key, open_reader, readers_of
 from tui.serve.warm import WARM_OK, WARM_UNWRITABLE
 
 
@@ -65,7 +65,7 @@ def test_with_an_unwritable_cache_sessions_share_one_analysis(tmp_path, seed_pat
 
             async def watch() -> None:
                 while True:
-                    for reader in _children_of(proc.pid):
+                    for reader in readers_of(proc.pid):
                         workers.extend(_children_of(reader, b"tui.analysis_worker"))
                     await asyncio.sleep(0.02)
 

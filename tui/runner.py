@@ -7,6 +7,7 @@ in the calling thread; the result is stored in the cache for next time.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import signal
@@ -36,7 +37,29 @@ def cached_analysis(article: Article, model: str | None = None) -> Analysis | No
     identity = model_identity(model)
     if identity is None:
         return None
+    if _resident:
+        held = _resident.get(cache.cache_key(article, identity, RULES_VERSION))
+        if held is not None:
+            return dataclasses.replace(held, source=article.source)
     return cache.load(article, identity, RULES_VERSION)
+
+
+_resident: dict[str, Analysis] = {}  # cache key -> analysis, see keep_resident
+
+
+def keep_resident(article: Article, model: str | None = None) -> bool:
+    """Hold `article`'s cached analysis in memory for this process's life (False: not cached).
+    The serve zygote does this for the served files: every reader forked from it then shares one
+    copy instead of reading and checking the cache entry again."""
+    from .analysis.pipeline import model_identity
+    from .analysis.version import RULES_VERSION
+
+    identity = model_identity(model)
+    analysis = cached_analysis(article, model)
+    if identity is None or analysis is None:
+        return False
+    _resident[cache.cache_key(article, identity, RULES_VERSION)] = analysis
+    return True
 
 
 def run_analysis(

@@ -28,6 +28,7 @@ from .lexicon import (
     HONORIFICS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SPOKESPERSON_NOUNS,
     TITLE_NOUNS,
@@ -100,7 +101,18 @@ class Phrase:
     @property
     def definite(self) -> bool:
         first = self.head.doc[self.lo]
-        return first.lower_ in DEFINITE or first.dep_ == "poss"
+        return first.lower_ in DEFINITE or first.dep_ == "poss" or self._split_definite()
+
+    def _split_definite(self) -> bool:
+        """ "the lifelong Holden, Louisiana, resident said": the parser may cut one subject in
+        two, leaving a bare singular noun whose "the" sits with the other half."""
+        head, doc = self.head, self.head.doc
+        if head.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in head.children) or not enabled("subject.split"):
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i and doc[c.left_edge.i].lower_ in DEFINITE
+            for c in head.head.children
+        )
 
     @property
     def plural(self) -> bool:
@@ -128,8 +140,19 @@ class Phrase:
         return lemma in ORG_NOUNS and not self.age and not (lemma in TRADE_NOUNS and introduces_person(self.head))
 
     @property
+    def quantifier(self) -> bool:
+        """ "some said", "others shouted": part of a crowd, described by the word itself."""
+        return self.head.lower_ in QUANTIFIER_PRONOUNS and self.hi - self.lo == 1 and enabled("description.quantifier")
+
+    @property
     def is_person(self) -> bool:
-        return is_role(self.lemma) or bool(self.age) or (self.definite and self.demonym) or introduces_person(self.head)
+        return (
+            is_role(self.lemma)
+            or bool(self.age)
+            or (self.definite and self.demonym)
+            or introduces_person(self.head)
+            or self.quantifier
+        )
 
 
 Rule = Callable[["Resolver", Phrase], "Resolved | None"]
@@ -157,7 +180,7 @@ class Resolver:
                 found = rule(self, p)
                 if found is not None:
                     return found
-            if rule_id == "pronoun.group" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS):
+            if rule_id == "pronoun.group" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS) and not p.quantifier:
                 return Resolved(None, p.offset, p.offset + len(p.head.text))
             if rule_id == "trade.antecedent" and not (p.is_org or p.is_person):
                 break
@@ -209,7 +232,8 @@ class Resolver:
     def document(self, p: Phrase) -> Resolved:
         """ "A statement from the ministry said", "Google's statement said": the issuer speaks."""
         for child in p.head.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN" and enabled("document.compound")):
+                # "the ministry's statement", "a White House statement": the issuer speaks.
                 return self.resolve(p.pb, child, p.sentence)
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:
@@ -270,6 +294,8 @@ class Resolver:
         gender = gender_of_words([p.lemma])
 
         def want(r: Referent) -> bool:
+            if r.plural:
+                return False  # "the former adviser" is not "several sources"
             if gender:
                 return r.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PLACE) and r.gender in (None, gender)
             return r.is_person
@@ -306,12 +332,19 @@ class Resolver:
         )
 
     def spokesperson(self, p: Phrase) -> Resolved | None:
-        """A bare "a spokesperson said" speaks for the organisation just mentioned."""
+        """A bare "a spokesperson said" speaks for the organisation just mentioned: the speaker is
+        that organisation's spokesperson (a person, whom a later "she said" can mean), one per
+        organisation and title."""
         seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: r.kind is SpeakerKind.ORGANIZATION))
         if seen is None:
             return None
+        name = f"{seen.referent.name} {p.lemma}"
+        ref = next((r for r in self.refs.described if r.name == name), None)
+        if ref is None:
+            ref = Referent(name, SpeakerKind.UNNAMED, None, p.lemma, {p.lemma}, gender_of_words([p.lemma]))
+            self.refs.described.append(ref)
         return self._found(
-            p, seen.referent, "spokesperson.org", f"'{p.text}' for {seen.referent.name}, named just before", seen, mention=True
+            p, ref, "spokesperson.org", f"'{p.text}' for {seen.referent.name}, named just before", seen, mention=True
         )
 
     def given(self, p: Phrase) -> Resolved | None:
@@ -327,7 +360,9 @@ class Resolver:
     def new_description(self, p: Phrase) -> Resolved:
         kind = SpeakerKind.ORGANIZATION if p.is_org else SpeakerKind.UNNAMED
         gender = gender_of_words([p.lemma, *appos_lemmas(p.head)])
-        ref = Referent(description(p.words, p.head), kind, None, p.lemma, p.modifiers | {p.lemma}, gender, p.plural)
+        ref = Referent(
+            description(p.words, p.head), kind, None, p.lemma, p.modifiers | {p.lemma}, gender, p.plural or p.quantifier
+        )
         self.refs.described.append(ref)
         return self._found(p, ref, "description.new", mention=True)
 
@@ -340,7 +375,7 @@ class Resolver:
         owner = refs.surname_owner(head.text) if head.text[:1].isupper() else None
         if owner is not None and refs.first_mention(owner.id) < pb.offset + head.idx:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
-        for child in head.children:  # "The company's chief executive, Jane Doe, said"
+        for child in (*head.children, *_late_appositions(head)):  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
@@ -377,6 +412,23 @@ class Resolver:
         return ref
 
 
+def _late_appositions(head: Token) -> list[Token]:
+    """ "The former adviser to Mr Smith, Jane Doe, said": the parser hangs the speaker's name on
+    the last noun of the title phrase; a name closing the subject between commas is the title's."""
+    if not is_role(head.lemma_.lower()) or not enabled("subject.late_appos"):
+        return []
+    doc = head.doc
+    out = []
+    for t in head.subtree:
+        if t.dep_ != "appos" or t.head.i == head.i or t.pos_ != "PROPN":
+            continue
+        before, after = t.left_edge.i - 1, t.right_edge.i + 1
+        if before > head.i and doc[before].text == "," and after < len(doc) and doc[after].text == ",":
+            if after + 1 < len(doc) and doc[after + 1].head.i == head.head.i:
+                out.append(t)
+    return out
+
+
 def _org_search(modifiers: set[str], loose: bool, sentence: int) -> Search:
     """An earlier organisation introduced with one of the modifiers ("Norwegian shipping group
     Nordvik") anywhere in reach; else, when the phrase says no more than a nationality
@@ -400,8 +452,12 @@ def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool,
 
     def rank(item: Seen) -> tuple[int, ...] | None:
         ref = item.referent
-        if is_org != (ref.kind is SpeakerKind.ORGANIZATION) or (ref.plural and not plural):
-            return None
+        if (
+            is_org != (ref.kind is SpeakerKind.ORGANIZATION)
+            or (ref.plural and not plural)
+            or (plural and not ref.plural and not is_org)
+        ):
+            return None  # "the authors" are not the one lead author named before
         score = 2 if ref.head == lemma or ref.descriptors & roles else 0
         if age and age in ref.descriptors:
             score += 2  # "the 58-year-old" for "Carlo Neri, 58"

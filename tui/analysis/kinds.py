@@ -17,7 +17,25 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind
 from . import gazetteer
-from .lexicon import COMPANY_SUFFIXES, DEMONYM, ORG_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLACE_NOUNS, TITLE_NOUNS
+from .lexicon import (
+    COMPANY_SUFFIXES,
+    DEMONYM,
+    FIRM_NOUNS,
+    HONORIFICS,
+    IN_PLACE_PREPOSITIONS,
+    NAME_PARTICLES,
+    ORG_NAME_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    PLACE_NAME_WORDS,
+    PLACE_NOUNS,
+    PLATFORM_WORDS,
+    SITE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_NOUNS,
+)
+from .names import is_first_name
 from .parsed import ParsedBlock
 from .syntax import SUBJECT_DEPS, introduces_person
 
@@ -43,10 +61,109 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
             ent.kind, changed = kind, True
         if ent.kind is EntityKind.PERSON:
             ent.name = _without_demonym(ent.name)
+    if changed:
+        entities = _surnames_joined(entities)
     return _renumbered(entities) if changed else entities
 
 
+def _surnames_joined(entities: list[Entity]) -> list[Entity]:
+    """A one-word person (or "Mr X") left on its own, often because it became a person only
+    here, joins the one person whose full name ends with it: "Rabada" and "Kagiso Rabada" are
+    one entry. With two such people ("Bill Clinton", "Hillary Clinton") it stays apart."""
+    by_surname: dict[str, list[Entity]] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.kind is EntityKind.PERSON and len(words) > 1 and words[0].lower() not in HONORIFICS:
+            by_surname.setdefault(words[-1], []).append(ent)
+    out = []
+    for ent in entities:
+        words = ent.name.split()
+        short = ent.kind is EntityKind.PERSON and (len(words) == 1 or (len(words) == 2 and words[0].lower() in HONORIFICS))
+        homes = by_surname.get(words[-1], []) if short else []
+        if len(homes) == 1 and homes[0] is not ent:
+            homes[0].mentions = sorted(homes[0].mentions + ent.mentions, key=lambda m: m.start)
+        else:
+            out.append(ent)
+    return out
+
+
 def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
+    """The name's own last word first ("Taifa Road", "Hong Kong Observatory"), then the grammar
+    around its mentions, then a given name at its start."""
+    words = ent.name.split()
+    if len(words) > 1 and words[0].lower() in HONORIFICS and words[0].istitle() and not words[0].startswith("St"):
+        return EntityKind.PERSON  # "Mr Munetsi" tagged as an organisation
+    named = _kind_by_last_word(ent)
+    if named is not None:
+        return named
+    kind = _kind_by_grammar(ent, roots)
+    if kind is not EntityKind.PERSON and _opens_with_first_name(ent.name):
+        return EntityKind.PERSON  # "Candice Fife", "Stanley Zyambo" tagged as an organisation
+    single = len(ent.name.split()) == 1  # "Twitter" tagged as a person; a full name stays one
+    outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
+    if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
+        return EntityKind.ORGANIZATION  # "complained on Twitter", "power utility Eskom"
+    if kind is EntityKind.PLACE and single and _speaks(roots) and gazetteer.lookup(ent.name) is None:
+        return EntityKind.PERSON  # "Rabada said": an unknown place does not speak
+    if kind is EntityKind.PLACE and _speaks(roots) and _minor_place(ent.name):
+        return EntityKind.ORGANIZATION  # "Meta said": a Colombian department by name only
+    if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
+        return EntityKind.PLACE  # "arrested in Kayonza", "Katundu village"
+    return kind
+
+
+def _speaks(roots: list[Token]) -> bool:
+    return any(r.dep_ in SUBJECT_DEPS and r.head.lemma_.lower() in SPEECH_VERBS for r in roots)
+
+
+def _minor_place(name: str) -> bool:
+    """A province or county the reader may not know: a firm that speaks is likelier."""
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind == "region"
+
+
+def _could_be_a_place(ent: Entity) -> bool:
+    """A one-word name that no evidence ties to a person or a firm: not a given name, not a
+    company suffix, not written in capitals (an acronym)."""
+    name = ent.name
+    return not is_first_name(name) and name not in COMPANY_SUFFIXES and not name.isupper() and name.isalpha()
+
+
+def _kind_by_last_word(ent: Entity) -> EntityKind | None:
+    words = ent.name.split()
+    if len(words) < 2 or (ent.kind is EntityKind.PERSON and len(words) == 2 and is_first_name(words[0])):
+        return None  # "Peter Lane", "Grace Park": a surname that is also a street word
+    if words[-1] == "State" and gazetteer.lookup(" ".join(words[:-1])) is None:
+        return None  # "Lagos State" is a place, "Islamic State" or "Golden State" is not
+    if words[-1] in PLACE_NAME_WORDS:
+        return EntityKind.PLACE
+    if words[-1] in ORG_NAME_WORDS:
+        return EntityKind.ORGANIZATION
+    return None
+
+
+def _opens_with_first_name(name: str) -> bool:
+    """Two or three words, the first a given name, none a place or organisation word, and
+    no gazetteer place: "Candice Fife", not "Owen Sound" (a town) or "Reed Elsevier Group"."""
+    words = name.split()
+    return (
+        _person_shaped(name)
+        and is_first_name(words[0])
+        and not _well_known_place(words[0])  # "London Stock Exchange", but "Stanley Mwale"
+        and not DEMONYM.match(words[0])
+        and words[0].lower() not in NAME_PARTICLES  # "De Beers", "Al Jazeera"
+        and not words[-1].isupper()
+        and gazetteer.lookup(name) is None
+        and not any(w in PLACE_NAME_WORDS or w in ORG_NAME_WORDS for w in words)
+    )
+
+
+def _well_known_place(word: str) -> bool:
+    place = gazetteer.lookup(word)
+    return place is not None and (place.kind != "city" or place.population >= 100_000)
+
+
+def _kind_by_grammar(ent: Entity, roots: list[Token]) -> EntityKind:
     unknown_place = ent.kind is EntityKind.PLACE and gazetteer.lookup(ent.name) is None
     if ent.kind is EntityKind.ORGANIZATION or unknown_place:
         if _person_shaped(ent.name, 1) and any(test(r) for r in roots for test in STRONG_PERSON_EVIDENCE):
@@ -122,11 +239,43 @@ def _which(root: Token) -> bool:
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" and g.i > root.i for g in c.children) for c in root.children)
 
 
+def _on_platform(root: Token) -> bool:
+    """ "posted on Twitter", "wrote on Facebook": the object of "on" after a posting verb."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("on", "to") and prep.head.lemma_.lower() in PLATFORM_WORDS
+
+
+def _firm_noun_before(root: Token) -> bool:
+    """ "power utility Eskom", "methanol distributor Methanex": what the firm does, before it."""
+    lefts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    noun = root.head if root.dep_ == "appos" and root.head.i < root.i else (lefts[-1] if lefts else None)
+    return noun is not None and noun.lemma_.lower() in FIRM_NOUNS and noun.lemma_.lower() not in PERSON_NOUNS
+
+
+def _in_a_place(root: Token) -> bool:
+    """ "arrested in Kayonza", "deployed near Wabag", "Kayonza town", "the provincial capital,
+    Wabag": where things happen, or a settlement noun beside the name."""
+    for tok in (root, *root.conjuncts):  # "Kainji, Jebba and Shiroro dams": any of the list
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.is_lower and nxt.lemma_.lower() in SITE_NOUNS:
+            return True
+    head = root.head
+    if root.i > 0 and root.doc[root.i - 1].lower_ == "the":
+        return False  # "in the House": a body
+    if root.dep_ == "pobj" and head.lower_ in IN_PLACE_PREPOSITIONS:
+        return True
+    return root.dep_ == "appos" and head.lemma_.lower() in PLACE_NOUNS
+
+
 # Evidence enough to make a person of any organisation or unknown place ...
 STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person, _title_before)
 # ... and evidence enough only for a name shaped like a person's.
 PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
 ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)
+# Evidence that a name is a news organisation or a platform, whatever the model said.
+OUTLET_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_on_platform, _firm_noun_before)
+# Evidence that a one-word name the model took for a body or a person is a place.
+PLACE_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_in_a_place,)
 
 
 # ---- helpers ----------------------------------------------------------------------------------

@@ -245,3 +245,96 @@ MALE_WORDS = frozenset(
     "businessman grandfather brother widower sportsman policeman".split()
 )
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+# -- kinds --
+# Last words that make a multi-word name a place, whatever the model says: "Taifa Road",
+# "Koro Island", "Lagos State", "Engle Business District", "Government Headquarters".
+PLACE_NAME_WORDS = frozenset(
+    "Road Street Avenue Drive Crescent Lane Boulevard Highway Trail Way Village Island Islands Park Plaza "
+    "Temple Square Bridge Airport Stadium District Area Region County State Province Lake Beach Valley "
+    "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights".split()
+)
+# Last words that make a multi-word name an organisation: "Hong Kong Observatory",
+# "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
+ORG_NAME_WORDS = frozenset(
+    "Ministry Department Commission Committee Council Court Tribunal Police Service Authority Agency Board "
+    "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
+    "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
+    "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
+    "Herald Gazette Tribune Radio Television Media Press College University".split()
+)
+# Words of events, storms and diseases: a name holding one is not a person, place or
+# organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
+EVENT_WORDS = frozenset(
+    "typhoon supertyphoon cyclone hurricane tornado storm marathon olympics olympic paralympics championship "
+    "championships cup covid covid-19 coronavirus omicron delta-variant festival carnival".split()
+)
+# What a team does and has, for a country or city that names a side: "England beat",
+# "Australia's captain", "the India coach", "South Africa 245-6".
+TEAM_VERBS = frozenset(
+    "beat defeat thrash outplay outscore win lose draw tie score bowl bat field chase concede host play "
+    "face trail lead edge overcome rout crush qualify advance eliminate knock".split()
+)
+TEAM_NOUNS = frozenset(
+    "captain coach skipper squad side team bowler bowlers batsman batsmen batter batters innings attack "
+    "player players striker strikers defence defense midfield keeper goalkeeper selectors selector "
+    "opener openers lineup line-up supporters fans victory win defeat loss total tour".split()
+)
+# Words of a match report: an article with several of them is about sport, and a country or
+# city that acts in it is a side ("England declared", "a loss to Chicago").
+SPORT_WORDS = frozenset(
+    "wicket wickets innings runs goal goals try tries match test series tournament penalty penalties "
+    "shootout overtime quarter-final semi-final final season league playoff playoffs fixture kick-off "
+    "half-time scrum bowler batsman striker midfielder goalkeeper coach skipper captain squad".split()
+)
+# Nouns and verbs of losing whose "to" names the winning side: "a loss to Chicago".
+LOSS_WORDS = frozenset("loss defeat lose fall succumb".split())
+
+# Prepositions that put a name on a platform or in a publication: "posted on Twitter",
+# "wrote in the Gazette".
+PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say announce comment".split())
+# Nouns that name a firm by its business, for a name the model took for a person: "power utility
+# Eskom", "methanol distributor Methanex".
+FIRM_NOUNS = TRADE_NOUNS | frozenset("utility provider firm company operator retailer lender insurer".split())
+# Prepositions whose object is where something is: "arrested in Kayonza", "near Wabag".
+IN_PLACE_PREPOSITIONS = frozenset("in near outside past throughout".split())
+# Words that, with nothing else, make a generic body, not a named one ("the Federal
+# Government", "Cabinet", "City Council", "Public Works"): a name needs a proper word too.
+GENERIC_BODY_WORDS = frozenset(
+    "federal national state city county provincial municipal public royal local regional "
+    "government cabinet department ministry police council media finance mining mine crown magistrate "
+    "works permanent secretaries natural resources home foreign affairs service services office "
+    "authority authorities of the and".split()
+)
+# Capitalised abbreviations of things, not organisations: "an ATM", "the ICU", "the AGM".
+THING_ACRONYMS = frozenset(
+    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV AIDS IVF PPE SUV TV VIP".split()
+)
+
+# Subdivision names that are also everyday words or directions: "Central" or "Delta" alone
+# is not a place in a news story.
+COMMON_SUBDIVISION_NAMES = frozenset(
+    "Central Northern Southern Eastern Western North South East West Centre Center Capital Coast Delta "
+    "Plateau Rivers Lakes Islands Upper Lower Interior Littoral Ocean City Island Valley Highlands Borders "
+    "Federal Mountain Lake Sea Border Midlands".split()
+)
+# Prepositions that put something inside a place, not against a side: "a series win in South
+# Africa" keeps the place in a match report.
+SITE_PREPOSITIONS = frozenset("in at near across around inside outside throughout into from".split())
+# Words between two sides: "England v India".
+MATCH_WORDS = frozenset({"v", "vs", "vs.", "versus"})
+# Prepositions whose object is a side in a match report: "against Norway", "victory over France".
+TEAM_PREPOSITIONS = frozenset({"against", "over"}) | MATCH_WORDS
+# Nouns after a name that make it a site: "Kayonza town", "the Kainji, Jebba and Shiroro dams".
+SITE_NOUNS = PLACE_NOUNS | frozenset("dam mine market camp estate township settlement ward constituency".split())
+
+# -- speakers --
+# Ranks written abbreviated before a name, whose full stop does not end the sentence:
+# ""…," Provincial Police Const. Kelly Daniels said".
+RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())
+# Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"
+# he continued"); elsewhere they mean something else ("accepted the offer").
+CUE_VERBS = frozenset("accept agree continue begin open offer smile grin nod shrug sob chuckle volunteer wonder".split())
+# Pronouns for some of a crowd, who speak as such: ""…," some reported" (gold names them so).
+QUANTIFIER_PRONOUNS = frozenset("some others many several".split())

@@ -44,12 +44,12 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
 from .attribution import Resolver
-from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER
+from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
 from .rules import enabled
-from .syntax import MAIN_SUBJECT, according_to, is_speech_verb, may_be_speaker, salience, subject_of
+from .syntax import MAIN_SUBJECT, SPEAKER, SUBJECT, according_to, is_speech_verb, may_be_speaker, salience, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 _TERMINAL = frozenset({".", "!", "?"})
 _CLAUSE_END = ",?!—–-…:;"
 _MAX_CUE_DISTANCE = 12  # words between a closing mark and its cue verb
+_MAX_CUE_AFTER_STOP = 4  # the same after a quote closed by a full stop
 _INHERIT_BLOCKS = 2
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -158,6 +159,8 @@ def _attribute_piece(
         drafts.append(draft)
         if first >= 0 and not heading:
             _own_cue(article, draft, qi, inside, cues, sentence)
+            if draft.cue is None and not draft.whole and enabled("partial.subject"):
+                _sentence_subject(article, draft, qi, inside, resolver, sentence)
             if draft.referent is not None:
                 events.append(_Event(span.start, span.end, block_index, draft.referent))
     return n
@@ -177,7 +180,7 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
     title = not d.whole and (_looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last))
     tries: tuple[tuple[str, Callable[[], _Cue | None]], ...] = (
         ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
-        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
+        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title, d.whole)),
         ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
     )
     for rule, find in tries:
@@ -195,6 +198,24 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
         decided = rule if found.rule in ("subject.name", "name.untagged", "") else found.rule
         d.credit(found.referent, decided, explanation, (Span(cue.start, cue.end), *found.evidence))
         return
+
+
+def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], resolver: Resolver, sentence: list[int]) -> None:
+    """A partial quote in a sentence with no speech verb ("She noticed the rain started
+    "twirling.""): the words are those of the person the sentence is about, its main subject."""
+    doc = d.pb.doc
+    if _looks_like_title(article.text[d.span.start : d.span.end]) or _is_mention(doc, inside, qi, d.first, d.last):
+        return
+    root = doc[d.first].sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and inside[c.i] < 0), None)
+    if subj is None or subj.i > d.first:
+        return
+    found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
+    ref = found.referent
+    if ref is None or not (ref.is_person or ref.kind is SpeakerKind.ORGANIZATION) or ref.plural:
+        return
+    reason = f"no speech verb; {ref.name} is the subject of the sentence"
+    d.credit(ref, "partial.subject", reason, (Span(found.start, found.end), *found.evidence))
 
 
 def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:
@@ -303,7 +324,7 @@ def _speech_acts(
                 at = pb.offset + subj.idx
                 topics.append(_Event(at, at + len(subj.text), block_index, seen))
             continue
-        resolved = resolver.resolve(pb, subj, sentence[subj.i])
+        resolved = resolver.resolve(pb, subj, sentence[subj.i], _speaker_salience(verb))
         if resolved.referent is None:
             # "In the city of X, a 44-year-old serviceman said": the parser may make the place
             # the subject and the speaker its conjunct.
@@ -316,6 +337,24 @@ def _speech_acts(
         if resolved.referent is not None:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
+
+
+def _speaker_salience(verb: Token) -> int:
+    """A speech act in the main clause makes its speaker the most prominent person for a later
+    "he said"; one in a subordinate clause ("Andrews hit out when a reporter suggested ...") does
+    not outrank the main clause's subject."""
+    if not enabled("salience.subordinate"):
+        return SPEAKER
+    t = verb
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+    return SPEAKER if t.dep_ in ("ROOT", "parataxis") or _in_cue_position(verb) else SUBJECT
+
+
+def _in_cue_position(verb: Token) -> bool:
+    """ "…," he said / "…," said X: a cue beside a quote, whatever the parser made of it."""
+    doc = verb.doc
+    return any(doc[j].is_quote for j in range(max(0, verb.i - 3), verb.i)) or any(c.is_quote for c in verb.children)
 
 
 def _leads_sentence(tok: Token) -> bool:
@@ -346,24 +385,48 @@ def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
     if not span.closed:
         return None
     words = 0
+    limit = _MAX_CUE_DISTANCE
     for i in range(last + 1, len(doc)):
         tok = doc[i]
         if inside[i] >= 0:
             return None
         if i == last + 1 and tok.text not in _CLAUSE_END and not _ends_clause(doc, last):
-            return None
-        if tok.text in _TERMINAL:
+            if not enabled("cue.after_stop"):
+                return None
+            # ""…we will win." Coach Ogum said." : a quote closed by a full stop, then a
+            # sentence that is only its cue; the cue verb must come within a few words.
+            limit = _MAX_CUE_AFTER_STOP
+        if tok.text in _TERMINAL and not _abbreviation_dot(doc, i):
             return None
         cue = cues.get(i)
         if cue is not None and cue.verb.dep_ != "relcl":  # not "…, who asked not to be named, said"
             # Even when its subject cannot be resolved ("she adds" with no woman in sight), the
             # quote has its own cue and must not inherit someone else.
+            if limit == _MAX_CUE_AFTER_STOP and not _cue_only_sentence(cue):
+                return None
             return cue
         if not tok.is_punct:
             words += 1
-            if words > _MAX_CUE_DISTANCE:
+            if words > limit:
                 return None
     return None
+
+
+def _abbreviation_dot(doc, i: int) -> bool:
+    """The full stop of "Const." or "Det." before a name, which the tokenizer may split off."""
+    return doc[i].text == "." and i > 0 and doc[i - 1].lower_ in RANK_ABBREVIATIONS and i + 1 < len(doc) and doc[i + 1].is_title
+
+
+def _cue_only_sentence(cue: _Cue) -> bool:
+    """After a quote closed by a full stop, the cue counts only when its sentence says nothing
+    else: "Coach Ogum said at the briefing." yes, "He said the team would rest." no."""
+    speaker = subject_of(cue.verb)
+    return all(
+        c.dep_ in _CUE_ONLY_DEPS or (speaker is not None and c.i == speaker.i) for c in cue.verb.children if c.i > cue.verb.i
+    )
+
+
+_CUE_ONLY_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "agent", "nsubj", "advcl"})  # advcl: ", adding: …"
 
 
 def _ends_clause(doc, last: int) -> bool:
@@ -374,11 +437,13 @@ def _ends_clause(doc, last: int) -> bool:
     return i >= 0 and doc[i].text[-1:] in _CLAUSE_END
 
 
-def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | None:
+def _governing_cue(doc, inside, qi, first, last, cues, title: bool, whole: bool = False) -> _Cue | None:
     """The speech verb above the quote in the parse. Reported speech nests ("X said it was
     asking Russia to "unconditionally" agree"): from the nearest speech verb we keep climbing
     through clausal complements and take the outermost, but never out of a relative clause or
-    apposition ("a move the government called "a step forward"" is the government's)."""
+    apposition ("a move the government called "a step forward"" is the government's). Whole
+    sentences of speech belong to the nearest speech verb instead: in "She said her son kept
+    saying: "…"" the son speaks."""
     best: _Cue | None = None
     best_depth = 1 << 30
     for i in range(first, last + 1):
@@ -393,6 +458,8 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
             cue = cues.get(t.i)
             if _usable(cue):
                 found = cue
+                if whole and enabled("cue.nearest"):
+                    break
                 if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
                     break  # "she reminded him that Rudd had called it "…"": Rudd's words
             if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
@@ -518,6 +585,9 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
     offsets = [e.start for e in events]
     topic_offsets = [t.start for t in topics]
     for d in drafts:
+        if d.referent is None and d.cue is None and not d.whole and not _is_heading(d):
+            _inherit_partial(d, events, offsets)
+            continue
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
         best: _Event | None = None
@@ -542,6 +612,24 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         at = bisect.bisect_left(offsets, d.span.start)
         offsets.insert(at, d.span.start)
         events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+
+
+def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> None:
+    """A partial quote with no cue and no person as its subject ("The talks will "take time"")
+    goes on the words of the latest speaker when that speaker was quoted in the same paragraph
+    or the one just before: a reporter rarely drops a new source's words in without a verb.
+    A sentence with a speech verb of its own had its chance at a cue and keeps what it found."""
+    lo, doc = d.pb.offset, d.pb.doc
+    if not enabled("inherit.partial") or _looks_like_title(doc.text[d.span.start - lo : d.span.end - lo]):
+        return
+    if any(is_speech_verb(t) for t in doc[d.first].sent if not d.span.start <= t.idx + lo < d.span.end):
+        return  # a verb nobody could be found for ("the study warned", "Silva noted" of a mere term)
+    i = bisect.bisect_left(offsets, d.span.outer_start) - 1
+    if i < 0 or d.block_index - events[i].block_index > 1:
+        return
+    e = events[i]
+    d.credit(e.referent, "inherit.partial", f"no cue; {e.referent.name} was quoted just before")
+    d.evidence = (Span(e.start, e.end),)
 
 
 def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:
@@ -574,7 +662,12 @@ def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], t
         ),
         None,
     )
-    if topic is None or not refs.same_role(unnamed, topic.referent):
+    if topic is None:
+        return
+    # The same title or age; or, when the text gives the named person no title at all ("Alan
+    # Cook, who held the post from 2006, described ..."), nothing that says they differ.
+    untitled = not topic.referent.descriptors and enabled("lede.untitled")
+    if not (refs.same_role(unnamed, topic.referent) or untitled):
         return
     named = topic.referent
     if unnamed.gender and named.gender and unnamed.gender != named.gender:

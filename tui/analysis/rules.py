@@ -14,28 +14,38 @@ from contextvars import ContextVar
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
+    "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject',
+    "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
+    "document.compound": '"a White House statement said": the issuer named before the noun',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
     "trade.antecedent": '"the tech giant": the organisation just named',
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
     "description.antecedent": '"the 23-year-old": the latest person in the story',
     "org.antecedent": '"the company": the organisation just named',
-    "spokesperson.org": '"a spokesperson said": for the organisation just named',
+    "spokesperson.org": '"a spokesperson said": the spokesperson of the organisation just named',
     "description.given_name": '"who gave his name only as Serhiy"',
+    "description.quantifier": '"…," some reported: part of a crowd, named by the word (with description.new)',
     "description.new": '"a 44-year-old serviceman": someone described, not named',
 }
 
 # How a quote found its speaker (tui.analysis.quotes).
 QUOTE_RULES: dict[str, str] = {
     "cue.after": 'a cue right after the quote: "…," Rubio said',
+    "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
+    "cue.nearest": 'a whole quote under two speech verbs: the nearer ("she said her son kept saying: "…"")',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
+    "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
+    "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "inherit.topic": "no cue: the person the paragraph before is about",
+    "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
     "lede.named": "a described lede speaker named in the next paragraph",
+    "lede.untitled": "lede.named also when the person named next is given no title at all",
     "echo": "a headline or subhead quote repeating a body quote",
 }
 

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     ADDRESSEE_VERBS,
+    ANAPHORIC_ORG_NOUNS,
     COMPANY_SUFFIXES,
+    CUE_VERBS,
     DEMONYM,
     DETERMINERS,
     FEMALE_WORDS,
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Links along which a verb without its own subject shares its head's: "and added",
 # "went on to say", "adding that", "was quoted as saying".
-_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})  # acomp: "was keen to stress"
 # Parts of a noun phrase left out of a short description.
 _NOT_IN_DESCRIPTION = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 
@@ -45,9 +47,24 @@ def is_speech_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma in CUE_VERBS and _just_after_quote(tok):
+        return True
     if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
         return True  # "as he puts it"
     return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
+
+
+def _just_after_quote(tok: Token) -> bool:
+    """ "…," accepted Farrell / "…," he continued: a closing mark within the three tokens
+    before the verb, with only punctuation or the subject between."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 4), -1):
+        t = doc[j]
+        if t.is_quote:
+            return True  # a verb inside the quote (after its opening mark) is never a cue anyway
+        if not (t.is_punct or t.dep_ in ("nsubj", "nsubjpass") or t.pos_ in ("PRON", "PROPN")):
+            return False
+    return False
 
 
 def according_to(tok: Token) -> Token | None:
@@ -77,18 +94,37 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
             # group Nordvik said"): the one nearest the verb.
-            return min(subjects, key=lambda c: abs(tok.i - c.i))
+            subject = min(subjects, key=lambda c: abs(tok.i - c.i))
+            if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
+            return subject
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
-                if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ == "PROPN" and child.i == tok.i + 1:
+                if child.dep_ in ("dobj", "attr", "npadvmod") and _inverted_speaker(child, tok):
                     # Only right after a quote or a comma: "…," said Rubio.
-                    if tok.lemma_.lower() not in ADDRESSEE_VERBS and tok.i > 0 and tok.nbor(-1).is_punct:
+                    # Not "told AFP": a listener, except a person noun ending the sentence ("asked the judge.").
+                    addressee = tok.lemma_.lower() in ADDRESSEE_VERBS and child.pos_ == "PROPN"
+                    if not addressee and tok.i > 0 and tok.nbor(-1).is_punct:
                         return child
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return stray_subject(tok)
         tok = tok.head
     return None
+
+
+def _inverted_speaker(child: Token, verb: Token) -> bool:
+    """The name after the verb in ""…," said Rubio", or a person noun with a name in
+    apposition: ""…." recalled her daughter, Alison Godin" (both parsed as objects)."""
+    if child.pos_ == "PROPN":
+        return child.left_edge.i == verb.i + 1  # "said Rubio", "opened Minister Jo Creed"
+    if child.pos_ != "NOUN" or child.i - verb.i > 4 or not is_role(child.lemma_.lower()):
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
+        return True
+    # ""…?" asked the judge.": a definite person noun ending the sentence.
+    ends = child.i + 1 >= len(child.doc) or child.nbor(1).text in (".", "!", "?")
+    return ends and any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
 
 
 def stray_subject(verb: Token) -> Token | None:
@@ -217,10 +253,21 @@ def may_be_speaker(tok: Token) -> bool:
     """A subject worth remembering though it does not speak yet: a person description
     ("a 67-year-old farmer stood"), a name followed by "who" that the NER missed."""
     if tok.pos_ == "NOUN":
-        return is_role(tok.lemma_.lower()) or introduces_person(tok) or any(t.like_num for c in tok.lefts for t in c.subtree)
+        return (
+            is_role(tok.lemma_.lower())
+            or introduces_person(tok)
+            or any(t.like_num for c in tok.lefts for t in c.subtree)
+            or _introduces_group(tok)
+        )
     if tok.pos_ == "PROPN":
         return introduces_person(tok)
     return appos_person(tok) is not None
+
+
+def _introduces_group(tok: Token) -> bool:
+    """ "A bipartisan group of senators issued a statement": a body introduced with "a", which a
+    later "the group said" means (rather than the last organisation named)."""
+    return tok.lemma_.lower() in ANAPHORIC_ORG_NOUNS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def appos_lemmas(head: Token) -> list[str]:
@@ -301,6 +348,19 @@ def description(words: list[Token], head: Token) -> str:
     clause = next((t for t in words if t.dep_ in ("acl", "relcl") and t.i > head.i), None)
     if clause is not None:  # "group of 22 senators working on the deal": the group, not the clause
         words = [t for t in words if t.i < clause.left_edge.i]
+    # "a group of senators on Wednesday afternoon", "a 14-year-old boy – with the pseudonym …":
+    # when and asides are not part of who.
+    cut = next(
+        (
+            t.left_edge.i if t.dep_ == "prep" else t.i
+            for t in words
+            if t.i > head.i
+            and ((t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.subtree)) or t.text in ("–", "—", "("))
+        ),
+        None,
+    )
+    if cut is not None:
+        words = [t for t in words if t.i < cut]
     text = "".join(t.text_with_ws for t in words[:8]).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":

@@ -82,7 +82,8 @@ def _become_tty_owner() -> None:
 
 class PtyProcess:
     """A child on a pty. Output goes to `on_output(bytes)`; `on_exit(returncode)` is called once,
-    after the output has been drained and the process reaped (negative: killed by that signal)."""
+    after the output has been drained and the process reaped (negative: killed by that signal;
+    None: unknown, see forks.py)."""
 
     def __init__(
         self,
@@ -90,7 +91,7 @@ class PtyProcess:
         env: Mapping[str, str],
         size: tuple[int, int, int, int],
         on_output: Callable[[bytes], None],
-        on_exit: Callable[[int], None],
+        on_exit: Callable[[int | None], None],
     ) -> None:
         self.argv = list(argv)
         self.env = dict(env)
@@ -115,27 +116,35 @@ class PtyProcess:
         try:
             self.tty_name = os.ttyname(slave)
             set_winsize(slave, *self.size)
-            env = dict(self.env, SSH_TTY=self.tty_name)
-            self._proc = await asyncio.create_subprocess_exec(
-                *self.argv,
-                stdin=slave,
-                stdout=slave,
-                stderr=slave,
-                env=env,
-                start_new_session=True,
-                preexec_fn=_become_tty_owner,
-                close_fds=True,
-            )
+            await self._launch(slave, dict(self.env, SSH_TTY=self.tty_name))
         except BaseException:
             os.close(master)
             raise
         finally:
             os.close(slave)  # only the child holds the slave now, so its exit gives us EIO on master
-        self.pid = self._proc.pid
         self._master = master
         os.set_blocking(master, False)
         self._resume_reading()
         self._task = asyncio.create_task(self._watch(), name=f"pty-{self.pid}")
+
+    async def _launch(self, slave: int, env: dict[str, str]) -> None:
+        """Start the child on `slave` and set `self.pid`: here a fresh process (exec)."""
+        self._proc = await asyncio.create_subprocess_exec(
+            *self.argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            preexec_fn=_become_tty_owner,
+            close_fds=True,
+        )
+        self.pid = self._proc.pid
+
+    async def _wait(self) -> int | None:
+        """The child's exit status once it has ended (negative: killed by that signal)."""
+        assert self._proc is not None
+        return await self._proc.wait()
 
     # -- output: child -> client -------------------------------------------------------------
 
@@ -213,8 +222,7 @@ class PtyProcess:
     # -- lifetime ----------------------------------------------------------------------------
 
     async def _watch(self) -> None:
-        assert self._proc is not None
-        returncode = await self._proc.wait()
+        returncode = await self._wait()
         # The reader is gone: give the last frame (terminal restore sequences) a moment to arrive.
         if not self._output_paused:
             try:
@@ -245,7 +253,7 @@ class PtyProcess:
 
     async def terminate(self) -> int | None:
         """Hang up on the child's group, SIGKILL it after a grace period, and reap it."""
-        if self._proc is None or self._task is None:
+        if self.pid is None or self._task is None:
             self._close_master()
             return None
         if not self._task.done():

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,9 +28,10 @@ import asyncssh
 from ..cache import cache_dir
 from ..cache import writable as cache_writable
 from ..exits import EXIT_OK, EXIT_USAGE, PROG, error
+from .forks import ZygoteKeeper, forkable
 from .keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
 from .limits import PreauthGate, PreauthLimits, RateLimitedLine, listening_socket
-from .session import ConnectionInfo, ReaderSession, package_root, reader_argv
+from .session import DEFAULT_TERM, ConnectionInfo, ReaderSession, package_root, reader_argv, reader_env
 from .warm import WARM_OK, WARM_UNWRITABLE
 
 DEFAULT_HOST = "127.0.0.1"
@@ -108,6 +109,12 @@ def _parser() -> argparse.ArgumentParser:
         help="connections not yet logged in that one address may hold (default %(default)s)",
     )
     parser.add_argument("--log", metavar="FILE", type=Path, help="append connection log lines here (default: stderr)")
+    parser.add_argument(
+        "--no-zygote",
+        action="store_true",
+        help="start every session as a fresh process instead of forking it from one pre-loaded reader "
+        "(slower to open and more memory; for comparison or if forking misbehaves)",
+    )
     return parser
 
 
@@ -122,6 +129,7 @@ class ServeConfig:
     idle_timeout: float
     log: Path | None
     command: list[str] | None = None  # what each session runs; None: the reader on `files`
+    zygote: bool = True  # fork sessions from a pre-imported reader (forks.py) when `command` allows
     preauth: PreauthLimits = field(default_factory=PreauthLimits)
 
 
@@ -158,6 +166,7 @@ def parse_args(argv: Sequence[str]) -> ServeConfig:
         idle_timeout=args.idle_timeout,
         log=args.log,
         preauth=preauth,
+        zygote=not args.no_zygote,
     )
 
 
@@ -216,6 +225,9 @@ class ServerState:
         self.preauth = PreauthGate(config.preauth)
         self.login_grace = config.preauth.grace
         self.crowded = RateLimitedLine(log.line)  # one line per 10 s while flooded
+        self.zygote: ZygoteKeeper | None = None
+        if config.zygote and forkable(self.command) is not None:
+            self.zygote = ZygoteKeeper(reader_env(os.environ, {}, DEFAULT_TERM, "", ""), log.line, config.files)
 
     def admit(self, session: ReaderSession) -> bool:
         if self.stopping or len(self.sessions) >= self.max_sessions:
@@ -240,6 +252,8 @@ class ServerState:
             )
         for conn in list(self.connections):
             conn.close()
+        if self.zygote is not None:
+            await self.zygote.stop()
         if self._tasks:
             await asyncio.wait(list(self._tasks), timeout=SHUTDOWN_GRACE)
 
@@ -411,15 +425,18 @@ async def start_server(
         login_timeout=config.preauth.grace,
         keepalive_interval=KEEPALIVE_INTERVAL,
     )
+    if state.zygote is not None:
+        state.zygote.start()  # sessions before it is ready start the plain way
     return server, state
 
 
 class _Warmup:
     """The background cache fill (warm.py); its outcome is logged, never fatal."""
 
-    def __init__(self, proc: asyncio.subprocess.Process, log: ConnectionLog) -> None:
+    def __init__(self, proc: asyncio.subprocess.Process, log: ConnectionLog, on_ready: Callable[[], None]) -> None:
         self.proc = proc
         self.log = log
+        self.on_ready = on_ready
         self.started = time.monotonic()
         self.stopping = False
         self.task = asyncio.create_task(self._wait())
@@ -429,6 +446,7 @@ class _Warmup:
         took = time.monotonic() - self.started
         if status == WARM_OK:
             self.log.line(f"- - analysis cache ready in {took:.1f}s")
+            self.on_ready()
         elif status == WARM_UNWRITABLE:
             self.log.line(f"- - warning: analysis cache not writable ({cache_dir()}); every session analyses on its own")
         elif status > 0:
@@ -448,7 +466,7 @@ class _Warmup:
         await self.task
 
 
-async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
+async def _start_warmup(files: list[str], log: ConnectionLog, on_ready: Callable[[], None]) -> _Warmup | None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([package_root(), *filter(None, [env.get("PYTHONPATH")])])
     try:
@@ -465,7 +483,7 @@ async def _start_warmup(files: list[str], log: ConnectionLog) -> _Warmup | None:
     except OSError as exc:
         log.line(f"- - warning: cannot start the analysis cache warm-up: {exc.strerror or exc}")
         return None
-    return _Warmup(proc, log)
+    return _Warmup(proc, log, on_ready)
 
 
 class _LoopProblems:
@@ -534,7 +552,7 @@ async def _serve(
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_LoopProblems(log))
     shared_cache = _shared_cache_if_unwritable(log)
-    warmup = await _start_warmup(config.files, log)
+    warmup = await _start_warmup(config.files, log, state.zygote.load_analyses if state.zygote else lambda: None)
 
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):

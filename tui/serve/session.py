@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
+from .forks import ForkedPty
 from .pty import PtyProcess
 
 if TYPE_CHECKING:
@@ -219,7 +220,10 @@ class ReaderSession(asyncssh.SSHServerSession):
         env = reader_env(
             os.environ, self.chan.get_environment() if self.chan else {}, term, self.info.ssh_connection, self.info.ssh_client
         )
-        self.child = PtyProcess(self.state.command, env, self.size, self._child_output, self._child_exited)
+        if self.state.zygote is not None:
+            self.child = ForkedPty(self.state.zygote, self.state.command, env, self.size, self._child_output, self._child_exited)
+        else:
+            self.child = PtyProcess(self.state.command, env, self.size, self._child_output, self._child_exited)
         self.child.on_input_pressure = self._input_pressure
         try:
             await self.child.start()
@@ -248,11 +252,15 @@ class ReaderSession(asyncssh.SSHServerSession):
         self._input_paused = high
         (self.chan.pause_reading if high else self.chan.resume_reading)()
 
-    def _child_exited(self, returncode: int) -> None:
+    def _child_exited(self, returncode: int | None) -> None:
         if self._closing:
             return
         self._closing = True
-        if returncode < 0:
+        if returncode is None:  # forked by a zygote that died meanwhile: the status went with it
+            self.outcome = "exit=unknown"
+            if self.chan is not None and not self.chan.is_closing():
+                self.chan.close()
+        elif returncode < 0:
             self.outcome = f"signal={_signal_name(-returncode)}"
             if self.chan is not None and not self.chan.is_closing():
                 self.chan.write(TERMINAL_RESET)  # it died without restoring the client's terminal
