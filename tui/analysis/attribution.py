@@ -349,12 +349,19 @@ class Resolver:
 
     def given(self, p: Phrase) -> Resolved | None:
         """ "A worker, who gave his name only as Serhiy, said": named after all."""
-        name = given_name(p.head)
-        if name is None:
+        span = given_name(p.head)
+        if span is None:
             return None
         gender = gender_of_words([p.lemma, *appos_lemmas(p.head)])
-        ref = Referent(name, SpeakerKind.PERSON, None, name.split()[-1].lower(), p.modifiers | {p.lemma}, gender)
-        self.refs.described.append(ref)
+        start = p.pb.offset + span.start_char
+        ent = self.refs.entity_at(start, p.pb.offset + span.end_char)
+        if ent is not None and ent.kind is EntityKind.PERSON:
+            ref = self.refs.of_entity(ent)  # the name is in the people list: that entry speaks
+            self.refs.learn_gender(ref, gender)
+        else:
+            name = " ".join(w.text for w in span if w.pos_ == "PROPN") or span.text
+            ref = Referent(name, SpeakerKind.PERSON, None, name.split()[-1].lower(), p.modifiers | {p.lemma}, gender)
+            self.refs.described.append(ref)
         return self._found(p, ref, "description.given_name", mention=True)
 
     def new_description(self, p: Phrase) -> Resolved:
