@@ -413,9 +413,7 @@ class Resolver:
         for ref in self.refs.described:
             if ref.name.split()[-1] == last:
                 return ref
-        ref = Referent(
-            name or text, SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON, None, last.lower(), set()
-        )
+        ref = Referent(name or text, SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON, None, last.lower(), set())
         self.refs.described.append(ref)
         return ref
 
