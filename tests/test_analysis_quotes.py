@@ -286,27 +286,6 @@ def test_lede_description_not_merged_with_someone_else(analyse_text):
 
 
 # ---- rules 9 ----------------------------------------------------------------------------------
-def test_introducing_clause_subject_speaks_a_whole_quote(analyse_text):
-    """whole.subject: no speech verb, but the clause before the colon or comma is about someone."""
-    _, an = analyse_text(
-        "Old friends\n\n"
-        'Walter Grimes spoke first: "We met in 1950." His neighbour, Edith Marlow, is the eldest of the group, "I am 103."\n\n'
-        'Hugo Brandt and Ivo Petek ran well, a point that Sam Okafor was happy to make: "They were both superb."\n'
-    )
-    assert speaker_of(an, "I am 103") == "Edith Marlow"
-    assert speaker_of(an, "They were both superb") == "Sam Okafor"
-
-
-def test_introducing_clause_rule_can_be_switched_off(analyse_text):
-    from tui.analysis.rules import switched_off
-
-    with switched_off("whole.subject"):
-        _, an = analyse_text(
-            'Old friends\n\nHis neighbour, Edith Marlow, is the eldest of the group, "I am 103."\n', name="off.txt"
-        )
-    assert speaker_of(an, "I am 103") != "Edith Marlow" or an.quotes[0].attribution.rule != "whole.subject"
-
-
 def test_untagged_name_is_the_proper_nouns_ending_the_phrase(analyse_text):
     """A place and a job before the name are not part of it."""
     _, an = analyse_text(

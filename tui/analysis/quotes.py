@@ -49,7 +49,7 @@ from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
 from .rules import enabled
-from .syntax import MAIN_SUBJECT, SPEAKER, SUBJECT, according_to, is_role, is_speech_verb, may_be_speaker, salience, subject_of
+from .syntax import MAIN_SUBJECT, SPEAKER, SUBJECT, according_to, is_speech_verb, may_be_speaker, salience, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -161,8 +161,6 @@ def _attribute_piece(
             _own_cue(article, draft, qi, inside, cues, sentence)
             if draft.cue is None and not draft.whole and enabled("partial.subject"):
                 _sentence_subject(article, draft, qi, inside, resolver, sentence)
-            if draft.cue is None and draft.whole and draft.referent is None and enabled("whole.subject"):
-                _introducing_subject(draft, inside, resolver, sentence)
             if draft.referent is not None:
                 events.append(_Event(span.start, span.end, block_index, draft.referent))
     return n
@@ -218,39 +216,6 @@ def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], r
         return
     reason = f"no speech verb; {ref.name} is the subject of the sentence"
     d.credit(ref, "partial.subject", reason, (Span(found.start, found.end), *found.evidence))
-
-
-def _introducing_subject(d: _Draft, inside: list[int], resolver: Resolver, sentence: list[int]) -> None:
-    """A whole quote with no speech verb, introduced by a sentence about someone ("Her friend,
-    Cecilia Amato, is the oldest in the room, "I'm 107.""; "Amato had the table laughing with this
-    response: "…""): the words are that person's, the subject of the introducing clause."""
-    doc = d.pb.doc
-    before = d.first - 1
-    while before >= 0 and inside[before] >= 0:
-        before -= 1
-    if before < 0 or doc[before].text not in (":", ",") or d.first - before > 2:
-        return
-    # The clause nearest the mark first ("…, a fact Elgar was keen to acknowledge: "…""), then the
-    # clauses above it ("Amato had the table laughing with this response: "…"").
-    t = doc[before - 1] if before > 0 else None
-    found = None
-    while t is not None and inside[t.i] < 0:
-        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and inside[c.i] < 0 and c.i < before), None)
-        if subj is not None and (
-            subj.pos_ in ("PROPN", "PRON")
-            or is_role(subj.lemma_.lower())
-            or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in subj.children)  # "Her buddy, Amato,"
-        ):
-            found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
-            break
-        t = t.head if t.head.i != t.i else None
-    if found is None:
-        return
-    ref = found.referent
-    if ref is None or not ref.is_person or ref.plural:
-        return
-    reason = f"no speech verb; {ref.name} is the subject of the sentence that introduces it"
-    d.credit(ref, "whole.subject", reason, (Span(found.start, found.end), *found.evidence))
 
 
 def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:

@@ -39,7 +39,6 @@ QUOTE_RULES: dict[str, str] = {
     "cue.nearest": 'a whole quote under two speech verbs: the nearer ("she said her son kept saying: "…"")',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
-    "whole.subject": 'a whole quote with no speech verb: the person its introducing clause is about ("Amato had the table laughing with this response: "…"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "inherit.topic": "no cue: the person the paragraph before is about",
