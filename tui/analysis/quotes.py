@@ -180,7 +180,7 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
     title = not d.whole and (_looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last))
     tries: tuple[tuple[str, Callable[[], _Cue | None]], ...] = (
         ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
-        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title, d.whole)),
+        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
         ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
     )
     for rule, find in tries:
@@ -437,13 +437,11 @@ def _ends_clause(doc, last: int) -> bool:
     return i >= 0 and doc[i].text[-1:] in _CLAUSE_END
 
 
-def _governing_cue(doc, inside, qi, first, last, cues, title: bool, whole: bool = False) -> _Cue | None:
+def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | None:
     """The speech verb above the quote in the parse. Reported speech nests ("X said it was
     asking Russia to "unconditionally" agree"): from the nearest speech verb we keep climbing
     through clausal complements and take the outermost, but never out of a relative clause or
-    apposition ("a move the government called "a step forward"" is the government's). Whole
-    sentences of speech belong to the nearest speech verb instead: in "She said her son kept
-    saying: "…"" the son speaks."""
+    apposition ("a move the government called "a step forward"" is the government's)."""
     best: _Cue | None = None
     best_depth = 1 << 30
     for i in range(first, last + 1):
@@ -458,8 +456,6 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool, whole: bool 
             cue = cues.get(t.i)
             if _usable(cue):
                 found = cue
-                if whole and enabled("cue.nearest"):
-                    break
                 if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
                     break  # "she reminded him that Rudd had called it "…"": Rudd's words
             if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
