@@ -317,3 +317,25 @@ def test_a_one_name_person_untagged_in_one_sentence_is_still_in_the_history(anal
         'He said: "We scored in the last minute and it was taken away."\n'
     )
     assert speaker_of(an, "We scored in the last minute") == "Pochettino"
+
+
+def test_a_description_named_a_few_paragraphs_later_is_that_person(analyse_text):
+    """lede.later: "the region's minister ... announced" then, two paragraphs on, "Minister X told"."""
+    _, an = analyse_text(
+        "Flood order\n\n"
+        "The regional government has ordered the valley towns to leave.\n\n"
+        'On Wednesday night the region\'s minister of emergency services announced a "staged departure" for the towns.\n\n'
+        "Farms along the river road are at highest risk.\n\n"
+        '"Nobody is in immediate danger," Minister Harriet Quayle told reporters.\n'
+    )
+    assert speaker_of(an, "staged departure") == "Harriet Quayle"
+
+
+def test_a_bare_capitalised_title_points_back_to_its_holder(analyse_text):
+    """subject.bare_title: "Prime Minister added" is the prime minister named before."""
+    _, an = analyse_text(
+        "Storm passes\n\n"
+        '"People are stunned," Prime Minister Aleki Tonga said. "Homes have been destroyed," Prime Minister added.\n\n'
+        "Supplies were the first task, said Rosa Mele, the permanent secretary for communications.\n"
+    )
+    assert speaker_of(an, "Homes have been destroyed") == "Aleki Tonga"

@@ -16,6 +16,7 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
     "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
+    "subject.bare_title": '"…," Prime Minister added: a capitalised title with no article points back like "the prime minister"',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
@@ -44,6 +45,7 @@ QUOTE_RULES: dict[str, str] = {
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
     "lede.named": "a described lede speaker named in the next paragraph",
+    "lede.later": "lede.named also for a description in any paragraph, named up to three paragraphs later",
     "lede.untitled": "lede.named also when the person named next is given no title at all",
     "echo": "a headline or subhead quote repeating a body quote",
 }
