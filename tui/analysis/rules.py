@@ -52,7 +52,12 @@ QUOTE_RULES: dict[str, str] = {
     "echo": "a headline or subhead quote repeating a body quote",
 }
 
-RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES}
+# Which names are entities (tui.analysis.entities).
+ENTITY_RULES: dict[str, str] = {
+    "entities.headings_agree": "a name found only in a headline or subhead is kept when the body names it too",
+}
+
+RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES, **ENTITY_RULES}
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("rules_off", default=frozenset())
 
