@@ -198,3 +198,14 @@ def test_a_name_after_mr_is_a_person_but_a_saint_is_not(nlp):
     assert _kind(Entity("o-1", EntityKind.ORGANIZATION, "Mr Munetsi", []), []) is EntityKind.PERSON
     assert _kind(Entity("p-1", EntityKind.PLACE, "St George North", []), []) is not EntityKind.PERSON
     assert _kind(Entity("p-2", EntityKind.PLACE, "DR Congo", []), []) is EntityKind.PLACE
+
+
+def test_a_name_opening_with_a_direction_is_a_place_not_a_person(analyse_text):
+    """ "West" and "North" are given names in some lists; "West Maui" is still a place."""
+    _, an = analyse_text(
+        "Rebuilding\n\n"
+        "The governor said nothing would be rebuilt without the people who live in West Kauai.\n\n"
+        "Residents of North Shropshire sent help by sea.\n"
+    )
+    people = {e.name for e in an.people}
+    assert "West Kauai" not in people and "North Shropshire" not in people, people

@@ -19,6 +19,7 @@ from ..model import Entity, EntityKind
 from . import gazetteer
 from .lexicon import (
     COMPANY_SUFFIXES,
+    COMPASS_WORDS,
     DEMONYM,
     FIRM_NOUNS,
     HONORIFICS,
@@ -100,6 +101,8 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     named = _kind_by_last_word(ent)
     if named is not None:
         return named
+    if ent.kind is EntityKind.PERSON and len(words) > 1 and words[0] in COMPASS_WORDS:
+        return EntityKind.PLACE  # "North Shropshire", "West Maui" tagged as people
     kind = _kind_by_grammar(ent, roots)
     if kind is not EntityKind.PERSON and _opens_with_first_name(ent.name):
         return EntityKind.PERSON  # "Candice Fife", "Stanley Zyambo" tagged as an organisation
@@ -155,6 +158,7 @@ def _opens_with_first_name(name: str) -> bool:
         and is_first_name(words[0])
         and not _well_known_place(words[0])  # "London Stock Exchange", but "Stanley Mwale"
         and not DEMONYM.match(words[0])
+        and words[0] not in COMPASS_WORDS  # "West Maui": "West" is a given name somewhere
         and words[0].lower() not in NAME_PARTICLES  # "De Beers", "Al Jazeera"
         and not words[-1].isupper()
         and gazetteer.lookup(name) is None

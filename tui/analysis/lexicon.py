@@ -314,6 +314,11 @@ THING_ACRONYMS = frozenset(
     "UTC AEST AEDT ACST AWST NZST NZDT PST PDT EST EDT CST CDT MST MDT IST WAT EAT CAT SAST".split()
 )
 
+# Directions that open place names, never a person's: "North Shropshire", "West Maui".
+COMPASS_WORDS = frozenset(
+    "North South East West Northern Southern Eastern Western Northeast Northwest Southeast Southwest "
+    "North-East North-West South-East South-West Upper Lower Central".split()
+)
 # Subdivision names that are also everyday words or directions: "Central" or "Delta" alone
 # is not a place in a news story.
 COMMON_SUBDIVISION_NAMES = frozenset(
