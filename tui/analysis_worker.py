@@ -87,6 +87,7 @@ def main() -> int:
         pass
     try:
         from .analysis import ModelError, analyse_stages, load_pipeline
+        from .analysis_delta import delta
 
         nlp = load_pipeline(model)
         last_percent = -1
@@ -98,8 +99,11 @@ def main() -> int:
                 last_percent = percent
                 send(out, ("progress", done, total))
 
+        before = None
         for analysis in analyse_stages(article, nlp, progress, n_process=parser_processes(len(article.text))):
-            send(out, ("stage", analysis))
+            # Only what changed since the stage before: the reader rebuilds the rest (`analysis_delta`).
+            send(out, ("stage", delta(before, analysis, article.text)))
+            before = analysis
         send(out, ("done",))
     except ModelError as exc:
         send(out, ("error", str(exc)))

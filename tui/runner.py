@@ -75,7 +75,8 @@ def run_analysis(
 
     `progress(done, total)` and `on_partial(analysis)` are called from the calling thread. For
     long documents `on_partial` receives analyses of a growing beginning of the text (each
-    replaces the previous; the last equals the result). `should_stop()` is polled a few times a
+    replaces the previous; the last equals the result), each rebuilt from what the child says
+    changed since the one before (`analysis_delta`), sharing the unchanged mentions and quotes. `should_stop()` is polled a few times a
     second; when it turns true the child is ended and `AnalysisCancelled` raised.
     """
     if use_cache:
@@ -104,6 +105,7 @@ def _analyse_in_child(
     on_partial: Callable[[Analysis], None] | None,
     should_stop: Callable[[], bool] | None,
 ) -> Analysis:
+    from .analysis_delta import rebuild
     from .analysis_worker import receive, send
 
     child = subprocess.Popen(
@@ -142,7 +144,7 @@ def _analyse_in_child(
             if kind == "progress" and progress is not None:
                 progress(message[1], message[2])
             elif kind == "stage":
-                result = message[1]
+                result = rebuild(result, message[1], article.text)
                 if on_partial is not None:
                     on_partial(result)
             elif kind == "error":
