@@ -283,3 +283,37 @@ def test_lede_description_not_merged_with_someone_else(analyse_text):
         "Headteacher Mary Long rejected the claim on Monday.\n"
     )
     assert speaker_of(an, "unsafe") == "local teacher"
+
+
+# ---- rules 9 ----------------------------------------------------------------------------------
+def test_untagged_name_is_the_proper_nouns_ending_the_phrase(analyse_text):
+    """A place and a job before the name are not part of it."""
+    _, an = analyse_text(
+        "Quake\n\n"
+        "Australian furniture maker Tavi (Tavi) Rennick described the night the shelves fell.\n\n"
+        '"The whole house shook," Mr Rennick told reporters.\n'
+    )
+    name = speaker_of(an, "The whole house shook")
+    assert name is not None and "Australia" not in name and name.endswith("Rennick")
+
+
+def test_given_name_is_the_whole_name_and_the_people_entry(analyse_text):
+    _, an = analyse_text(
+        "Market rumour\n\n"
+        "A fruit seller at the market, who identified herself as Grace Adeyemi, said she had heard nothing.\n\n"
+        '"Nothing like that happened here," she said.\n'
+    )
+    assert speaker_of(an, "Nothing like that happened here") == "Grace Adeyemi"
+
+
+def test_a_one_name_person_untagged_in_one_sentence_is_still_in_the_history(analyse_text):
+    """spaCy may tag a one-word name in one sentence and not the next; the untagged mention is
+    still the latest person named, so "He said" does not reach back past it."""
+    _, an = analyse_text(
+        "Opener\n\n"
+        '"The second half was better," Pochettino said.\n\n'
+        "VAR intervened again, only for referee Mark Hale to be told to order a retake.\n\n"
+        "Pochettino has, of course, been on the wrong end of VAR decisions before.\n\n"
+        'He said: "We scored in the last minute and it was taken away."\n'
+    )
+    assert speaker_of(an, "We scored in the last minute") == "Pochettino"

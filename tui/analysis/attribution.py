@@ -349,12 +349,19 @@ class Resolver:
 
     def given(self, p: Phrase) -> Resolved | None:
         """ "A worker, who gave his name only as Serhiy, said": named after all."""
-        name = given_name(p.head)
-        if name is None:
+        span = given_name(p.head)
+        if span is None:
             return None
         gender = gender_of_words([p.lemma, *appos_lemmas(p.head)])
-        ref = Referent(name, SpeakerKind.PERSON, None, name.split()[-1].lower(), p.modifiers | {p.lemma}, gender)
-        self.refs.described.append(ref)
+        start = p.pb.offset + span.start_char
+        ent = self.refs.entity_at(start, p.pb.offset + span.end_char)
+        if ent is not None and ent.kind is EntityKind.PERSON:
+            ref = self.refs.of_entity(ent)  # the name is in the people list: that entry speaks
+            self.refs.learn_gender(ref, gender)
+        else:
+            name = " ".join(w.text for w in span if w.pos_ == "PROPN") or span.text
+            ref = Referent(name, SpeakerKind.PERSON, None, name.split()[-1].lower(), p.modifiers | {p.lemma}, gender)
+            self.refs.described.append(ref)
         return self._found(p, ref, "description.given_name", mention=True)
 
     def new_description(self, p: Phrase) -> Resolved:
@@ -397,19 +404,35 @@ class Resolver:
 
     def _proper_name(self, text: str, words: list[Token], org: bool) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
-        names = [w.text for w in words if w.pos_ == "PROPN" and w.lower_.rstrip(".") not in HONORIFICS]
-        last = names[-1] if names else text
+        run = [w for w in _name_run(words) if w.lower_.rstrip(".") not in HONORIFICS]
+        name = "".join(w.text_with_ws for w in run).strip()
+        last = run[-1].text if run else text
         for ent_ref in reversed(self.refs.entity_referents()):
             if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1] == last:
                 return ent_ref
         for ref in self.refs.described:
             if ref.name.split()[-1] == last:
                 return ref
-        ref = Referent(
-            " ".join(names) or text, SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON, None, last.lower(), set()
-        )
+        ref = Referent(name or text, SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON, None, last.lower(), set())
         self.refs.described.append(ref)
         return ref
+
+
+def _name_run(words: list[Token]) -> list[Token]:
+    """The proper nouns that end the phrase, side by side: the name itself. "New Zealand fashion
+    designer Andy Blake" is Andy Blake; a place or title before a common noun is not part of it."""
+    last = max((i for i, w in enumerate(words) if w.pos_ == "PROPN"), default=None)
+    if last is None:
+        return []
+    first = last
+    while first > 0 and words[first - 1].i == words[first].i - 1 and _in_name(words[first - 1]):
+        first -= 1
+    return words[first : last + 1] if words[first].pos_ == "PROPN" else words[first + 1 : last + 1]
+
+
+def _in_name(w: Token) -> bool:
+    """A proper noun, or the hyphen inside one ("Sanwo-Olu")."""
+    return w.pos_ == "PROPN" or (w.text == "-" and not w.whitespace_ and w.i > 0 and not w.doc[w.i - 1].whitespace_)
 
 
 def _late_appositions(head: Token) -> list[Token]:

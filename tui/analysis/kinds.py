@@ -55,8 +55,12 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
         if len(words) > 1:
             roots += bare.get(words[-1], [])  # "Harmon, who led" after "Scott Harmon"
         kind = _kind(ent, roots)
-        if kind is EntityKind.ORGANIZATION and _person_shaped(ent.name) and any(m.start in picked_up for m in ent.mentions):
-            kind = EntityKind.PERSON
+        if (
+            kind is EntityKind.ORGANIZATION
+            and _person_shaped(ent.name, 1 if _speaks(roots) else 2)
+            and any(m.start in picked_up for m in ent.mentions)
+        ):
+            kind = EntityKind.PERSON  # "Guardiola said ..." and later "Guardiola has ... He said"
         if kind is not ent.kind:
             ent.kind, changed = kind, True
         if ent.kind is EntityKind.PERSON:

@@ -144,12 +144,16 @@ class Referents:
         return list(self._by_entity.values())
 
     def surname_owner(self, word: str) -> Entity | None:
-        """The person whose name ends in `word`, for a bare surname spaCy did not tag."""
+        """The person whose name ends in `word`, for a bare surname spaCy did not tag; a person
+        known by one name ("Pochettino") owns it too, where spaCy tagged it only elsewhere."""
         if self._surnames is None:
             self._surnames = {}
             for _, _, ent in self._spans:
                 if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
                     self._surnames.setdefault(ent.name.split()[-1], ent)
+            for _, _, ent in self._spans:
+                if ent.kind is EntityKind.PERSON and " " not in ent.name:
+                    self._surnames.setdefault(ent.name, ent)
         return self._surnames.get(word)
 
     def as_person(self, ent: Entity, start: int) -> Entity:

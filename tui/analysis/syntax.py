@@ -27,7 +27,7 @@ from .lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Links along which a verb without its own subject shares its head's: "and added",
@@ -199,9 +199,9 @@ def is_nationality(t: Token) -> bool:
     return t.ent_type_ == "NORP" or bool(DEMONYM.match(t.text))
 
 
-def given_name(head: Token) -> str | None:
+def given_name(head: Token) -> Span | None:
     """The name in "who gave his name only as Serhiy" / "who gave only her first name, Rosa" /
-    "identified only as Karim" inside the description headed by `head`."""
+    "identified herself as Esther Nathaniel" inside the description headed by `head`."""
     for v in head.subtree:
         if v.lemma_.lower() not in ("give", "identify", "use") or v.i < head.i:
             continue
@@ -211,7 +211,9 @@ def given_name(head: Token) -> str | None:
             if t.pos_ == "PROPN" and (
                 (t.dep_ == "appos" and t.head.lemma_.lower() == "name") or t.doc[t.left_edge.i - 1].lower_ == "as"
             ):
-                return " ".join(w.text for w in t.doc[t.left_edge.i : t.i + 1] if w.pos_ == "PROPN") or t.text
+                while t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN" and t.head.i == t.i + 1:
+                    t = t.head  # the whole name, not its first word
+                return t.doc[t.left_edge.i : t.i + 1]
     return None
 
 
