@@ -206,8 +206,9 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
-def page_shown(app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.0) -> tuple[float, float]:
-    """Page down: (key sent -> last byte that changed the article's text, -> last byte of any kind).
+def page_shown(app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.0) -> tuple[float, float] | None:
+    """Page down: (key sent -> last byte that changed the article's text, -> last byte of any kind),
+    or None at the end of the text (nothing to draw; the view goes back to the top).
 
     The second is `PtyApp.press`'s measure: it also charges the key with whatever else the
     screen drew before it fell quiet (the progress percentage, the sidebar and the quote bars
@@ -226,10 +227,15 @@ def page_shown(app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.
     os.write(app.master, PAGE_DOWN.encode())
     deadline = sent + timeout
     while time.perf_counter() < deadline:
+        if app.last_read <= sent and time.perf_counter() - sent > 1.0:
+            break  # a page down that draws nothing within a second is at the end of the text
         if app.pump(0.002) and article() != shown:
             shown, changed_at = article(), app.last_read
         if app.last_read > sent and time.perf_counter() - app.last_read > quiet:
             break
+    if app.last_read <= sent:
+        app.press("g")
+        return None
     return max(0.0, (changed_at or app.last_read) - sent), max(0.0, app.last_read - sent)
 
 
@@ -249,15 +255,17 @@ def big_document(big: Path) -> None:
             peak_tree = max(peak_tree, tree_rss_mib(app.proc.pid))
             if READY.search(app.text) and BUSY not in app.text:
                 break
-            page, anything = page_shown(app, 100)
-            during.append(page)
-            during_any.append(anything)
+            timed = page_shown(app, 100)
+            if timed is not None:
+                during.append(timed[0])
+                during_any.append(timed[1])
             app.pump(0.3)
         done = time.perf_counter() - app.started
         status = Path(f"/proc/{app.proc.pid}/status").read_text()
         ui_peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) // 1024
+        app.press("g")  # from the top: a long analysis may have paged to the end of the text
         after = [app.press(PAGE_DOWN) for _ in range(20)]
-        after_page = [page_shown(app, 100)[0] for _ in range(20)]
+        after_page = [timed[0] for _ in range(20) if (timed := page_shown(app, 100)) is not None]
         floor = [app.press("\x1b[B")[0] for _ in range(20)]  # a line down: one row's worth of work
         quit_app(app)
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024

@@ -389,7 +389,7 @@ class ArticleView(ScrollView, can_focus=True):
         row = view.start + y if view else round(self.scroll_y) + y
         strip = self._strips.get(row)
         if strip is None:
-            strip = self._render_row(row)
+            strip = self._render_row(row, base)
             self._strips[row] = strip
         cell = self.map.cell(y, height, view, self._layout, styles)
         left = self.left_margin
@@ -397,8 +397,9 @@ class ArticleView(ScrollView, can_focus=True):
             strip = Strip.join([Strip.blank(left, base), strip])
         return Strip.join([strip.crop_extend(0, width - 1, base), Strip([cell], 1)]).simplify()
 
-    def _render_row(self, row: int) -> Strip:
-        base = self.rich_style
+    def _render_row(self, row: int, base: Style) -> Strip:
+        """`base`: the widget's style, looked up once per frame (`_frame`): Textual computes it
+        from every ancestor at each call, a third of a page down's rendering when done per row."""
         layout, article = self._layout, self.article
         if article is None or row >= len(layout) or layout.kinds[row] == BLANK:
             return Strip.blank(GUTTER, base)
