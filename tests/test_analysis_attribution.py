@@ -335,15 +335,6 @@ def test_an_abbreviated_rank_does_not_end_the_cue(analyse_text):
     assert speaker_of(an, "The ground is still") == "Mara Olsen"
 
 
-def test_a_whole_quote_under_two_speech_verbs_belongs_to_the_nearer(analyse_text):
-    _, an = analyse_text(
-        "Escape\n\n"
-        '"We drove through the smoke," said Rita Campos, who fled with her two children.\n\n'
-        'She said her daughter kept asking: "Are we going to be all right?"\n'
-    )
-    assert speaker_of(an, "Are we going") == "daughter"
-
-
 def test_a_spokeswoman_is_the_organisations_spokeswoman_and_takes_she(analyse_text):
     _, an = analyse_text(
         "Schools row\n\n"

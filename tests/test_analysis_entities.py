@@ -213,3 +213,43 @@ def test_a_party_named_like_a_portfolio_is_an_organisation(analyse_text):
     orgs = {e.name for e in an.organizations}
     assert "Labour" in orgs, orgs
     assert "Labor" not in orgs  # "Secretary of Labor": part of a title
+
+
+def _all_names(analysis) -> set[str]:
+    return {e.name for e in analysis.entities}
+
+
+def test_a_headline_name_the_body_never_uses_is_dropped(analyse_text):
+    """entities.headings_agree: title case makes names of common words in a headline."""
+    text = (
+        "Ferry Firm Denies Rumour Over Harbour Closure\n\n"
+        "The operator of the Wellington ferry, Strait Crossings Ltd, said on Monday that the harbour would stay open.\n\n"
+        '"There is no plan to close it," chief executive Mere Tane said.\n'
+    )
+    _, an = analyse_text(text)
+    assert not any("Rumour" in n or "Denies" in n for n in _all_names(an)), _all_names(an)
+    from tui.analysis.rules import switched_off
+
+    with switched_off("entities.headings_agree"):
+        _, off = analyse_text(text, name="off.txt")
+    assert any("Denies" in n for n in _all_names(off))  # what the rule removes
+
+
+def test_a_headline_name_the_body_repeats_or_abbreviates_stays(analyse_text):
+    _, an = analyse_text(
+        "EU fines Harbourline over late ferries\n\n"
+        "The European Union on Monday fined Harbourline, the ferry operator, for a year of late sailings.\n"
+    )
+    assert "Harbourline" in _all_names(an)
+    assert "EU" in _all_names(an) or "European Union" in _all_names(an)
+
+
+def test_an_office_is_not_an_organisation(analyse_text):
+    """A title the model tags as an organisation ("Additional Public Prosecutor") is dropped."""
+    _, an = analyse_text(
+        "Bail hearing\n\n"
+        "The Additional Public Prosecutor opposed bail, saying the police had ordered an inquiry.\n\n"
+        "The National Communications Officer of the party declined to comment.\n"
+    )
+    orgs = names(an, EntityKind.ORGANIZATION)
+    assert "Additional Public Prosecutor" not in orgs and "National Communications Officer" not in orgs, orgs

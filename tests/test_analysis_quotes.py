@@ -317,3 +317,49 @@ def test_a_one_name_person_untagged_in_one_sentence_is_still_in_the_history(anal
         'He said: "We scored in the last minute and it was taken away."\n'
     )
     assert speaker_of(an, "We scored in the last minute") == "Pochettino"
+
+
+def test_a_description_named_a_few_paragraphs_later_is_that_person(analyse_text):
+    """lede.later: "the region's minister ... announced" then, two paragraphs on, "Minister X told"."""
+    _, an = analyse_text(
+        "Flood order\n\n"
+        "The regional government has ordered the valley towns to leave.\n\n"
+        'On Wednesday night the region\'s minister of emergency services announced a "staged departure" for the towns.\n\n'
+        "Farms along the river road are at highest risk.\n\n"
+        '"Nobody is in immediate danger," Minister Harriet Quayle told reporters.\n'
+    )
+    assert speaker_of(an, "staged departure") == "Harriet Quayle"
+
+
+def test_a_bare_capitalised_title_points_back_to_its_holder(analyse_text):
+    """subject.bare_title: "Prime Minister added" is the prime minister named before."""
+    _, an = analyse_text(
+        "Storm passes\n\n"
+        '"People are stunned," Prime Minister Aleki Tonga said. "Homes have been destroyed," Prime Minister added.\n\n'
+        "Supplies were the first task, said Rosa Mele, the permanent secretary for communications.\n"
+    )
+    assert speaker_of(an, "Homes have been destroyed") == "Aleki Tonga"
+
+
+def test_a_given_name_tells_the_gender_before_any_pronoun(analyse_text):
+    """gender.first_name: "she" is not the man quoted just before ("Basil" is a man's name in every
+    list), so it reaches back to the woman named earlier."""
+    _, an = analyse_text(
+        "Shack fire\n\n"
+        "Firefighters were called to the yard where Marietjie Fourie keeps her shop.\n\n"
+        '"We have nothing left," resident Basil Lomberg said.\n\n'
+        '"I ran to the house, but the fire was already so big," she told the paper.\n'
+    )
+    assert speaker_of(an, "I ran to the house") != "Basil Lomberg"
+
+
+def test_a_given_name_used_alone_is_its_one_bearer(analyse_text):
+    """name.given_alone: "Shumeez" later in the story is Shumeez Williams, so "she" finds her."""
+    _, an = analyse_text(
+        "Shack fire\n\n"
+        '"We have nothing left," resident Basil Lomberg said.\n\n'
+        "Those living there included Shumeez Williams, 18, and Lena Williams, 23.\n\n"
+        "Shumeez was at a friend's house when children came running to her for help.\n\n"
+        '"I ran to the house, but the fire was already so big," she told the paper.\n'
+    )
+    assert speaker_of(an, "I ran to the house") == "Shumeez Williams"

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import EntityKind
+from ..model import BlockKind, EntityKind
 from . import gazetteer
 from .lexicon import (
     CELESTIAL_BODIES,
@@ -41,6 +41,7 @@ from .lexicon import (
 )
 from .names import is_first_name
 from .parsed import ParsedBlock
+from .rules import enabled
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -440,15 +441,62 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             continue  # "serviceman", desk codes
         if c.kind is EntityKind.PLACE and place is None and (c.adjectival or DEMONYM.match(c.text)):
             continue  # "Ukrainian officials": a demonym, not a place
+        if c.kind is EntityKind.ORGANIZATION and place is None and len(c.words) == 1 and DEMONYM.match(c.text):
+            continue  # "Ugandan" tagged as an organisation
+        if c.kind is EntityKind.ORGANIZATION and _title_only(c):
+            continue  # "Minister of Finance", "Additional Public Prosecutor": an office, not a body
         kept.append(c)
 
     kept = [c for c in _without_events(kept) if not _generic(c)]
     _trim_to_known_names(kept)
+    kept = _headings_agree(kept, parsed)
     _make_consistent(kept, person_words)
     if _about_sport(parsed):
         _sides(kept)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
+
+
+def _title_only(c: Candidate) -> bool:
+    """A title the model took for an organisation: it opens or ends with a title noun, and holds
+    no given name ("Police Commissioner Jane Doe" is someone) and no organisation noun."""
+    words = [w.lower().rstrip(".,") for w in c.words]
+    if not words or any(is_first_name(w) for w in c.words) or any(w in ORG_NOUNS for w in words):
+        return False
+    return words[0] in TITLE_NOUNS or words[-1] in TITLE_NOUNS
+
+
+def _headings_agree(cands: list[Candidate], parsed: list[ParsedBlock]) -> list[Candidate]:
+    """Headlines are set in title case, where the model finds names in common words ("Kogi Govt
+    Denies Rumour", "Boks Win Big"). A name found only in a headline or subhead is kept when the
+    body names it too, or a longer or shorter form of it; otherwise it is dropped."""
+    if not enabled("entities.headings_agree"):
+        return cands
+    spans = [
+        (pb.offset, pb.offset + len(pb.doc.text)) for pb in parsed if pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
+    ]
+    if not spans:
+        return cands
+    in_heading = [any(lo <= c.start < hi for lo, hi in spans) for c in cands]
+    body = [c.key for c, h in zip(cands, in_heading, strict=True) if not h]
+    if not body:
+        return cands  # a text that is all headings: nothing to check against
+    body_keys = {f" {k} " for k in body}
+
+    def named_in_body(key: str) -> bool:
+        words = key.split()
+        return any(f" {key} " in k or (len(k.split()) - 2 >= len(words) - 1 and k in f" {key} ") for k in body_keys)
+
+    # A place the gazetteer knows is a place wherever it is named ("Quake hits Christchurch"),
+    # and an acronym is a name in any case.
+    return [
+        c
+        for c, h in zip(cands, in_heading, strict=True)
+        if not h
+        or named_in_body(c.key)
+        or (c.kind is EntityKind.PLACE and gazetteer.lookup(c.text))
+        or (c.text.isupper() and len(c.text) <= 6)  # "EU", "NATO": headlines abbreviate, title case does not make these
+    ]
 
 
 def _trim_to_known_names(cands: list[Candidate]) -> None:

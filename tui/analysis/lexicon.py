@@ -309,7 +309,9 @@ GENERIC_BODY_WORDS = frozenset(
 )
 # Capitalised abbreviations of things, not organisations: "an ATM", "the ICU", "the AGM".
 THING_ACRONYMS = frozenset(
-    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV AIDS IVF PPE SUV TV VIP".split()
+    "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV AIDS IVF PPE SUV TV VIP "
+    # time zones: "3pm AEST"
+    "UTC AEST AEDT ACST AWST NZST NZDT PST PDT EST EDT CST CDT MST MDT IST WAT EAT CAT SAST".split()
 )
 
 # Subdivision names that are also everyday words or directions: "Central" or "Delta" alone

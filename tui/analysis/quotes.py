@@ -180,7 +180,7 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
     title = not d.whole and (_looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last))
     tries: tuple[tuple[str, Callable[[], _Cue | None]], ...] = (
         ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
-        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title, d.whole)),
+        ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
         ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
     )
     for rule, find in tries:
@@ -437,13 +437,11 @@ def _ends_clause(doc, last: int) -> bool:
     return i >= 0 and doc[i].text[-1:] in _CLAUSE_END
 
 
-def _governing_cue(doc, inside, qi, first, last, cues, title: bool, whole: bool = False) -> _Cue | None:
+def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | None:
     """The speech verb above the quote in the parse. Reported speech nests ("X said it was
     asking Russia to "unconditionally" agree"): from the nearest speech verb we keep climbing
     through clausal complements and take the outermost, but never out of a relative clause or
-    apposition ("a move the government called "a step forward"" is the government's). Whole
-    sentences of speech belong to the nearest speech verb instead: in "She said her son kept
-    saying: "…"" the son speaks."""
+    apposition ("a move the government called "a step forward"" is the government's)."""
     best: _Cue | None = None
     best_depth = 1 << 30
     for i in range(first, last + 1):
@@ -458,8 +456,6 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool, whole: bool 
             cue = cues.get(t.i)
             if _usable(cue):
                 found = cue
-                if whole and enabled("cue.nearest"):
-                    break
                 if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
                     break  # "she reminded him that Rudd had called it "…"": Rudd's words
             if t.head.i == t.i or (found is not None and t.dep_ in _CLAUSE_BOUNDARY_DEPS):
@@ -633,50 +629,54 @@ def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> Non
 
 
 def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:
-    """Wire copy often opens with a description and names the person a paragraph later: "A
-    former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
+    """News copy often opens with a description and names the person a paragraph or three later:
+    "A former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
     who served as business secretary, writes that ...". When the lede has exactly one such
     described person who is quoted, and the next paragraph is about a person named there for the
-    first time with a matching title or age, they are the same speaker."""
+    first time with a matching title or age, they are the same speaker; so is the first person
+    named with the same title within the next `_NAMED_LATER_BLOCKS` paragraphs
+    ("the territory's minister ... announced" ... "Minister Shane Thompson told reporters")."""
     lede = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), None)
     if lede is None or lede + 1 >= len(blocks) or not enabled("lede.named"):
         return
-    block = blocks[lede]
-    described = [
-        r
-        for r in refs.described
-        if r.kind is SpeakerKind.UNNAMED and not r.plural and r.mentions and block.start <= r.mentions[0].start < block.end
-    ]
-    if len(described) != 1:
-        return
-    unnamed = described[0]
-    if not any(d.referent is unnamed for d in drafts):
-        return
-    topic = next(
-        (
-            t
-            for t in topics
-            if t.block_index == lede + 1
-            and t.referent.entity_id is not None
-            and refs.first_mention(t.referent.entity_id) >= blocks[lede + 1].start
-        ),
-        None,
-    )
-    if topic is None:
-        return
-    # The same title or age; or, when the text gives the named person no title at all ("Alan
-    # Cook, who held the post from 2006, described ..."), nothing that says they differ.
-    untitled = not topic.referent.descriptors and enabled("lede.untitled")
-    if not (refs.same_role(unnamed, topic.referent) or untitled):
-        return
-    named = topic.referent
-    if unnamed.gender and named.gender and unnamed.gender != named.gender:
-        return
-    reason = f"'{unnamed.name}' in the lede is {named.name}, named next with the same title or age"
-    for d in drafts:
-        if d.referent is unnamed:
-            d.credit(named, "lede.named", reason, (*d.evidence, Span(topic.start, topic.end)))
-    named.mentions.extend(unnamed.mentions)
+    quoted = {id(d.referent) for d in drafts if d.referent is not None}
+    described = [r for r in refs.described if r.kind is SpeakerKind.UNNAMED and not r.plural and r.mentions and id(r) in quoted]
+    for unnamed in described:
+        at = next((k for k, b in enumerate(blocks) if b.start <= unnamed.mentions[0].start < b.end), None)
+        if at is None or at < lede:
+            continue
+        named = _named_later(unnamed, at, at == lede, refs, blocks, topics)
+        if named is None or (unnamed.gender and named[0].gender and unnamed.gender != named[0].gender):
+            continue
+        person, topic = named
+        reason = f"'{unnamed.name}' is {person.name}, named later with the same title or age"
+        for d in drafts:
+            if d.referent is unnamed:
+                d.credit(person, "lede.named", reason, (*d.evidence, Span(topic.start, topic.end)))
+        person.mentions.extend(unnamed.mentions)
+
+
+_NAMED_LATER_BLOCKS = 3
+
+
+def _named_later(
+    unnamed: Referent, at: int, in_lede: bool, refs: Referents, blocks: list[Block], topics: list[_Event]
+) -> tuple[Referent, _Event] | None:
+    """The person a description is: the main subject of a later paragraph, named there for the
+    first time, with the description's title or age (in the paragraph right after the lede, a
+    person given no title at all also fits)."""
+    reach = _NAMED_LATER_BLOCKS if enabled("lede.later") else 1
+    for t in topics:
+        if not (at < t.block_index <= at + reach) or t.referent.entity_id is None:
+            continue
+        if refs.first_mention(t.referent.entity_id) < blocks[t.block_index].start:
+            continue
+        untitled = in_lede and t.block_index == at + 1 and not t.referent.descriptors and enabled("lede.untitled")
+        if refs.same_role(unnamed, t.referent) or untitled:
+            return t.referent, t
+        if t.block_index == at + 1 and in_lede:
+            return None  # the lede's next paragraph is about someone else
+    return None
 
 
 def _is_heading(d: _Draft) -> bool:

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from . import gazetteer
-from .lexicon import COMPANY_SUFFIXES, ORG_NOUNS, ROLE_CLASSES
+from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, ROLE_CLASSES, TITLE_NOUNS
+from .names import gender_of_first_name
 from .parsed import ParsedBlock
+from .rules import enabled
 from .syntax import OTHER, descriptors, gender_of_words, salience
 
 if TYPE_CHECKING:
@@ -138,6 +140,8 @@ class Referents:
         ref = self._by_entity.get(ent.id)
         if ref is None:
             ref = self._by_entity[ent.id] = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
+            if ent.kind is EntityKind.PERSON and " " in ent.name and enabled("gender.first_name"):
+                ref.gender = gender_of_first_name(ent.name.split()[0])  # "Basil Lomberg" is a he
         return ref
 
     def entity_referents(self) -> list[Referent]:
@@ -145,15 +149,27 @@ class Referents:
 
     def surname_owner(self, word: str) -> Entity | None:
         """The person whose name ends in `word`, for a bare surname spaCy did not tag; a person
-        known by one name ("Pochettino") owns it too, where spaCy tagged it only elsewhere."""
+        known by one name ("Pochettino") owns it too, where spaCy tagged it only elsewhere; and
+        a given name used alone ("Shumeez ran to a neighbour") is its one bearer's, when exactly
+        one person in the text has it and nobody has it as a surname."""
         if self._surnames is None:
             self._surnames = {}
-            for _, _, ent in self._spans:
-                if ent.kind is EntityKind.PERSON and len(ent.name.split()) > 1:
+            people = {id(ent): ent for _, _, ent in self._spans if ent.kind is EntityKind.PERSON}
+            for ent in people.values():
+                if len(ent.name.split()) > 1:
                     self._surnames.setdefault(ent.name.split()[-1], ent)
-            for _, _, ent in self._spans:
-                if ent.kind is EntityKind.PERSON and " " not in ent.name:
+            for ent in people.values():
+                if " " not in ent.name:
                     self._surnames.setdefault(ent.name, ent)
+            if enabled("name.given_alone"):
+                given: dict[str, list[Entity]] = {}
+                for ent in people.values():
+                    words = ent.name.split()
+                    if len(words) > 1 and words[0].istitle() and words[0].isalpha() and not _title_word(words[0]):
+                        given.setdefault(words[0], []).append(ent)
+                for first, bearers in given.items():
+                    if len(bearers) == 1:
+                        self._surnames.setdefault(first, bearers[0])
         return self._surnames.get(word)
 
     def as_person(self, ent: Entity, start: int) -> Entity:
@@ -217,3 +233,9 @@ def may_be_org(ref: Referent) -> bool:
     if ref.kind is SpeakerKind.ORGANIZATION:
         return not ref.plural
     return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
+
+
+def _title_word(word: str) -> bool:
+    """ "Chair", "Minister", "Dr": a name's first word that is a title, not a given name."""
+    low = word.lower()
+    return low in TITLE_NOUNS or low in HONORIFICS or low in PERSON_NOUNS or low in ROLE_CLASSES

@@ -16,7 +16,10 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
     "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
+    "subject.bare_title": '"…," Prime Minister added: a capitalised title with no article points back like "the prime minister"',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
+    "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
+    "gender.first_name": '"he"/"she" know a person\'s gender from a given name all name lists agree on ("Basil Lomberg")',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
     "document.compound": '"a White House statement said": the issuer named before the noun',
@@ -36,7 +39,6 @@ QUOTE_RULES: dict[str, str] = {
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
-    "cue.nearest": 'a whole quote under two speech verbs: the nearer ("she said her son kept saying: "…"")',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
@@ -45,11 +47,17 @@ QUOTE_RULES: dict[str, str] = {
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
     "lede.named": "a described lede speaker named in the next paragraph",
+    "lede.later": "lede.named also for a description in any paragraph, named up to three paragraphs later",
     "lede.untitled": "lede.named also when the person named next is given no title at all",
     "echo": "a headline or subhead quote repeating a body quote",
 }
 
-RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES}
+# Which names are entities (tui.analysis.entities).
+ENTITY_RULES: dict[str, str] = {
+    "entities.headings_agree": "a name found only in a headline or subhead is kept when the body names it too",
+}
+
+RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES, **ENTITY_RULES}
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("rules_off", default=frozenset())
 
