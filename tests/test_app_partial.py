@@ -80,3 +80,17 @@ async def test_an_unchanged_sidebar_list_is_not_rebuilt(staged):
         app._post_partial(0, stages[0])  # the same rows again
         await pilot.pause()
         assert places._options is options and places.rows
+
+
+async def test_a_partial_analysis_makes_only_the_sidebar_rows_on_screen(staged):
+    """Hundreds of speaker rows arrive with each stage of a long text: rows scrolled out of their
+    list's share are made when first drawn."""
+    article, stages = staged
+    app = Fed([article])
+    async with app.run_test(size=(SIZE[0], 16)) as pilot:
+        app._post_partial(0, stages[0])
+        await pilot.pause()
+        speakers = app.query_one("#speakers")
+        prompts = [speakers.get_option(row.option_id).prompt for row in speakers.rows]
+        assert len(prompts) > speakers.size.height + 2  # some rows are off screen
+        assert 0 < sum(p.made for p in prompts) <= speakers.size.height + 2  # a row either side at most

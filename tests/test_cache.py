@@ -131,6 +131,10 @@ def test_runner_streams_growing_partial_analyses(nlp, tmp_path):
     counts = [sum(len(e.mentions) for e in a.entities) for a in partial]
     assert counts == sorted(counts) and counts[-1] == sum(len(e.mentions) for e in final.entities)
     assert partial[-1] == final
+    # Rebuilt in this process from the child's deltas (`analysis_delta`): the one-shot analysis.
+    from tui.analysis import analyse
+
+    assert final == analyse(article, nlp)
 
 
 def test_runner_cancels_a_running_analysis(seed_path):

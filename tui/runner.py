@@ -75,8 +75,10 @@ def run_analysis(
 
     `progress(done, total)` and `on_partial(analysis)` are called from the calling thread. For
     long documents `on_partial` receives analyses of a growing beginning of the text (each
-    replaces the previous; the last equals the result). `should_stop()` is polled a few times a
-    second; when it turns true the child is ended and `AnalysisCancelled` raised.
+    replaces the previous; the last equals the result), each rebuilt from what the child says
+    changed since the one before (`analysis_delta`), sharing the unchanged mentions and quotes.
+    `should_stop()` is polled a few times a second; when it turns true the child is ended and
+    `AnalysisCancelled` raised.
     """
     if use_cache:
         hit = cached_analysis(article, model)
@@ -84,10 +86,8 @@ def run_analysis(
             if progress is not None:
                 progress(1, 1)
             return hit
-    analysis = _analyse_in_child(article, model, progress, on_partial, should_stop)
-    if use_cache:
-        remember_analysis(article, analysis)
-    return analysis
+    # The child stores the result in the cache itself (`use_cache`), off this process's GIL.
+    return _analyse_in_child(article, model, progress, on_partial, should_stop, use_cache)
 
 
 def remember_analysis(article: Article, analysis: Analysis) -> bool:
@@ -103,7 +103,9 @@ def _analyse_in_child(
     progress: Progress | None,
     on_partial: Callable[[Analysis], None] | None,
     should_stop: Callable[[], bool] | None,
+    remember: bool = False,
 ) -> Analysis:
+    from .analysis_delta import rebuild
     from .analysis_worker import receive, send
 
     child = subprocess.Popen(
@@ -126,7 +128,7 @@ def _analyse_in_child(
     watcher = threading.Thread(target=watch, name="analysis-watch", daemon=True)
     watcher.start()
     try:
-        send(child.stdin, (article, model))
+        send(child.stdin, (article, model, remember))
         # stdin stays open: the child ends itself when it closes, i.e. when this process dies.
         result: Analysis | None = None
         while True:
@@ -142,7 +144,7 @@ def _analyse_in_child(
             if kind == "progress" and progress is not None:
                 progress(message[1], message[2])
             elif kind == "stage":
-                result = message[1]
+                result = rebuild(result, message[1], article.text)
                 if on_partial is not None:
                     on_partial(result)
             elif kind == "error":

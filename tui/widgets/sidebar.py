@@ -11,6 +11,8 @@ markup off: a name like "[@click=app.quit]" is shown, never obeyed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -82,23 +84,33 @@ class RowLabel(Visual):
     """One row drawn at the width it is given: the name is cut, never the count.
 
     A Textual Visual of exactly one line, so a list of thousands of rows is measured without
-    rendering each one (a Rich renderable would be rendered once just to count its lines)."""
+    rendering each one (a Rich renderable would be rendered once just to count its lines). Its
+    pieces are made by `make` when it is first drawn: a partial analysis of a long text gives
+    hundreds of new rows, of which a screenful is seen (making them all took 30 ms a stage)."""
 
-    def __init__(self, swatch: Text | None, name: str, count: Text, note: Text | None, ellipsis: str) -> None:
-        self.swatch, self.name, self.count, self.note, self.ellipsis = swatch, name, count, note, ellipsis
+    def __init__(self, make: Callable[[], tuple[Text | None, str, Text, Text | None, str]]) -> None:
+        self._make: Callable[[], tuple[Text | None, str, Text, Text | None, str]] | None = make
+        self._parts: tuple[Text | None, str, Text, Text | None, str] | None = None
+
+    @property
+    def made(self) -> bool:
+        return self._parts is not None
 
     def text(self, width: int) -> Text:
-        fixed = (self.swatch.cell_len if self.swatch else 0) + 2 + self.count.cell_len
-        note = self.note
-        if note is not None and fixed + note.cell_len + cell_len(self.name) > width:
+        if self._parts is None:
+            assert self._make is not None
+            self._parts, self._make = self._make(), None
+        swatch, name, count, note, ellipsis = self._parts
+        fixed = (swatch.cell_len if swatch else 0) + 2 + count.cell_len
+        if note is not None and fixed + note.cell_len + cell_len(name) > width:
             note = None  # the kind note goes before any of the name
         room = width - fixed - (note.cell_len if note else 0)
         text = Text(no_wrap=True, overflow="crop", end="")
-        if self.swatch:
-            text.append_text(self.swatch)
-        text.append(clip(self.name, max(1, room), self.ellipsis))
+        if swatch:
+            text.append_text(swatch)
+        text.append(clip(name, max(1, room), ellipsis))
         text.append("  ")
-        text.append_text(self.count)
+        text.append_text(count)
         if note:
             text.append_text(note)
         return text
@@ -132,6 +144,10 @@ class EntityList(OptionList):
         self.palette: list[Style] = []
         self.patterns: list[str] = []
         self.selected_id: str | None = None  # the row that is the current target, if any
+        # Rows drawn before, by (row, is the selection): a partial analysis of a long text changes
+        # a few counts among hundreds of rows, and making every prompt again cost 30 ms a stage.
+        self._prompts: dict[tuple[Row, bool], RowLabel] = {}
+        self._title: tuple[str, str] | None = None  # what the title label shows now
         self.focused = False  # set in on_focus, which runs before Textual updates `has_focus`
         self.title_label = Label(_TITLES.get(id or "", ""), classes="sidebar-title", id=f"{id}-title" if id else None)
 
@@ -153,6 +169,8 @@ class EntityList(OptionList):
         palette, patterns = palette or [], patterns or []
         if rows and rows == self.rows and palette == self.palette and patterns == self.patterns:
             return  # a partial analysis that changed nothing here: no rows rebuilt, no repaint
+        if palette != self.palette or patterns != self.patterns:
+            self._prompts = {}
         self.palette, self.patterns = palette, patterns
         keep = self.highlighted_option.id if self.highlighted_option else None
         self.rows = rows or []
@@ -161,7 +179,8 @@ class EntityList(OptionList):
         elif not rows:
             self.set_options([Option(Text(self.empty, style="italic dim"), disabled=True)])
         else:
-            self.set_options([Option(self._prompt(row), id=row.option_id) for row in rows])
+            self.set_options([Option(self._cached_prompt(row), id=row.option_id) for row in rows])
+            self._prompts = {key: self._prompts[key] for key in ((row, row.option_id == self.selected_id) for row in rows)}
             if keep is not None:
                 self.highlight_id(keep)
         self.refresh_title()
@@ -180,16 +199,28 @@ class EntityList(OptionList):
         self.selected_id = option_id
         if self.rows:
             for i, row in enumerate(self.rows):
-                self.replace_option_prompt_at_index(i, self._prompt(row))
+                self.replace_option_prompt_at_index(i, self._cached_prompt(row))
+
+    def _cached_prompt(self, row: Row) -> RowLabel:
+        key = (row, row.option_id == self.selected_id)
+        prompt = self._prompts.get(key)
+        if prompt is None:
+            prompt = self._prompts[key] = self._prompt(row)
+        return prompt
 
     def refresh_title(self) -> None:
-        """ "Places  12", or "Places  4/12" where the cursor is, when the list has one."""
+        """ "Places  12", or "Places  4/12" where the cursor is, when the list has one.
+
+        Updated only when it changes: a label's update lays the whole screen out again."""
         name = _TITLES.get(self.id or "", "")
+        total = len(self.rows)
+        where = f"{self.highlighted + 1}/{total}" if self.highlighted is not None and self.focused else str(total)
+        if self._title == (name, where if self.rows else ""):
+            return
+        self._title = (name, where if self.rows else "")
         if not self.rows:
             self.title_label.update(Text(name, end=""))
             return
-        total = len(self.rows)
-        where = f"{self.highlighted + 1}/{total}" if self.highlighted is not None and self.focused else str(total)
         title = Text(name, end="")
         title.append(f"  {where}", style="not bold")
         self.title_label.update(title)
@@ -213,12 +244,15 @@ class EntityList(OptionList):
         self.refresh_title()
 
     def _prompt(self, row: Row) -> RowLabel:
+        selected = row.option_id == self.selected_id
+        return RowLabel(lambda: self._pieces(row, selected))
+
+    def _pieces(self, row: Row, selected: bool) -> tuple[Text | None, str, Text, Text | None, str]:
         swatch = None
         if row.colour is not None:
             style = self.palette[row.colour] if row.colour < len(self.palette) else Style(bold=True)
             glyph = self.patterns[row.pattern] if row.pattern < len(self.patterns) else ("|" if self.ascii_only else "▌")
             swatch = Text(f"{glyph} ", style=style, end="")
-        selected = row.option_id == self.selected_id
         marker = (">" if self.ascii_only else "▸") if selected else " "
         lead = Text(marker, style="bold", end="")
         if swatch is not None:
@@ -228,7 +262,7 @@ class EntityList(OptionList):
         count.append(str(row.count), style="bold")
         count.append(f" {self.unit if row.count == 1 else self.unit + 's'}", style="dim")
         note = Text(f" - {note_word}" if self.ascii_only else f" · {note_word}", style="dim", end="") if note_word else None
-        return RowLabel(lead, printable(row.name), count, note, "..." if self.ascii_only else "…")
+        return lead, printable(row.name), count, note, "..." if self.ascii_only else "…"
 
 
 class Sidebar(Vertical):
