@@ -43,33 +43,6 @@ def first_names() -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def _by_gender() -> tuple[frozenset[str], frozenset[str]]:
-    import faker.providers.person as person
-
-    male: set[str] = set()
-    female: set[str] = set()
-    for module in pkgutil.iter_modules(person.__path__):
-        try:
-            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        except (ImportError, AttributeError):
-            continue
-        for attr, into in (("first_names_male", male), ("first_names_female", female)):
-            value = next((vars(k)[attr] for k in provider.__mro__ if attr in vars(k)), None)
-            if isinstance(value, dict):
-                value = list(value)
-            if isinstance(value, (list, tuple, set, frozenset)):
-                into.update(n for n in value if isinstance(n, str) and n.isalpha())
-    return frozenset(male - female), frozenset(female - male)
-
-
-def gender_of_first_name(word: str) -> str | None:
-    """ "m" or "f" for a given name that every locale's lists give to one gender only ("Basil",
-    "Courtney" is both somewhere, so None): evidence for "he"/"she" before the text gives any."""
-    male, female = _by_gender()
-    return "m" if word in male else "f" if word in female else None
-
-
 def is_first_name(word: str) -> bool:
     """ "Candice", "Stanley": a capitalised given name (dictionary spelling)."""
     return word[:1].isupper() and word in first_names()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from . import gazetteer
 from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, ROLE_CLASSES, TITLE_NOUNS
-from .names import gender_of_first_name
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import OTHER, descriptors, gender_of_words, salience
@@ -140,8 +139,6 @@ class Referents:
         ref = self._by_entity.get(ent.id)
         if ref is None:
             ref = self._by_entity[ent.id] = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
-            if ent.kind is EntityKind.PERSON and " " in ent.name and enabled("gender.first_name"):
-                ref.gender = gender_of_first_name(ent.name.split()[0])  # "Basil Lomberg" is a he
         return ref
 
     def entity_referents(self) -> list[Referent]:

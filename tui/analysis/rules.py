@@ -19,7 +19,6 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.bare_title": '"…," Prime Minister added: a capitalised title with no article points back like "the prime minister"',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
-    "gender.first_name": '"he"/"she" know a person\'s gender from a given name all name lists agree on ("Basil Lomberg")',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
     "document.compound": '"a White House statement said": the issuer named before the noun',
