@@ -108,3 +108,26 @@ async def test_a_keystroke_draws_the_matches_in_the_frame_that_echoes_it(seed_pa
         app.screen._on_timer_update()  # the frame the timer draws next
         assert not app.screen._dirty_widgets
         assert view.search_hits and "match" in status.plain
+
+
+async def test_rows_kept_between_keystrokes_are_drawn_as_afresh(seed_path):
+    """A keystroke redraws only the rows on screen whose marks changed; every row shown is still
+    exactly what drawing it from scratch gives, as the query grows, shrinks and is cleared."""
+    article, analysis = _long(seed_path)
+    app = NewsReaderApp([article], analyses=[analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.press("slash")
+        kept = 0
+        for key in (*"peace", "backspace", "backspace", "s", "n", "ctrl+u", "t", "h", "e"):
+            before = {row: view._strips.get(row) for row in view.visible_rows()}
+            await pilot.press(key)
+            await pilot.pause()
+            base = view._frame()[2]
+            for row in view.visible_rows():
+                drawn = view._strips.get(row)
+                assert drawn is not None
+                assert list(drawn) == list(view._render_row(row, base)), (key, row)
+                kept += drawn is before.get(row)
+        assert kept  # some rows were reused, so the comparison above tested reuse
