@@ -9,7 +9,6 @@ from tui.model import Analysis
 from tui.text_search import SLICE_CHARS
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bars import StatusLine
-from tui.widgets.search import SearchBar
 from tui.widgets.targets import search_target
 
 SIZE = (100, 30)
@@ -88,26 +87,6 @@ async def test_typing_a_query_wider_than_the_bar_keeps_the_cursor_in_view(seed_p
         assert bar.scroll_x > 0 and bar.cursor_position == 80
         assert bar.virtual_size.width >= 80
         assert bar.scroll_x + bar.content_region.width >= 80  # the cursor's column is on screen
-
-
-async def test_a_keystroke_draws_the_matches_in_the_frame_that_echoes_it(seed_path):
-    """The article view and the status line are handed to the screen's next frame by the search
-    handler itself, not when they are next idle (a frame later): the frame drawn right after the
-    handler shows the key, the matches and the count together."""
-    article, analysis = _long(seed_path)
-    app = NewsReaderApp([article], analyses=[analysis])
-    async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
-        status = app.query_one(StatusLine)
-        await pilot.press("slash")
-        await pilot.pause()
-        bar = app.query_one(SearchBar)
-        bar.value = "peace"  # the Changed message is handled below, by hand, to see what it leaves
-        app._search_changed(SearchBar.Changed(bar, "peace"))
-        assert {view, status} <= app.screen._dirty_widgets
-        app.screen._on_timer_update()  # the frame the timer draws next
-        assert not app.screen._dirty_widgets
-        assert view.search_hits and "match" in status.plain
 
 
 async def test_rows_kept_between_keystrokes_are_drawn_as_afresh(seed_path):

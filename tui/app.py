@@ -24,7 +24,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
@@ -781,19 +780,6 @@ class NewsReaderApp(App[int]):
         target.seek(top - 1, 1)
         self.state.target = target
         self._show_target(reveal=True)
-        self._paint_with_echo(self.view, self.query_one(StatusLine))
-
-    def _paint_with_echo(self, *widgets: Widget) -> None:
-        """Put `widgets` in the frame that echoes the key, not the next one.
-
-        A widget's refresh reaches the screen only when that widget is next idle, and by then the
-        screen has drawn the search bar's echo (its update was pending before this handler ran):
-        the matches waited for the next frame, 17 ms and a repaint later (40-45 ms in a pty).
-        Textual has no public call for "repaint now"; the screen's set of dirty widgets is what
-        its frame timer draws (pinned Textual 8.2.8; `tests/test_app_search.py` checks it)."""
-        screen = self.screen
-        if all(widget.screen is screen for widget in widgets):
-            screen._dirty_widgets.update(widgets)
 
     def _search_more(self, search: Search) -> None:
         """One slice of a search, after the screen shows the last one; keys typed meanwhile come
