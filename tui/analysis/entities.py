@@ -469,7 +469,8 @@ def _title_only(c: Candidate) -> bool:
 def _headings_agree(cands: list[Candidate], parsed: list[ParsedBlock]) -> list[Candidate]:
     """Headlines are set in title case, where the model finds names in common words ("Kogi Govt
     Denies Rumour", "Boks Win Big"). A name found only in a headline or subhead is kept when the
-    body names it too, or a longer or shorter form of it; otherwise it is dropped."""
+    body names it too, alone or inside a longer name ("Guardiola" / "Pep Guardiola"); otherwise
+    it is dropped."""
     if not enabled("entities.headings_agree"):
         return cands
     spans = [
@@ -481,11 +482,10 @@ def _headings_agree(cands: list[Candidate], parsed: list[ParsedBlock]) -> list[C
     body = [c.key for c, h in zip(cands, in_heading, strict=True) if not h]
     if not body:
         return cands  # a text that is all headings: nothing to check against
-    body_keys = {f" {k} " for k in body}
+    body_keys = [f" {k} " for k in body]
 
     def named_in_body(key: str) -> bool:
-        words = key.split()
-        return any(f" {key} " in k or (len(k.split()) - 2 >= len(words) - 1 and k in f" {key} ") for k in body_keys)
+        return any(f" {key} " in k for k in body_keys)
 
     # A place the gazetteer knows is a place wherever it is named ("Quake hits Christchurch"),
     # and an acronym is a name in any case.

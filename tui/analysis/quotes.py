@@ -631,11 +631,12 @@ def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> Non
 def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:
     """News copy often opens with a description and names the person a paragraph or three later:
     "A former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
-    who served as business secretary, writes that ...". When the lede has exactly one such
-    described person who is quoted, and the next paragraph is about a person named there for the
-    first time with a matching title or age, they are the same speaker; so is the first person
-    named with the same title within the next `_NAMED_LATER_BLOCKS` paragraphs
-    ("the territory's minister ... announced" ... "Minister Shane Thompson told reporters")."""
+    who served as business secretary, writes that ...". A quoted, described (unnamed, singular)
+    speaker is the person who is the main subject of a paragraph within the next
+    `_NAMED_LATER_BLOCKS`, named there for the first time with a matching title or age ("the
+    territory's minister ... announced" ... "Minister Shane Thompson told reporters"); for a lede
+    description, only the next paragraph counts without `lede.later`, and there a person given no
+    title at all fits too (`lede.untitled`)."""
     lede = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), None)
     if lede is None or lede + 1 >= len(blocks) or not enabled("lede.named"):
         return

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from . import gazetteer
-from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, PERSON_NOUNS, ROLE_CLASSES, TITLE_NOUNS
+from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, ROLE_CLASSES, TITLE_NOUNS
 from .parsed import ParsedBlock
 from .rules import enabled
-from .syntax import OTHER, descriptors, gender_of_words, salience
+from .syntax import OTHER, descriptors, gender_of_words, is_role, salience
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -235,4 +235,4 @@ def may_be_org(ref: Referent) -> bool:
 def _title_word(word: str) -> bool:
     """ "Chair", "Minister", "Dr": a name's first word that is a title, not a given name."""
     low = word.lower()
-    return low in TITLE_NOUNS or low in HONORIFICS or low in PERSON_NOUNS or low in ROLE_CLASSES
+    return low in TITLE_NOUNS or low in HONORIFICS or is_role(low)
