@@ -253,3 +253,50 @@ def test_an_office_is_not_an_organisation(analyse_text):
     )
     orgs = names(an, EntityKind.ORGANIZATION)
     assert "Additional Public Prosecutor" not in orgs and "National Communications Officer" not in orgs, orgs
+
+
+def _kinds(analysis) -> dict[str, str]:
+    return {e.name: e.kind.value for e in analysis.entities}
+
+
+def _without_rule(analyse_text, text: str, rule: str):
+    from tui.analysis.rules import switched_off
+
+    with switched_off(rule):
+        return analyse_text(text, name="off.txt")[1]
+
+
+def test_untagged_places_listed_beside_tagged_ones_are_places(analyse_text):
+    """entities.untagged: the model tags some members of a list of towns and not others."""
+    text = (
+        "Pilot scheme extended to more courts\n\n"
+        "The scheme will run in crown courts in Birmingham, Cardiff, London, Manchester and Winchester "
+        "from next month, officials said.\n"
+    )
+    _, an = analyse_text(text)
+    assert {"Cardiff": "place", "Winchester": "place"}.items() <= _kinds(an).items()
+    off = _kinds(_without_rule(analyse_text, text, "entities.untagged"))
+    assert "Cardiff" not in off and "Winchester" not in off  # what the rule adds
+
+
+def test_a_country_opening_a_headline_is_a_place(analyse_text):
+    text = "Barbados denies minister was aboard the plane\n\nThe government said on Sunday that no minister had travelled.\n"
+    _, an = analyse_text(text)
+    assert _kinds(an).get("Barbados") == "place"
+    assert "Barbados" not in _kinds(_without_rule(analyse_text, text, "entities.untagged"))
+
+
+def test_platforms_and_outlets_told_things_are_organisations(analyse_text):
+    """ "a Facebook group", "told the Star-Advertiser": names the model leaves untagged."""
+    text = (
+        "Flood volunteers organise online\n\n"
+        "A retired teacher started a Facebook group to collect the names of missing neighbours.\n\n"
+        '"The road is gone," a farmer told the Star-Advertiser on Monday.\n'
+    )
+    _, an = analyse_text(text)
+    assert {"Facebook": "organization", "Star-Advertiser": "organization"}.items() <= _kinds(an).items()
+    off = _kinds(_without_rule(analyse_text, text, "entities.untagged"))
+    assert "Facebook" not in off and "Star-Advertiser" not in off
+    # Only a newspaper's word or a call sign makes an outlet of a name someone is told about.
+    _, plain = analyse_text('Town Awaits Plan\n\n"We will wait," Ana Ruiz told Councillor Briggs.\n', name="b.txt")
+    assert not any(k == "organization" for k in _kinds(plain).values())

@@ -23,6 +23,7 @@ from .lexicon import (
     HONORIFICS,
     LOSS_WORDS,
     MATCH_WORDS,
+    MEDIA_WORDS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
     ORG_NAME_WORDS,
@@ -31,6 +32,8 @@ from .lexicon import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PLATFORM_LETTERS,
+    PLATFORMS,
     SITE_PREPOSITIONS,
     SPORT_WORDS,
     TEAM_PREPOSITIONS,
@@ -44,7 +47,7 @@ from .parsed import ParsedBlock
 from .rules import enabled
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span, Token
 
 _KIND_OF_LABEL = {
     "PERSON": EntityKind.PERSON,
@@ -57,6 +60,8 @@ _KIND_OF_LABEL = {
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
 # "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
+# Broadcasters' call signs: "KHNL", "WBRC-TV".
+_CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
 
 
@@ -307,7 +312,7 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 coordinated.append([whole] + [_candidate(pb, p, label) for p in parts])
             else:
                 plain.append(whole)
-        plain.extend(_gazetteer_only(pb))
+        plain.extend(_untagged_names(pb))
     return plain, coordinated
 
 
@@ -324,27 +329,95 @@ def _dateline(parsed: list[ParsedBlock]) -> Candidate | None:
     return Candidate(start, end, m.group("place"), "DATELINE", EntityKind.PLACE, "", "")
 
 
-def _gazetteer_only(pb: ParsedBlock) -> list[Candidate]:
-    """Proper nouns the model missed, after "in"/"near"/..., that the gazetteer knows well."""
+def _untagged_names(pb: ParsedBlock) -> list[Candidate]:
+    """Runs of proper nouns the model left untagged that the words around them make a place or
+    a news outlet: the gazetteer's places after "in"/"near"/... or listed beside a tagged place,
+    countries anywhere, platforms, and outlets that are told things or cited."""
     doc = pb.doc
     found: list[Candidate] = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.is_sent_start or i == 0:
+        if not _untagged_proper(doc[i]):
             i += 1
             continue
-        j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+        j = i + 1
+        while j < len(doc) and (_untagged_proper(doc[j]) or _joining_hyphen(doc, j)):
             j += 1
-        span = doc[i:j]
-        place = gazetteer.lookup(span.text)
-        if place and doc[i - 1].lower_ in PLACE_PREPOSITIONS and _well_known(place):
-            cand = _candidate(pb, span, "GAZETTEER")
-            cand.kind = EntityKind.PLACE
-            found.append(cand)
+        found.extend(_untagged_run(pb, doc[i:j]))
         i = j
     return found
+
+
+def _untagged_proper(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_
+
+
+def _joining_hyphen(doc: Doc, j: int) -> bool:
+    """The hyphen inside "Star-Advertiser" (not the one of a party tag, "R-N.C.")."""
+    return (
+        doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and j + 1 < len(doc)
+        and _untagged_proper(doc[j + 1])
+        and len(doc[j - 1]) > 1
+        and doc[j + 1].is_alpha
+    )
+
+
+def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
+    doc, i = span.doc, span.start
+    opens = span[0].is_sent_start or i == 0
+    place = gazetteer.lookup(span.text)
+    if place and not opens and doc[i - 1].lower_ in PLACE_PREPOSITIONS and _well_known(place):
+        return [_typed(pb, span, "GAZETTEER", EntityKind.PLACE)]
+    if not enabled("entities.untagged"):
+        return []
+    if place and not opens and _listed_with_place(span.root):
+        return [_typed(pb, span, "GAZETTEER", EntityKind.PLACE)]  # "Birmingham, Cardiff and Winchester"
+    first = span[:1]
+    country = gazetteer.lookup(first.text)
+    if country and country.kind == "country" and not is_first_name(first.text):
+        return [_typed(pb, first, "GAZETTEER", EntityKind.PLACE)]  # "Barbados PM Mia Mottley says"
+    if span.text in PLATFORMS or (span.text in PLATFORM_LETTERS and _object_of(span.root, "on")):
+        return [_typed(pb, span, "OUTLET", EntityKind.ORGANIZATION)]  # "a Facebook group", "shared on X"
+    if _outlet_shaped(span) and _cited(span.root):
+        return [_typed(pb, span, "OUTLET", EntityKind.ORGANIZATION)]  # "told the Star-Advertiser"
+    return []
+
+
+def _typed(pb: ParsedBlock, span: Span, label: str, kind: EntityKind) -> Candidate:
+    cand = _candidate(pb, span, label)
+    cand.kind = kind
+    return cand
+
+
+def _listed_with_place(root: Token) -> bool:
+    """One of a list whose other members the model tagged as places."""
+    return any(t.ent_type_ in ("GPE", "LOC") for t in root.conjuncts)
+
+
+def _object_of(root: Token, preposition: str) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ == preposition
+
+
+def _outlet_shaped(span: Span) -> bool:
+    """ "Sky News", "the Star", "WBRC-TV": a newspaper's or broadcaster's last word (alone, after
+    "the"), or a call sign."""
+    doc = span.doc
+    if span[-1].text in MEDIA_WORDS:
+        return len(span) > 1 or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    return bool(_CALL_SIGN.match(span.text))
+
+
+def _cited(root: Token) -> bool:
+    """Told something, the source of "according to", or the channel someone appeared on."""
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("appear", "speak", "say", "tell")
 
 
 def _well_known(place: gazetteer.Place) -> bool:

@@ -31,13 +31,16 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
     PLATFORM_WORDS,
+    SITE_NAME_WORDS,
     SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_NOUNS,
 )
 from .names import is_first_name
 from .parsed import ParsedBlock
+from .rules import enabled
 from .syntax import SUBJECT_DEPS, introduces_person
 
 if TYPE_CHECKING:
@@ -101,6 +104,14 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     named = _kind_by_last_word(ent)
     if named is not None:
         return named
+    if (
+        len(words) > 1
+        and words[-1] in SITE_NAME_WORDS
+        and enabled("kinds.site_name")
+        and any(_visited(r) for r in roots)
+        and not _speaks(roots)
+    ):
+        return EntityKind.PLACE  # "taken to Kenyatta National Hospital", "at Karowe Mine"
     if ent.kind is EntityKind.PERSON and len(words) > 1 and words[0] in COMPASS_WORDS:
         return EntityKind.PLACE  # "North Shropshire", "West Maui" tagged as people
     kind = _kind_by_grammar(ent, roots)
@@ -272,7 +283,24 @@ def _in_a_place(root: Token) -> bool:
         return False  # "in the House": a body
     if root.dep_ == "pobj" and head.lower_ in IN_PLACE_PREPOSITIONS:
         return True
+    first = _first_of_list(root) if enabled("kinds.listed_site") else root
+    if first is not root and first.dep_ == "pobj" and first.head.lower_ in IN_PLACE_PREPOSITIONS:
+        return True  # "in Beetham, Morvant and Laventille"
     return root.dep_ == "appos" and head.lemma_.lower() in PLACE_NOUNS
+
+
+def _first_of_list(tok: Token) -> Token:
+    """The first member of the list `tok` is in ("Laventille" in "Beetham, Morvant and Laventille")."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _visited(root: Token) -> bool:
+    """ "at Karowe Mine", "referred to Kenyatta National Hospital", "the governor of Cloverhill
+    Prison": a site where people go, found, work or stay."""
+    first = _first_of_list(root)
+    return first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS
 
 
 # Evidence enough to make a person of any organisation or unknown place ...

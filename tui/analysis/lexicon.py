@@ -255,6 +255,9 @@ PLACE_NAME_WORDS = frozenset(
     "Temple Square Bridge Airport Stadium District Area Region County State Province Lake Beach Valley "
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights".split()
 )
+# Last words of sites that are also institutions: a place where the text puts someone there
+# ("taken to Kenyatta National Hospital", "at Karowe Mine"), an organisation where it speaks.
+SITE_NAME_WORDS = frozenset("Hospital Prison Jail Hotel Mine Inn Lounge Barracks Clinic".split())
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
 ORG_NAME_WORDS = frozenset(
@@ -291,6 +294,16 @@ SPORT_WORDS = frozenset(
 # Nouns and verbs of losing whose "to" names the winning side: "a loss to Chicago".
 LOSS_WORDS = frozenset("loss defeat lose fall succumb".split())
 
+# Social platforms by name, organisations wherever they stand ("a Facebook group"), and the
+# one-letter one that is a platform only as the object of "on" ("shared on X").
+PLATFORMS = frozenset("Facebook Twitter Instagram TikTok YouTube WhatsApp LinkedIn Snapchat Telegram Reddit Weibo WeChat".split())
+PLATFORM_LETTERS = frozenset({"X"})
+# Last words of news outlets' names: "Sky News", "the Star-Advertiser", "Metro TV".
+MEDIA_WORDS = frozenset(
+    "News TV Radio FM Times Post Herald Star Standard Independent Guardian Telegraph Mail Express Gazette "
+    "Tribune Journal Observer Advertiser Chronicle Sun Mirror Record Press Daily Monitor Nation Examiner Courier "
+    "Bulletin Insider Channel Network".split()
+)
 # Prepositions that put a name on a platform or in a publication: "posted on Twitter",
 # "wrote in the Gazette".
 PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say announce comment".split())
