@@ -300,3 +300,20 @@ def test_platforms_and_outlets_told_things_are_organisations(analyse_text):
     # Only a newspaper's word or a call sign makes an outlet of a name someone is told about.
     _, plain = analyse_text('Town Awaits Plan\n\n"We will wait," Ana Ruiz told Councillor Briggs.\n', name="b.txt")
     assert not any(k == "organization" for k in _kinds(plain).values())
+
+
+def test_a_persons_name_the_model_cut_in_two_is_joined(nlp):
+    """entities.joined_names: the model sometimes tags "Amy Berman" and "Jackson" apart; the
+    last part alone then looks like the city."""
+    from spacy.tokens import Span
+
+    from tui.analysis.entities import _joined_names
+    from tui.analysis.rules import switched_off
+
+    doc = nlp("Judge Carol Berman Jackson handed down her sentence on Friday.")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 3, 4, label="PERSON")]  # as the model may cut it
+    assert [(e.text, e.label_) for e in _joined_names(doc)] == [("Carol Berman Jackson", "PERSON")]
+    with switched_off("entities.joined_names"):
+        assert [e.text for e in _joined_names(doc)] == ["Carol Berman", "Jackson"]
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 3, 4, label="GPE")]
+    assert len(_joined_names(doc)) == 2  # only two people's parts make one person

@@ -239,3 +239,16 @@ def test_every_member_of_a_list_after_in_is_a_place(analyse_text):
     with switched_off("kinds.listed_site"):
         _, off = analyse_text(text, name="off.txt")
     assert kind_of(off, "Lantiville") is EntityKind.ORGANIZATION
+
+
+def test_a_title_before_a_name_of_several_words_is_found(nlp):
+    """ "former President Sipho Mavuso's": the title sits before the name's first word, which the
+    walk back must pass (it stopped one word short when the model tagged the name as a place)."""
+    from spacy.tokens import Span
+
+    from tui.analysis.kinds import _title_before
+
+    doc = nlp("She became a councillor during former President Sipho Mavuso's presidency.")
+    first = next(t.i for t in doc if t.text == "Sipho")
+    doc.ents = [Span(doc, first, first + 2, label="GPE")]  # as the model tags some names
+    assert _title_before(doc[first + 1])

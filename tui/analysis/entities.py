@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from ..model import BlockKind, EntityKind
 from . import gazetteer
 from .lexicon import (
@@ -47,7 +49,7 @@ from .parsed import ParsedBlock
 from .rules import enabled
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _KIND_OF_LABEL = {
     "PERSON": EntityKind.PERSON,
@@ -290,7 +292,7 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
     if dateline is not None:
         plain.append(dateline)
     for pb in parsed:
-        for ent in pb.doc.ents:
+        for ent in _joined_names(pb.doc):
             if ent.label_ not in _KIND_OF_LABEL and ent.label_ not in _MAYBE_PLACE:
                 continue
             span = _trim(ent)
@@ -314,6 +316,22 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 plain.append(whole)
         plain.extend(_untagged_names(pb))
     return plain, coordinated
+
+
+def _joined_names(doc: Doc) -> list[Span]:
+    """The model's entities, with a person's name it cut in two made whole again: "Amy Berman"
+    and "Jackson" side by side are one person."""
+    ents = list(doc.ents)
+    if not enabled("entities.joined_names"):
+        return ents
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start and prev[-1].whitespace_:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _dateline(parsed: list[ParsedBlock]) -> Candidate | None:

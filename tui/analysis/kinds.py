@@ -217,9 +217,10 @@ def _apposed_to_person(root: Token) -> bool:
 def _title_before(root: Token) -> bool:
     """ "Police Commissioner B Dayananda", "Minister Creed": a title right before the name
     (initials skipped)."""
-    i = root.i - 1
-    while i >= 0 and root.doc[i].pos_ == "PROPN" and root.doc[i].ent_iob_ == "I":
+    i = root.i
+    while i > 0 and root.doc[i].ent_iob_ == "I":
         i -= 1  # the name's own first words
+    i -= 1
     while i >= 0 and len(root.doc[i].text.rstrip(".")) == 1 and root.doc[i].text[:1].isupper():
         i -= 1
     return i >= 0 and root.doc[i].lower_.rstrip(".") in TITLE_NOUNS
