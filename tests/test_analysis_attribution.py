@@ -476,3 +476,34 @@ def test_partial_quote_without_a_verb_goes_to_the_speaker_quoted_just_before(ana
     )
     assert speaker_of(an, "much friendlier") == "Ravi Menon"
     assert speaker_of(an, "need a great deal") == "Ravi Menon"
+
+
+def test_the_object_of_prompted_is_who_speaks_in_the_to_clause(analyse_text):
+    """cue.object_control: "a latecomer prompted the judge to remark that "…"" is the judge's."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Judge scolds late arrivals\n\n"
+        "Judge Ruth Kellan heard eleven cases on Tuesday.\n\n"
+        "A man who arrived an hour late prompted the judge to remark that "
+        "\u201cthis court does not wait for anybody, whoever they are\u201d.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "this court does not wait") == "Ruth Kellan"
+    with switched_off("cue.object_control"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "this court does not wait") != "Ruth Kellan"
+
+
+def test_court_and_council_roles_refer_back_to_the_person_named_with_them(analyse_text):
+    """ "the magistrate", "the councillor": court and council titles are person nouns too."""
+    text = (
+        "Court hears bail plea\n\n"
+        "Magistrate Ruth Kellan heard the bail application on Tuesday.\n\n"
+        "\u201cYou will report to the station every Monday,\u201d the magistrate told the accused.\n\n"
+        "Councillor Amos Tembe said the ward had asked for more patrols.\n\n"
+        "\u201cPeople are frightened,\u201d the councillor said.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "You will report") == "Ruth Kellan"
+    assert speaker_of(an, "People are frightened") == "Amos Tembe"

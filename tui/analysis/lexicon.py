@@ -106,6 +106,8 @@ PERSON_NOUNS = frozenset(
     customer client buyer seller user supplier partner rival competitor landlord tenant
     brother sister grandson granddaughter grandmother grandfather cousin uncle aunt nephew niece
     fiance fiancee boyfriend girlfriend stepfather stepmother employer employee
+    magistrate solicitor barrister accused coroner councillor councilor commissioner sheriff
+    superintendent principal headteacher lecturer pastor chaplain trustee
     """.split()
 )
 

@@ -38,6 +38,7 @@ QUOTE_RULES: dict[str, str] = {
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
+    "cue.object_control": '"prompted the minister to say": the object of the verb above a "to"-clause is the speaker',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',

@@ -25,6 +25,7 @@ from .lexicon import (
     ROLE_CLASSES,
     SPEECH_VERBS,
 )
+from .rules import enabled
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -109,8 +110,22 @@ def subject_of(verb: Token) -> Token | None:
                         return child
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return stray_subject(tok)
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
         tok = tok.head
     return None
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """ "inspired the judge to comment that …", "prompted the minister to say": the object of the
+    verb above a "to"-clause is who does the clause's saying (not after "promise")."""
+    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() == "promise" or not enabled("cue.object_control"):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or not (obj.pos_ in ("PROPN", "PRON") or is_role(obj.lemma_.lower())):
+        return None  # "organized a press conference to slam …": a thing does not speak
+    return obj
 
 
 def _inverted_speaker(child: Token, verb: Token) -> bool:
