@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,15 +29,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from realnews_eval import MANIFESTS, realnews_root, short_hash  # noqa: E402
 
-MAX_DROPPED = 6
+_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _lines(raw: str) -> list[str]:
-    return [line.strip() for line in raw.replace("\r\n", "\n").split("\n") if line.strip()]
+def _lines(raw: str, strip: bool = True) -> list[str]:
+    lines = raw.replace("\r\n", "\n").split("\n")
+    return [line.strip() if strip else line.lstrip() for line in lines if line.strip()]
 
 
 def _render(lines: list[str]) -> str:
@@ -45,31 +46,71 @@ def _render(lines: list[str]) -> str:
 
 
 def candidates(raw: str, headline: str) -> list[list[str]]:
-    """The excerpt's lines, and the same with the manifest's headline put first (a slug headline)."""
-    lines = _lines(raw)
-    out = [lines]
-    if headline and (not lines or lines[0] != headline):
-        out.append([headline, *lines])
+    """The ways the collectors began from the excerpt: its lines as they are or with trailing
+    spaces kept, a leading "date YYYY-MM-DD" dropped, the manifest's headline put first (a
+    headline taken from the page's address)."""
+    out: list[list[str]] = []
+    for strip in (True, False):
+        for undated in (False, True):
+            text = _DATE_PREFIX.sub("", raw, count=1) if undated else raw
+            lines = _lines(text, strip)
+            if undated and text == raw:
+                continue
+            out.append(lines)
+            if headline and (not lines or lines[0].strip() != headline):
+                out.append([headline, *lines])
     return out
 
 
 def restore(raw: str, entry: dict[str, Any]) -> str | None:
-    """The text whose sha256 is the manifest's, made by dropping whole lines, or None."""
-    target = entry["length"]
+    """The text whose sha256 is the manifest's, made by keeping some of the excerpt's lines, or
+    None. The gold quotes' offsets and hashes steer the search: a kept line must hold, at the
+    right place, every gold quote that starts within it."""
     for lines in candidates(raw, entry.get("headline", "")):
-        sizes = [len(line) + 2 for line in lines]
-        surplus = sum(sizes) - 1 - target  # the text ends with one newline, not two
-        if surplus < 0:
-            continue
-        for k in range(MAX_DROPPED + 1):
-            for drop in itertools.combinations(range(len(lines)), k):
-                if sum(sizes[i] for i in drop) != surplus:
-                    continue
-                kept = [line for i, line in enumerate(lines) if i not in drop]
-                text = _render(kept)
-                if _sha(text) == entry["sha256"]:
-                    return text
+        text = _kept_lines(lines, entry)
+        if text is not None:
+            return text
     return None
+
+
+def _kept_lines(lines: list[str], entry: dict[str, Any]) -> str | None:
+    target = entry["length"]
+    quotes = sorted(entry["quotes"], key=lambda q: q["start"])
+    hopeless: set[tuple[int, int]] = set()
+    kept: list[str] = []
+
+    def fits(line: str, pos: int) -> bool:
+        for q in quotes:
+            if pos <= q["start"] < pos + len(line):
+                if q["end"] > pos + len(line) or short_hash(line[q["start"] - pos : q["end"] - pos]) != q["hash"]:
+                    return False
+        return True
+
+    def search(i: int, pos: int) -> tuple[str | None, bool]:
+        """The text, and whether any way on from here had the right length (only a way with
+        none is remembered as hopeless: the same way on may fail the sha256 after one prefix
+        and pass it after another)."""
+        if pos - 1 == target:  # the last line's "\n\n" is one "\n"
+            text = _render(kept)
+            return (text if _sha(text) == entry["sha256"] else None), True
+        if i == len(lines) or pos > target + 1 or (i, pos) in hopeless:
+            return None, False
+        reached = False
+        line = lines[i]
+        if fits(line, pos):
+            kept.append(line)
+            found, reached = search(i + 1, pos + len(line) + 2)
+            kept.pop()
+            if found is not None:
+                return found, True
+        found, reached_too = search(i + 1, pos)
+        if found is not None:
+            return found, True
+        if not (reached or reached_too):
+            hopeless.add((i, pos))
+        return None, reached or reached_too
+
+    return search(0, 0)[0]
 
 
 def quote_agreement(text: str, entry: dict[str, Any]) -> str:
