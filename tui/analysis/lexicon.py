@@ -158,7 +158,8 @@ TITLE_NOUNS = frozenset(
     "sultan speaker deputy official minister foreign interior defence defense executive "
     "economist analyst editor correspondent professor doctor inspector superintendent "
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
-    "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser".split()
+    "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
+    "councillor councilor magistrate sheriff mla mpp".split()
 )
 
 TITLE_PHRASES = frozenset(
@@ -200,7 +201,7 @@ NOT_BEFORE_NAMES = (DETERMINERS - DEFINITE - {"one", "another"}) | {"the"}
 NAME_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by vs v de du la &".split())
 
 # Lower-case words inside personal names: "Mohammed bin Salman", "Vincent van der Berg".
-NAME_PARTICLES = frozenset("bin bint ibn ben van von der den de da di del della la le al el dos das du y".split())
+NAME_PARTICLES = frozenset("bin bint ibn ben van von der den de da di del della la le al el dos das du y ap ó ní".split())
 
 # ---- nationality and places -------------------------------------------------------------------
 # A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",
