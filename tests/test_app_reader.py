@@ -111,7 +111,8 @@ async def test_every_mention_is_marked_and_the_current_one_stands_out(seed_artic
         assert current_style.reverse
         # the overview column at the right edge shows where the mentions lie, the current one solid
         assert len(view.map.offsets) > 3
-        column = [view.render_line(y).text[-1] for y in range(view.scrollable_content_region.height)]
+        column = [view.overview.render_line(y).text for y in range(view.overview.size.height)]
+        assert len(column) == view.scrollable_content_region.height
         assert column.count("█") == 1 and column.count("━") >= 3
 
 
