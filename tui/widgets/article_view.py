@@ -421,17 +421,20 @@ class ArticleView(ScrollView, can_focus=True):
             self.overview.refresh()
 
     def _frame(self) -> tuple:
-        """What every row of one frame shares (region, base style, map styles), looked up once."""
-        region = self.scrollable_content_region
-        key = (round(self.scroll_y), region.width, region.height, len(self._layout), len(self._styles))
+        """What every row of one frame shares (region, base style, map styles, left margin),
+        looked up once: the key is cheap (Textual computes the content region anew at each
+        call), and the rest follows from it (the view has no padding, border or scrollbar)."""
+        key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
         if self._frame_cache[0] != key:
+            region = self.scrollable_content_region
             styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
-            self._frame_cache = (key, (region.width, region.height, self.rich_style, self.visible_rows(), styles))
+            frame = (region.width, region.height, self.rich_style, self.visible_rows(), styles, self.left_margin)
+            self._frame_cache = (key, frame)
         return self._frame_cache[1]
 
     def map_cell(self, y: int) -> Segment:
         """The overview column's cell beside screen row `y`."""
-        _, height, _, view, styles = self._frame()
+        _, height, _, view, styles, _ = self._frame()
         return self.map.cell(y, height, view, self._layout, styles)
 
     def jump_to_map_row(self, y: int) -> None:
@@ -443,13 +446,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, row - height // 2), animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
-        width, _, base, view, _ = self._frame()
+        width, _, base, view, _, left = self._frame()
         row = view.start + y if view else round(self.scroll_y) + y
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row, base)
             self._strips[row] = strip
-        left = self.left_margin
         if left:
             strip = Strip.join([Strip.blank(left, base), strip])
         return strip.crop_extend(0, width, base).simplify()
