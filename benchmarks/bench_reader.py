@@ -344,6 +344,8 @@ def search(runs: int, big: Path, cache: str, compare: Path | None = None) -> Non
         row("keystroke -> first frame with matches near the view, p95", ms(p95(first[root])), "target <= 30 ms")
         row("keystroke -> every match found and counted, p95", ms(p95(complete[root])), "shown incrementally")
         row("keystroke -> first frame, median", ms(median(first[root])), "")
+        letters = [median(first[root][n :: len(query)]) * 1000 for n in range(len(query))]
+        row("  the same by letter typed, median", " / ".join(f"{t:.0f}" for t in letters) + " ms", " / ".join(query))
 
 
 def main() -> int:
