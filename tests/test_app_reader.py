@@ -116,10 +116,11 @@ async def test_every_mention_is_marked_and_the_current_one_stands_out(seed_artic
         assert column.count("█") == 1 and column.count("━") >= 3
 
 
-
 def _column_on_screen(app, column) -> list[list]:
     region = column.region
-    return [list(strip.crop(region.x, region.right)) for strip in app.screen._compositor.render_strips()[region.y : region.bottom]]
+    return [
+        list(strip.crop(region.x, region.right)) for strip in app.screen._compositor.render_strips()[region.y : region.bottom]
+    ]
 
 
 async def test_the_overview_column_follows_the_view_and_a_click_on_it_jumps_there(seed_article, seed_analysis):
@@ -144,6 +145,7 @@ async def test_the_overview_column_follows_the_view_and_a_click_on_it_jumps_ther
         await pilot.click(column, offset=(0, column.size.height - 1))
         await pilot.pause()
         assert view.scroll_y == view.max_scroll_y > 0
+
 
 async def test_escape_clears_the_target(seed_article, seed_analysis):
     app = _app(seed_article, seed_analysis)

@@ -375,11 +375,20 @@ class ArticleView(ScrollView, can_focus=True):
         kept = self._unchanged_rows(*before)
         for row, strip in kept.items():
             self._strips[row] = strip
-        # Only the rows whose selection changed are drawn again (Textual keeps the others' lines).
+        # Only the rows whose selection changed are drawn again (Textual keeps the others' lines),
+        # one region per run of them: Textual's compositor pays per region for finding and
+        # cropping what it overlaps.
         top, width = round(self.scroll_y), self.size.width
-        changed = [Region(0, row - top, width, 1) for row in self.visible_rows() if row not in kept]
-        if changed:
-            self.refresh(*changed)
+        runs: list[list[int]] = []
+        for row in self.visible_rows():
+            if row in kept:
+                continue
+            if runs and runs[-1][1] == row:
+                runs[-1][1] = row + 1
+            else:
+                runs.append([row, row + 1])
+        if runs:
+            self.refresh(*(Region(0, first - top, width, last - first) for first, last in runs))
 
     def _unchanged_rows(self, selection: list[_UniformIndex], current: Span | None) -> dict[int, Strip]:
         """The drawn rows on screen whose selection spans are the same under the new selection."""
