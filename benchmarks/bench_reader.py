@@ -306,35 +306,46 @@ def until(app: PtyApp, sent: float, pattern: re.Pattern[str], timeout: float = 2
     raise TimeoutError(f"{pattern.pattern!r} not on screen:\n{app.text}")
 
 
-def search(runs: int, big: Path, cache: str) -> None:
+def search(runs: int, big: Path, cache: str, compare: Path | None = None) -> None:
     """Typing a search on the 2 MB text, analysis done: the first frame with the matches near
-    the view, and the frame with all of them counted, per keystroke."""
+    the view, and the frame with all of them counted, per keystroke. With `compare`, that
+    checkout's reader types the same keys in a run of its own between each of ours."""
     query = "peace"
-    first, complete, floor = [], [], []
-    with PtyApp(reader(big), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
-        app.wait_for(HEADLINE, 120)
-        wait_ready(app, 3600)
-        app.settle(0.5)
-        for r in range(runs):
-            app.press(PAGE_DOWN * (r + 1))
-            app.press("/")
-            for n in range(1, len(query) + 1):
-                typed = re.escape(query[:n])
-                app.settle(0.1)
-                sent = time.perf_counter()
-                os.write(app.master, query[n - 1].encode())
-                first.append(until(app, sent, re.compile(rf"/{typed}\W+(match \d+/\d+|no matches)")))
-                complete.append(until(app, sent, re.compile(rf"/{typed}\W+(match \d+/\d+(?!\+)\b|no matches)")))
-                floor.append(app.press("\x1b[D")[0])  # cursor left in the search bar: a repaint and no search
-                app.press("\x1b[F")  # back to the end of the query
-            app.press("\x1b")
-        quit_app(app)
+    roots = [ROOT] if compare is None else [compare, ROOT]
+    first: dict[Path, list[float]] = {root: [] for root in roots}
+    complete: dict[Path, list[float]] = {root: [] for root in roots}
+    floor: dict[Path, list[float]] = {root: [] for root in roots}
+    for r in range(runs):
+        for root in roots:
+            with PtyApp(reader(big, root), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
+                app.wait_for(HEADLINE, 120)
+                wait_ready(app, 3600)
+                app.settle(0.5)
+                app.press(PAGE_DOWN * (r + 1))
+                app.press("/")
+                for n in range(1, len(query) + 1):
+                    typed = re.escape(query[:n])
+                    app.settle(0.1)
+                    sent = time.perf_counter()
+                    os.write(app.master, query[n - 1].encode())
+                    first[root].append(until(app, sent, re.compile(rf"/{typed}\W+(match \d+/\d+|no matches)")))
+                    complete[root].append(until(app, sent, re.compile(rf"/{typed}\W+(match \d+/\d+(?!\+)\b|no matches)")))
+                    floor[root].append(app.press("\x1b[D")[0])  # cursor left in the search bar: a repaint and no search
+                    app.press("\x1b[F")  # back to the end of the query
+                app.press("\x1b")
+                quit_app(app)
 
-    print(f"search on the 2 MB document, analysis cached, {runs} x typing {query!r} (p95 over {len(first)} keystrokes):")
-    row("cursor key in the search bar (no search): latency p95", ms(p95(floor)), "floor")
-    row("keystroke -> first frame with matches near the view, p95", ms(p95(first)), "target <= 30 ms")
-    row("keystroke -> every match found and counted, p95", ms(p95(complete)), "shown incrementally")
-    row("keystroke -> first frame, median", ms(median(first)), "")
+    for root in roots:
+        name = "this checkout" if root == ROOT else f"the reader of {root}"
+        print(
+            f"search on the 2 MB document, {name}, analysis cached, {runs} x typing {query!r} (p95 over {len(first[root])} keystrokes):"
+        )
+        row("cursor key in the search bar (no search): latency p95", ms(p95(floor[root])), "floor")
+        row("keystroke -> first frame with matches near the view, p95", ms(p95(first[root])), "target <= 30 ms")
+        row("keystroke -> every match found and counted, p95", ms(p95(complete[root])), "shown incrementally")
+        row("keystroke -> first frame, median", ms(median(first[root])), "")
+        letters = [median(first[root][n :: len(query)]) * 1000 for n in range(len(query))]
+        row("  the same by letter typed, median", " / ".join(f"{t:.0f}" for t in letters) + " ms", " / ".join(query))
 
 
 def main() -> int:
@@ -342,7 +353,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="skip the 2 MB document")
     parser.add_argument("--only", choices=("startup", "keys", "big", "search", "throughput"), help="run one part")
-    parser.add_argument("--compare", type=Path, help="another checkout whose reader is timed alternately (start-up)")
+    parser.add_argument("--compare", type=Path, help="another checkout whose reader is timed alternately (start-up, search)")
     parser.add_argument("--cache", help="analysis cache for the 2 MB document (reuse it to skip its analysis)")
     args = parser.parse_args()
     os.chdir(ROOT)
@@ -363,7 +374,7 @@ def main() -> int:
     if big is not None and "big" in parts:
         big_document(big)
     if big is not None and "search" in parts:
-        search(args.runs, big, args.cache or tempfile.mkdtemp(prefix="nr-bench-search-"))
+        search(args.runs, big, args.cache or tempfile.mkdtemp(prefix="nr-bench-search-"), args.compare)
     if big is not None and "throughput" in parts:
         throughput(big)
     return 0

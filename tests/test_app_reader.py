@@ -111,8 +111,40 @@ async def test_every_mention_is_marked_and_the_current_one_stands_out(seed_artic
         assert current_style.reverse
         # the overview column at the right edge shows where the mentions lie, the current one solid
         assert len(view.map.offsets) > 3
-        column = [view.render_line(y).text[-1] for y in range(view.scrollable_content_region.height)]
+        column = [view.overview.render_line(y).text for y in range(view.overview.size.height)]
+        assert len(column) == view.scrollable_content_region.height
         assert column.count("█") == 1 and column.count("━") >= 3
+
+
+def _column_on_screen(app, column) -> list[list]:
+    region = column.region
+    return [
+        list(strip.crop(region.x, region.right)) for strip in app.screen._compositor.render_strips()[region.y : region.bottom]
+    ]
+
+
+async def test_the_overview_column_follows_the_view_and_a_click_on_it_jumps_there(seed_article, seed_analysis):
+    """The overview column is a widget of its own beside the view: scrolling the view repaints
+    its shade (the screen shows what drawing it afresh gives), and a click on its last cell
+    brings the end of the article into view, like a scrollbar."""
+    app = _app(seed_article, seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "enter")
+        view = app.query_one(ArticleView)
+        column = view.overview
+        assert column.region.x == view.region.right and column.region.height == view.region.height
+        view.scroll_to(y=0, animate=False, immediate=True)
+        await pilot.pause()
+        top = _column_on_screen(app, column)
+        view.action_page(1)
+        await pilot.pause()
+        shown = _column_on_screen(app, column)
+        assert shown != top
+        column._styles_cache.clear()
+        assert shown == _column_on_screen(app, column)
+        await pilot.click(column, offset=(0, column.size.height - 1))
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 0
 
 
 async def test_escape_clears_the_target(seed_article, seed_analysis):

@@ -110,3 +110,53 @@ async def test_rows_kept_between_keystrokes_are_drawn_as_afresh(seed_path):
                 assert list(drawn) == list(view._render_row(row, base)), (key, row)
                 kept += drawn is before.get(row)
         assert kept  # some rows were reused, so the comparison above tested reuse
+
+
+async def test_the_view_on_screen_is_what_drawing_it_afresh_gives(seed_path):
+    """A keystroke repaints only the article rows whose marks changed and the overview column
+    beside them: Textual keeps the other rows' lines, which must be what drawing the whole
+    screen afresh gives (colours and styles included), as the query grows, shrinks and goes."""
+    article, analysis = _long(seed_path)
+    app = NewsReaderApp([article], analyses=[analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.press("slash")
+        for key in (*"peace", "backspace", "backspace", "s", "ctrl+u", "t", "h", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+            compositor = app.screen._compositor
+            shown = [list(strip) for strip in compositor.render_strips()]
+            for widget in (view, view.overview):
+                widget._styles_cache.clear()
+            view._strips.clear()
+            assert shown == [list(strip) for strip in compositor.render_strips()], key
+
+
+async def test_a_keystroke_s_matches_are_drawn_in_the_frame_that_echoes_it(seed_path):
+    """The search runs as the bar handles its own change, before the bar asks the screen for a
+    repaint: the frame that shows the key in the bar shows its matches and count too (run
+    where the message bubbled to, the app, they waited for the frame after)."""
+    article, analysis = _long(seed_path)
+    app = NewsReaderApp([article], analyses=[analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.press("slash")
+        await pilot.pause()
+        frames: list[set] = []
+        display = app._display
+
+        def recording(screen, renderable):
+            frames.append(set(screen._dirty_widgets))
+            display(screen, renderable)
+
+        app._display = recording
+        bar, status = app.query_one("#search"), app.query_one(StatusLine)
+        for key in "peace":
+            frames.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            echo = next(frame for frame in frames if bar in frame)
+            assert view in echo and view.overview in echo, key
+            assert any(widget is status or status in widget.ancestors for widget in echo), key

@@ -354,9 +354,11 @@ class NewsReaderApp(App[int]):
         yield TitleBar(id="title")
         yield Legend(id="legend")
         with Horizontal(id="main"):
-            yield ArticleView(ascii_only=self.ascii_only, id="article")
+            view = ArticleView(ascii_only=self.ascii_only, id="article")
+            yield view
+            yield view.overview
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
-        yield SearchBar(id="search")
+        yield SearchBar(id="search", typed=self._search_typed)
         yield StatusLine(id="status")
         # The footer comes after the first paint (`_mount_footer`): a widget per key, styled one
         # by one, it cost more than the rest of the first frame together.
@@ -762,9 +764,8 @@ class NewsReaderApp(App[int]):
         search.value = ""
         self.screen.set_focus(search)
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
-        query = event.value
+    def _search_typed(self, query: str) -> None:
+        """The query changed (`SearchBar` calls this as it handles its own change)."""
         if not query:
             self.state.target = None
             self._show_target(reveal=False)

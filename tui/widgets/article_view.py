@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -27,6 +27,7 @@ from ..model import Analysis, Article, BlockKind, EntityKind
 from ..safe_text import printable
 from .layout import BLANK, KINDS, Layout, lay_out
 from .mention_map import MentionMap
+from .overview import OverviewColumn
 from .targets import ASCII_BAR_PATTERNS, BAR_PATTERNS, SPEAKER_COLOURS, Span, speaker_looks
 
 # The reading measure: at most 88 cells a line (about 75 characters of running text on average,
@@ -187,7 +188,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("end,G", "edge(1)", "Bottom", show=False, tooltip="End of the article", id="article.bottom"),
     ]
 
-    # The overview column (MentionMap) is the scrollbar: Textual's own is hidden.
+    # The overview column (`overview`, a widget beside the view) is the scrollbar: Textual's own
+    # is hidden.
     DEFAULT_CSS = """
     ArticleView { overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 0; }
     """
@@ -220,6 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._frame_cache: tuple = ((), ())
         self.map = MentionMap(ascii_only=ascii_only)
+        self.overview = OverviewColumn(self)  # mounted beside the view by its container
 
     # -- content -------------------------------------------------------------------------------
 
@@ -258,16 +261,16 @@ class ArticleView(ScrollView, can_focus=True):
         first, last = self.row_of(span[0]), self.row_of(max(span[0], span[1] - 1))
         for row in range(first, last + 1):
             self._strips.discard(row)
-        self.refresh()
+        self.refresh_lines(first, last - first + 1)
 
     @property
     def text_width(self) -> int:
-        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 2))
+        return max(10, min(MAX_TEXT_WIDTH, self.scrollable_content_region.width - GUTTER - 1))
 
     @property
     def left_margin(self) -> int:
         """Blank columns before the gutter: half the room the measure leaves unused."""
-        spare = self.scrollable_content_region.width - 1 - GUTTER - self._layout.width - 1
+        spare = self.scrollable_content_region.width - GUTTER - self._layout.width - 1
         return max(0, spare // 2)
 
     @property
@@ -310,6 +313,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(width + GUTTER, len(self._layout))
         self._strips.clear()
         self.refresh()
+        self.overview.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.article is not None and (self.text_width != self._layout.width or not self.line_count):
@@ -322,6 +326,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles.clear()
         self._strips.clear()
         self._frame_cache = ((), ())
+        self.overview.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.overview.refresh()  # the shade that shows where the view is
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -358,11 +368,27 @@ class ArticleView(ScrollView, can_focus=True):
             _UniformIndex(marked_quotes, _MARK, "article-view--mark-quote"),
             _UniformIndex(self.search_hits, _SEARCH, "article-view--search"),
         ]
-        kept = self._unchanged_rows(*before) if before is not None else {}
         self._strips.clear()
+        if before is None:
+            self.refresh()
+            return
+        kept = self._unchanged_rows(*before)
         for row, strip in kept.items():
             self._strips[row] = strip
-        self.refresh()
+        # Only the rows whose selection changed are drawn again (Textual keeps the others' lines),
+        # one region per run of them: Textual's compositor pays per region for finding and
+        # cropping what it overlaps.
+        top, width = round(self.scroll_y), self.size.width
+        runs: list[list[int]] = []
+        for row in self.visible_rows():
+            if row in kept:
+                continue
+            if runs and runs[-1][1] == row:
+                runs[-1][1] = row + 1
+            else:
+                runs.append([row, row + 1])
+        if runs:
+            self.refresh(*(Region(0, first - top, width, last - first) for first, last in runs))
 
     def _unchanged_rows(self, selection: list[_UniformIndex], current: Span | None) -> dict[int, Strip]:
         """The drawn rows on screen whose selection spans are the same under the new selection."""
@@ -401,29 +427,43 @@ class ArticleView(ScrollView, can_focus=True):
     def set_map(self, offsets: list[int], current: int | None) -> None:
         """Marks for the overview column: sorted start offsets and the current one."""
         if self.map.update(offsets, current):
-            self.refresh()
+            self.overview.refresh()
 
     def _frame(self) -> tuple:
-        """What every row of one frame shares (region, base style, map styles), looked up once."""
-        region = self.scrollable_content_region
-        key = (round(self.scroll_y), region.width, region.height, len(self._layout), len(self._styles))
+        """What every row of one frame shares (region, base style, map styles, left margin),
+        looked up once: the key is cheap (Textual computes the content region anew at each
+        call), and the rest follows from it (the view has no padding, border or scrollbar)."""
+        key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
         if self._frame_cache[0] != key:
+            region = self.scrollable_content_region
             styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
-            self._frame_cache = (key, (region.width, region.height, self.rich_style, self.visible_rows(), styles))
+            frame = (region.width, region.height, self.rich_style, self.visible_rows(), styles, self.left_margin)
+            self._frame_cache = (key, frame)
         return self._frame_cache[1]
 
+    def map_cell(self, y: int) -> Segment:
+        """The overview column's cell beside screen row `y`."""
+        _, height, _, view, styles, _ = self._frame()
+        return self.map.cell(y, height, view, self._layout, styles)
+
+    def jump_to_map_row(self, y: int) -> None:
+        """A click on the overview column: the view goes there, like a scrollbar."""
+        if self.article is None:
+            return
+        height = self.scrollable_content_region.height
+        row = self.map.row_at(y, height, self._layout)
+        self.scroll_to(y=max(0, row - height // 2), animate=False, immediate=True)
+
     def render_line(self, y: int) -> Strip:
-        width, height, base, view, styles = self._frame()
+        width, _, base, view, _, left = self._frame()
         row = view.start + y if view else round(self.scroll_y) + y
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row, base)
             self._strips[row] = strip
-        cell = self.map.cell(y, height, view, self._layout, styles)
-        left = self.left_margin
         if left:
             strip = Strip.join([Strip.blank(left, base), strip])
-        return Strip.join([strip.crop_extend(0, width - 1, base), Strip([cell], 1)]).simplify()
+        return strip.crop_extend(0, width, base).simplify()
 
     def _render_row(self, row: int, base: Style) -> Strip:
         """`base`: the widget's style, looked up once per frame (`_frame`): Textual computes it
@@ -470,11 +510,6 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         if self.article is None:
-            return
-        region = self.scrollable_content_region
-        if event.x >= region.width - 1:  # the overview column: jump there, like a scrollbar
-            row = self.map.row_at(event.y, region.height, self._layout)
-            self.scroll_to(y=max(0, row - region.height // 2), animate=False, immediate=True)
             return
         offset = self._layout.offset_at(round(self.scroll_y) + event.y, event.x - GUTTER - self.left_margin, self.article.text)
         if offset is not None:

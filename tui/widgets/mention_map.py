@@ -1,8 +1,10 @@
 """The overview column at the article's right edge: where every mention of the current target lies.
 
 It replaces the scrollbar: each cell stands for a slice of the document's rows, shaded where the
-view is, marked where the target is mentioned and solid at the current mention. It is drawn as
-the last cell of the article view's own rows, so scrolling repaints one region, not two widgets.
+view is, marked where the target is mentioned and solid at the current mention. It is a widget
+one cell wide beside the article view (`OverviewColumn`, made by the view), so new marks repaint
+that column and only the article rows whose marks changed: drawn as the last cell of every
+article row, any change of the marks (each search keystroke) repainted the whole view.
 Marks are kept as character offsets and looked up per cell, so a target with 50,000 mentions
 costs a few bisections per screen row, not one per mention.
 """
