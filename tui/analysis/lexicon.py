@@ -159,7 +159,7 @@ TITLE_NOUNS = frozenset(
     "economist analyst editor correspondent professor doctor inspector superintendent "
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
     "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
-    "councillor councilor magistrate sheriff mla mpp".split()
+    "councillor councilor magistrate sheriff mla mpp msp mps mec".split()
 )
 
 TITLE_PHRASES = frozenset(
