@@ -28,6 +28,7 @@ from .lexicon import (
     MEDIA_WORDS,
     NAME_PARTICLES,
     NOT_BEFORE_NAMES,
+    ON_AIR_VERBS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -435,7 +436,7 @@ def _cited(root: Token) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
-    return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("appear", "speak", "say", "tell")
+    return root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ON_AIR_VERBS
 
 
 def _well_known(place: gazetteer.Place) -> bool:

@@ -307,6 +307,8 @@ MEDIA_WORDS = frozenset(
     "Tribune Journal Observer Advertiser Chronicle Sun Mirror Record Press Daily Monitor Nation Examiner Courier "
     "Bulletin Insider Channel Network".split()
 )
+# Verbs whose "on" names a broadcaster: "appearing on Sky News", "speaking on Metro TV".
+ON_AIR_VERBS = frozenset("appear speak say tell".split())
 # Prepositions that put a name on a platform or in a publication: "posted on Twitter",
 # "wrote in the Gazette".
 PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say announce comment".split())
