@@ -211,21 +211,6 @@ def test_a_name_opening_with_a_direction_is_a_place_not_a_person(analyse_text):
     assert "West Kauai" not in people and "North Shropshire" not in people, people
 
 
-def test_a_hospital_or_prison_someone_is_taken_to_is_a_place(analyse_text):
-    """kinds.site_name: "taken to X Hospital" is where someone is; "X Hospital said" would speak."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Two hurt in market brawl\n\n"
-        "Two of the injured were later taken to Harlow Memorial Hospital for treatment, police said.\n"
-    )
-    _, an = analyse_text(text)
-    assert kind_of(an, "Harlow Memorial Hospital") is EntityKind.PLACE
-    with switched_off("kinds.site_name"):
-        _, off = analyse_text(text, name="off.txt")
-    assert kind_of(off, "Harlow Memorial Hospital") is EntityKind.ORGANIZATION
-
-
 def test_every_member_of_a_list_after_in_is_a_place(analyse_text):
     """kinds.listed_site: "in Beetwood, Morvale and Lantiville" puts all three on the map."""
     from tui.analysis.rules import switched_off

@@ -31,9 +31,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
-    PLACE_PREPOSITIONS,
     PLATFORM_WORDS,
-    SITE_NAME_WORDS,
     SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_NOUNS,
@@ -104,14 +102,6 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     named = _kind_by_last_word(ent)
     if named is not None:
         return named
-    if (
-        len(words) > 1
-        and words[-1] in SITE_NAME_WORDS
-        and enabled("kinds.site_name")
-        and any(_visited(r) for r in roots)
-        and not _speaks(roots)
-    ):
-        return EntityKind.PLACE  # "taken to Kenyatta National Hospital", "at Karowe Mine"
     if ent.kind is EntityKind.PERSON and len(words) > 1 and words[0] in COMPASS_WORDS:
         return EntityKind.PLACE  # "North Shropshire", "West Maui" tagged as people
     kind = _kind_by_grammar(ent, roots)
@@ -295,13 +285,6 @@ def _first_of_list(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok
-
-
-def _visited(root: Token) -> bool:
-    """ "at Karowe Mine", "referred to Kenyatta National Hospital", "the governor of Cloverhill
-    Prison": a site where people go, found, work or stay."""
-    first = _first_of_list(root)
-    return first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS
 
 
 # Evidence enough to make a person of any organisation or unknown place ...

@@ -258,9 +258,6 @@ PLACE_NAME_WORDS = frozenset(
     "Temple Square Bridge Airport Stadium District Area Region County State Province Lake Beach Valley "
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights".split()
 )
-# Last words of sites that are also institutions: a place where the text puts someone there
-# ("taken to Kenyatta National Hospital", "at Karowe Mine"), an organisation where it speaks.
-SITE_NAME_WORDS = frozenset("Hospital Prison Jail Hotel Mine Inn Lounge Barracks Clinic".split())
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
 ORG_NAME_WORDS = frozenset(
