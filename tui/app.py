@@ -35,7 +35,6 @@ from .userdata.config import Config
 from .userdata.state import ReadingState, load_state, save_state
 from .widgets.article_view import LAYERS, ArticleView, Highlights, highlights
 from .widgets.bars import Legend, StatusLine, TitleBar
-from .widgets.footer import KeyFooter
 from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
@@ -405,6 +404,8 @@ class NewsReaderApp(App[int]):
     async def _mount_footer(self, screen: Screen) -> None:
         # KeyFooter: Textual's Footer leaks a watcher per key at every focus change (the soak test).
         # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
+        from .widgets.footer import KeyFooter  # with Textual's Footer: not needed for the first frame
+
         await screen.mount(KeyFooter(show_command_palette=not self.ascii_only))
         _settle_heap()
 
