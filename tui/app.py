@@ -333,6 +333,7 @@ class NewsReaderApp(App[int]):
         self._seen: set[int] = set()
         self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
         self._held_keys: list[events.Key] | None = []  # None once the sidebar's lists are mounted
+        self._late_mounted = False  # the lists and the search bar, just after the first frame
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -356,8 +357,8 @@ class NewsReaderApp(App[int]):
         with Horizontal(id="main"):
             yield ArticleView(ascii_only=self.ascii_only, id="article")
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
-        yield SearchBar(id="search")
         yield StatusLine(id="status")
+        # The search bar (hidden until `/`) comes after the first paint too (`_mount_footer`).
         # The footer comes after the first paint (`_mount_footer`): a widget per key, styled one
         # by one, it cost more than the rest of the first frame together.
 
@@ -404,8 +405,8 @@ class NewsReaderApp(App[int]):
             self.call_after_refresh(self._analyse, pending)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys that come before the sidebar's lists are mounted (typed ahead, before the first
-        frame) wait for them: `tab`, `s` or `p` must find the lists there."""
+        """Keys that come before the sidebar's lists and the search bar are mounted (typed ahead,
+        before the first frame) wait for them: `tab`, `s`, `p` or `/` must find them there."""
         if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
             self._held_keys.append(event)
             return
@@ -419,12 +420,20 @@ class NewsReaderApp(App[int]):
         # The sidebar's lists come after the first paint, as the footer does: three option
         # lists and their headings, styled each in turn, were a fifth of the first frame's
         # work. They are filled meanwhile; the article is the first thing painted.
-        try:
-            await self.sidebar.mount_lists()
-        finally:
-            held, self._held_keys = self._held_keys, None
-            for key in held or ():  # in the order typed, ahead of any key that comes later
-                self.post_message(key)
+        # Once, though a subclass's on_mount (the corpus view's) runs this one's a second time.
+        if not self._late_mounted:
+            self._late_mounted = True
+            try:
+                # With the search bar, hidden until `/`: an Input, whose stylesheet and styling
+                # were as much again as ours.
+                reader = self.view.screen  # the reader's screen, whatever screen is on top
+                await asyncio.gather(
+                    self.sidebar.mount_lists(), reader.mount(SearchBar(id="search"), before=reader.query_one(StatusLine))
+                )
+            finally:
+                held, self._held_keys = self._held_keys, None
+                for key in held or ():  # in the order typed, ahead of any key that comes later
+                    self.post_message(key)
         # KeyFooter: Textual's Footer leaks a watcher per key at every focus change (the soak test).
         # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
         from .widgets.footer import KeyFooter  # with Textual's Footer: not needed for the first frame
