@@ -332,7 +332,7 @@ class NewsReaderApp(App[int]):
         self._recalled: dict[int, ReadingState] = {}  # a stored selection waiting for its analysis
         self._seen: set[int] = set()
         self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
-        self._held_keys: list[events.Key] | None = []  # None once the sidebar's lists are mounted
+        self._held_keys: list[events.Key] | None = []  # None once the lists and search bar are mounted
         self._late_mounted = False  # the lists and the search bar, just after the first frame
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
@@ -1176,7 +1176,7 @@ class NewsReaderApp(App[int]):
 
     def _match_colour_depth(self) -> None:
         """In 16 colours a theme's shades collapse (half the speakers came out the same grey), so
-        the stylesheet's `-colours-16` rules give each highlight a colour of its own there.
+        the span styles' 16-colour values (span_styles.py) give each highlight a colour of its own there.
         ANSI themes already speak in the terminal's 16 colours and keep theirs. A headless app
         (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
         sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless

@@ -50,7 +50,7 @@ class _Span:
     start: int
     end: int
     rank: int
-    style: str  # component class name
+    style: str  # span style name (span_styles.NAMES)
 
 
 class _SpanIndex:
