@@ -37,7 +37,10 @@ def reader(path: Path, root: Path = ROOT) -> list[str]:
         return [
             sys.executable,
             "-c",
-            f"import sys; sys.path.insert(0, {str(root)!r}); import runpy; runpy.run_module('tui', run_name='__main__')",
+            # `tui.styles` is the folder styles/ of that checkout too, not the one the editable
+            # install maps it to (this checkout's): each reader is timed with its own stylesheet.
+            f"import sys; sys.path.insert(0, {str(root)!r}); import tui; tui.__path__.append({str(root)!r}); "
+            "import runpy; runpy.run_module('tui', run_name='__main__')",
             str(path),
         ]
     return [sys.executable, "-m", "tui", str(path)]

@@ -105,7 +105,7 @@ async def test_every_mention_is_marked_and_the_current_one_stands_out(seed_artic
         assert view.current == (russia.mentions[0].start, russia.mentions[0].end) or view.current == min(view.marks)
         row = view.row_of(view.current[0]) - round(view.scroll_y)
         strip = view.render_line(row)
-        current_style = view.get_component_rich_style("article-view--current", partial=True)
+        current_style = view.span_style("article-view--current")
         styled = [seg for seg in strip if seg.text.strip() == "Russia" or "Russia" in seg.text]
         assert any(seg.style and seg.style.reverse and seg.style.bold for seg in styled), styled
         assert current_style.reverse
@@ -241,7 +241,7 @@ async def test_layers_toggle_and_the_legend_shows_it(seed_article, seed_analysis
     async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
         row = _row_of(app, "Volodymyr Zelensky")
-        person = view.get_component_rich_style("article-view--person", partial=True)
+        person = view.span_style("article-view--person")
 
         def zelensky_style():
             strip = view.render_line(row - round(view.scroll_y))

@@ -92,7 +92,7 @@ async def test_wide_characters_keep_highlights_on_the_right_words(tmp_path):
     async with app.run_test(size=(70, 24)) as pilot:
         await pilot.pause()
         view = app.query_one(ArticleView)
-        place = view.get_component_rich_style("article-view--place", partial=True)
+        place = view.span_style("article-view--place")
         checked = 0
         for y in range(view.scrollable_content_region.height):
             for segment in view.render_line(y):

@@ -41,7 +41,7 @@ async def test_every_highlight_colour_has_reading_contrast(theme):
         background = view.rich_style.bgcolor.get_truecolor()
         low = {}
         for layer in LAYERS:
-            colour = view.get_component_rich_style(f"article-view--{layer}", partial=True).color
+            colour = view.span_style(f"article-view--{layer}").color
             ratio = _contrast(colour.get_truecolor(), background)
             if ratio < 4.5:
                 low[layer] = round(ratio, 1)
@@ -55,7 +55,7 @@ async def test_entity_layers_differ_by_text_style_alone():
         view = app.query_one(ArticleView)
 
         def attributes(name: str) -> tuple:
-            style = view.get_component_rich_style(f"article-view--{name}", partial=True)
+            style = view.span_style(f"article-view--{name}")
             return (bool(style.bold), bool(style.italic), bool(style.underline), bool(style.reverse))
 
         looks = {name: attributes(name) for name in ("person", "place", "organization", "quote", "mark", "current")}

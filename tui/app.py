@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -35,7 +35,6 @@ from .userdata.config import Config
 from .userdata.state import ReadingState, load_state, save_state
 from .widgets.article_view import LAYERS, ArticleView, Highlights, highlights
 from .widgets.bars import Legend, StatusLine, TitleBar
-from .widgets.footer import KeyFooter
 from .widgets.origin import origin_line
 from .widgets.palette import GoToProvider
 from .widgets.search import SearchBar
@@ -333,6 +332,8 @@ class NewsReaderApp(App[int]):
         self._recalled: dict[int, ReadingState] = {}  # a stored selection waiting for its analysis
         self._seen: set[int] = set()
         self._search_origin: tuple[float, Target | None] = (0.0, None)  # where `/` began: esc returns
+        self._held_keys: list[events.Key] | None = []  # None once the lists and search bar are mounted
+        self._late_mounted = False  # the lists and the search bar, just after the first frame
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
 
@@ -358,8 +359,8 @@ class NewsReaderApp(App[int]):
             yield view
             yield view.overview
             yield Sidebar(ascii_only=self.ascii_only, id="sidebar")
-        yield SearchBar(id="search", typed=self._search_typed)
         yield StatusLine(id="status")
+        # The search bar (hidden until `/`) comes after the first paint too (`_mount_footer`).
         # The footer comes after the first paint (`_mount_footer`): a widget per key, styled one
         # by one, it cost more than the rest of the first frame together.
 
@@ -371,6 +372,7 @@ class NewsReaderApp(App[int]):
         if self.theme_name and self.theme_name in self.available_themes:
             self.theme = self.theme_name
         self.view = self.query_one(ArticleView)
+        self.sidebar = self.query_one(Sidebar)
         self._match_colour_depth()
         if self.ascii_only:
             self.add_class("-ascii")  # on the app, so the help screen's frame follows it too
@@ -404,9 +406,41 @@ class NewsReaderApp(App[int]):
             # compete with the first frame for the interpreter.
             self.call_after_refresh(self._analyse, pending)
 
+    async def on_event(self, event: events.Event) -> None:
+        """Keys that come before the sidebar's lists and the search bar are mounted (typed ahead,
+        before the first frame) wait for them: `tab`, `s`, `p` or `/` must find them there."""
+        if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def _list(self, list_id: str) -> EntityList:
+        """One of the sidebar's lists, mounted or not yet (`Sidebar.mount_lists`)."""
+        return self.sidebar.by_id[list_id]
+
     async def _mount_footer(self, screen: Screen) -> None:
+        # The sidebar's lists come after the first paint, as the footer does: three option
+        # lists and their headings, styled each in turn, were a fifth of the first frame's
+        # work. They are filled meanwhile; the article is the first thing painted.
+        # Once, though a subclass's on_mount (the corpus view's) runs this one's a second time.
+        if not self._late_mounted:
+            self._late_mounted = True
+            try:
+                # With the search bar, hidden until `/`: an Input, whose stylesheet and styling
+                # were as much again as ours.
+                reader = self.view.screen  # the reader's screen, whatever screen is on top
+                await asyncio.gather(
+                    self.sidebar.mount_lists(),
+                    reader.mount(SearchBar(id="search", typed=self._search_typed), before=reader.query_one(StatusLine)),
+                )
+            finally:
+                held, self._held_keys = self._held_keys, None
+                for key in held or ():  # in the order typed, ahead of any key that comes later
+                    self.post_message(key)
         # KeyFooter: Textual's Footer leaks a watcher per key at every focus change (the soak test).
         # The palette hint is drawn with a box glyph; an ASCII terminal gets the keys only.
+        from .widgets.footer import KeyFooter  # with Textual's Footer: not needed for the first frame
+
         await screen.mount(KeyFooter(show_command_palette=not self.ascii_only))
         _settle_heap()
 
@@ -559,7 +593,7 @@ class NewsReaderApp(App[int]):
     def _switch_to(self, index: int) -> None:
         self.state.scroll_y = self.view.scroll_y
         for list_id in LISTS:
-            option = self.query_one(f"#{list_id}", EntityList).highlighted_option
+            option = self._list(list_id).highlighted_option
             self.state.highlighted[list_id] = option.id if option else None
         self._remember(self.current)
         self._load(index)
@@ -603,7 +637,7 @@ class NewsReaderApp(App[int]):
         rows = prepared if prepared is not None else self.sidebar_rows()
         palette = self.view.speaker_palette()
         for list_id in LISTS:
-            lst = self.query_one(f"#{list_id}", EntityList)
+            lst = self._list(list_id)
             lst.set_rows(rows.get(list_id) if state.shown else None, waiting, palette, list(self.view.bar_patterns))
             chosen = state.highlighted.get(list_id)
             if chosen:
@@ -641,7 +675,7 @@ class NewsReaderApp(App[int]):
                 target.seek(at, 1)
         if focus:
             self._show_sidebar_if_narrow()
-        lst = self.query_one(f"#{list_id}", EntityList)
+        lst = self._list(list_id)
         lst.highlight_id(option_id)
         if focus:
             self.screen.set_focus(lst)
@@ -651,7 +685,7 @@ class NewsReaderApp(App[int]):
 
     def action_focus_list(self, list_id: str) -> None:
         self._show_sidebar_if_narrow()
-        lst = self.query_one(f"#{list_id}", EntityList)
+        lst = self._list(list_id)
         self.screen.set_focus(lst)  # now, not after a refresh: keys typed right after must land here
         if lst.highlighted is None and lst.option_count:
             lst.highlighted = 0
@@ -1026,7 +1060,7 @@ class NewsReaderApp(App[int]):
         state.target = target
         list_id = self._list_of(stored.selection or "")
         if list_id:
-            self.query_one(f"#{list_id}", EntityList).highlight_id(stored.selection or "")
+            self._list(list_id).highlight_id(stored.selection or "")
         return True
 
     def _remember(self, index: int) -> None:
@@ -1144,7 +1178,7 @@ class NewsReaderApp(App[int]):
 
     def _match_colour_depth(self) -> None:
         """In 16 colours a theme's shades collapse (half the speakers came out the same grey), so
-        the stylesheet's `-colours-16` rules give each highlight a colour of its own there.
+        the span styles' 16-colour values (span_styles.py) give each highlight a colour of its own there.
         ANSI themes already speak in the terminal's 16 colours and keep theirs. A headless app
         (tests, screenshots) draws for no terminal, so the TERM it happens to inherit is ignored."""
         sixteen = self.console.color_system == "standard" and not self.native_ansi_color and not self.is_headless

@@ -13,9 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .exits import EXIT_FAILED_FILES, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, error, warning
+
+if TYPE_CHECKING:
+    from .web import Feed
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -147,10 +151,10 @@ def run_reader(args: argparse.Namespace) -> int:
     # strips): a collection meanwhile walks it all for nothing, about a third of the reader's
     # time over a bare Textual app. The app collects again after its first frame (app.py).
     gc.disable()
-    from .document import DocumentError
+    from .document import DocumentError, load_article
     from .model import Article
     from .safe_text import printable
-    from .web import Feed, FetchError, is_url, open_source
+    from .sources import is_url, needs_web
 
     articles: list[Article] = []
     feeds: list[Feed] = []
@@ -158,15 +162,22 @@ def run_reader(args: argparse.Namespace) -> int:
     for source in args.files:
         if is_url(source) and sys.stderr.isatty():  # the reader starts once every page is here
             print(f"{PROG}: fetching {printable(source)}…", file=sys.stderr, flush=True)
+        loaded: Article | Feed
         try:
-            loaded = open_source(source, markdown=args.markdown, limits=_limits(args), use_store=not args.no_cache)
-        except FetchError as exc:  # one page failing leaves the others readable
-            notices.append(str(exc))
-            continue
+            if needs_web(source, args.markdown):  # the fetcher is imported for addresses and feeds only
+                from .web import FetchError, open_source
+
+                try:
+                    loaded = open_source(source, markdown=args.markdown, limits=_limits(args), use_store=not args.no_cache)
+                except FetchError as exc:  # one page failing leaves the others readable
+                    notices.append(str(exc))
+                    continue
+            else:
+                loaded = load_article(source, markdown=args.markdown)
         except DocumentError as exc:
             error(str(exc))
             return EXIT_USAGE
-        if isinstance(loaded, Feed):
+        if not isinstance(loaded, Article):
             feeds.append(loaded)
         else:
             articles.append(loaded)
@@ -207,7 +218,7 @@ def run_reader(args: argparse.Namespace) -> int:
         config=config,
         feeds=feeds,
         notices=notices,
-        fetch_limits=_limits(args),
+        fetch_limits=_limits(args) if feeds else None,  # used by the feed screen only
     )
     hangup.watch(sys.stdin.fileno())
     app.run()

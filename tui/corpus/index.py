@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCHEMA_VERSION = 1
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
 CREATE TABLE articles(id INTEGER PRIMARY KEY, article_id TEXT UNIQUE, source TEXT, title TEXT, date TEXT,
@@ -201,11 +200,3 @@ class _Loader:
         )
         db.executemany("INSERT INTO errors VALUES (?, ?)", [(e["source"], e["reason"]) for e in tables["errors"]])
         stats.errors += len(tables["errors"])
-
-
-def looks_like_index(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
-    except OSError:
-        return False

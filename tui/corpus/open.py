@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .index import IndexError_, build_index, looks_like_index
-from .query import CorpusError
+from .sniff import looks_like_index
 
 if TYPE_CHECKING:
     from .query import Corpus
@@ -31,7 +30,10 @@ def corpus_index(arg: str) -> Path | None:
 
 
 def open_corpus(index: Path) -> Corpus:
-    from .query import Corpus
+    # Imported here: `corpus_index` runs for every file the reader opens, and SQLite with the
+    # index and query code cost ~25 ms of the start-up of an ordinary article.
+    from .index import IndexError_, build_index
+    from .query import Corpus, CorpusError
     from .shards import is_batch_folder, shard_dirs
 
     folder = index.parent

@@ -57,6 +57,7 @@ PRELOAD = (
     "tui.analysis.pipeline",
     "tui.analysis.version",
     "tui.userdata.config",
+    "tui.widgets.footer",  # mounted after the first frame (tui.app imports it then)
     "textual.scrollbar",
     "textual.layouts.horizontal",
     "textual.layouts.stream",
@@ -66,6 +67,7 @@ PRELOAD = (
     "sqlite3",
     "termios",
     "tty",
+    "tomllib",  # tui.userdata.config imports it when a config file exists
 )
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +100,8 @@ def load_config(path: Path | None = None, binding_ids: Iterable[str] | None = No
     except OSError as exc:
         config.warnings.append(f"{path}: line 1: cannot read ({exc.strerror or exc}); using defaults")
         return config
+    import tomllib  # only when there is a file: 3 ms of every start-up otherwise
+
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)

@@ -13,9 +13,10 @@ from pathlib import Path
 from ..document import DocumentError, load_article, read_source
 from ..document.html import article_from_html
 from ..model import Article
+from ..sources import is_feed_path
 from . import store
 from .errors import FetchCancelled, FetchError
-from .feeds import FEED_SUFFIXES, FEED_TYPES, Feed, FeedItem, feed_json, looks_like_feed, parse_feed
+from .feeds import FEED_TYPES, Feed, FeedItem, feed_json, looks_like_feed, parse_feed
 from .fetch import Fetched, Validators, is_url, tls_context
 from .fetch import fetch as fetch_url  # not `fetch`: that name is the submodule
 from .limits import DEFAULT_LIMITS, FetchLimits
@@ -50,7 +51,7 @@ def open_source(
         return open_url(source, limits, use_store=use_store)
     if "://" in source and not Path(source).exists():
         raise FetchError(source, f"only http and https addresses are fetched, not {source.split('://', 1)[0]}:")
-    if markdown is None and Path(source).suffix.lower() in FEED_SUFFIXES:
+    if markdown is None and is_feed_path(source):
         return parse_feed(read_source(source), source)
     return load_article(source, markdown=markdown)
 
@@ -116,10 +117,6 @@ def open_item(item: FeedItem, limits: FetchLimits = DEFAULT_LIMITS, *, should_st
     if not result.title:
         result.title = item.title
     return result
-
-
-def is_feed_path(source: str) -> bool:
-    return Path(source).suffix.lower() in FEED_SUFFIXES
 
 
 _WARM_PAGE = b"""<html><head><title>Warm-up</title><meta name="author" content="Ann Example">

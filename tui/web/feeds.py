@@ -13,10 +13,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ..document.decode import normalise_newlines
+from ..sources import SCHEMES
 from .errors import FetchError
-from .fetch import SCHEMES, Validators
+from .fetch import Validators
 
-FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
 FEED_TYPES = (
     "application/rss+xml",
     "application/atom+xml",

@@ -17,13 +17,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from ..sources import SCHEMES
+from ..sources import is_url as is_url  # where it lived: tests and callers import it from here
 from .errors import FetchCancelled, FetchError
 from .limits import ACCEPT, DEFAULT_LIMITS, USER_AGENT, FetchLimits
 
 if TYPE_CHECKING:
     import httpx
 
-SCHEMES = ("http", "https")
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -53,11 +54,6 @@ class Fetched:
     body: bytes
     validators: Validators
     not_modified: bool = False  # 304: the caller's copy is current, `body` is empty
-
-
-def is_url(source: str) -> bool:
-    """True for anything that looks like a web address; other schemes are refused by `fetch`."""
-    return "://" in source and urlsplit(source).scheme.lower() in SCHEMES
 
 
 def check_url(url: str) -> None:

@@ -28,6 +28,7 @@ from ..safe_text import printable
 from .layout import BLANK, KINDS, Layout, lay_out
 from .mention_map import MentionMap
 from .overview import OverviewColumn
+from .span_styles import NAMES, span_style
 from .targets import ASCII_BAR_PATTERNS, BAR_PATTERNS, SPEAKER_COLOURS, Span, speaker_looks
 
 # The reading measure: at most 88 cells a line (about 75 characters of running text on average,
@@ -50,7 +51,7 @@ class _Span:
     start: int
     end: int
     rank: int
-    style: str  # component class name
+    style: str  # span style name (span_styles.NAMES)
 
 
 class _SpanIndex:
@@ -156,29 +157,6 @@ def highlights(article: Article | None, analysis: Analysis | None, layers: dict[
 class ArticleView(ScrollView, can_focus=True):
     """Scrollable, highlighted article; keyboard scrolling never animates (few bytes per key)."""
 
-    COMPONENT_CLASSES = {
-        "article-view--heading",
-        "article-view--subheading",
-        "article-view--credit",
-        "article-view--byline",
-        "article-view--blockquote",
-        "article-view--bold",
-        "article-view--italic",
-        "article-view--person",
-        "article-view--place",
-        "article-view--organization",
-        "article-view--quote",
-        "article-view--mark",
-        "article-view--mark-quote",
-        "article-view--current",
-        "article-view--search",
-        *(f"article-view--speaker-{i}" for i in range(SPEAKER_COLOURS)),
-        "article-view--map-track",
-        "article-view--map-view",
-        "article-view--map-mark",
-        "article-view--map-current",
-    }
-
     BINDINGS = [
         Binding("down,j", "line(1)", "Down", show=False, tooltip="Scroll down a line", id="article.down"),
         Binding("up,k", "line(-1)", "Up", show=False, tooltip="Scroll up a line", id="article.up"),
@@ -220,6 +198,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._quote_bar_starts: list[int] = []
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._mode: tuple[dict[str, str], bool, bool, bool] | None = None  # variables and colour mode
         self._frame_cache: tuple = ((), ())
         self.map = MentionMap(ascii_only=ascii_only)
         self.overview = OverviewColumn(self)  # mounted beside the view by its container
@@ -324,6 +303,7 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._mode = None
         self._strips.clear()
         self._frame_cache = ((), ())
         self.overview.refresh()
@@ -336,8 +316,25 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            style = self._styles[name] = self.span_style(name)
         return style
+
+    def span_style(self, name: str) -> Style:
+        """The partial Rich style of one of the view's span styles (`span_styles.NAMES`) in the
+        app's theme and colour mode; looked up again whenever the view's styles change (a new
+        theme, or the app's `-colours-16` class)."""
+        if name not in NAMES:
+            raise KeyError(name)
+        if self._mode is None:
+            app = self.app
+            self._mode = (
+                app.get_css_variables(),
+                app.current_theme.dark,
+                app.has_class("-colours-16"),
+                app.native_ansi_color,
+            )
+        variables, dark, sixteen, ansi = self._mode
+        return span_style(name, variables, dark=dark, sixteen=sixteen, ansi=ansi)
 
     def _rebuild_spans(self, prepared: Highlights | None = None) -> None:
         """The analysis layers: rebuilt when the analysis or the shown layers change, or taken

@@ -18,13 +18,13 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual._context import active_app
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual
+from textual.widget import AwaitMount
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -274,11 +274,12 @@ class Sidebar(Vertical):
             EntityList("No places found", unit="mention", id="places", ascii_only=ascii_only),
             EntityList("Nobody else", unit="mention", id="others", ascii_only=ascii_only),
         ]
+        self.by_id = {lst.id: lst for lst in self.lists}
 
-    def compose(self) -> ComposeResult:
-        for lst in self.lists:
-            yield lst.title_label
-            yield lst
+    def mount_lists(self) -> AwaitMount:
+        """The lists and their headings, mounted by the app after its first frame (styling them
+        was a fifth of that frame's work); until then they are filled as if they were shown."""
+        return self.mount_all([widget for lst in self.lists for widget in (lst.title_label, lst)])
 
     def fit_lists(self) -> None:
         """Share the height between the lists: what each needs, fairly when they do not all fit."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..model import Analysis, EntityKind, Quote, Speaker, SpeakerKind
 from ..text_search import Search, fold
 
-SPEAKER_COLOURS = 5  # speaker-0 ... speaker-4 in the stylesheet: five hues clear of the layers
+SPEAKER_COLOURS = 5  # speaker-0 ... speaker-4 in span_styles.py: five hues clear of the layers
 # The second cue once the hues are used up: the quote bar's glyph (and the sidebar swatch's).
 BAR_PATTERNS = ("▌", "┃", "╏")
 ASCII_BAR_PATTERNS = ("|", "!", ":")
