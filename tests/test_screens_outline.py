@@ -83,7 +83,8 @@ def test_outline_in_a_real_terminal(tmp_path):
     env = {"NEWSREADER_FORCE_TTY": "1", "NEWSREADER_CACHE_DIR": str(tmp_path / "cache")}
     with PtyApp(newsreader("seeds/000_fc0a23bac9f372ec.txt"), cols=80, rows=24, env=env) as app:
         app.wait_for("US wants Russia", 30)
-        app.wait_gone("analysing", 120)  # the analysis is done
+        app.wait_for("▌", 120)  # the analysis is shown: its quotes carry their bar
+        app.wait_gone("analysing", 120)  # and done (the status line said so before it was shown)
         app.press("t")
         app.wait_for("Outline — subheads and", 5)
         assert "Marco Rubio: “" in app.text

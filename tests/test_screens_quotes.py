@@ -147,7 +147,8 @@ def test_quotes_view_in_a_real_terminal(tmp_path):
     with PtyApp(newsreader("seeds/000_fc0a23bac9f372ec.txt"), cols=80, rows=24, env=env) as app:
         app.wait_for("US wants Russia", 30)
         app.wait_for("US wants Russia", 30)
-        app.wait_gone("analysing", 120)  # the analysis is done
+        app.wait_for("▌", 120)  # the analysis is shown: its quotes carry their bar
+        app.wait_gone("analysing", 120)  # and done (the status line said so before it was shown)
         app.press("Q")
         app.wait_for("Quotes — ", 5)
         assert "Speaker" in app.text and "Quote" in app.text

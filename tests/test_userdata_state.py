@@ -100,7 +100,8 @@ def test_restart_in_a_real_terminal_continues_where_it_was_left(tmp_path):
     seed = "seeds/000_fc0a23bac9f372ec.txt"
     with PtyApp(newsreader(seed), cols=100, rows=30, env=env) as app:
         app.wait_for("US wants Russia", 30)
-        app.wait_gone("analysing", 120)  # the analysis is done
+        app.wait_for("▌", 120)  # the analysis is shown: its quotes carry their bar
+        app.wait_gone("analysing", 120)  # and done (the status line said so before it was shown)
         app.press(" ")
         app.press(" ")
         app.settle()
@@ -110,14 +111,16 @@ def test_restart_in_a_real_terminal_continues_where_it_was_left(tmp_path):
         assert app.close() == 0
     with PtyApp(newsreader(seed), cols=100, rows=30, env=env) as app:
         app.wait_for("US wants Russia", 30)
-        app.wait_gone("analysing", 120)  # the analysis is done
+        app.wait_for("▌", 120)  # the analysis is shown: its quotes carry their bar
+        app.wait_gone("analysing", 120)  # and done (the status line said so before it was shown)
         app.settle()
         assert app.text.splitlines()[2] == left_at
         app.press("q")
         assert app.close() == 0
     with PtyApp(newsreader("--fresh", seed), cols=100, rows=30, env=env) as app:
         app.wait_for("US wants Russia", 30)
-        app.wait_gone("analysing", 120)  # the analysis is done
+        app.wait_for("▌", 120)  # the analysis is shown: its quotes carry their bar
+        app.wait_gone("analysing", 120)  # and done (the status line said so before it was shown)
         app.settle()
         assert "US wants Russia" in app.text.splitlines()[2]
         app.press("q")
