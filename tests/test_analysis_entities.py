@@ -317,3 +317,42 @@ def test_a_persons_name_the_model_cut_in_two_is_joined(nlp):
         assert [e.text for e in _joined_names(doc)] == ["Carol Berman", "Jackson"]
     doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 3, 4, label="GPE")]
     assert len(_joined_names(doc)) == 2  # only two people's parts make one person
+
+
+def _rule_off_case(analyse_text, text: str, rule: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The kinds of a text's entities with the rule on, then off."""
+    _, an = analyse_text(text)
+    return _kinds(an), _kinds(_without_rule(analyse_text, text, rule))
+
+
+def test_places_the_grammar_puts_on_the_map(analyse_text):
+    """entities.place_cues: a town before "resident" or after "in" with a word between, a state
+    in a party tag, and a colon dateline, all left untagged by the model."""
+    text = (
+        "Aftershocks rattle homes\n\n"
+        "Kigali: The ministry said on Monday that inspections would begin.\n\n"
+        "Another Christchurch resident, Dana Fulton, said the quake woke her family.\n\n"
+        "Senator Harriet Vance (D-Nev.) said the bill would pass.\n"
+    )
+    on, off = _rule_off_case(analyse_text, text, "entities.place_cues")
+    for place in ("Kigali", "Christchurch", "Nev."):
+        assert on.get(place) == "place", (place, on)
+        assert place not in off, (place, off)
+
+
+def test_letters_after_a_name_are_not_part_of_it(analyse_text):
+    """entities.postnominal: "Fergal Quill BL" is the person Fergal Quill, and a "QC" that
+    heads the subject still leads to the person named before it."""
+    text = (
+        "Barrister criticised over delays\n\n"
+        "The judge addressed Fergal Quill BL at the start of the hearing.\n\n"
+        'Opening the case, Joanna Kerrigan QC said the accused had "seen a chance to make money".\n'
+    )
+    _, an = analyse_text(text)
+    on = _kinds(an)
+    assert on.get("Fergal Quill") == "person", on
+    assert not any(name.endswith((" BL", " QC")) for name in on), on
+    quote = next(q for q in an.quotes if q.text.startswith("seen a chance"))
+    assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Joanna Kerrigan"
+    off = _kinds(_without_rule(analyse_text, text, "entities.postnominal"))
+    assert "Fergal Quill" not in off, off

@@ -28,6 +28,7 @@ from .lexicon import (
     HONORIFICS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    POSTNOMINALS,
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SPOKESPERSON_NOUNS,
@@ -387,6 +388,11 @@ class Resolver:
     # ---- helpers --------------------------------------------------------------------------
     def _entity_of(self, pb: ParsedBlock, head: Token) -> Entity | None:
         refs = self.refs
+        if head.text in POSTNOMINALS and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
+            name = head.doc[head.i - 1]  # "Joanna Korner QC said": the person named before the letters
+            ent = refs.entity_at(pb.offset + name.idx, pb.offset + name.idx + len(name.text))
+            if ent is not None and ent.kind is EntityKind.PERSON:
+                return ent
         ent = refs.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
         if ent is not None:
             return refs.as_person(ent, pb.offset + head.idx)

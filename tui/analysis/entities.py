@@ -37,6 +37,7 @@ from .lexicon import (
     PLACE_PREPOSITIONS,
     PLATFORM_LETTERS,
     PLATFORMS,
+    POSTNOMINALS,
     SITE_PREPOSITIONS,
     SPORT_WORDS,
     TEAM_PREPOSITIONS,
@@ -63,6 +64,9 @@ _KIND_OF_LABEL = {
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
 # "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
+# "Kigali: President Kagame on Tuesday ...": a title-case dateline ended by a colon (Indian and
+# African outlets); taken only when the gazetteer knows the place.
+_COLON_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}): \S")
 # Broadcasters' call signs: "KHNL", "WBRC-TV".
 _CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?$")
 _BAD_NAME = re.compile(r"[\d/@_\n]|--")
@@ -124,6 +128,17 @@ def _trim(span: Span) -> Span | None:
             break  # "Li Ping-wah": a hyphenated part of the name
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _person_shaped_span(span: Span) -> bool:
+    """Two to four capitalised words, no place the gazetteer knows: what a name before
+    post-nominal letters looks like."""
+    return (
+        2 <= len(span) <= 4
+        and all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in span)
+        and gazetteer.lookup(span.text) is None
+        and not any(t.text in ORG_NAME_WORDS or t.text in PLACE_NAME_WORDS for t in span)
+    )
 
 
 def _titled_person(span: Span) -> bool:
@@ -300,6 +315,10 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if span is None or span.text.lower() in TITLE_NOUNS:
                 continue  # "COO" tagged as an organisation
             label = ent.label_
+            if enabled("entities.postnominal") and len(span) >= 2 and span[-1].text in POSTNOMINALS:
+                span = span[:-1]  # "Mary Lou McDonald TD", "Ciaran O'Mahony BL": letters after a name
+                if label == "ORG" and _person_shaped_span(span):
+                    label = "PERSON"
             if label == "ORG" and _titled_person(span):
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
             if label == "PERSON":
@@ -342,6 +361,10 @@ def _dateline(parsed: list[ParsedBlock]) -> Candidate | None:
     if first is None:
         return None
     m = _DATELINE.match(first.doc.text)
+    if m is None and enabled("entities.place_cues"):
+        m = _COLON_DATELINE.match(first.doc.text)
+        if m is not None and gazetteer.lookup(m.group("place")) is None:
+            m = None
     if m is None or len(m.group("place")) < 3:
         return None
     start, end = first.offset + m.start("place"), first.offset + m.end("place")
@@ -390,6 +413,8 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
     place = gazetteer.lookup(span.text)
     if place and not opens and doc[i - 1].lower_ in PLACE_PREPOSITIONS and _well_known(place):
         return [_typed(pb, span, "GAZETTEER", EntityKind.PLACE)]
+    if place and enabled("entities.place_cues") and _place_cue(span, place):
+        return [_typed(pb, span, "GAZETTEER", EntityKind.PLACE)]
     if not enabled("entities.untagged"):
         return []
     if place and not opens and _listed_with_place(span.root):
@@ -403,6 +428,19 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
     if _outlet_shaped(span) and _cited(span.root):
         return [_typed(pb, span, "OUTLET", EntityKind.ORGANIZATION)]  # "told the Star-Advertiser"
     return []
+
+
+def _place_cue(span: Span, place: gazetteer.Place) -> bool:
+    """A gazetteer place the grammar puts on the map: the object of "in" even with a word
+    between ("in central Christchurch"), the home of a person or an office ("a Christchurch
+    resident", "Kiambu Senator"), or a US state anywhere (the "Nev." of "D-Nev.")."""
+    root, head = span.root, span.root.head
+    if place.kind == "state" and not (len(span) == 1 and is_first_name(span.text)):
+        return True
+    if root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS and _well_known(place):
+        return True
+    home = root.dep_ in ("compound", "nmod") and head.i > root.i and head.lemma_.lower() in PERSON_NOUNS | TITLE_NOUNS
+    return home and (_well_known(place) or place.kind in ("region", "country")) and not is_first_name(span[0].text)
 
 
 def _typed(pb: ParsedBlock, span: Span, label: str, kind: EntityKind) -> Candidate:

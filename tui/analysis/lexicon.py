@@ -108,8 +108,13 @@ PERSON_NOUNS = frozenset(
     fiance fiancee boyfriend girlfriend stepfather stepmother employer employee
     magistrate solicitor barrister accused coroner councillor councilor commissioner sheriff
     superintendent principal headteacher lecturer pastor chaplain trustee
+    appellant respondent plaintiff claimant complainant advocate accountant
     """.split()
 )
+
+# Letters after a name that say an office or a rank ("Mary Lou McDonald TD", "Ciaran
+# O'Mahony BL"): not part of the name.
+POSTNOMINALS = frozenset("TD BL SC QC KC MP MLA MPP MSP MEP MS MHA JP OBE MBE CBE KBE".split())
 
 # Role nouns that may stand for one another when a later mention refers back to an earlier
 # title: "the Ukrainian leader" for "Ukrainian President Volodymyr Zelensky".
@@ -143,7 +148,7 @@ GROUP_PRONOUNS = frozenset({"it", "they"})
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
-    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st.".split()
+    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun.".split()
 )
 
 # Words that head a title phrase ("Secretary of State", "National Security Advisor") and so
@@ -159,7 +164,7 @@ TITLE_NOUNS = frozenset(
     "economist analyst editor correspondent professor doctor inspector superintendent "
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
     "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
-    "councillor councilor magistrate sheriff mla mpp msp mps mec".split()
+    "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo".split()
 )
 
 TITLE_PHRASES = frozenset(

@@ -58,6 +58,8 @@ ENTITY_RULES: dict[str, str] = {
     "kinds.listed_site": '"in Beetham, Morvant and Laventille": every member of a list after "in" is where things happen',
     "entities.joined_names": '"Amy Berman" + "Jackson": two person spans side by side are one name',
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
+    "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
+    "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
 }
 
 RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES, **ENTITY_RULES}
