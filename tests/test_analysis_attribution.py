@@ -507,3 +507,27 @@ def test_court_and_council_roles_refer_back_to_the_person_named_with_them(analys
     _, an = analyse_text(text)
     assert speaker_of(an, "You will report") == "Ruth Kellan"
     assert speaker_of(an, "People are frightened") == "Amos Tembe"
+
+
+def test_a_surname_the_model_tags_only_later_still_names_the_speaker(analyse_text):
+    """name.tagged_later: the cue's "Waters" is a common noun to the tagger; a later "Waters"
+    is a person, so the quote is hers."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Storm flattens barns\n\n"
+        "Suellen Waters, 70, lives half a mile from the wrecked house.\n\n"
+        '"I dropped to the floor and prayed," Waters said Thursday outside her home.\n\n'
+        "The wind stripped the roof of Waters' home and overturned a camper. "
+        "Still, Waters said the family felt lucky.\n"
+    )
+
+    def speaker(an):
+        quote = next(q for q in an.quotes if q.text.startswith("I dropped"))
+        return next((s.name for s in an.speakers if s.id == quote.speaker_id), None)
+
+    _, an = analyse_text(text)
+    assert speaker(an) == "Waters"
+    with switched_off("name.tagged_later"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert speaker(off) is None

@@ -399,6 +399,8 @@ class Resolver:
         owner = refs.surname_owner(head.text) if head.text[:1].isupper() else None
         if owner is not None and refs.first_mention(owner.id) < pb.offset + head.idx:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
+        if owner is not None and not head.is_sent_start and enabled("name.tagged_later"):
+            return owner  # '"…," Waters said' where only a later "Waters" was tagged
         for child in (*head.children, *_late_appositions(head)):  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").

@@ -23,6 +23,7 @@ SUBJECT_RULES: dict[str, str] = {
     "document.issuer": '"a statement from X said": the issuer',
     "document.compound": '"a White House statement said": the issuer named before the noun',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
+    "name.tagged_later": '\'"…," Waters said\' with only a later "Waters" tagged: a proper noun that is a person\'s one name or surname',
     "trade.antecedent": '"the tech giant": the organisation just named',
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
     "description.antecedent": '"the 23-year-old": the latest person in the story',
