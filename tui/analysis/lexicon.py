@@ -261,7 +261,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f",
 PLACE_NAME_WORDS = frozenset(
     "Road Street Avenue Drive Crescent Lane Boulevard Highway Trail Way Village Island Islands Park Plaza "
     "Temple Square Bridge Airport Stadium District Area Region County State Province Lake Beach Valley "
-    "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights".split()
+    "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights "
+    "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
@@ -270,7 +271,7 @@ ORG_NAME_WORDS = frozenset(
     "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
     "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
     "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
-    "Herald Gazette Tribune Radio Television Media Press College University".split()
+    "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government".split()
 )
 # Words of events, storms and diseases: a name holding one is not a person, place or
 # organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
