@@ -356,3 +356,15 @@ def test_letters_after_a_name_are_not_part_of_it(analyse_text):
     assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Joanna Kerrigan"
     off = _kinds(_without_rule(analyse_text, text, "entities.postnominal"))
     assert "Fergal Quill" not in off, off
+
+
+def test_a_name_keeps_its_hyphenated_first_half_and_its_generation(analyse_text):
+    """entities.name_edges: the model cuts "I-Ching" to "Ching" and leaves "Junior" out."""
+    text = (
+        "Species move uphill faster than thought\n\n"
+        "Plants are moving uphill three times as fast as believed, said I-Ching Chen, the study's lead author.\n\n"
+        "Others, such as Senator Mutula Kilonzo Junior oppose the change.\n"
+    )
+    on, off = _rule_off_case(analyse_text, text, "entities.name_edges")
+    assert on.get("I-Ching Chen") == "person" and on.get("Mutula Kilonzo Junior") == "person", on
+    assert "I-Ching Chen" not in off and "Mutula Kilonzo Junior" not in off, off

@@ -21,6 +21,7 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     DEMONYM,
     EVENT_WORDS,
+    GENERATION_SUFFIXES,
     GENERIC_BODY_WORDS,
     HONORIFICS,
     LOSS_WORDS,
@@ -196,12 +197,37 @@ def _extend_person_left(span: Span) -> Span:
     doc, start = span.doc, span.start
     while start > 0 and not doc[start].is_sent_start:
         prev = doc[start - 1]
+        if enabled("entities.name_edges") and _hyphen_joined(doc, start - 1):
+            start -= 2  # "I-Ching Chen" tagged as "Ching Chen"
+            continue
         if prev.pos_ != "PROPN" or prev.ent_type_ or not prev.text[:1].isupper() or not prev.text.isalpha():
             break
         if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
             break
         start -= 1
     return doc[start : span.end]
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """A hyphen at `i` with no space either side, after a capitalised word: the first half of a
+    hyphenated given name."""
+    return (
+        i > 0
+        and doc[i].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 1].text[:1].isupper()
+        and doc[i - 1].is_alpha
+        and not doc[i - 1].ent_type_
+    )
+
+
+def _with_generation(span: Span) -> Span:
+    """ "Mutula Kilonzo Junior", "Martin Luther King Jr.": the generation closes the name."""
+    doc = span.doc
+    if enabled("entities.name_edges") and span.end < len(doc) and doc[span.end].text in GENERATION_SUFFIXES:
+        return doc[span.start : span.end + 1]
+    return span
 
 
 def _split_possessive(span: Span) -> tuple[Span, Span] | None:
@@ -322,7 +348,7 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if label == "ORG" and _titled_person(span):
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
             if label == "PERSON":
-                span = _without_titles(_extend_person_left(span))
+                span = _with_generation(_without_titles(_extend_person_left(span)))
             owner = _split_possessive(span) if label != "PERSON" else None
             if owner is not None:  # "Eskom's Mashangu Shivambu": the firm, then the person
                 first, second = owner

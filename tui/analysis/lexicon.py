@@ -112,6 +112,8 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 
+# Words after a name that tell a son from his father: part of the name.
+GENERATION_SUFFIXES = frozenset("Jr Jr. Junior Snr Snr. Sr Sr. II III IV".split())
 # Letters after a name that say an office or a rank ("Mary Lou McDonald TD", "Ciaran
 # O'Mahony BL"): not part of the name.
 POSTNOMINALS = frozenset("TD BL SC QC KC MP MLA MPP MSP MEP MS MHA JP OBE MBE CBE KBE".split())

@@ -60,6 +60,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.joined_names": '"Amy Berman" + "Jackson": two person spans side by side are one name',
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
+    "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
     "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
 }
 
