@@ -531,3 +531,23 @@ def test_a_surname_the_model_tags_only_later_still_names_the_speaker(analyse_tex
     with switched_off("name.tagged_later"):
         off = analyse_text(text, name="off.txt")[1]
     assert speaker(off) is None
+
+
+def test_another_resident_is_a_second_speaker(analyse_text):
+    """description.another: "another resident" keeps its word, so two residents are two speakers."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Estate floods again\n\n"
+        "\u201cThe drains have been blocked for years,\u201d a resident said.\n\n"
+        "\u201cWe move our furniture upstairs every rainy season,\u201d another resident said.\n"
+    )
+
+    def speakers(an):
+        return [next(s.name for s in an.speakers if s.id == q.speaker_id) for q in an.quotes]
+
+    _, an = analyse_text(text)
+    assert speakers(an) == ["resident", "another resident"]
+    with switched_off("description.another"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert speakers(off) == ["resident", "resident"]

@@ -356,6 +356,8 @@ def description(words: list[Token], head: Token) -> str:
     """ "a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
     while words and (words[0].lower_ in DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
+        if words[0].lower_ == "another" and enabled("description.another"):
+            break  # "another resident" is not the resident quoted before
         words = words[1:]
     marks = [k for k, t in enumerate(words) if t.is_quote and t.i < head.i]
     if marks:  # the parse hung the quote on the phrase: '"…," one resident said'
