@@ -368,3 +368,28 @@ def test_a_name_keeps_its_hyphenated_first_half_and_its_generation(analyse_text)
     on, off = _rule_off_case(analyse_text, text, "entities.name_edges")
     assert on.get("I-Ching Chen") == "person" and on.get("Mutula Kilonzo Junior") == "person", on
     assert "I-Ching Chen" not in off and "Mutula Kilonzo Junior" not in off, off
+
+
+def test_a_name_after_an_honorific_is_a_person_even_untagged(analyse_text):
+    """entities.untagged_titled: "County Coun Alan Birtle" gets no tag from the model; the
+    "He said" after it is his, not the executive's."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Tax rise agreed\n\n"
+        "The increase was agreed at the budget meeting of West Dales County Council\u2019s executive (WDCC).\n\n"
+        "After two years of frozen bills, WDCC\u2019s executive agreed the rise.\n\n"
+        "Moorside County Coun Alan Birtle (Con) is WDCC executive member for roads.\n\n"
+        "He said: \u201cWe expect the full council to back the plan next week.\u201d\n"
+    )
+
+    def speaker(an):
+        return next(s.name for s in an.speakers if s.id == an.quotes[0].speaker_id)
+
+    _, an = analyse_text(text)
+    assert _kinds(an).get("Alan Birtle") == "person"
+    assert speaker(an) == "Alan Birtle"
+    with switched_off("entities.untagged_titled"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert "Alan Birtle" not in _kinds(off)
+    assert speaker(off) != "Alan Birtle"

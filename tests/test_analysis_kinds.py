@@ -254,3 +254,11 @@ def test_venue_and_unit_words_decide_the_kind(analyse_text):
         assert kinds.get(place) == "place", (place, kinds)
     for body in ("Armed Support Unit", "Roads Division"):
         assert kinds.get(body) == "organization", (body, kinds)
+
+
+def test_an_acronym_is_never_shaped_like_a_person():
+    """ "NYCC's executive member ... He said" must not make the council's acronym a person."""
+    from tui.analysis.kinds import _person_shaped
+
+    assert not _person_shaped("NYCC", 1)
+    assert _person_shaped("Mackenzie", 1)

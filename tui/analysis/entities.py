@@ -441,6 +441,9 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
         return [_typed(pb, span, "GAZETTEER", EntityKind.PLACE)]
     if place and enabled("entities.place_cues") and _place_cue(span, place):
         return [_typed(pb, span, "GAZETTEER", EntityKind.PLACE)]
+    named = _after_honorific(span)
+    if named is not None and enabled("entities.untagged_titled"):
+        return [_typed(pb, named, "PERSON", EntityKind.PERSON)]  # "County Coun Don Mackenzie"
     if not enabled("entities.untagged"):
         return []
     if place and not opens and _listed_with_place(span.root):
@@ -454,6 +457,18 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
     if _outlet_shaped(span) and _cited(span.root):
         return [_typed(pb, span, "OUTLET", EntityKind.ORGANIZATION)]  # "told the Star-Advertiser"
     return []
+
+
+def _after_honorific(span: Span) -> Span | None:
+    """The one to three capitalised words that close a run after an honorific ("Coun Don
+    Mackenzie", "Mrs Adaeze Obi"): a person the model left untagged. "St" is a saint's place."""
+    for k, tok in enumerate(span[:-1]):
+        word = tok.lower_.rstrip(".")
+        if word in HONORIFICS and word != "st" and tok.text[:1].isupper():
+            rest = span[k + 1 :]
+            if len(rest) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest):
+                return rest
+    return None
 
 
 def _place_cue(span: Span, place: gazetteer.Place) -> bool:

@@ -341,6 +341,8 @@ def _person_shaped(name: str, fewest: int = 2) -> bool:
     """Two (or `fewest`) to three capitalised words, none of them an organisation word:
     "Duncan MacLeod"."""
     words = name.split()
+    if len(words) == 1 and len(name) > 2 and name.isupper():
+        return False  # "NYCC", "BBC": an acronym names a body, not a person
     return fewest <= len(words) <= 3 and all(
         w[:1].isupper() and (w[1:].isalpha() or w[1:] in ("", ".")) and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS
         for w in words

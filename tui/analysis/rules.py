@@ -62,6 +62,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
+    "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
     "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
 }
 
