@@ -3,6 +3,8 @@ exactly that of one whole pass."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from tui.app import NewsReaderApp
 from tui.document import article_from_bytes
 from tui.model import Analysis
@@ -19,6 +21,18 @@ def _long(seed_path):
     article = article_from_bytes(data, "long.txt")
     assert len(article.text) > 2 * SLICE_CHARS  # the search takes several slices
     return article, Analysis(article.source, [], [], [], "test", "test")
+
+
+@asynccontextmanager
+async def _searching_mid_text(seed_path):
+    """A long text scrolled to its middle with the search bar open: (app, pilot, view)."""
+    article, analysis = _long(seed_path)
+    app = NewsReaderApp([article], analyses=[analysis])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
+        await pilot.press("slash")
+        yield app, pilot, view
 
 
 async def test_search_on_a_long_text_ends_with_every_match(seed_path):
@@ -92,12 +106,7 @@ async def test_typing_a_query_wider_than_the_bar_keeps_the_cursor_in_view(seed_p
 async def test_rows_kept_between_keystrokes_are_drawn_as_afresh(seed_path):
     """A keystroke redraws only the rows on screen whose marks changed; every row shown is still
     exactly what drawing it from scratch gives, as the query grows, shrinks and is cleared."""
-    article, analysis = _long(seed_path)
-    app = NewsReaderApp([article], analyses=[analysis])
-    async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
-        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
-        await pilot.press("slash")
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
         kept = 0
         for key in (*"peace", "backspace", "backspace", "s", "n", "ctrl+u", "t", "h", "e"):
             before = {row: view._strips.get(row) for row in view.visible_rows()}
@@ -116,12 +125,7 @@ async def test_the_view_on_screen_is_what_drawing_it_afresh_gives(seed_path):
     """A keystroke repaints only the article rows whose marks changed and the overview column
     beside them: Textual keeps the other rows' lines, which must be what drawing the whole
     screen afresh gives (colours and styles included), as the query grows, shrinks and goes."""
-    article, analysis = _long(seed_path)
-    app = NewsReaderApp([article], analyses=[analysis])
-    async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
-        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
-        await pilot.press("slash")
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
         for key in (*"peace", "backspace", "backspace", "s", "ctrl+u", "t", "h", "escape"):
             await pilot.press(key)
             await pilot.pause()
@@ -137,12 +141,7 @@ async def test_a_keystroke_s_matches_are_drawn_in_the_frame_that_echoes_it(seed_
     """The search runs as the bar handles its own change, before the bar asks the screen for a
     repaint: the frame that shows the key in the bar shows its matches and count too (run
     where the message bubbled to, the app, they waited for the frame after)."""
-    article, analysis = _long(seed_path)
-    app = NewsReaderApp([article], analyses=[analysis])
-    async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
-        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
-        await pilot.press("slash")
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
         await pilot.pause()
         frames: list[set] = []
         display = app._display
