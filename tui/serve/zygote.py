@@ -39,6 +39,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import stagger
+
 MAX_MESSAGE = 256 * 1024  # a request carries one environment: a few KB
 # What the reader's first frame needs, beyond what `tui.app` imports itself. Names that a future
 # Textual drops are skipped: the child then imports what it needs, as a fresh process would.
@@ -145,6 +147,7 @@ class Zygote:
 
     def __init__(self, sock: socket.socket, files: Sequence[str]) -> None:
         self.sock = sock
+        self.first_frames = stagger.make_lock()  # sessions forked together paint first (stagger.py)
         self.files = list(files)
         self.children: dict[int, int] = {}  # pidfd -> pid
         self.poller = select.poll()
@@ -218,6 +221,8 @@ class Zygote:
         for pidfd in self.children:
             os.close(pidfd)
         self.children.clear()
+        stagger.hold(self.first_frames)
+        os.close(self.first_frames)
 
 
 # A fresh Python starts with these dispositions; anything else (an ignored SIGHUP under nohup,
