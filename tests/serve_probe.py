@@ -37,6 +37,7 @@ def report() -> None:
         "blocked": sorted(int(s) for s in signal.pthread_sigmask(signal.SIG_BLOCK, [])),
         "threads": threading.active_count(),
         "loaded": {name: name in sys.modules for name in ("asyncssh", "textual.app", "tui.app")},
+        "iterm": getattr(sys.modules.get("textual._xterm_parser"), "IS_ITERM", None),
         "resident": len(sys.modules["tui.runner"]._resident) if "tui.runner" in sys.modules else None,
     }
     print("PROBE " + json.dumps(info), flush=True)

@@ -69,13 +69,17 @@ async def test_two_sessions_get_their_own_terminal_size_and_locale(serve):
     served = await serve(command=PROBE)
     async with asyncio.timeout(SCREEN_TIMEOUT * 2):
         async with served.connect() as c1, served.connect() as c2:
-            one = await open_probe(c1, size=(80, 24), term="screen-256color", env={"LANG": "de_DE.UTF-8"})
+            one_env = {"LANG": "de_DE.UTF-8", "LC_TERMINAL": "iTerm2"}
+            one = await open_probe(c1, size=(80, 24), term="screen-256color", env=one_env)
             two = await open_probe(c2, size=(132, 43), term="xterm-256color", env={"LANG": "fr_FR.UTF-8", "TZ": "Asia/Tokyo"})
             first, second = await one.report(), await two.report()
             assert first["pid"] != second["pid"] and first["sid"] != second["sid"]
             assert (first["env"]["TERM"], first["size"], first["env"]["LANG"]) == ("screen-256color", [80, 24], "de_DE.UTF-8")
             assert (second["env"]["TERM"], second["size"], second["env"]["LANG"]) == ("xterm-256color", [132, 43], "fr_FR.UTF-8")
             assert second["env"]["TZ"] == "Asia/Tokyo" and "TZ" not in first["env"]
+            # Textual reads LC_TERMINAL when its key parser is imported: the zygote imported it,
+            # each session reads it again from its own environment.
+            assert (first["iterm"], second["iterm"]) == (True, False)
             assert first["env"]["SSH_CONNECTION"] != second["env"]["SSH_CONNECTION"]
             assert first["env"]["SSH_TTY"] != second["env"]["SSH_TTY"]
             one.resize(90, 30)  # one session's window changes; the other's does not

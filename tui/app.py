@@ -30,6 +30,7 @@ from textual.worker import get_current_worker
 from .model import Analysis, Article
 from .resources import read_style
 from .safe_text import printable
+from .serve import stagger
 from .text_search import Search, fold
 from .userdata.config import Config
 from .userdata.state import ReadingState, load_state, save_state
@@ -404,7 +405,11 @@ class NewsReaderApp(App[int]):
         if pending:
             # After the first paint: even a cache hit costs imports and unpickling, which would
             # compete with the first frame for the interpreter.
-            self.call_after_refresh(self._analyse, pending)
+            self.call_after_refresh(self._analyse_after_first_frames, pending)
+
+    async def _analyse_after_first_frames(self, pending: list[int]) -> None:
+        await stagger.siblings_painted()
+        self._analyse(pending)
 
     async def on_event(self, event: events.Event) -> None:
         """Keys that come before the sidebar's lists and the search bar are mounted (typed ahead,
@@ -426,6 +431,8 @@ class NewsReaderApp(App[int]):
         if not self._late_mounted:
             self._late_mounted = True
             try:
+                # An SSH session forked with others lets their first frames go first (tui.serve.stagger).
+                await stagger.siblings_painted()
                 # With the search bar, hidden until `/`: an Input, whose stylesheet and styling
                 # were as much again as ours.
                 reader = self.view.screen  # the reader's screen, whatever screen is on top

@@ -39,11 +39,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import stagger
+
 MAX_MESSAGE = 256 * 1024  # a request carries one environment: a few KB
 # What the reader's first frame needs, beyond what `tui.app` imports itself. Names that a future
 # Textual drops are skipped: the child then imports what it needs, as a fresh process would.
-# textual._xterm_parser (and the driver importing it) is left out on purpose: it reads
-# LC_TERMINAL, which a client may set, when it is imported.
+# textual._xterm_parser reads LC_TERMINAL (which a client may set) when it is imported: each
+# session imports it again (`ENV_AT_IMPORT`), 0.4 ms against ~12 ms for it and the driver fresh.
 PRELOAD = (
     "tui.cli",
     "tui.app",
@@ -62,6 +64,13 @@ PRELOAD = (
     "textual.layouts.horizontal",
     "textual.layouts.stream",
     "textual.drivers._writer_thread",
+    "textual.drivers.linux_driver",
+    "textual._xterm_parser",
+    "textual._keyboard_protocol",
+    "textual._parser",
+    "textual.layouts.factory",
+    "textual.drivers.headless_driver",  # App.run imports it, and the pilot, whatever the driver
+    "textual.pilot",
     "concurrent.futures.thread",
     "queue",
     "sqlite3",
@@ -69,6 +78,10 @@ PRELOAD = (
     "tty",
     "tomllib",  # tui.userdata.config imports it when a config file exists
 )
+
+# Modules of PRELOAD that read the environment when imported: imported again in each session,
+# once its environment is in place, so they see the session's, not the zygote's.
+ENV_AT_IMPORT = ("textual._xterm_parser",)
 
 
 @dataclass
@@ -121,6 +134,12 @@ def preload(names: Sequence[str] = PRELOAD) -> None:
     for name in names:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    # Rich's table of character widths (~5 ms), the newest, which a session picks unless its
+    # UNICODE_VERSION says otherwise. Only imported: rich chooses one (`load`, cached) in the session.
+    with contextlib.suppress(Exception):
+        from rich._unicode_data import VERSIONS
+
+        importlib.import_module(".unicode" + VERSIONS[-1].replace(".", "-"), "rich._unicode_data")
 
 
 def load_analyses(files: Sequence[str]) -> None:
@@ -145,6 +164,7 @@ class Zygote:
 
     def __init__(self, sock: socket.socket, files: Sequence[str]) -> None:
         self.sock = sock
+        self.first_frames = stagger.make_lock()  # sessions forked together paint first (stagger.py)
         self.files = list(files)
         self.children: dict[int, int] = {}  # pidfd -> pid
         self.poller = select.poll()
@@ -218,6 +238,8 @@ class Zygote:
         for pidfd in self.children:
             os.close(pidfd)
         self.children.clear()
+        stagger.hold(self.first_frames)
+        os.close(self.first_frames)
 
 
 # A fresh Python starts with these dispositions; anything else (an ignored SIGHUP under nohup,
@@ -262,6 +284,10 @@ def become_session(request: Request) -> None:
         locale.setlocale(locale.LC_CTYPE, "")
     time.tzset()
     os.chdir(request.cwd)
+    for name in ENV_AT_IMPORT:
+        if (module := sys.modules.get(name)) is not None:
+            with contextlib.suppress(Exception):  # (it cannot fail as it did not in the zygote)
+                importlib.reload(module)
     # The zygote's std streams were /dev/null; the same objects now sit on the pty (fds 0-2).
     # A terminal gets line buffering, as Python gives one at start.
     for stream, errors in ((sys.stdin, "strict"), (sys.stdout, "strict"), (sys.stderr, "backslashreplace")):

@@ -432,6 +432,15 @@ class ArticleView(ScrollView, can_focus=True):
         call), and the rest follows from it (the view has no padding, border or scrollbar)."""
         key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
         if self._frame_cache[0] != key:
+            if self.article is not None and self.analysis is None and not self.line_count:
+                # The first frame of a text whose analysis is still to come (the reader's start):
+                # the text is laid out now, at the width the layout has just given the view, not
+                # on the Resize event that follows the frame, which drew an empty view first and
+                # sent the whole screen again frames later (over SSH, the headline came ~4 full
+                # frames late). With an analysis at hand (tests, the corpus view) the old order
+                # stays: the status line's first words depend on it, and the snapshots keep them.
+                self._relayout()
+                key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
             region = self.scrollable_content_region
             styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
             frame = (region.width, region.height, self.rich_style, self.visible_rows(), styles, self.left_margin)
