@@ -246,11 +246,12 @@ def test_venue_and_unit_words_decide_the_kind(analyse_text):
         "Flood clean-up begins\n\n"
         "Volunteers gathered at Bramley Methodist Hall on Sunday after the Kettle Stream burst its banks "
         "near Marion Reserve.\n\n"
-        "Officers from the Armed Support Unit searched the house, and the Roads Division closed two lanes.\n"
+        "Officers from the Armed Support Unit searched the house, and the Roads Division closed two lanes.\n\n"
+        "The suspect was taken to Kilmore Police Station and later to Ardfield Prison.\n"
     )
     _, an = analyse_text(text)
     kinds = {e.name: e.kind.value for e in an.entities}
-    for place in ("Bramley Methodist Hall", "Kettle Stream", "Marion Reserve"):
+    for place in ("Bramley Methodist Hall", "Kettle Stream", "Marion Reserve", "Kilmore Police Station", "Ardfield Prison"):
         assert kinds.get(place) == "place", (place, kinds)
     for body in ("Armed Support Unit", "Roads Division"):
         assert kinds.get(body) == "organization", (body, kinds)
