@@ -205,7 +205,7 @@ class Resolver:
         pronoun = p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS
         start, end = (p.offset, p.offset + len(p.head.text)) if pronoun else (p.start, p.end)
         if mention:
-            ref.mentions.append(Mention(start, end, p.pb.doc.text[start - p.pb.offset : end - p.pb.offset]))
+            ref.mentions.append(Mention(start, end, p.pb.text[start - p.pb.offset : end - p.pb.offset]))
         self.refs.note(p.offset, p.sentence, ref, p.salience, p.offset + len(p.head.text))
         evidence = (Span(seen.offset, seen.end),) if seen is not None else ()
         return Resolved(ref, start, end, rule, reason, evidence)

@@ -224,7 +224,7 @@ def analyse_stages(
     started, partial_time, paused = time.perf_counter(), 0.0, 0.0
     for pb in _parse_units(article, nlp, units, n_process):
         parsed.append(pb)
-        done_chars += len(pb.doc.text)
+        done_chars += len(pb.text)
         if progress is not None:
             progress(len(parsed), len(units))
         if done_chars >= next_stage and len(parsed) < len(units):

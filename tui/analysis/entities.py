@@ -386,9 +386,9 @@ def _dateline(parsed: list[ParsedBlock]) -> Candidate | None:
     first = next((pb for pb in parsed if pb.block.kind.value == "paragraph"), None)
     if first is None:
         return None
-    m = _DATELINE.match(first.doc.text)
+    m = _DATELINE.match(first.text)
     if m is None and enabled("entities.place_cues"):
-        m = _COLON_DATELINE.match(first.doc.text)
+        m = _COLON_DATELINE.match(first.text)
         if m is not None and gazetteer.lookup(m.group("place")) is None:
             m = None
     if m is None or len(m.group("place")) < 3:
@@ -644,9 +644,7 @@ def _headings_agree(cands: list[Candidate], parsed: list[ParsedBlock]) -> list[C
     it is dropped."""
     if not enabled("entities.headings_agree"):
         return cands
-    spans = [
-        (pb.offset, pb.offset + len(pb.doc.text)) for pb in parsed if pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
-    ]
+    spans = [(pb.offset, pb.end) for pb in parsed if pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)]
     if not spans:
         return cands
     in_heading = [any(lo <= c.start < hi for lo, hi in spans) for c in cands]
@@ -701,9 +699,18 @@ def _without_events(cands: list[Candidate]) -> list[Candidate]:
     """Storms, races, games and diseases are not entities: "Typhoon Mangkhut", "London
     Marathon", "Covid-19"; nor is the storm's own name where it later stands alone."""
     events = [c for c in cands if any(w.lower() in EVENT_WORDS for w in c.words)]
+    # `c in events` looked through the whole list per candidate: quadratic on a long text.
+    # Equal candidates share their offsets, so only those at the same place are compared.
+    at: dict[tuple[int, int], list[Candidate]] = {}
+    for c in events:
+        at.setdefault((c.start, c.end), []).append(c)
+
+    def is_event(c: Candidate) -> bool:
+        return c in at.get((c.start, c.end), ())
+
     storm_names = {w for c in events for w in c.words if w.lower() not in EVENT_WORDS}
-    storm_names -= {w for c in cands if c not in events for w in c.words if gazetteer.lookup(w)}
-    return [c for c in cands if c not in events and not (len(c.words) == 1 and c.words[0] in storm_names)]
+    storm_names -= {w for c in cands if not is_event(c) for w in c.words if gazetteer.lookup(w)}
+    return [c for c in cands if not is_event(c) and not (len(c.words) == 1 and c.words[0] in storm_names)]
 
 
 def _about_sport(parsed: list[ParsedBlock]) -> bool:

@@ -138,7 +138,7 @@ def _attribute_piece(
     the next global sentence number."""
     doc = pb.doc
     lo = pb.offset
-    spans = find_marked(article.text, lo, lo + len(doc.text))
+    spans = find_marked(article.text, lo, pb.end)
     inside, members = _token_membership(pb, spans)
     sentence = [0] * len(doc)
     n = sentence_base
@@ -241,7 +241,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
     doc, lo = pb.doc, pb.offset
     topics: list[tuple[int, int, Referent]] = []
     people: dict[int, dict[str, tuple[int, Entity]]] = {}  # sentence -> person -> first token
-    for s, e, ent in refs.mentions_in(lo, lo + len(doc.text)):
+    for s, e, ent in refs.mentions_in(lo, pb.end):
         span = doc.char_span(s - lo, e - lo, alignment_mode="expand")
         if span is not None and inside[span.root.i] < 0:
             ent = refs.as_person(ent, s)
@@ -616,7 +616,7 @@ def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> Non
     or the one just before: a reporter rarely drops a new source's words in without a verb.
     A sentence with a speech verb of its own had its chance at a cue and keeps what it found."""
     lo, doc = d.pb.offset, d.pb.doc
-    if not enabled("inherit.partial") or _looks_like_title(doc.text[d.span.start - lo : d.span.end - lo]):
+    if not enabled("inherit.partial") or _looks_like_title(d.pb.text[d.span.start - lo : d.span.end - lo]):
         return
     if any(is_speech_verb(t) for t in doc[d.first].sent if not d.span.start <= t.idx + lo < d.span.end):
         return  # a verb nobody could be found for ("the study warned", "Silva noted" of a mere term)
@@ -642,11 +642,16 @@ def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], t
         return
     quoted = {id(d.referent) for d in drafts if d.referent is not None}
     described = [r for r in refs.described if r.kind is SpeakerKind.UNNAMED and not r.plural and r.mentions and id(r) in quoted]
+    # Blocks are in text order and apart, topics in block order: both are looked up by bisection
+    # (scanning them per description was quadratic on a long text of many paragraphs).
+    starts = [b.start for b in blocks]
+    topic_blocks = [t.block_index for t in topics]
     for unnamed in described:
-        at = next((k for k, b in enumerate(blocks) if b.start <= unnamed.mentions[0].start < b.end), None)
-        if at is None or at < lede:
+        first = unnamed.mentions[0].start
+        at = bisect.bisect_right(starts, first) - 1
+        if at < 0 or first >= blocks[at].end or at < lede:
             continue
-        named = _named_later(unnamed, at, at == lede, refs, blocks, topics)
+        named = _named_later(unnamed, at, at == lede, refs, blocks, topics, topic_blocks)
         if named is None or (unnamed.gender and named[0].gender and unnamed.gender != named[0].gender):
             continue
         person, topic = named
@@ -661,14 +666,21 @@ _NAMED_LATER_BLOCKS = 3
 
 
 def _named_later(
-    unnamed: Referent, at: int, in_lede: bool, refs: Referents, blocks: list[Block], topics: list[_Event]
+    unnamed: Referent,
+    at: int,
+    in_lede: bool,
+    refs: Referents,
+    blocks: list[Block],
+    topics: list[_Event],
+    topic_blocks: list[int],
 ) -> tuple[Referent, _Event] | None:
     """The person a description is: the main subject of a later paragraph, named there for the
     first time, with the description's title or age (in the paragraph right after the lede, a
-    person given no title at all also fits)."""
+    person given no title at all also fits). `topic_blocks` is each topic's block index."""
     reach = _NAMED_LATER_BLOCKS if enabled("lede.later") else 1
-    for t in topics:
-        if not (at < t.block_index <= at + reach) or t.referent.entity_id is None:
+    lo, hi = bisect.bisect_right(topic_blocks, at), bisect.bisect_right(topic_blocks, at + reach)
+    for t in topics[lo:hi]:
+        if t.referent.entity_id is None:
             continue
         if refs.first_mention(t.referent.entity_id) < blocks[t.block_index].start:
             continue
@@ -737,9 +749,10 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
     qids = {id(d): f"quote-{n}" for n, d in enumerate(drafts, 1)}
     quotes: list[Quote] = []
     speakers: dict[int, Speaker] = {}
+    unnamed = [0]  # speakers without an entity so far (counting them per new speaker was quadratic)
     for d in drafts:
         qid = qids[id(d)]
-        sp = _speaker_of(d.referent, speakers) if d.referent is not None else None
+        sp = _speaker_of(d.referent, speakers, unnamed) if d.referent is not None else None
         if sp is not None and d.echo_of is None:
             sp.quote_ids.append(qid)
         s = d.span
@@ -764,10 +777,12 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
     return quotes, list(speakers.values())
 
 
-def _speaker_of(ref: Referent, speakers: dict[int, Speaker]) -> Speaker:
+def _speaker_of(ref: Referent, speakers: dict[int, Speaker], unnamed: list[int]) -> Speaker:
     sp = speakers.get(id(ref))
     if sp is None:
-        sid = ref.entity_id or f"unnamed-{sum(1 for x in speakers.values() if x.entity_id is None) + 1}"
+        sid = ref.entity_id or f"unnamed-{unnamed[0] + 1}"
+        if ref.entity_id is None:
+            unnamed[0] += 1
         mentions = sorted({(m.start, m.end): m for m in ref.mentions}.values(), key=lambda m: m.start)
         sp = speakers[id(ref)] = Speaker(sid, ref.name, ref.kind, ref.entity_id, [], list(mentions))
     return sp
