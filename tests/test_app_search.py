@@ -24,23 +24,21 @@ def _long(seed_path):
 
 
 @asynccontextmanager
-async def _searching_mid_text(seed_path):
-    """A long text scrolled to its middle with the search bar open: (app, pilot, view)."""
+async def _searching_mid_text(seed_path, *, open_bar: bool = True):
+    """A long text scrolled to its middle, the search bar open unless told: (app, pilot, view)."""
     article, analysis = _long(seed_path)
     app = NewsReaderApp([article], analyses=[analysis])
     async with app.run_test(size=SIZE) as pilot:
         view = app.query_one(ArticleView)
         view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
-        await pilot.press("slash")
+        if open_bar:
+            await pilot.press("slash")
         yield app, pilot, view
 
 
 async def test_search_on_a_long_text_ends_with_every_match(seed_path):
-    article, analysis = _long(seed_path)
-    app = NewsReaderApp([article], analyses=[analysis])
-    async with app.run_test(size=SIZE) as pilot:
-        view = app.query_one(ArticleView)
-        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
+    async with _searching_mid_text(seed_path, open_bar=False) as (app, pilot, view):
+        article = app.articles[0]
         await pilot.pause()
         top = view.visible_span()[0]
         await pilot.press("slash", "p")
