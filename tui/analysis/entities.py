@@ -471,6 +471,10 @@ def _after_honorific(span: Span) -> Span | None:
     return None
 
 
+# Nouns a place can be the home of: "a Christchurch resident", "Kiambu Senator".
+_HOME_NOUNS = PERSON_NOUNS | TITLE_NOUNS
+
+
 def _place_cue(span: Span, place: gazetteer.Place) -> bool:
     """A gazetteer place the grammar puts on the map: the object of "in" even with a word
     between ("in central Christchurch"), the home of a person or an office ("a Christchurch
@@ -480,7 +484,7 @@ def _place_cue(span: Span, place: gazetteer.Place) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS and _well_known(place):
         return True
-    home = root.dep_ in ("compound", "nmod") and head.i > root.i and head.lemma_.lower() in PERSON_NOUNS | TITLE_NOUNS
+    home = root.dep_ in ("compound", "nmod") and head.i > root.i and head.lemma_.lower() in _HOME_NOUNS
     return home and (_well_known(place) or place.kind in ("region", "country")) and not is_first_name(span[0].text)
 
 
