@@ -31,12 +31,19 @@ def _sibling(lock: int) -> int:
     return fd
 
 
-async def test_a_painted_session_waits_for_a_sibling_still_painting(lock):
+async def _painted_beside_a_sibling(lock: int, grace: float, pause: float) -> tuple[int, asyncio.Task[None]]:
+    """Our session has painted and waits, `pause` seconds on, for a sibling still painting:
+    (the sibling's lock, our wait)."""
     stagger.hold(lock)
     sibling = _sibling(lock)
-    waiting = asyncio.create_task(stagger.siblings_painted(wait=10, grace=0.3))
-    await asyncio.sleep(0.2)
+    waiting = asyncio.create_task(stagger.siblings_painted(wait=10, grace=grace))
+    await asyncio.sleep(pause)
     assert not waiting.done()
+    return sibling, waiting
+
+
+async def test_a_painted_session_waits_for_a_sibling_still_painting(lock):
+    sibling, waiting = await _painted_beside_a_sibling(lock, grace=0.3, pause=0.2)
     fcntl.flock(sibling, fcntl.LOCK_UN)  # the sibling's first frame is out
     loop = asyncio.get_running_loop()
     released = loop.time()
@@ -46,11 +53,7 @@ async def test_a_painted_session_waits_for_a_sibling_still_painting(lock):
 
 
 async def test_a_sibling_that_dies_before_painting_frees_the_others(lock):
-    stagger.hold(lock)
-    sibling = _sibling(lock)
-    waiting = asyncio.create_task(stagger.siblings_painted(wait=10, grace=0))
-    await asyncio.sleep(0.1)
-    assert not waiting.done()
+    sibling, waiting = await _painted_beside_a_sibling(lock, grace=0, pause=0.1)
     os.close(sibling)  # its process ended: the kernel drops its lock
     await asyncio.wait_for(waiting, 2)
 

@@ -120,6 +120,7 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     if (
         kind is EntityKind.PERSON
         and not single
+        and enabled("kinds.multiword_site")
         and _place_shaped(ent.name)
         and not _speaks(roots)
         and any(_in_a_place(r) for r in roots)
@@ -150,8 +151,7 @@ def _place_shaped(name: str) -> bool:
     Blakenham", "Bolton Percy", not "Grace Lee" or "Judge Okafor"."""
     words = name.split()
     return (
-        enabled("kinds.multiword_site")
-        and len(words) <= 3
+        len(words) <= 3
         and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
         and not is_first_name(words[0])
         and words[0].lower() not in HONORIFICS

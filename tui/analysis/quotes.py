@@ -37,8 +37,9 @@ its block, so highlighting, jumping and the JSON offsets never straddle a paragr
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -749,7 +750,7 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
     qids = {id(d): f"quote-{n}" for n, d in enumerate(drafts, 1)}
     quotes: list[Quote] = []
     speakers: dict[int, Speaker] = {}
-    unnamed = [0]  # speakers without an entity so far (counting them per new speaker was quadratic)
+    unnamed = itertools.count(1)  # numbers for speakers without an entity (counting them per new one was quadratic)
     for d in drafts:
         qid = qids[id(d)]
         sp = _speaker_of(d.referent, speakers, unnamed) if d.referent is not None else None
@@ -777,12 +778,10 @@ def _build(article: Article, drafts: list[_Draft]) -> tuple[list[Quote], list[Sp
     return quotes, list(speakers.values())
 
 
-def _speaker_of(ref: Referent, speakers: dict[int, Speaker], unnamed: list[int]) -> Speaker:
+def _speaker_of(ref: Referent, speakers: dict[int, Speaker], unnamed: Iterator[int]) -> Speaker:
     sp = speakers.get(id(ref))
     if sp is None:
-        sid = ref.entity_id or f"unnamed-{unnamed[0] + 1}"
-        if ref.entity_id is None:
-            unnamed[0] += 1
+        sid = ref.entity_id or f"unnamed-{next(unnamed)}"
         mentions = sorted({(m.start, m.end): m for m in ref.mentions}.values(), key=lambda m: m.start)
         sp = speakers[id(ref)] = Speaker(sid, ref.name, ref.kind, ref.entity_id, [], list(mentions))
     return sp
