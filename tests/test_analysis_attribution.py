@@ -524,13 +524,13 @@ def test_a_surname_the_model_tags_only_later_still_names_the_speaker(analyse_tex
 
     def speaker(an):
         quote = next(q for q in an.quotes if q.text.startswith("I dropped"))
-        return next((s.name for s in an.speakers if s.id == quote.speaker_id), None)
+        return next(((s.name, s.kind.value) for s in an.speakers if s.id == quote.speaker_id), None)
 
     _, an = analyse_text(text)
-    assert speaker(an) == "Waters"
+    assert speaker(an) == ("Waters", "person")
     with switched_off("name.tagged_later"):
         off = analyse_text(text, name="off.txt")[1]
-    assert speaker(off) is None
+    assert speaker(off) != ("Waters", "person")  # a description at best (description.cue_noun)
 
 
 def test_another_resident_is_a_second_speaker(analyse_text):
@@ -551,3 +551,27 @@ def test_another_resident_is_a_second_speaker(analyse_text):
     with switched_off("description.another"):
         off = analyse_text(text, name="off.txt")[1]
     assert speakers(off) == ["resident", "resident"]
+
+
+def test_a_noun_the_lexicon_lacks_still_speaks(analyse_text):
+    """description.cue_noun: "said the former all-rounder", "the caller told us" give the quote
+    to the one described, though neither noun is in the lexicon; a text ("the study warned") and
+    a passive subject ("Her death was confirmed by") are not given a quote."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Nets session goes ahead\n\n"
+        'His retirement was confirmed by his agent, Mara Tull. "He loved every minute," she said.\n\n'
+        "\u201cWe only had one warm-up game before the series,\u201d said the former all-rounder.\n\n"
+        "\u201cThe lights were off when the cars drove in,\u201d the caller told reporters.\n\n"
+        "Catches will be dropped, \u201cmore often than not,\u201d the study warned.\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    _, an = analyse_text(text)
+    assert speakers(an) == ["Mara Tull", "former all-rounder", "caller", None]
+    with switched_off("description.cue_noun"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert speakers(off) == ["Mara Tull", None, None, None]

@@ -24,6 +24,7 @@ from .lexicon import (
     DEFINITE,
     DEMONYM,
     DOCUMENT_NOUNS,
+    EVENT_WORDS,
     GROUP_PRONOUNS,
     HONORIFICS,
     ORG_NOUNS,
@@ -31,9 +32,11 @@ from .lexicon import (
     POSTNOMINALS,
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
+    SITE_NOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_NOUNS,
     TRADE_NOUNS,
+    WRITTEN_NOUNS,
 )
 from .parsed import ParsedBlock
 from .referents import LOOKBACK_SENTENCES, Referent, Referents, Resolved, Search, Seen, by_prominence, may_be_org
@@ -194,7 +197,7 @@ class Resolver:
                     return found
             if rule_id == "pronoun.group" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS) and not p.quantifier:
                 return Resolved(None, p.offset, p.offset + len(p.head.text))
-            if rule_id == "trade.antecedent" and not (p.is_org or p.is_person):
+            if rule_id == "trade.antecedent" and not (p.is_org or p.is_person or _cue_noun(p)):
                 break
         return Resolved(None, p.start, p.end)
 
@@ -531,6 +534,22 @@ _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable
     ("description.given_name", Resolver.given, lambda p: p.is_person and not p.is_org),
     ("description.new", Resolver.new_description, _always),
 )
+
+
+def _cue_noun(p: Phrase) -> bool:
+    """ "…," said the former all-rounder; "…," the caller told us: a common noun that a quote is
+    given to is someone, whether or not the lexicon lists it (documents were tried before). Not
+    a place, an event or a text, nor a passive subject ("Her death was confirmed by ..."), nor a
+    noun with a conjunct: "In the city of X, a serviceman said" may be
+    parsed with the city as the subject, and its conjunct is then tried."""
+    return (
+        p.salience == SPEAKER
+        and p.head.pos_ == "NOUN"
+        and p.head.dep_ != "nsubjpass"
+        and not p.head.conjuncts
+        and p.lemma not in SITE_NOUNS | EVENT_WORDS | WRITTEN_NOUNS
+        and enabled("description.cue_noun")
+    )
 
 
 def _epithet(p: Phrase) -> bool:

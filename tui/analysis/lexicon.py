@@ -239,6 +239,13 @@ COMPANY_SUFFIXES = frozenset(
 DOCUMENT_NOUNS = frozenset(
     "statement report letter document release filing post message communique note memo email tweet".split()
 )
+# Other written or decided things that "say", "warn" or "find" in news copy without being
+# someone: never a speaker of their own.
+WRITTEN_NOUNS = frozenset(
+    "study survey poll research analysis paper article book review editorial column complaint lawsuit suit "
+    "petition indictment affidavit ruling judgment judgement verdict order decision law bill act policy plan "
+    "proposal agreement deal guideline guidance rule notice sign website page headline caption video".split()
+)
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Nouns that name words rather than say them: "the words "pandemic risk"", "the slogan "…"".
 NAMING_NOUNS = frozenset(
