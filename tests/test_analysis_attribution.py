@@ -575,3 +575,44 @@ def test_a_noun_the_lexicon_lacks_still_speaks(analyse_text):
     with switched_off("description.cue_noun"):
         off = analyse_text(text, name="off.txt")[1]
     assert speakers(off) == ["Mara Tull", None, None, None]
+
+
+def test_a_name_hung_on_its_relative_clause_still_speaks(analyse_text):
+    """cue.misparsed_relative: in "Professor X, who co-led the voyage, said …" the parser makes
+    X the subject of "led"; the next paragraph's quote is still X's."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Deep trench yields new fish\n\n"
+        "The crew brought up samples from the trench floor.\n\n"
+        "Ocean survey science director Professor Alex Rogers, who co-led the expedition, said he "
+        "was impressed with the sheer biodiversity of life they had discovered.\n\n"
+        '"It looks like we have a great haul of new species."\n'
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["Alex Rogers"]
+    with switched_off("cue.misparsed_relative"):
+        assert speakers(analyse_text(text, name="off.txt")[1]) == [None]
+
+
+def test_one_of_a_group_is_described_as_such(analyse_text):
+    """description.cue_noun with a partitive: "said one of the residents who …" gives the quote
+    to "one of the residents", not to nobody (nor to "of the residents")."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Taps run dry\n\n"
+        "The main road was closed on Monday.\n\n"
+        "\u201cWe have closed the road until the water comes back,\u201d said one of the residents "
+        "who spoke on condition of anonymity.\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["one of the residents"]
+    with switched_off("description.cue_noun"):
+        assert speakers(analyse_text(text, name="off.txt")[1]) == [None]

@@ -351,3 +351,24 @@ def test_a_given_name_used_alone_is_its_one_bearer(analyse_text):
         '"I ran to the house, but the fire was already so big," she told the paper.\n'
     )
     assert speaker_of(an, "I ran to the house") == "Shumeez Williams"
+
+
+def test_a_quote_with_no_one_before_it_goes_to_the_next_paragraphs_speaker(analyse_text):
+    """inherit.next: a lede about "she", a quote over two paragraphs, then "Pauline said she …":
+    the words are Pauline's; with the rule off nobody is credited."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Flood traps family\n\n"
+        "She cannot leave the house because the driveway is under water.\n\n"
+        "\u201cThe water is up to the garage door and still rising.\n\n"
+        "\u201cWe cannot shower or flush the toilet, nothing drains at all.\u201d\n\n"
+        "Pauline said she was grateful the water had stayed out of the kitchen.\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["Pauline", "Pauline"]
+    with switched_off("inherit.next"):
+        assert speakers(analyse_text(text, name="off.txt")[1]) == [None, None]

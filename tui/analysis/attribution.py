@@ -544,11 +544,19 @@ def _cue_noun(p: Phrase) -> bool:
     parsed with the city as the subject, and its conjunct is then tried."""
     return (
         p.salience == SPEAKER
-        and p.head.pos_ == "NOUN"
+        and (p.head.pos_ == "NOUN" or _partitive(p.head))
         and p.head.dep_ != "nsubjpass"
         and not p.head.conjuncts
         and p.lemma not in SITE_NOUNS | EVENT_WORDS | WRITTEN_NOUNS
         and enabled("description.cue_noun")
+    )
+
+
+def _partitive(head: Token) -> bool:
+    """ "one of the residents", "two of the workers": a part of a group of nouns."""
+    return head.pos_ in ("NUM", "PRON") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in head.children
     )
 
 

@@ -581,7 +581,7 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
     topics = sorted(topics, key=lambda t: t.start)
     offsets = [e.start for e in events]
     topic_offsets = [t.start for t in topics]
-    for d in drafts:
+    for k, d in enumerate(drafts):
         if d.referent is None and d.cue is None and not d.whole and not _is_heading(d):
             _inherit_partial(d, events, offsets)
             continue
@@ -604,11 +604,31 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         elif best is not None:
             d.credit(best.referent, "inherit.speaker", f"no cue; {best.referent.name} was speaking just before")
             d.evidence = (Span(best.start, best.end),)
+        elif (after := _next_speaker(d, drafts[k + 1 :], events, offsets)) is not None:
+            d.credit(after.referent, "inherit.next", f"no cue and no one before; {after.referent.name} speaks next")
+            d.evidence = (Span(after.start, after.end),)
         else:
             continue
         at = bisect.bisect_left(offsets, d.span.start)
         offsets.insert(at, d.span.start)
         events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+
+
+def _next_speaker(d: _Draft, later: list[_Draft], events: list[_Event], offsets: list[int]) -> _Event | None:
+    """A quoted paragraph with no one before it ("She cannot leave the house." then the quote)
+    is given to a named person whose speech act comes first in the paragraph after the quote
+    (after all its paragraphs, when it runs on): "Pauline said she was grateful ...". The
+    reporter names the source after the words."""
+    last_block = d.block_index
+    for nxt in later:
+        if not nxt.continues:
+            break
+        last_block = nxt.block_index
+    i = bisect.bisect_left(offsets, d.span.end)
+    if i >= len(events) or events[i].block_index != last_block + 1 or not enabled("inherit.next"):
+        return None
+    e = events[i]
+    return e if e.referent.kind is SpeakerKind.PERSON else None
 
 
 def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> None:

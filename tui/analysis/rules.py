@@ -38,6 +38,7 @@ SUBJECT_RULES: dict[str, str] = {
 
 # How a quote found its speaker (tui.analysis.quotes).
 QUOTE_RULES: dict[str, str] = {
+    "cue.misparsed_relative": '"X, who co-led the trip, said": the name the parser hung on the relative clause speaks',
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
@@ -47,6 +48,7 @@ QUOTE_RULES: dict[str, str] = {
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "inherit.topic": "no cue: the person the paragraph before is about",
+    "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
     "lede.named": "a described lede speaker named in the next paragraph",

@@ -147,6 +147,13 @@ def stray_subject(verb: Token) -> Token | None:
     farmer stood", with the farmer hung on the place): the person noun just before it."""
     if verb.dep_ != "ROOT":
         return None
+    for c in verb.children:
+        # "Professor Alex Rogers, who co-led the expedition, said": the parser may hang the name
+        # on the relative clause's verb as if it were the reported clause.
+        if c.dep_ == "ccomp" and c.i < verb.i and enabled("cue.misparsed_relative"):
+            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN" and s.i < c.i), None)
+            if subj is not None and any(r.dep_ == "relcl" and r.i < c.i for r in subj.children):
+                return subj
     for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
         if (
             t.dep_ in ("appos", "conj")
@@ -355,7 +362,11 @@ def descriptors(tok: Token, org: bool = False) -> set[str]:
 def description(words: list[Token], head: Token) -> str:
     """ "a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
-    while words and (words[0].lower_ in DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON")):
+    while (
+        words
+        and words[0].i != head.i
+        and (words[0].lower_ in DETERMINERS or (words[0].dep_ == "poss" and words[0].pos_ == "PRON"))
+    ):
         if words[0].lower_ == "another" and enabled("description.another"):
             break  # "another resident" is not the resident quoted before
         words = words[1:]
