@@ -103,3 +103,22 @@ def test_many_stray_apostrophes_in_a_huge_block_stay_fast():
     t0 = time.perf_counter()
     assert find_marked(text, 0, len(text)) == []
     assert time.perf_counter() - t0 < 5
+
+
+def test_two_apostrophes_make_one_double_mark():
+    """quote.paired_apostrophes: typewriter copy, mixed with ordinary marks and apostrophes."""
+    from tui.analysis.rules import switched_off
+
+    text = "Fire came. ''We lost the shed, it's gone,'' Ms Hale said. \"I said, 'Yes, I'm fine', and ran,'' she added."
+    spans = find_marked(text, 4, len(text))
+    assert [text[s.start : s.end] for s in spans] == ["We lost the shed, it's gone", "I said, 'Yes, I'm fine', and ran"]
+    assert [text[s.outer_start : s.outer_end] for s in spans][0] == "''We lost the shed, it's gone,''"
+    assert all(s.closed and s.style == "double" for s in spans)
+    with switched_off("quote.paired_apostrophes"):
+        assert [text[s.start : s.end] for s in find_marked(text, 4, len(text))] != [text[s.start : s.end] for s in spans]
+
+
+def test_a_paragraph_opened_by_two_apostrophes_runs_on():
+    text = "''The water came in fast"
+    (span,) = find_marked(text, 0, len(text))
+    assert (span.outer_start, text[span.start : span.end], span.closed) == (0, "The water came in fast", False)

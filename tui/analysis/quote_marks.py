@@ -14,7 +14,10 @@ with the next paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .rules import enabled
 
 DOUBLE_OPEN = '"“„«'
 DOUBLE_CLOSE = '"”»'
@@ -89,6 +92,40 @@ def _elided_year(text: str, j: int, hi: int) -> bool:
 
 def find_marked(text: str, lo: int, hi: int) -> list[MarkedSpan]:
     """Top-level quoted spans in `text[lo:hi]` (one block), in order."""
+    if "''" in text[lo:hi] and enabled("quote.paired_apostrophes"):
+        return _with_paired_apostrophes(text[lo:hi], lo)
+    return _find_marked(text, lo, hi)
+
+
+_PAIR = re.compile("''")
+
+
+def _with_paired_apostrophes(block: str, lo: int) -> list[MarkedSpan]:
+    """Typewriter copy writes a double quote as two apostrophes (''Yes,'' she said). Each pair
+    is read as one double mark, on a copy of the block of the same length: an opening pair as
+    a mark and a letter, a closing pair as a mark and a space. The spans are then widened to
+    the pair's two characters."""
+    parts: list[str] = []
+    opening: set[int] = set()
+    closing: set[int] = set()
+    at = 0
+    for m in _PAIR.finditer(block):
+        i = m.start()
+        after = block[i + 2] if i + 2 < len(block) else " "
+        opens = after.isalnum() or after in '"“‘('
+        (opening if opens else closing).add(i)
+        parts += [block[at:i], '"x' if opens else '" ']
+        at = i + 2
+    parts.append(block[at:])
+    out = []
+    for sp in _find_marked("".join(parts), 0, len(block)):
+        start = sp.start + 1 if sp.outer_start in opening else sp.start
+        outer_end = sp.outer_end + 1 if sp.closed and sp.outer_end - 1 in closing else sp.outer_end
+        out.append(MarkedSpan(sp.outer_start + lo, outer_end + lo, start + lo, sp.end + lo, sp.closed, sp.style))
+    return out
+
+
+def _find_marked(text: str, lo: int, hi: int) -> list[MarkedSpan]:
     spans: list[MarkedSpan] = []
     i = lo
     while i < hi:

@@ -38,6 +38,7 @@ SUBJECT_RULES: dict[str, str] = {
 
 # How a quote found its speaker (tui.analysis.quotes).
 QUOTE_RULES: dict[str, str] = {
+    "quote.paired_apostrophes": "''Yes,'' she said: two apostrophes make one double quote mark (typewriter copy)",
     "cue.misparsed_relative": '"X, who co-led the trip, said": the name the parser hung on the relative clause speaks',
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
