@@ -87,7 +87,7 @@ def test_spans_are_ordered_disjoint_and_inside_the_block(pieces):
     prev_end = 0
     for s in spans:
         assert prev_end <= s.outer_start <= s.start <= s.end <= s.outer_end <= len(text)
-        assert text[s.outer_start] in "\"'“‘„‚«‹"
+        assert text[s.outer_start] in "\"'“‘„‚«‹”"  # ” only before a word (quote.right_mark_opens)
         prev_end = s.outer_end
 
 
@@ -122,3 +122,13 @@ def test_a_paragraph_opened_by_two_apostrophes_runs_on():
     text = "''The water came in fast"
     (span,) = find_marked(text, 0, len(text))
     assert (span.outer_start, text[span.start : span.end], span.closed) == (0, "The water came in fast", False)
+
+
+def test_a_right_hand_mark_before_a_word_opens():
+    """quote.right_mark_opens: copy that uses ” on both sides; a ” after a word still closes."""
+    from tui.analysis.rules import switched_off
+
+    text = "\u201dFour bodies were found last night,\u201d a witness said. \u201dIt was a gory sight.\u201d"
+    assert quoted(text) == ["Four bodies were found last night", "It was a gory sight."]
+    with switched_off("quote.right_mark_opens"):
+        assert quoted(text) == []

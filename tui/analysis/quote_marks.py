@@ -54,10 +54,12 @@ def _is_single(ch: str) -> bool:
 
 def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
     ch = text[i]
-    if ch in "”’»›":
-        return False
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
+    if ch == "”" and before.isspace() and after.isalnum() and enabled("quote.right_mark_opens"):
+        return True  # ”Four bodies were found,” he said: copy that has only the right-hand mark
+    if ch in "”’»›":
+        return False
     if after.isspace():
         return False
     if ch in "“‘„‚«‹":
