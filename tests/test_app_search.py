@@ -157,3 +157,25 @@ async def test_a_keystroke_s_matches_are_drawn_in_the_frame_that_echoes_it(seed_
             echo = next(frame for frame in frames if bar in frame)
             assert view in echo and view.overview in echo, key
             assert any(widget is status or status in widget.ancestors for widget in echo), key
+
+
+async def test_a_keystroke_keeps_the_drawing_of_rows_without_a_match_before_or_after(seed_path):
+    """A row with no match under the old query nor the new one keeps its drawn strip (the same
+    object): only rows whose marks changed are drawn again. (The rows to keep were once read
+    after the cache was cleared, so every row on screen was drawn again at each keystroke.)"""
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
+        await pilot.press("p")
+        await pilot.pause()
+        layout, checked = view._layout, 0
+        for key in "eace":
+            before = {row: view._strips.get(row) for row in view.visible_rows()}
+            old_hits, old_current = list(view.search_hits), view.current
+            await pilot.press(key)
+            await pilot.pause()
+            for row in view.visible_rows():
+                start, end = layout.starts[row], layout.ends[row]
+                spans = [*old_hits, *view.search_hits, *filter(None, (old_current, view.current))]
+                if before.get(row) is not None and not any(s < end and e > start for s, e in spans):
+                    assert view._strips.get(row) is before[row], (key, row)
+                    checked += 1
+        assert checked  # some rows had no match either side, so the identity above was tested

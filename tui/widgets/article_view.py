@@ -365,11 +365,12 @@ class ArticleView(ScrollView, can_focus=True):
             _UniformIndex(marked_quotes, _MARK, "article-view--mark-quote"),
             _UniformIndex(self.search_hits, _SEARCH, "article-view--search"),
         ]
+        # The rows to keep are read before the cache is cleared (read after, none were kept).
+        kept = self._unchanged_rows(*before) if before is not None else {}
         self._strips.clear()
         if before is None:
             self.refresh()
             return
-        kept = self._unchanged_rows(*before)
         for row, strip in kept.items():
             self._strips[row] = strip
         # Only the rows whose selection changed are drawn again (Textual keeps the others' lines),
