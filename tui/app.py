@@ -74,6 +74,10 @@ SEARCH_PREVIEW = 20_000  # characters either side of the view searched at once o
 # Previous matches re-checked before the frame when a query grows: "peac" to "peace" finishes at
 # once, "p" to "pe" on 2 MB (34,000 of them) waits for the slices after the frame.
 SEARCH_QUICK_CANDIDATES = 2_000
+# How long the UI thread leaves the cores alone after a keystroke's frame before the search's
+# slices start: Textual writes the frame from a thread of its own, which slices run back to back
+# kept from the interpreter (and, on 2 busy cores, from a core) for up to 50 ms.
+SEARCH_WRITE_GRACE = 0.004
 LISTS = ("speakers", "places", "others")
 
 
@@ -818,10 +822,15 @@ class NewsReaderApp(App[int]):
             target = search_result(search)
         else:  # a long text: the matches around the view now, the rest a slice per turn
             target = search_result(search, search.near(max(0, top - SEARCH_PREVIEW), bottom + SEARCH_PREVIEW))
-            self.call_after_refresh(self._search_more, search)
+            self.call_after_refresh(self._search_after_frame, search)
         target.seek(top - 1, 1)
         self.state.target = target
         self._show_target(reveal=True)
+
+    def _search_after_frame(self, search: Search) -> None:
+        """The keystroke's frame is handed to Textual's writer thread: its slices start once the
+        writer has had the interpreter and a core to send it (`SEARCH_WRITE_GRACE`)."""
+        self.set_timer(SEARCH_WRITE_GRACE, partial(self._search_more, search))
 
     def _search_more(self, search: Search) -> None:
         """One slice of a search, after the screen shows the last one; keys typed meanwhile come
