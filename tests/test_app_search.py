@@ -179,3 +179,27 @@ async def test_a_keystroke_keeps_the_drawing_of_rows_without_a_match_before_or_a
                     assert view._strips.get(row) is before[row], (key, row)
                     checked += 1
         assert checked  # some rows had no match either side, so the identity above was tested
+
+
+async def test_a_replaced_search_is_let_go_after_the_frame_of_the_key_that_replaced_it(seed_path):
+    """Freeing a finished search's matches (tens of thousands of pairs on a long text) waits
+    until the frame of the keystroke that replaced it has been drawn; then nothing keeps it."""
+    import gc
+    import weakref
+
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
+        await pilot.press("p")
+        for _ in range(100):
+            if not app.state.target.more:
+                break
+            await pilot.pause()
+        old = weakref.ref(app._search)
+        app.query_one("#search").insert_text_at_cursor("e")  # handled; its frame not drawn yet
+        assert old() is not None and app._search is not old()
+        for _ in range(100):
+            if not app.state.target.more and not app._search_retired:
+                break
+            await pilot.pause()
+        gc.collect()
+        assert old() is None
+        assert app.state.target.key == "pe" and not app.state.target.more
