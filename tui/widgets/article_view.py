@@ -423,9 +423,29 @@ class ArticleView(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------------------------
 
     def set_map(self, offsets: list[int], current: int | None) -> None:
-        """Marks for the overview column: sorted start offsets and the current one."""
-        if self.map.update(offsets, current):
+        """Marks for the overview column: sorted start offsets and the current one. Only its
+        cells that change are repainted, one region per run of them (Textual draws each
+        repainted cell anew: the whole column was ~2.5 ms of a search keystroke on 2 MB)."""
+        if not self.line_count or not self.overview.size.height:  # not laid out: drawn whole later
+            self.map.update(offsets, current)
             self.overview.refresh()
+            return
+        before = self._map_cells()
+        if not self.map.update(offsets, current):
+            return
+        runs: list[list[int]] = []
+        for y, (old, new) in enumerate(zip(before, self._map_cells())):
+            if old == new:
+                continue
+            if runs and runs[-1][1] == y:
+                runs[-1][1] = y + 1
+            else:
+                runs.append([y, y + 1])
+        if runs:
+            self.overview.refresh(*(Region(0, first, 1, last - first) for first, last in runs))
+
+    def _map_cells(self) -> list[Segment]:
+        return [self.map_cell(y) for y in range(self.overview.size.height)]
 
     def _frame(self) -> tuple:
         """What every row of one frame shares (region, base style, map styles, left margin),
