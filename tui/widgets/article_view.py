@@ -445,7 +445,9 @@ class ArticleView(ScrollView, can_focus=True):
             self.overview.refresh(*(Region(0, first, 1, last - first) for first, last in runs))
 
     def _map_cells(self) -> list[Segment]:
-        return [self.map_cell(y) for y in range(self.overview.size.height)]
+        _, height, _, view, styles, _ = self._frame()  # once, not per cell (`map_cell`)
+        cell, layout = self.map.cell, self._layout
+        return [cell(y, height, view, layout, styles) for y in range(self.overview.size.height)]
 
     def _frame(self) -> tuple:
         """What every row of one frame shares (region, base style, map styles, left margin),
