@@ -43,7 +43,9 @@ async def test_G_and_g_work_on_the_help_screen(seed_article, seed_analysis):
 async def test_ctrl_b_is_in_the_footer_while_the_sidebar_is_hidden(seed_article, seed_analysis):
     app = NewsReaderApp([seed_article], analyses=[seed_analysis])
     async with app.run_test(size=(80, 24)) as pilot:
-        footer = await _footer(app, pilot)
+        # The footer is mounted after the first frame: until then the last line is the status
+        # line (read as the footer when the first frame came within the first pause).
+        footer = await _footer(app, pilot, lambda f: "palette" in f)
         assert "^b" in footer, footer
         await pilot.press("ctrl+b")
         await pilot.pause()

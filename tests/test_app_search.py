@@ -141,19 +141,72 @@ async def test_a_keystroke_s_matches_are_drawn_in_the_frame_that_echoes_it(seed_
     where the message bubbled to, the app, they waited for the frame after)."""
     async with _searching_mid_text(seed_path) as (app, pilot, view):
         await pilot.pause()
-        frames: list[set] = []
+        frames: list[tuple[set, list]] = []
         display = app._display
 
         def recording(screen, renderable):
-            frames.append(set(screen._dirty_widgets))
+            frames.append((set(screen._dirty_widgets), view._map_cells()))
             display(screen, renderable)
 
         app._display = recording
         bar, status = app.query_one("#search"), app.query_one(StatusLine)
+        overview_changed = 0
         for key in "peace":
             frames.clear()
+            cells = view._map_cells()
             await pilot.press(key)
             await pilot.pause()
-            echo = next(frame for frame in frames if bar in frame)
-            assert view in echo and view.overview in echo, key
+            echo, echo_cells = next(frame for frame in frames if bar in frame[0])
+            assert view in echo, key
+            # The overview column repaints only when its cells change (and then in this frame).
+            if echo_cells != cells:
+                assert view.overview in echo, key
+                overview_changed += 1
             assert any(widget is status or status in widget.ancestors for widget in echo), key
+        assert overview_changed  # the first letter's matches at least changed the column
+
+
+async def test_a_keystroke_keeps_the_drawing_of_rows_without_a_match_before_or_after(seed_path):
+    """A row with no match under the old query nor the new one keeps its drawn strip (the same
+    object): only rows whose marks changed are drawn again. (The rows to keep were once read
+    after the cache was cleared, so every row on screen was drawn again at each keystroke.)"""
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
+        await pilot.press("p")
+        await pilot.pause()
+        layout, checked = view._layout, 0
+        for key in "eace":
+            before = {row: view._strips.get(row) for row in view.visible_rows()}
+            old_hits, old_current = list(view.search_hits), view.current
+            await pilot.press(key)
+            await pilot.pause()
+            for row in view.visible_rows():
+                start, end = layout.starts[row], layout.ends[row]
+                spans = [*old_hits, *view.search_hits, *filter(None, (old_current, view.current))]
+                if before.get(row) is not None and not any(s < end and e > start for s, e in spans):
+                    assert view._strips.get(row) is before[row], (key, row)
+                    checked += 1
+        assert checked  # some rows had no match either side, so the identity above was tested
+
+
+async def test_a_replaced_search_is_let_go_after_the_frame_of_the_key_that_replaced_it(seed_path):
+    """Freeing a finished search's matches (tens of thousands of pairs on a long text) waits
+    until the frame of the keystroke that replaced it has been drawn; then nothing keeps it."""
+    import gc
+    import weakref
+
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
+        await pilot.press("p")
+        for _ in range(100):
+            if not app.state.target.more:
+                break
+            await pilot.pause()
+        old = weakref.ref(app._search)
+        app.query_one("#search").insert_text_at_cursor("e")  # handled; its frame not drawn yet
+        assert old() is not None and app._search is not old()
+        for _ in range(100):
+            if not app.state.target.more and not app._search_retired:
+                break
+            await pilot.pause()
+        gc.collect()
+        assert old() is None
+        assert app.state.target.key == "pe" and not app.state.target.more

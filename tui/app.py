@@ -74,6 +74,10 @@ SEARCH_PREVIEW = 20_000  # characters either side of the view searched at once o
 # Previous matches re-checked before the frame when a query grows: "peac" to "peace" finishes at
 # once, "p" to "pe" on 2 MB (34,000 of them) waits for the slices after the frame.
 SEARCH_QUICK_CANDIDATES = 2_000
+# How long the UI thread leaves the cores alone after a keystroke's frame before the search's
+# slices start: Textual writes the frame from a thread of its own, which slices run back to back
+# kept from the interpreter (and, on 2 busy cores, from a core) for up to 50 ms.
+SEARCH_WRITE_GRACE = 0.004
 LISTS = ("speakers", "places", "others")
 
 
@@ -323,6 +327,8 @@ class NewsReaderApp(App[int]):
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self._search: Search | None = None  # the search being typed, found a slice at a time
+        self._search_retired: list[object] = []  # replaced searches, let go after the frame
+        self._search_keys = 0  # keystrokes in the search bar, so a frame's follow-up knows it is the last
         self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
         self.crash_log: Path | None = None
         self._raw: dict[int, Analysis] = {}  # each file's analysis before the user's corrections
@@ -702,7 +708,9 @@ class NewsReaderApp(App[int]):
 
     # -- target walking -------------------------------------------------------------------------
 
-    def _show_target(self, reveal: bool, fresh: bool = False) -> None:
+    def _show_target(self, reveal: bool, fresh: bool = False, *, searching: bool = False) -> None:
+        """`searching`: from a search keystroke, which changes neither the title nor the legend
+        (building them again was ~1 ms of the keystroke)."""
         target = self.state.target
         if target is None:
             self.view.set_marks([], None)
@@ -711,7 +719,11 @@ class NewsReaderApp(App[int]):
             self.view.set_marks(target.marks, target.current, search=target.kind == "search")
             if reveal and target.current is not None:
                 self.view.reveal(*target.current, fresh=fresh)
-        self._refresh_all()
+        if searching:
+            self._refresh_status()
+            self._refresh_map()
+        else:
+            self._refresh_all()
 
     def action_walk(self, delta: int) -> None:
         target = self.state.target
@@ -807,21 +819,39 @@ class NewsReaderApp(App[int]):
 
     def _search_typed(self, query: str) -> None:
         """The query changed (`SearchBar` calls this as it handles its own change)."""
+        # The search replaced is let go after the frame: freeing its matches (34,000 pairs for
+        # "p" on 2 MB) took several milliseconds of the keystroke.
+        self._search_retired.append((self._search, self.state.target))
+        self._search_keys += 1
         if not query:
             self.state.target = None
-            self._show_target(reveal=False)
+            self._show_target(reveal=False, searching=True)
+            self.call_after_refresh(self._search_after_frame, None, self._search_keys)
             return
         search = Search(self.state.folded, query, previous=self._search)
         self._search = search
         top, bottom = self.view.visible_span()
         if search.finishes_within(2 * SEARCH_PREVIEW, SEARCH_QUICK_CANDIDATES) and search.advance():
             target = search_result(search)
+            self.call_after_refresh(self._search_after_frame, None, self._search_keys)
         else:  # a long text: the matches around the view now, the rest a slice per turn
             target = search_result(search, search.near(max(0, top - SEARCH_PREVIEW), bottom + SEARCH_PREVIEW))
-            self.call_after_refresh(self._search_more, search)
+            self.call_after_refresh(self._search_after_frame, search, self._search_keys)
         target.seek(top - 1, 1)
         self.state.target = target
-        self._show_target(reveal=True)
+        self._show_target(reveal=True, searching=True)
+
+    def _search_after_frame(self, search: Search | None, key: int) -> None:
+        """Keystroke `key`'s frame is handed to Textual's writer thread: the search's slices (if
+        any are left) and letting go of the searches it replaced wait until the writer has had
+        the interpreter and a core to send it (`SEARCH_WRITE_GRACE`)."""
+        self.set_timer(SEARCH_WRITE_GRACE, partial(self._search_resume, search, key))
+
+    def _search_resume(self, search: Search | None, key: int) -> None:
+        if key == self._search_keys:  # else a later keystroke's frame is still to come
+            self._search_retired.clear()
+        if search is not None:
+            self._search_more(search)
 
     def _search_more(self, search: Search) -> None:
         """One slice of a search, after the screen shows the last one; keys typed meanwhile come
@@ -838,7 +868,7 @@ class NewsReaderApp(App[int]):
         if current is not None:
             full.seek(current[0] - 1, 1)
         self.state.target = full
-        self._show_target(reveal=False)
+        self._show_target(reveal=False, searching=True)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
