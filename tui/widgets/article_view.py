@@ -200,6 +200,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._mode: tuple[dict[str, str], bool, bool, bool] | None = None  # variables and colour mode
         self._frame_cache: tuple = ((), ())
+        self._ahead: list[int] = []  # rows to draw ahead of need, between frames (`_draw_ahead`)
+        self._ahead_busy = False
+        self.expected: Span | None = None  # where the reader may go next (the next mention), drawn ahead too
         self.map = MentionMap(ascii_only=ascii_only)
         self.overview = OverviewColumn(self)  # mounted beside the view by its container
 
@@ -216,7 +219,7 @@ class ArticleView(ScrollView, can_focus=True):
         """`prepared`: the highlights of `analysis` made in advance (`highlights`), e.g. by the
         thread that received a partial analysis, so the UI thread only swaps them in."""
         self.analysis = analysis
-        self._rebuild_spans(prepared)
+        self._rebuild_spans(prepared, keep=True)
 
     def set_layers(self, **layers: bool) -> None:
         self.shown_layers.update(layers)
@@ -336,25 +339,51 @@ class ArticleView(ScrollView, can_focus=True):
         variables, dark, sixteen, ansi = self._mode
         return span_style(name, variables, dark=dark, sixteen=sixteen, ansi=ansi)
 
-    def _rebuild_spans(self, prepared: Highlights | None = None) -> None:
+    def _rebuild_spans(self, prepared: Highlights | None = None, *, keep: bool = False) -> None:
         """The analysis layers: rebuilt when the analysis or the shown layers change, or taken
         as `prepared` off the UI thread when they were made for this very article, analysis
-        and layers."""
+        and layers. With `keep` (the same text and layout), the rows on screen that look the same under the new layers keep their
+        drawing: a partial analysis of a long text mostly adds spans further on than the
+        reader is, and redrawing the whole page for each one delayed the key pressed then."""
         if prepared is None or not prepared.fits(self.article, self.analysis, self.shown_layers):
             prepared = highlights(self.article, self.analysis, self.shown_layers)
+        looks = self._looks_on_screen() if keep else None
         self._base = prepared.base
         self._layers = prepared.indexes
         self._quote_bars = prepared.bars
         self._quote_bar_starts = prepared.bar_starts
         self._quote_spans = prepared.quote_spans
-        self._rebuild_marks()
+        self._rebuild_marks(looks=looks)
+        self._plan_ahead()
 
-    def _rebuild_marks(self, before: tuple[list[_UniformIndex], Span | None] | None = None) -> None:
+    def _look(self, row: int) -> tuple:
+        """Everything a row's drawing depends on besides its text and the styles."""
+        start, end = self._layout.starts[row], self._layout.ends[row]
+        bar = self._bar_in(start, end) if self.shown_layers["quotes"] else None
+        return self._spans_in(start, end), bar
+
+    def _looks_on_screen(self) -> dict[int, tuple[Strip, tuple]]:
+        """The drawn rows on screen with their looks, to keep those a change leaves alone."""
+        if self.article is None or not self.line_count:
+            return {}
+        looks = {}
+        for row in self.visible_rows():
+            strip = self._strips.get(row)
+            if strip is not None:
+                looks[row] = (strip, self._look(row))
+        return looks
+
+    def _rebuild_marks(
+        self,
+        before: tuple[list[_UniformIndex], Span | None] | None = None,
+        looks: dict[int, tuple[Strip, tuple]] | None = None,
+    ) -> None:
         """The selection layers: rebuilt on their own, cheaply (a search may hit 50,000 times).
 
         `before`: the selection layers and current span these replace; the rows on screen whose
         selection is the same keep their drawing (a search keystroke otherwise redrew every row,
-        ~1 ms each, when only the rows with a match had changed)."""
+        ~1 ms each, when only the rows with a match had changed). `looks`: the rows on screen
+        drawn before the analysis layers changed, kept where they look the same now."""
         # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
         # current one, which is the only quote shown in reverse.
         quotes = self._quote_spans
@@ -366,10 +395,13 @@ class ArticleView(ScrollView, can_focus=True):
             _UniformIndex(self.search_hits, _SEARCH, "article-view--search"),
         ]
         self._strips.clear()
-        if before is None:
+        if before is None and not looks:
             self.refresh()
             return
-        kept = self._unchanged_rows(*before)
+        if before is not None:
+            kept = self._unchanged_rows(*before)
+        else:
+            kept = {row: strip for row, (strip, look) in (looks or {}).items() if self._look(row) == look}
         for row, strip in kept.items():
             self._strips[row] = strip
         # Only the rows whose selection changed are drawn again (Textual keeps the others' lines),
@@ -445,7 +477,53 @@ class ArticleView(ScrollView, can_focus=True):
             styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
             frame = (region.width, region.height, self.rich_style, self.visible_rows(), styles, self.left_margin)
             self._frame_cache = (key, frame)
+            self._plan_ahead()
         return self._frame_cache[1]
+
+    # Rows drawn per turn of the event loop when drawing ahead: ~0.1-0.3 ms each, so a key
+    # that arrives meanwhile waits a millisecond or two at most.
+    AHEAD_SLICE = 6
+    AHEAD_DELAY = 0.03  # after the frame has been written out, not while it is
+
+    def _plan_ahead(self) -> None:
+        """Draw the next page and the one before into the row cache between frames, so a page
+        down, a line down or a page up finds its rows drawn (then only the frame is written,
+        as for a line down, instead of drawing ~30 rows with their spans while the key waits)."""
+        if self.article is None or not self.line_count or not self.is_attached:
+            return
+        rows = self.visible_rows()
+        height = max(1, len(rows))
+        wanted: list[int] = []
+        if self.expected is not None:
+            first = self.row_of(self.expected[0])
+            last = self.row_of(max(self.expected[0], self.expected[1] - 1))
+            if first < rows.start or last >= rows.stop:  # `reveal` would scroll there
+                top = max(0, min(first - height // 3, self.line_count - height))
+                wanted.extend(range(top, min(self.line_count, top + height)))
+        wanted.extend(range(rows.stop, min(self.line_count, rows.stop + height)))
+        wanted.extend(range(max(0, rows.start - height), rows.start))
+        self._ahead = [row for row in reversed(wanted) if row not in self._strips]
+        if self._ahead and not self._ahead_busy:
+            self._ahead_busy = True
+            self.set_timer(self.AHEAD_DELAY, self._draw_ahead)
+
+    def _draw_ahead(self) -> None:
+        """One slice of the rows planned by `_plan_ahead`; the next slice after the events
+        waiting now (a key pressed meanwhile goes first)."""
+        if self.article is None or not self._ahead:
+            self._ahead_busy = False
+            return
+        base = self._frame()[2]
+        for _ in range(self.AHEAD_SLICE):
+            if not self._ahead:
+                break
+            row = self._ahead.pop()
+            if row < self.line_count and row not in self._strips:
+                self._strips[row] = self._render_row(row, base)
+        if self._ahead:
+            self.call_later(self._draw_ahead)
+        else:
+            self._ahead_busy = False
 
     def map_cell(self, y: int) -> Segment:
         """The overview column's cell beside screen row `y`."""
