@@ -324,6 +324,7 @@ class NewsReaderApp(App[int]):
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self._quote_index: QuoteIndex | None = None
+        self._status_after_frame = False  # a scroll's status line is on its way (`_view_scrolled`)
         self._search: Search | None = None  # the search being typed, found a slice at a time
         self.crashed = False  # set with crash_log by _fatal_error; the CLI then exits 70
         self.crash_log: Path | None = None
@@ -1214,6 +1215,16 @@ class NewsReaderApp(App[int]):
         self.call_after_refresh(self._refresh_legend)
 
     def _view_scrolled(self, _old: float, _new: float) -> None:
+        """The status line (the quote in view) follows the scrolled page in the next frame.
+        Textual redraws the box around everything that changed in a frame: the status line
+        below the view and the page above made that box the whole width, so every page down
+        also redrew the sidebar's ~15 widgets beside the view, their lines unchanged."""
+        if self.view.has_focus and not self._status_after_frame:
+            self._status_after_frame = True
+            self.call_after_refresh(self._status_after_scroll)
+
+    def _status_after_scroll(self) -> None:
+        self._status_after_frame = False
         if self.view.has_focus:
             self._refresh_status()
 

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from ..model import Analysis, Article, BlockKind, EntityKind
 from ..safe_text import printable
+from ..yielding import Yielder
 from .layout import BLANK, KINDS, Layout, lay_out
 from .mention_map import MentionMap
 from .overview import OverviewColumn
@@ -123,13 +124,16 @@ def highlights(article: Article | None, analysis: Analysis | None, layers: dict[
     spans: list[_Span] = []
     by_style: dict[tuple[int, str], list[Span]] = {}
     bars: list[tuple[int, int, str, int]] = []
+    pause = Yielder()  # made by the thread that received the analysis: the keys go first
     if article is not None:
         spans.extend(_Span(e.start, e.end, _EMPHASIS, f"article-view--{e.style}") for e in article.emphasis)
     if analysis is not None:
         if layers["quotes"]:
             looks = speaker_looks(analysis)
             plain = by_style.setdefault((_QUOTE, "article-view--quote"), [])
-            for q in analysis.quotes:
+            for i, q in enumerate(analysis.quotes):
+                if not i % 500:
+                    pause()
                 colour, pattern = looks.get(q.speaker_id, (None, 0)) if q.speaker_id else (None, 0)
                 style = f"article-view--speaker-{colour}" if colour is not None else "article-view--quote"
                 plain.append((q.outer_start, q.outer_end))
@@ -137,6 +141,7 @@ def highlights(article: Article | None, analysis: Analysis | None, layers: dict[
                     by_style.setdefault((_QUOTE, style), []).append((q.outer_start, q.outer_end))
                 bars.append((q.outer_start, q.outer_end, style, pattern))
         for entity in analysis.entities:
+            pause()
             layer = _LAYER_OF_KIND[entity.kind]
             if layers[layer]:
                 name = f"article-view--{entity.kind.value}"
@@ -234,10 +239,12 @@ class ArticleView(ScrollView, can_focus=True):
             for span in (old, current):
                 if span is not None:
                     self._forget_rows(span)
-            return
-        before = (self._selection, self.current)
-        self.marks, self.search_hits, self.current = marks_now, hits_now, current
-        self._rebuild_marks(before)
+        else:
+            before = (self._selection, self.current)
+            self.marks, self.search_hits, self.current = marks_now, hits_now, current
+            self._rebuild_marks(before)
+        if not search:  # a search keystroke leaves its slices the event loop to themselves
+            self._plan_ahead()
 
     def _forget_rows(self, span: Span) -> None:
         first, last = self.row_of(span[0]), self.row_of(max(span[0], span[1] - 1))
@@ -461,8 +468,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _frame(self) -> tuple:
         """What every row of one frame shares (region, base style, map styles, left margin),
         looked up once: the key is cheap (Textual computes the content region anew at each
-        call), and the rest follows from it (the view has no padding, border or scrollbar)."""
-        key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
+        call, `size` included: the outer size is a field), and the rest follows from it (the
+        view has no padding, border or scrollbar)."""
+        key = (round(self.scroll_y), self.outer_size, id(self._layout), len(self._styles))
         if self._frame_cache[0] != key:
             if self.article is not None and self.analysis is None and not self.line_count:
                 # The first frame of a text whose analysis is still to come (the reader's start):
@@ -472,7 +480,7 @@ class ArticleView(ScrollView, can_focus=True):
                 # frames late). With an analysis at hand (tests, the corpus view) the old order
                 # stays: the status line's first words depend on it, and the snapshots keep them.
                 self._relayout()
-                key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
+                key = (round(self.scroll_y), self.outer_size, id(self._layout), len(self._styles))
             region = self.scrollable_content_region
             styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
             frame = (region.width, region.height, self.rich_style, self.visible_rows(), styles, self.left_margin)
