@@ -349,9 +349,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _rebuild_spans(self, prepared: Highlights | None = None, *, keep: bool = False) -> None:
         """The analysis layers: rebuilt when the analysis or the shown layers change, or taken
         as `prepared` off the UI thread when they were made for this very article, analysis
-        and layers. With `keep` (the same text and layout), the rows on screen that look the same under the new layers keep their
-        drawing: a partial analysis of a long text mostly adds spans further on than the
-        reader is, and redrawing the whole page for each one delayed the key pressed then."""
+        and layers. With `keep` (the same text and layout), the rows on screen that look the
+        same under the new layers keep their drawing: a partial analysis of a long text mostly
+        adds spans further on than the reader is, and redrawing the whole page for each one
+        delayed the key pressed then."""
         if prepared is None or not prepared.fits(self.article, self.analysis, self.shown_layers):
             prepared = highlights(self.article, self.analysis, self.shown_layers)
         looks = self._looks_on_screen() if keep else None
