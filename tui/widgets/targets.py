@@ -182,14 +182,6 @@ class QuoteIndex:
         return [quotes[i] for i in sorted(i for i in self.order[lo:hi] if quotes[i].outer_end > start)]
 
 
-def quote_at(analysis: Analysis, start: int, end: int) -> Quote | None:
-    """The first quote overlapping [start, end)."""
-    for quote in analysis.quotes:
-        if quote.outer_start < end and quote.outer_end > start:
-            return quote
-    return None
-
-
 def owner_at(analysis: Analysis, offset: int) -> str | None:
     """The option id of what sits at `offset`: a mention's entity (or its speaker), else a quote's speaker."""
     speakers_by_entity = {s.entity_id: s.id for s in analysis.speakers if s.entity_id}
