@@ -30,7 +30,11 @@ def long_text(seed_path, nlp):
 async def _drawn_ahead(pilot) -> None:
     """Until the rows planned ahead are drawn (a timer, then slices between frames)."""
     await pilot.pause()
-    await asyncio.sleep(ArticleView.AHEAD_DELAY * 3)
+    view = pilot.app.view
+    for _ in range(200):
+        await asyncio.sleep(ArticleView.AHEAD_DELAY)
+        if not view._ahead_busy:
+            break
     await pilot.pause()
 
 
