@@ -709,9 +709,7 @@ class NewsReaderApp(App[int]):
 
     # -- target walking -------------------------------------------------------------------------
 
-    def _show_target(self, reveal: bool, fresh: bool = False, *, status_later: bool = False) -> None:
-        """`status_later`: the status line (the counter) in the frame after the mention's, as for
-        a scroll (`_view_scrolled`)."""
+    def _show_target(self, reveal: bool, fresh: bool = False) -> None:
         target = self.state.target
         # Where `n` goes next: the view draws those rows ahead, between frames.
         self.view.expected = target.walk[(target.index + 1) % len(target.walk)] if target and target.walk else None
@@ -722,13 +720,7 @@ class NewsReaderApp(App[int]):
             self.view.set_marks(target.marks, target.current, search=target.kind == "search")
             if reveal and target.current is not None:
                 self.view.reveal(*target.current, fresh=fresh)
-        if status_later:
-            self._refresh_title()
-            self._refresh_legend()
-            self._refresh_map()
-            self.call_after_refresh(self._refresh_status)
-        else:
-            self._refresh_all()
+        self._refresh_all()
 
     def action_walk(self, delta: int) -> None:
         target = self.state.target
@@ -736,7 +728,7 @@ class NewsReaderApp(App[int]):
             self._refresh_status("Nothing selected: choose a speaker (s) or place (p), or search (/)")
             return
         target.step(delta)
-        self._show_target(reveal=True, status_later=target.kind != "search")
+        self._show_target(reveal=True)
 
     def action_walk_mentions(self) -> None:
         """Switch the selected speaker's walk between their quotes and their plain mentions,
