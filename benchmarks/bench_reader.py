@@ -209,9 +209,15 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
-def page_shown(app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.0) -> tuple[float, float] | None:
-    """Page down: (key sent -> last byte that changed the article's text, -> last byte of any kind),
-    or None at the end of the text (nothing to draw; the view goes back to the top).
+COUNTER = re.compile(r"\b\w+ (\d+)/\d+")  # the selection's place in its walk, on the status line
+
+
+def page_shown(
+    app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.0, key: str = PAGE_DOWN
+) -> tuple[float, float] | None:
+    """Page down (or `key`): (key sent -> last byte that changed the article's text, -> last byte
+    of any kind), or None at the end of the text (nothing to draw; the view goes back to the top).
+    For `n` the status line's counter is watched as well (the next mention may be on screen).
 
     The second is `PtyApp.press`'s measure: it also charges the key with whatever else the
     screen drew before it fell quiet (the progress percentage, the sidebar and the quote bars
@@ -222,12 +228,16 @@ def page_shown(app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.
     columns = slice(2, cols - sidebar_width(cols))
 
     def article() -> list[str]:
-        return [line[columns] for line in app.screen.display[1:-2]]
+        shown = [line[columns] for line in app.screen.display[1:-2]]
+        if key == "n":
+            counter = COUNTER.search(app.screen.display[-2])
+            shown.append(counter.group(1) if counter else "")
+        return shown
 
     app.settle(0.1)
     shown, changed_at = article(), None
     sent = time.perf_counter()
-    os.write(app.master, PAGE_DOWN.encode())
+    os.write(app.master, key.encode())
     deadline = sent + timeout
     while time.perf_counter() < deadline:
         if app.last_read <= sent and time.perf_counter() - sent > 1.0:
@@ -242,26 +252,35 @@ def page_shown(app: PtyApp, cols: int, quiet: float = 0.15, timeout: float = 10.
     return max(0.0, (changed_at or app.last_read) - sent), max(0.0, app.last_read - sent)
 
 
-def big_document(big: Path) -> None:
+def big_document(big: Path, root: Path = ROOT) -> None:
     """First open of the 2 MB text: first highlights, keys during the whole analysis (a page down
     every half second or so, so some land while a partial analysis is applied), completion,
     memory."""
     cache = tempfile.mkdtemp(prefix="nr-bench-mem-")
-    with PtyApp(reader(big), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
+    with PtyApp(reader(big, root), cols=100, rows=30, env={"NEWSREADER_CACHE_DIR": cache}) as app:
         shown = app.wait_for(HEADLINE, 120)
         partial = wait_ready(app, 600, complete=False)
+        # The first place is the selection that `n` walks; back to the article for the other keys.
+        for key in ("p", "\r", "a"):
+            app.press(key)
         during: list[float] = []
         during_any: list[float] = []
+        others: dict[str, list[float]] = {"j": [], "n": []}
+        turn = 0
         peak_tree = 0
         deadline = time.perf_counter() + 1800
         while time.perf_counter() < deadline:
             peak_tree = max(peak_tree, tree_rss_mib(app.proc.pid))
             if READY.search(app.text) and BUSY not in app.text:
                 break
-            timed = page_shown(app, 100)
-            if timed is not None:
+            key = (PAGE_DOWN, PAGE_DOWN, "j", "n")[turn % 4]  # page down as often as the others together
+            turn += 1
+            timed = page_shown(app, 100, key=key)
+            if timed is not None and key == PAGE_DOWN:
                 during.append(timed[0])
                 during_any.append(timed[1])
+            elif timed is not None:
+                others[key].append(timed[0])
             app.pump(0.3)
         done = time.perf_counter() - app.started
         status = Path(f"/proc/{app.proc.pid}/status").read_text()
@@ -270,9 +289,11 @@ def big_document(big: Path) -> None:
         after = [app.press(PAGE_DOWN) for _ in range(20)]
         after_page = [timed[0] for _ in range(20) if (timed := page_shown(app, 100)) is not None]
         floor = [app.press("\x1b[B")[0] for _ in range(20)]  # a line down: one row's worth of work
+        after_keys = {key: [t[0] for _ in range(20) if (t := page_shown(app, 100, key=key)) is not None] for key in ("j", "n")}
         quit_app(app)
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-    print(f"2 MB document ({big.stat().st_size // 1024} KB), first open, 100x30:")
+    name = "" if root == ROOT else f", the reader of {root}"
+    print(f"2 MB document ({big.stat().st_size // 1024} KB), first open, 100x30{name}:")
     row("headline on screen", ms(shown), "")
     row("first (partial) highlights", ms(partial), "progressive")
     row(
@@ -285,6 +306,13 @@ def big_document(big: Path) -> None:
         ms(p95(during_any)),
         f"median {median(during_any) * 1000:.0f}, max {max(during_any) * 1000:.0f} ms (progress, partials)",
     )
+    for key, times in others.items():
+        if times:
+            row(
+                f"{key} while the analysis runs: drawn, p95 of {len(times)}",
+                ms(p95(times)),
+                f"target <= 50 ms; median {median(times) * 1000:.0f}, max {max(times) * 1000:.0f} ms",
+            )
     row("analysis complete", ms(done), "")
     row(
         "page down after: p95 of 20 / median bytes",
@@ -294,6 +322,13 @@ def big_document(big: Path) -> None:
     row("page down after: median", ms(median([t for t, _ in after])), "")
     row("page down after: page drawn, p95 / median of 20", ms(p95(after_page)), f"median {median(after_page) * 1000:.0f} ms")
     row("a line down after (floor: little to draw), median", ms(median(floor)), "floor")
+    for key, times in after_keys.items():
+        if times:
+            row(
+                f"{key} after: drawn, p95 / median of {len(times)}",
+                ms(p95(times)),
+                f"target <= 30 ms; median {median(times) * 1000:.0f} ms",
+            )
     row("peak memory: reader (UI) process", f"{ui_peak:6d} MiB", "")
     row("peak memory: largest finished descendant (the analysis)", f"{child_peak:6d} MiB", "")
     row("peak memory: reader + all its processes together (sampled)", f"{peak_tree:6d} MiB", "target <= 1.5 GB")
@@ -356,7 +391,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="skip the 2 MB document")
     parser.add_argument("--only", choices=("startup", "keys", "big", "search", "throughput"), help="run one part")
-    parser.add_argument("--compare", type=Path, help="another checkout whose reader is timed alternately (start-up, search)")
+    parser.add_argument(
+        "--compare", type=Path, help="another checkout whose reader is timed alternately (start-up, search) or first (big)"
+    )
     parser.add_argument("--cache", help="analysis cache for the 2 MB document (reuse it to skip its analysis)")
     args = parser.parse_args()
     os.chdir(ROOT)
@@ -375,6 +412,8 @@ def main() -> int:
     if "keys" in parts:
         keys(args.runs)
     if big is not None and "big" in parts:
+        if args.compare is not None:
+            big_document(big, args.compare)
         big_document(big)
     if big is not None and "search" in parts:
         search(args.runs, big, args.cache or tempfile.mkdtemp(prefix="nr-bench-search-"), args.compare)

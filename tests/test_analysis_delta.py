@@ -102,3 +102,28 @@ def test_changes_to_earlier_parts_are_rebuilt_too():
     wire = pickle.loads(pickle.dumps(delta(before, after, TEXT)))
     assert rebuild(before, wire, TEXT) == after
     assert rebuild(None, delta(None, after, TEXT), TEXT) == after
+
+
+def test_rebuilt_in_a_background_thread_that_gives_the_lock_away_the_stages_are_the_same(staged, monkeypatch):
+    """The reader rebuilds stages in the thread that receives them, offering the interpreter lock
+    to the keys between entities, speakers and runs of quotes (`tui.yielding`)."""
+    import threading
+    import time
+
+    from tui import analysis_delta, yielding
+
+    article, stages = staged
+    monkeypatch.setattr(yielding, "EVERY", 0.0)  # offer the lock at every chance
+    monkeypatch.setattr(analysis_delta, "QUOTES_PER_PAUSE", 3)
+    offers = []
+    sleep = time.sleep
+    monkeypatch.setattr(yielding.time, "sleep", lambda s: (offers.append(threading.current_thread().name), sleep(s)))
+    done: list[list[Analysis]] = []
+    worker = threading.Thread(target=lambda: done.append(_through_the_pipe(stages, article.text)), name="receiver")
+    worker.start()
+    worker.join()
+    assert done[0] == stages
+    assert len(offers) >= sum(len(s.entities) for s in stages) and set(offers) == {"receiver"}
+    offers.clear()
+    assert _through_the_pipe(stages, article.text) == stages
+    assert not offers  # on the main thread (the UI's own) the lock is never given away

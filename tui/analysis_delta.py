@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .model import Analysis, Attribution, Entity, EntityKind, Mention, Quote, Span, Speaker, SpeakerKind
+from .yielding import Yielder
 
 # Wire shapes (tuples of plain values; see `delta`):
 #   mentions: (flat offsets [s0, e0, s1, e1, ...], {index: text} for mentions not as written)
@@ -32,6 +33,8 @@ from .model import Analysis, Attribution, Entity, EntityKind, Mention, Quote, Sp
 #   quote:    (id, start, end, text, outer_start, outer_end, speaker_id, cue, cue_start, cue_end,
 #              attribution (rule, explanation, flat evidence offsets) or None, echo_of, corrected)
 Delta = tuple[Any, ...]
+
+QUOTES_PER_PAUSE = 200  # quotes rebuilt between offers of the interpreter lock (`yielding`)
 
 
 def _common_prefix(old: Sequence[Any], new: Sequence[Any]) -> int:
@@ -119,12 +122,15 @@ def delta(before: Analysis | None, after: Analysis, text: str) -> Delta:
 def rebuild(before: Analysis | None, wire: Delta, text: str) -> Analysis:
     """The analysis `wire` describes, from the stage `before` it (None for the first)."""
     source, entities_in, (kept_quotes, quotes_in), speakers_in, model, rules_version, warnings = wire
+    pause = Yielder()  # in the receiving thread, the keys go first (`yielding`)
     entities = []
     for id_, kind, name, corrected, base, kept, mentions in entities_in:
+        pause()
         earlier = before.entities[base].mentions[:kept] if before and base >= 0 else []
         entities.append(Entity(id_, EntityKind(kind), name, earlier + _mentions_in(mentions, text), corrected))
     speakers = []
     for id_, name, kind, entity_id, base, kept_ids, quote_ids, kept, mentions in speakers_in:
+        pause()
         old = before.speakers[base] if before and base >= 0 else None
         speakers.append(
             Speaker(
@@ -136,5 +142,8 @@ def rebuild(before: Analysis | None, wire: Delta, text: str) -> Analysis:
                 (old.mentions[:kept] if old else []) + _mentions_in(mentions, text),
             )
         )
-    quotes = (before.quotes[:kept_quotes] if before else []) + [_quote_in(q) for q in quotes_in]
+    quotes = before.quotes[:kept_quotes] if before else []
+    for i in range(0, len(quotes_in), QUOTES_PER_PAUSE):
+        pause()
+        quotes += [_quote_in(q) for q in quotes_in[i : i + QUOTES_PER_PAUSE]]
     return Analysis(source, entities, quotes, speakers, model, rules_version, warnings)

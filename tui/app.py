@@ -42,12 +42,12 @@ from .widgets.search import SearchBar
 from .widgets.sidebar import EntityList, Sidebar, sidebar_width
 from .widgets.status_fit import Part, quote_parts
 from .widgets.targets import (
+    QuoteIndex,
     Row,
     Target,
     other_rows,
     owner_at,
     place_rows,
-    quote_at,
     search_result,
     search_target,
     speaker_rows,
@@ -136,6 +136,7 @@ class Prepared:
 
     highlights: Highlights
     rows: dict[str, list[Row]]
+    quotes: QuoteIndex | None = None
 
 
 def rows_of(analysis: Analysis) -> dict[str, list[Row]]:
@@ -326,6 +327,8 @@ class NewsReaderApp(App[int]):
         self.sidebar_forced: bool | None = None  # None: follow the width
         self.started = time.monotonic()
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
+        self._quote_index: QuoteIndex | None = None
+        self._status_after_frame = False  # a scroll's status line is on its way (`_view_scrolled`)
         self._search: Search | None = None  # the search being typed, found a slice at a time
         self._search_retired: list[object] = []  # replaced searches, let go after the frame
         self._search_keys = 0  # keystrokes in the search bar, so a frame's follow-up knows it is the last
@@ -516,7 +519,7 @@ class NewsReaderApp(App[int]):
 
         analysis, notes = corrected(self.states[index].article, raw)
         layers = dict(self._layers.get(index) or self.default_layers)
-        prepared = Prepared(highlights(self.states[index].article, analysis, layers), rows_of(analysis))
+        prepared = Prepared(highlights(self.states[index].article, analysis, layers), rows_of(analysis), QuoteIndex(analysis))
         self.post_message(AnalysisReady(index, analysis, raw=raw, notes=notes, prepared=prepared))
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
@@ -530,6 +533,8 @@ class NewsReaderApp(App[int]):
         state.progress = None
         prepared = message.prepared
         if message.index == self.current:
+            if prepared is not None and prepared.quotes is not None and prepared.quotes.analysis is state.analysis:
+                self._quote_index = prepared.quotes
             self.view.set_analysis(state.analysis, prepared.highlights if prepared else None)
             self._fill_sidebar(prepared.rows if prepared else None)
             if self._restore_selection():
@@ -541,7 +546,7 @@ class NewsReaderApp(App[int]):
         """In the analysis thread: the partial analysis with its highlights and rows made here,
         for the layers shown now (if they change meanwhile, the UI thread makes them again)."""
         layers = dict(self._layers.get(index) or self.default_layers)
-        prepared = Prepared(highlights(self.states[index].article, analysis, layers), rows_of(analysis))
+        prepared = Prepared(highlights(self.states[index].article, analysis, layers), rows_of(analysis), QuoteIndex(analysis))
         gc.freeze()  # kept until the next partial replaces it; collections stay off meanwhile
         self.post_message(AnalysisPartial(index, analysis, prepared))
 
@@ -552,6 +557,8 @@ class NewsReaderApp(App[int]):
         state.partial = message.analysis
         if message.index == self.current:
             prepared = message.prepared
+            if prepared is not None and prepared.quotes is not None:
+                self._quote_index = prepared.quotes
             self.view.set_analysis(message.analysis, prepared.highlights if prepared else None)
             self._fill_sidebar(prepared.rows if prepared else None)
             self._refresh_all()
@@ -712,6 +719,8 @@ class NewsReaderApp(App[int]):
         """`searching`: from a search keystroke, which changes neither the title nor the legend
         (building them again was ~1 ms of the keystroke)."""
         target = self.state.target
+        # Where `n` goes next: the view draws those rows ahead, between frames.
+        self.view.expected = target.walk[(target.index + 1) % len(target.walk)] if target and target.walk else None
         if target is None:
             self.view.set_marks([], None)
             self.view.refresh()
@@ -774,6 +783,13 @@ class NewsReaderApp(App[int]):
                 return list_id
         return None
 
+    def _quote_index_of(self, analysis: Analysis) -> QuoteIndex:
+        """`analysis`'s quotes by offset, made once per analysis (or by the analysis thread)."""
+        index = self._quote_index
+        if index is None or index.analysis is not analysis:
+            index = self._quote_index = QuoteIndex(analysis)
+        return index
+
     def _quote_in_view(self):
         """The selection's current quote when on screen; else the quote nearest the reading line,
         which slides from the top of the view (top of the text) to its bottom (end of the text),
@@ -783,11 +799,12 @@ class NewsReaderApp(App[int]):
             return None
         target = self.state.target
         start, end = self.view.visible_span()
+        quotes = self._quote_index_of(analysis)
         if target and target.current and target.current[0] < end and target.current[1] > start:
-            quote = quote_at(analysis, *target.current)
-            if quote:
-                return quote
-        shown = [q for q in analysis.quotes if q.outer_start < end and q.outer_end > start]
+            at = quotes.overlapping(*target.current)
+            if at:
+                return at[0]
+        shown = quotes.overlapping(start, end)
         if not shown:
             return None
         rows = self.view.visible_rows()
@@ -1228,6 +1245,16 @@ class NewsReaderApp(App[int]):
         self.call_after_refresh(self._refresh_legend)
 
     def _view_scrolled(self, _old: float, _new: float) -> None:
+        """The status line (the quote in view) follows the scrolled page in the next frame.
+        Textual redraws the box around everything that changed in a frame: the status line
+        below the view and the page above made that box the whole width, so every page down
+        also redrew the sidebar's ~15 widgets beside the view, their lines unchanged."""
+        if self.view.has_focus and not self._status_after_frame:
+            self._status_after_frame = True
+            self.call_after_refresh(self._status_after_scroll)
+
+    def _status_after_scroll(self) -> None:
+        self._status_after_frame = False
         if self.view.has_focus:
             self._refresh_status()
 

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from ..model import Analysis, Article, BlockKind, EntityKind
 from ..safe_text import printable
+from ..yielding import Yielder
 from .layout import BLANK, KINDS, Layout, lay_out
 from .mention_map import MentionMap
 from .overview import OverviewColumn
@@ -123,13 +124,16 @@ def highlights(article: Article | None, analysis: Analysis | None, layers: dict[
     spans: list[_Span] = []
     by_style: dict[tuple[int, str], list[Span]] = {}
     bars: list[tuple[int, int, str, int]] = []
+    pause = Yielder()  # made by the thread that received the analysis: the keys go first
     if article is not None:
         spans.extend(_Span(e.start, e.end, _EMPHASIS, f"article-view--{e.style}") for e in article.emphasis)
     if analysis is not None:
         if layers["quotes"]:
             looks = speaker_looks(analysis)
             plain = by_style.setdefault((_QUOTE, "article-view--quote"), [])
-            for q in analysis.quotes:
+            for i, q in enumerate(analysis.quotes):
+                if not i % 500:
+                    pause()
                 colour, pattern = looks.get(q.speaker_id, (None, 0)) if q.speaker_id else (None, 0)
                 style = f"article-view--speaker-{colour}" if colour is not None else "article-view--quote"
                 plain.append((q.outer_start, q.outer_end))
@@ -137,6 +141,7 @@ def highlights(article: Article | None, analysis: Analysis | None, layers: dict[
                     by_style.setdefault((_QUOTE, style), []).append((q.outer_start, q.outer_end))
                 bars.append((q.outer_start, q.outer_end, style, pattern))
         for entity in analysis.entities:
+            pause()
             layer = _LAYER_OF_KIND[entity.kind]
             if layers[layer]:
                 name = f"article-view--{entity.kind.value}"
@@ -200,6 +205,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._mode: tuple[dict[str, str], bool, bool, bool] | None = None  # variables and colour mode
         self._frame_cache: tuple = ((), ())
+        self._ahead: list[int] = []  # rows to draw ahead of need, between frames (`_draw_ahead`)
+        self._ahead_busy = False
+        self.expected: Span | None = None  # where the reader may go next (the next mention), drawn ahead too
         self.map = MentionMap(ascii_only=ascii_only)
         self.overview = OverviewColumn(self)  # mounted beside the view by its container
 
@@ -216,7 +224,7 @@ class ArticleView(ScrollView, can_focus=True):
         """`prepared`: the highlights of `analysis` made in advance (`highlights`), e.g. by the
         thread that received a partial analysis, so the UI thread only swaps them in."""
         self.analysis = analysis
-        self._rebuild_spans(prepared)
+        self._rebuild_spans(prepared, keep=True)
 
     def set_layers(self, **layers: bool) -> None:
         self.shown_layers.update(layers)
@@ -231,10 +239,12 @@ class ArticleView(ScrollView, can_focus=True):
             for span in (old, current):
                 if span is not None:
                     self._forget_rows(span)
-            return
-        before = (self._selection, self.current)
-        self.marks, self.search_hits, self.current = marks_now, hits_now, current
-        self._rebuild_marks(before)
+        else:
+            before = (self._selection, self.current)
+            self.marks, self.search_hits, self.current = marks_now, hits_now, current
+            self._rebuild_marks(before)
+        if not search:  # a search keystroke leaves its slices the event loop to themselves
+            self._plan_ahead()
 
     def _forget_rows(self, span: Span) -> None:
         first, last = self.row_of(span[0]), self.row_of(max(span[0], span[1] - 1))
@@ -336,25 +346,52 @@ class ArticleView(ScrollView, can_focus=True):
         variables, dark, sixteen, ansi = self._mode
         return span_style(name, variables, dark=dark, sixteen=sixteen, ansi=ansi)
 
-    def _rebuild_spans(self, prepared: Highlights | None = None) -> None:
+    def _rebuild_spans(self, prepared: Highlights | None = None, *, keep: bool = False) -> None:
         """The analysis layers: rebuilt when the analysis or the shown layers change, or taken
         as `prepared` off the UI thread when they were made for this very article, analysis
-        and layers."""
+        and layers. With `keep` (the same text and layout), the rows on screen that look the
+        same under the new layers keep their drawing: a partial analysis of a long text mostly
+        adds spans further on than the reader is, and redrawing the whole page for each one
+        delayed the key pressed then."""
         if prepared is None or not prepared.fits(self.article, self.analysis, self.shown_layers):
             prepared = highlights(self.article, self.analysis, self.shown_layers)
+        looks = self._looks_on_screen() if keep else None
         self._base = prepared.base
         self._layers = prepared.indexes
         self._quote_bars = prepared.bars
         self._quote_bar_starts = prepared.bar_starts
         self._quote_spans = prepared.quote_spans
-        self._rebuild_marks()
+        self._rebuild_marks(looks=looks)
+        self._plan_ahead()
 
-    def _rebuild_marks(self, before: tuple[list[_UniformIndex], Span | None] | None = None) -> None:
+    def _look(self, row: int) -> tuple:
+        """Everything a row's drawing depends on besides its text and the styles."""
+        start, end = self._layout.starts[row], self._layout.ends[row]
+        bar = self._bar_in(start, end) if self.shown_layers["quotes"] else None
+        return self._spans_in(start, end), bar
+
+    def _looks_on_screen(self) -> dict[int, tuple[Strip, tuple]]:
+        """The drawn rows on screen with their looks, to keep those a change leaves alone."""
+        if self.article is None or not self.line_count:
+            return {}
+        looks = {}
+        for row in self.visible_rows():
+            strip = self._strips.get(row)
+            if strip is not None:
+                looks[row] = (strip, self._look(row))
+        return looks
+
+    def _rebuild_marks(
+        self,
+        before: tuple[list[_UniformIndex], Span | None] | None = None,
+        looks: dict[int, tuple[Strip, tuple]] | None = None,
+    ) -> None:
         """The selection layers: rebuilt on their own, cheaply (a search may hit 50,000 times).
 
         `before`: the selection layers and current span these replace; the rows on screen whose
         selection is the same keep their drawing (a search keystroke otherwise redrew every row,
-        ~1 ms each, when only the rows with a match had changed)."""
+        ~1 ms each, when only the rows with a match had changed). `looks`: the rows on screen
+        drawn before the analysis layers changed, kept where they look the same now."""
         # A marked quote is underlined, not reversed: whole reversed paragraphs would drown the
         # current one, which is the only quote shown in reverse.
         quotes = self._quote_spans
@@ -366,9 +403,12 @@ class ArticleView(ScrollView, can_focus=True):
             _UniformIndex(self.search_hits, _SEARCH, "article-view--search"),
         ]
         # The rows to keep are read before the cache is cleared (read after, none were kept).
-        kept = self._unchanged_rows(*before) if before is not None else {}
+        if before is not None:
+            kept = self._unchanged_rows(*before)
+        else:
+            kept = {row: strip for row, (strip, look) in (looks or {}).items() if self._look(row) == look}
         self._strips.clear()
-        if before is None:
+        if before is None and not looks:
             self.refresh()
             return
         for row, strip in kept.items():
@@ -452,8 +492,9 @@ class ArticleView(ScrollView, can_focus=True):
     def _frame(self) -> tuple:
         """What every row of one frame shares (region, base style, map styles, left margin),
         looked up once: the key is cheap (Textual computes the content region anew at each
-        call), and the rest follows from it (the view has no padding, border or scrollbar)."""
-        key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
+        call, `size` included: the outer size is a field), and the rest follows from it (the
+        view has no padding, border or scrollbar)."""
+        key = (round(self.scroll_y), self.outer_size, id(self._layout), len(self._styles))
         if self._frame_cache[0] != key:
             if self.article is not None and self.analysis is None and not self.line_count:
                 # The first frame of a text whose analysis is still to come (the reader's start):
@@ -463,12 +504,58 @@ class ArticleView(ScrollView, can_focus=True):
                 # frames late). With an analysis at hand (tests, the corpus view) the old order
                 # stays: the status line's first words depend on it, and the snapshots keep them.
                 self._relayout()
-                key = (round(self.scroll_y), self.size, id(self._layout), len(self._styles))
+                key = (round(self.scroll_y), self.outer_size, id(self._layout), len(self._styles))
             region = self.scrollable_content_region
             styles = {k: self._style(f"article-view--map-{k}") for k in ("track", "view", "mark", "current")}
             frame = (region.width, region.height, self.rich_style, self.visible_rows(), styles, self.left_margin)
             self._frame_cache = (key, frame)
+            self._plan_ahead()
         return self._frame_cache[1]
+
+    # Rows drawn per turn of the event loop when drawing ahead: ~0.1-0.3 ms each, so a key
+    # that arrives meanwhile waits a millisecond or two at most.
+    AHEAD_SLICE = 6
+    AHEAD_DELAY = 0.03  # after the frame has been written out, not while it is
+
+    def _plan_ahead(self) -> None:
+        """Draw the next page and the one before into the row cache between frames, so a page
+        down, a line down or a page up finds its rows drawn (then only the frame is written,
+        as for a line down, instead of drawing ~30 rows with their spans while the key waits)."""
+        if self.article is None or not self.line_count or not self.is_attached:
+            return
+        rows = self.visible_rows()
+        height = max(1, len(rows))
+        wanted: list[int] = []
+        if self.expected is not None:
+            first = self.row_of(self.expected[0])
+            last = self.row_of(max(self.expected[0], self.expected[1] - 1))
+            if first < rows.start or last >= rows.stop:  # `reveal` would scroll there
+                top = max(0, min(first - height // 3, self.line_count - height))
+                wanted.extend(range(top, min(self.line_count, top + height)))
+        wanted.extend(range(rows.stop, min(self.line_count, rows.stop + height)))
+        wanted.extend(range(max(0, rows.start - height), rows.start))
+        self._ahead = [row for row in reversed(wanted) if row not in self._strips]
+        if self._ahead and not self._ahead_busy:
+            self._ahead_busy = True
+            self.set_timer(self.AHEAD_DELAY, self._draw_ahead)
+
+    def _draw_ahead(self) -> None:
+        """One slice of the rows planned by `_plan_ahead`; the next slice after the events
+        waiting now (a key pressed meanwhile goes first)."""
+        if self.article is None or not self._ahead:
+            self._ahead_busy = False
+            return
+        base = self._frame()[2]
+        for _ in range(self.AHEAD_SLICE):
+            if not self._ahead:
+                break
+            row = self._ahead.pop()
+            if row < self.line_count and row not in self._strips:
+                self._strips[row] = self._render_row(row, base)
+        if self._ahead:
+            self.call_later(self._draw_ahead)
+        else:
+            self._ahead_busy = False
 
     def map_cell(self, y: int) -> Segment:
         """The overview column's cell beside screen row `y`."""

@@ -163,12 +163,23 @@ def search_result(search: Search, walk: list[Span] | None = None) -> Target:
     return Target("search", search.query, f"/{search.query}", "match", found, found, more=more)
 
 
-def quote_at(analysis: Analysis, start: int, end: int) -> Quote | None:
-    """The first quote overlapping [start, end)."""
-    for quote in analysis.quotes:
-        if quote.outer_start < end and quote.outer_end > start:
-            return quote
-    return None
+class QuoteIndex:
+    """An analysis's quotes found by offset by bisection. The status line looks for the quote in
+    view at every scroll: scanning all of them (7,735 on 2 MB) took ~1.5 ms of each key."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        quotes = analysis.quotes
+        self.order = sorted(range(len(quotes)), key=lambda i: quotes[i].outer_start)
+        self.starts = [quotes[i].outer_start for i in self.order]
+        self.longest = max((q.outer_end - q.outer_start for q in quotes), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """The quotes overlapping [start, end), in the analysis's order."""
+        quotes = self.analysis.quotes
+        hi = bisect_left(self.starts, end)
+        lo = bisect_left(self.starts, start - self.longest)
+        return [quotes[i] for i in sorted(i for i in self.order[lo:hi] if quotes[i].outer_end > start)]
 
 
 def owner_at(analysis: Analysis, offset: int) -> str | None:
