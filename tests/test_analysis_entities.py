@@ -370,6 +370,15 @@ def test_a_name_keeps_its_hyphenated_first_half_and_its_generation(analyse_text)
     assert "I-Ching Chen" not in off and "Mutula Kilonzo Junior" not in off, off
 
 
+def test_the_last_portfolio_of_a_title_is_not_part_of_the_name(analyse_text):
+    """entities.name_edges: in "Minister of Tourism and Lands Harin Fernando" the model takes
+    "Lands" into the name."""
+    text = "Minister rejects claim\n\nThe Minister of Tourism and Lands Harin Fernando told Parliament today.\n"
+    on, off = _rule_off_case(analyse_text, text, "entities.name_edges")
+    assert on.get("Harin Fernando") == "person" and "Lands Harin Fernando" not in on, on
+    assert off.get("Lands Harin Fernando") == "person", off
+
+
 def test_a_name_after_an_honorific_is_a_person_even_untagged(analyse_text):
     """entities.untagged_titled: "County Coun Alan Birtle" gets no tag from the model; the
     "He said" after it is his, not the executive's."""

@@ -175,6 +175,8 @@ def _without_titles(span: Span) -> Span:
         before = [t.lower_ for t in doc[max(0, start - 2) : start]]
         if end - start > 2 and len(before) == 2 and before[1] in ("for", "of") and before[0] in TITLE_NOUNS:
             start = end - 2  # "Minister for [Agriculture Michael Creed]"
+        elif end - start > 2 and before[-1:] in (["and"], ["&"]) and _after_portfolio(doc, start - 1):
+            start += 1  # "Minister for Information and [Broadcasting Chaudhry Fawad Hussain]"
     while end - start >= 2:
         word = doc[start]
         lower = word.lower_.rstrip(".")
@@ -189,6 +191,17 @@ def _without_titles(span: Span) -> Span:
         else:
             break
     return doc[start:end]
+
+
+def _after_portfolio(doc: Doc, i: int) -> bool:
+    """Token `i` ends a list of portfolios after a title: "Minister of Tourism and", "Secretary
+    for Housing, Planning and"."""
+    for k in range(i - 1, max(0, i - 8), -1):
+        if doc[k].lower_ in ("for", "of") and k > 0 and doc[k - 1].lower_ in TITLE_NOUNS:
+            return enabled("entities.name_edges")
+        if not (doc[k].text[:1].isupper() or doc[k].text in (",", "and", "&")):
+            return False
+    return False
 
 
 def _extend_person_left(span: Span) -> Span:
