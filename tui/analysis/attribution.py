@@ -105,18 +105,7 @@ class Phrase:
     @property
     def definite(self) -> bool:
         first = self.head.doc[self.lo]
-        return first.lower_ in DEFINITE or first.dep_ == "poss" or self._split_definite() or self._bare_title()
-
-    def _bare_title(self) -> bool:
-        """ "…," Prime Minister added: a capitalised title with no article stands for its holder."""
-        words = self.words
-        return (
-            enabled("subject.bare_title")
-            and is_role(self.lemma)
-            and self.head.tag_ in ("NN", "NNP")
-            and all((w.is_title and w.dep_ in ("compound", "amod")) or w.i == self.head.i for w in words)
-            and not any(c.dep_ in ("det", "poss") for c in self.head.children)
-        )
+        return first.lower_ in DEFINITE or first.dep_ == "poss" or self._split_definite()
 
     def _split_definite(self) -> bool:
         """ "the lifelong Holden, Louisiana, resident said": the parser may cut one subject in

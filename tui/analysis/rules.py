@@ -16,7 +16,6 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
     "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
-    "subject.bare_title": '"…," Prime Minister added: a capitalised title with no article points back like "the prime minister"',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
     "pronoun.group": '"it"/"they": the latest organisation or group',
