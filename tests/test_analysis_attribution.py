@@ -616,3 +616,16 @@ def test_one_of_a_group_is_described_as_such(analyse_text):
     assert speakers(analyse_text(text)[1]) == ["one of the residents"]
     with switched_off("description.cue_noun"):
         assert speakers(analyse_text(text, name="off.txt")[1]) == [None]
+
+
+def test_a_text_message_speaks_for_its_sender(analyse_text):
+    """document.issuer with "text" among the document nouns: "a text from Garda Doyle read" is
+    the garda's, not a described speaker called "text from Garda Doyle"."""
+    text = (
+        "Messages read to the court\n\n"
+        "The jury heard messages between Garda Conor Doyle and the accused.\n\n"
+        'Another text from Garda Doyle said the matter was "sorted" and would not go further.\n'
+    )
+    _, an = analyse_text(text)
+    quote = next(q for q in an.quotes if q.text == "sorted")
+    assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Conor Doyle"

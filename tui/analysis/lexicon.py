@@ -237,7 +237,7 @@ COMPANY_SUFFIXES = frozenset(
 )
 # Nouns for a text an organisation issues: "a statement from the ministry said".
 DOCUMENT_NOUNS = frozenset(
-    "statement report letter document release filing post message communique note memo email tweet".split()
+    "statement report letter document release filing post message communique note memo email tweet text".split()
 )
 # Other written or decided things that "say", "warn" or "find" in news copy without being
 # someone: never a speaker of their own.
