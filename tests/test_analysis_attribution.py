@@ -6,6 +6,11 @@ from __future__ import annotations
 from tui.model import SpeakerKind
 
 
+def _speakers(analysis) -> list[str | None]:
+    """Each quote's speaker name, in text order (None for a quote given to no one)."""
+    return [next((s.name for s in analysis.speakers if s.id == q.speaker_id), None) for q in analysis.quotes]
+
+
 def speaker_of(analysis, start: str):
     names = {s.id: s.name for s in analysis.speakers}
     hits = [q for q in analysis.quotes if q.text.startswith(start)]
@@ -543,14 +548,11 @@ def test_another_resident_is_a_second_speaker(analyse_text):
         "\u201cWe move our furniture upstairs every rainy season,\u201d another resident said.\n"
     )
 
-    def speakers(an):
-        return [next(s.name for s in an.speakers if s.id == q.speaker_id) for q in an.quotes]
-
     _, an = analyse_text(text)
-    assert speakers(an) == ["resident", "another resident"]
+    assert _speakers(an) == ["resident", "another resident"]
     with switched_off("description.another"):
         off = analyse_text(text, name="off.txt")[1]
-    assert speakers(off) == ["resident", "resident"]
+    assert _speakers(off) == ["resident", "resident"]
 
 
 def test_a_noun_the_lexicon_lacks_still_speaks(analyse_text):
@@ -567,14 +569,11 @@ def test_a_noun_the_lexicon_lacks_still_speaks(analyse_text):
         "Catches will be dropped, \u201cmore often than not,\u201d the study warned.\n"
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
     _, an = analyse_text(text)
-    assert speakers(an) == ["Mara Tull", "former all-rounder", "caller", None]
+    assert _speakers(an) == ["Mara Tull", "former all-rounder", "caller", None]
     with switched_off("description.cue_noun"):
         off = analyse_text(text, name="off.txt")[1]
-    assert speakers(off) == ["Mara Tull", None, None, None]
+    assert _speakers(off) == ["Mara Tull", None, None, None]
 
 
 def test_a_name_hung_on_its_relative_clause_still_speaks(analyse_text):
@@ -590,12 +589,9 @@ def test_a_name_hung_on_its_relative_clause_still_speaks(analyse_text):
         '"It looks like we have a great haul of new species."\n'
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["Alex Rogers"]
+    assert _speakers(analyse_text(text)[1]) == ["Alex Rogers"]
     with switched_off("cue.misparsed_relative"):
-        assert speakers(analyse_text(text, name="off.txt")[1]) == [None]
+        assert _speakers(analyse_text(text, name="off.txt")[1]) == [None]
 
 
 def test_one_of_a_group_is_described_as_such(analyse_text):
@@ -610,12 +606,9 @@ def test_one_of_a_group_is_described_as_such(analyse_text):
         "who spoke on condition of anonymity.\n"
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["one of the residents"]
+    assert _speakers(analyse_text(text)[1]) == ["one of the residents"]
     with switched_off("description.cue_noun"):
-        assert speakers(analyse_text(text, name="off.txt")[1]) == [None]
+        assert _speakers(analyse_text(text, name="off.txt")[1]) == [None]
 
 
 def test_a_text_message_speaks_for_its_sender(analyse_text):
