@@ -529,8 +529,8 @@ def _cue_noun(p: Phrase) -> bool:
     """ "…," said the former all-rounder; "…," the caller told us: a common noun that a quote is
     given to is someone, whether or not the lexicon lists it (documents were tried before). Not
     a place, an event or a text, nor a passive subject ("Her death was confirmed by ..."), nor a
-    noun with a conjunct: "In the city of X, a serviceman said" may be
-    parsed with the city as the subject, and its conjunct is then tried."""
+    noun with a conjunct ("In the city of X, a serviceman said" may be parsed with the city as
+    the subject; its conjunct is then tried)."""
     return (
         p.salience == SPEAKER
         and (p.head.pos_ == "NOUN" or _partitive(p.head))

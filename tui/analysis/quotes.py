@@ -604,7 +604,7 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         elif best is not None:
             d.credit(best.referent, "inherit.speaker", f"no cue; {best.referent.name} was speaking just before")
             d.evidence = (Span(best.start, best.end),)
-        elif (after := _next_speaker(d, drafts[k + 1 :], events, offsets)) is not None:
+        elif (after := _next_speaker(drafts, k, events, offsets)) is not None:
             d.credit(after.referent, "inherit.next", f"no cue and no one before; {after.referent.name} speaks next")
             d.evidence = (Span(after.start, after.end),)
         else:
@@ -614,16 +614,18 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
 
 
-def _next_speaker(d: _Draft, later: list[_Draft], events: list[_Event], offsets: list[int]) -> _Event | None:
+def _next_speaker(drafts: list[_Draft], k: int, events: list[_Event], offsets: list[int]) -> _Event | None:
     """A quoted paragraph with no one before it ("She cannot leave the house." then the quote)
     is given to a named person whose speech act comes first in the paragraph after the quote
     (after all its paragraphs, when it runs on): "Pauline said she was grateful ...". The
-    reporter names the source after the words."""
+    reporter names the source after the words. `drafts[k]` is the quote; only its run-on
+    paragraphs are walked (no copy of the rest: a long text may have thousands of quotes)."""
+    d = drafts[k]
     last_block = d.block_index
-    for nxt in later:
-        if not nxt.continues:
-            break
-        last_block = nxt.block_index
+    j = k + 1
+    while j < len(drafts) and drafts[j].continues:
+        last_block = drafts[j].block_index
+        j += 1
     i = bisect.bisect_left(offsets, d.span.end)
     if i >= len(events) or events[i].block_index != last_block + 1 or not enabled("inherit.next"):
         return None
