@@ -6,6 +6,7 @@ the arguments are known to be good."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,6 +77,10 @@ def batch_main(argv: Sequence[str]) -> int:
         error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
+        # ctrl+c reaches the workers too (one process group): a worker's interrupt can come back
+        # through its future before this process's own, which would then fire during shutdown and
+        # end the process by the signal (status -2) instead of 130. One interrupt is enough.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         error(f"interrupted; the complete shards in {args.out} are kept and a re-run resumes from them")
         return EXIT_INTERRUPTED
     return EXIT_FAILED_FILES if result.errors else EXIT_OK
