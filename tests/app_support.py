@@ -7,6 +7,7 @@ for the UI (the quotes engine is tested on its own), not a stand-in for the engi
 from __future__ import annotations
 
 import copy
+import time
 
 from tui.model import Analysis, Article, Quote, Speaker, SpeakerKind
 
@@ -59,3 +60,12 @@ def with_quotes(article: Article, analysis: Analysis, quotes=SEED_QUOTES) -> Ana
         speakers[sid].quote_ids.append(quote.id)
     result.speakers = list(speakers.values())
     return result
+
+
+async def until(pilot, condition, timeout: float = 30.0) -> None:
+    """Pause until `condition()` holds: the reader draws some lines a frame or a slice later (the
+    status line after a scroll, a search's later matches), so a fixed number of pauses is a race."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached"
+        await pilot.pause(0.05)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.app_support import with_quotes
+from tests.app_support import until, with_quotes
 from tui.app import NewsReaderApp
 from tui.document import load_article
 from tui.report.search import search_all
@@ -60,14 +60,11 @@ async def test_F_finds_in_every_file_and_jumps_to_the_match(seed_article, seed_a
         labels = _options(app)
         assert labels[-1].startswith("2. second.txt") and "More talks in Kyiv" in labels[-1]
         await pilot.press("end", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: "/kyiv — match 3/3" in app.query_one(StatusLine).plain)
         assert app.current == 1
-        assert "/kyiv — match 3/3" in app.query_one(StatusLine).plain
         assert app.query_one(ArticleView).has_focus
         await pilot.press("F", *"no such words", "enter")
-        await pilot.pause()
-        assert "no match in 2 open file(s)" in app.query_one(StatusLine).plain
+        await until(pilot, lambda: "no match in 2 open file(s)" in app.query_one(StatusLine).plain)
 
 
 def test_file_picker_in_a_real_terminal(tmp_path):

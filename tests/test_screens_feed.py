@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 
-from tests.app_support import screen_text
+from tests.app_support import screen_text, until
 from tests.web_site import NewsSite, Route, rss_feed
 from tui.app import NewsReaderApp
 from tui.screens.feed import FeedScreen, short_date
@@ -33,13 +32,6 @@ def small_feed(site, *paths: str) -> Feed:
     feed = open_url(site.url("/small.rss"))
     assert isinstance(feed, Feed)
     return feed
-
-
-async def until(pilot, condition, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached"
-        await pilot.pause(0.05)
 
 
 def test_short_date():

@@ -1254,6 +1254,8 @@ class NewsReaderApp(App[int]):
             self.call_after_refresh(self._status_after_scroll)
 
     def _status_after_scroll(self) -> None:
+        if not self._status_after_frame:
+            return  # a message was shown since the scroll ("no match in 2 open files"): it stays
         self._status_after_frame = False
         if self.view.has_focus:
             self._refresh_status()
@@ -1296,6 +1298,8 @@ class NewsReaderApp(App[int]):
         return " - " if self.ascii_only else " — "
 
     def _refresh_status(self, message: str | None = None) -> None:
+        if message is not None:
+            self._status_after_frame = False  # a scroll's deferred status must not overwrite it
         state = self.state
         right = []
         if state.error:
