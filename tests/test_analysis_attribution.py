@@ -429,6 +429,17 @@ def test_a_speech_act_in_a_subordinate_clause_does_not_outrank_the_main_subject(
     assert speaker_of(an, "That is simply") == "Tom Ashgrove"
 
 
+def test_a_named_speech_act_in_a_subordinate_clause_does_not_outrank_the_main_subject(analyse_text):
+    """The same for a name: "why Harlow would claim" is embedded, Okafor leads the sentence."""
+    _, an = analyse_text(
+        "Plant funding\n\n"
+        "Governor Dana Harlow told reporters the federal grant had been tied to a tax deal.\n\n"
+        "Okafor declined to comment on why Harlow would claim the plant was at risk.\n\n"
+        '"We are committed to the plant and we want it built," he said.\n'
+    )
+    assert speaker_of(an, "We are committed") == "Okafor"
+
+
 def test_the_group_is_the_group_introduced_with_a_not_the_last_organisation(analyse_text):
     _, an = analyse_text(
         "Budget deal\n\n"

@@ -402,3 +402,24 @@ def test_a_name_after_an_honorific_is_a_person_even_untagged(analyse_text):
         off = analyse_text(text, name="off.txt")[1]
     assert "Alan Birtle" not in _kinds(off)
     assert speaker(off) != "Alan Birtle"
+
+
+def test_a_bracket_left_open_is_cut_from_a_name(nlp):
+    """The model sometimes tags "Democratic Alliance (DA" as one name (a span ending inside the
+    brackets): the name ends before the bracket, as it does before a closed pair."""
+    from tui.analysis.entities import _trim
+
+    doc = nlp("The Civic Ratepayers Alliance (CRA) councillor said so. Margao (Goa) is far.")
+    open_span = _trim(doc[1:6])  # "Civic Ratepayers Alliance (CRA"
+    assert open_span is not None and open_span.text == "Civic Ratepayers Alliance"
+    closed = _trim(doc[11:15])  # "Margao (Goa)": the trailing bracket goes first
+    assert closed is not None and closed.text == "Margao"
+
+
+def test_the_village_of_a_name_is_a_place_whatever_the_model_said(analyse_text):
+    _, an = analyse_text(
+        "Landslide\n\n"
+        "Mud covered houses and a school in the village of Tamburong on the island of Kalawit, officials said.\n"
+    )
+    places = {e.name for e in an.places}
+    assert {"Tamburong", "Kalawit"} <= places, _all_names(an)

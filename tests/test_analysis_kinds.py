@@ -279,3 +279,17 @@ def test_a_two_word_village_the_model_calls_a_person_is_a_place(analyse_text):
     with switched_off("kinds.multiword_site"):
         off = analyse_text(text, name="off.txt")[1]
     assert kind_of(off, "Marton Percy") is EntityKind.PERSON
+
+
+def test_a_platform_is_an_organisation_and_landforms_are_places(analyse_text):
+    """"Twitter" tagged as a person; "Mojave Desert", "Banks Peninsula" by their last word."""
+    _, an = analyse_text(
+        "Heat warning\n\n"
+        "Hikers in the Mojave Desert and on Banks Peninsula were warned on Twitter to carry water, "
+        "ranger Tom Hale said.\n\n"
+        "Twitter said it had removed false posts about the closures.\n"
+    )
+    kinds = {e.name: e.kind for e in an.entities}
+    assert kinds.get("Twitter") is EntityKind.ORGANIZATION, kinds
+    assert kinds.get("Mojave Desert") is EntityKind.PLACE, kinds
+    assert kinds.get("Banks Peninsula") is EntityKind.PLACE, kinds

@@ -107,8 +107,8 @@ def normalise(text: str) -> str:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading articles, trailing possessives and punctuation, and trailing lower-case
-    words ("Verdi board" -> "Verdi"): names end in a capitalised word."""
+    """Drop leading articles, trailing possessives and punctuation, trailing lower-case
+    words ("Verdi board" -> "Verdi": names end in a capitalised word) and a bracket left open."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -128,6 +128,9 @@ def _trim(span: Span) -> Span | None:
         ):
             break  # "Li Ping-wah": a hyphenated part of the name
         end -= 1
+    opening = next((i for i in range(start, end) if doc[i].text == "("), None)
+    if opening is not None:
+        end = opening  # "Democratic Alliance (DA" or "Margao (Goa)": the bracket is not the name's
     return doc[start:end] if end > start else None
 
 
@@ -613,8 +616,10 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         if c.kind is EntityKind.PERSON and len(c.words) == 1:
             if c.prev == "the" and DEMONYM.match(c.text):
                 continue  # "the Welshman", "the Italian": a description
-            if (c.prev == "of" and c.prev2 in PLACE_NOUNS) or (c.prev in PLACE_PREPOSITIONS and place):
-                c.kind = EntityKind.PLACE  # "the village of Alcora", "in Margate"
+            if c.prev in PLACE_PREPOSITIONS and place:
+                c.kind = EntityKind.PLACE  # "in Margate"
+        if c.prev == "of" and c.prev2 in PLACE_NOUNS and c.prev2 != "state":
+            c.kind = EntityKind.PLACE  # "the village of Alcora", "the island of Leyte" ("a state of Emergency" is not)
         if (
             c.kind is EntityKind.ORGANIZATION
             and (c.prev in PERSON_NOUNS or c.described_as_person)

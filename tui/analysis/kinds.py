@@ -32,6 +32,7 @@ from .lexicon import (
     PLACE_NAME_WORDS,
     PLACE_NOUNS,
     PLATFORM_WORDS,
+    PLATFORMS,
     SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_NOUNS,
@@ -97,6 +98,8 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     """The name's own last word first ("Taifa Road", "Hong Kong Observatory"), then the grammar
     around its mentions, then a given name at its start."""
     words = ent.name.split()
+    if ent.name in PLATFORMS:
+        return EntityKind.ORGANIZATION  # "Twitter" tagged as a person
     if len(words) > 1 and words[0].lower() in HONORIFICS and words[0].istitle() and not words[0].startswith("St"):
         return EntityKind.PERSON  # "Mr Munetsi" tagged as an organisation
     named = _kind_by_last_word(ent)

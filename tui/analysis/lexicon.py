@@ -272,7 +272,8 @@ PLACE_NAME_WORDS = frozenset(
     "Temple Square Bridge Airport Stadium District Area Region County State Province Lake Beach Valley "
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights "
     "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn Station Prison Jail Mine Dam Hotel Camp Arena Oval "
-    "GRC Building Barracks Palace Castle Cathedral Mosque".split()
+    "GRC Building Barracks Palace Castle Cathedral Mosque Desert Volcano Peninsula Creek Estates Grounds "
+    "Courthouse".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".

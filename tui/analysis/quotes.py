@@ -50,7 +50,15 @@ from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
 from .rules import enabled
-from .syntax import MAIN_SUBJECT, SPEAKER, SUBJECT, according_to, is_speech_verb, may_be_speaker, salience, subject_of
+from .syntax import (
+    MAIN_SUBJECT,
+    according_to,
+    is_speech_verb,
+    may_be_speaker,
+    salience,
+    speech_salience,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -325,7 +333,7 @@ def _speech_acts(
                 at = pb.offset + subj.idx
                 topics.append(_Event(at, at + len(subj.text), block_index, seen))
             continue
-        resolved = resolver.resolve(pb, subj, sentence[subj.i], _speaker_salience(verb))
+        resolved = resolver.resolve(pb, subj, sentence[subj.i], speech_salience(verb))
         if resolved.referent is None:
             # "In the city of X, a 44-year-old serviceman said": the parser may make the place
             # the subject and the speaker its conjunct.
@@ -338,24 +346,6 @@ def _speech_acts(
         if resolved.referent is not None:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
-
-
-def _speaker_salience(verb: Token) -> int:
-    """A speech act in the main clause makes its speaker the most prominent person for a later
-    "he said"; one in a subordinate clause ("Andrews hit out when a reporter suggested ...") does
-    not outrank the main clause's subject."""
-    if not enabled("salience.subordinate"):
-        return SPEAKER
-    t = verb
-    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
-        t = t.head
-    return SPEAKER if t.dep_ in ("ROOT", "parataxis") or _in_cue_position(verb) else SUBJECT
-
-
-def _in_cue_position(verb: Token) -> bool:
-    """ "…," he said / "…," said X: a cue beside a quote, whatever the parser made of it."""
-    doc = verb.doc
-    return any(doc[j].is_quote for j in range(max(0, verb.i - 3), verb.i)) or any(c.is_quote for c in verb.children)
 
 
 def _leads_sentence(tok: Token) -> bool:

@@ -192,10 +192,28 @@ def salience(tok: Token) -> int:
         return OTHER
     verb = t.head
     if is_speech_verb(verb):
-        return SPEAKER
+        return speech_salience(verb)
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
+
+
+def speech_salience(verb: Token) -> int:
+    """A speech act in the main clause makes its speaker the most prominent person for a later
+    "he said"; one in a subordinate clause ("Andrews hit out when a reporter suggested ...",
+    "declined to say why Pallister would state ...") does not outrank the main clause's subject."""
+    if not enabled("salience.subordinate"):
+        return SPEAKER
+    t = verb
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+    return SPEAKER if t.dep_ in ("ROOT", "parataxis") or in_cue_position(verb) else SUBJECT
+
+
+def in_cue_position(verb: Token) -> bool:
+    """ "…," he said / "…," said X: a cue beside a quote, whatever the parser made of it."""
+    doc = verb.doc
+    return any(doc[j].is_quote for j in range(max(0, verb.i - 3), verb.i)) or any(c.is_quote for c in verb.children)
 
 
 def org_like(head: Token) -> bool:
