@@ -418,8 +418,7 @@ def test_a_bracket_left_open_is_cut_from_a_name(nlp):
 
 def test_the_village_of_a_name_is_a_place_whatever_the_model_said(analyse_text):
     _, an = analyse_text(
-        "Landslide\n\n"
-        "Mud covered houses and a school in the village of Tamburong on the island of Kalawit, officials said.\n"
+        "Landslide\n\nMud covered houses and a school in the village of Tamburong on the island of Kalawit, officials said.\n"
     )
     places = {e.name for e in an.places}
     assert {"Tamburong", "Kalawit"} <= places, _all_names(an)

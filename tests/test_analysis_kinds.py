@@ -282,7 +282,7 @@ def test_a_two_word_village_the_model_calls_a_person_is_a_place(analyse_text):
 
 
 def test_a_platform_is_an_organisation_and_landforms_are_places(analyse_text):
-    """"Twitter" tagged as a person; "Mojave Desert", "Banks Peninsula" by their last word."""
+    """ "Twitter" tagged as a person; "Mojave Desert", "Banks Peninsula" by their last word."""
     _, an = analyse_text(
         "Heat warning\n\n"
         "Hikers in the Mojave Desert and on Banks Peninsula were warned on Twitter to carry water, "
