@@ -440,6 +440,29 @@ def test_a_named_speech_act_in_a_subordinate_clause_does_not_outrank_the_main_su
     assert speaker_of(an, "We are committed") == "Okafor"
 
 
+def test_she_after_a_woman_named_in_the_last_sentence_is_her_not_an_earlier_speaker(analyse_text):
+    """pronoun.recent: the woman just named, not the one quoted three sentences up."""
+    _, an = analyse_text(
+        "Fire\n\n"
+        '"We lost everything we built," Ms Harlow said.\n\n'
+        "In Ridgefield, a family of five lost their cars. Tom Varga, 19, was the first to see his home burnt.\n\n"
+        "He had stayed with his aunt Nora Beck in Elm Vale overnight. "
+        '"I held him and he wept," she said.\n'
+    )
+    assert speaker_of(an, "I held him") == "Nora Beck"
+
+
+def test_a_name_closing_a_long_description_before_said_is_the_speaker(analyse_text):
+    """subject.late_appos after a description that is no title, the name tagged as a person's."""
+    _, an = analyse_text(
+        "Dry spell\n\n"
+        "A mixed cropping, sheep and beef farmer near Kelso, who also sits on the district council, "
+        "Martin Kehoe, said there had been no real rain since January.\n\n"
+        '"We have never seen it this dry," he said.\n'
+    )
+    assert speaker_of(an, "We have never seen") == "Martin Kehoe"
+
+
 def test_the_group_is_the_group_introduced_with_a_not_the_last_organisation(analyse_text):
     _, an = analyse_text(
         "Budget deal\n\n"

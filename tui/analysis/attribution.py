@@ -215,7 +215,7 @@ class Resolver:
     def person_pronoun(self, p: Phrase) -> Resolved | None:
         gender = "m" if p.head.lower_ == "he" else "f"
         seen = self.refs.search_back(
-            p.offset, p.sentence, by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender))
+            p.offset, p.sentence, by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender), p.sentence)
         )
         if seen is None:
             return None
@@ -393,14 +393,16 @@ class Resolver:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
         if owner is not None and not head.is_sent_start and enabled("name.tagged_later"):
             return owner  # '"…," Waters said' where only a later "Waters" was tagged
-        for child in (*head.children, *_late_appositions(head)):  # "The company's chief executive, Jane Doe, said"
+        late = _late_appositions(head)
+        titled = is_role(head.lemma_.lower())
+        for child in (*head.children, *late):  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
                     if not under_phrase(t, child):
                         ent = refs.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
-                        if ent is not None:  # an apposition names the same thing
-                            return ent
+                        if ent is not None and (titled or child not in late or ent.kind is EntityKind.PERSON):
+                            return ent  # an apposition names the same thing
         return None
 
     def _titled_name(self, p: Phrase) -> Entity | None:
@@ -448,8 +450,10 @@ def _in_name(w: Token) -> bool:
 
 def _late_appositions(head: Token) -> list[Token]:
     """ "The former adviser to Mr Smith, Jane Doe, said": the parser hangs the speaker's name on
-    the last noun of the title phrase; a name closing the subject between commas is the title's."""
-    if not is_role(head.lemma_.lower()) or not enabled("subject.late_appos"):
+    the last noun of the title phrase; a name closing the subject between commas is the title's.
+    After a description that is no title ("A sheep and beef farmer near X, who is also a
+    councillor, Jo Bloggs, said") the caller takes only a person."""
+    if not enabled("subject.late_appos"):
         return []
     doc = head.doc
     out = []

@@ -14,9 +14,10 @@ from contextvars import ContextVar
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
-    "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject',
+    "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject (after a non-title, a tagged person)',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
+    "pronoun.recent": '"he"/"she": a plain mention in the last sentence counts as prominent, two sentences further back',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
