@@ -441,7 +441,7 @@ def test_a_named_speech_act_in_a_subordinate_clause_does_not_outrank_the_main_su
 
 
 def test_she_after_a_woman_named_in_the_last_sentence_is_her_not_an_earlier_speaker(analyse_text):
-    """pronoun.recent: the woman just named, not the one quoted three sentences up."""
+    """antecedent.recent: the woman just named, not the one quoted three sentences up."""
     _, an = analyse_text(
         "Fire\n\n"
         '"We lost everything we built," Ms Harlow said.\n\n'
@@ -450,6 +450,31 @@ def test_she_after_a_woman_named_in_the_last_sentence_is_her_not_an_earlier_spea
         '"I held him and he wept," she said.\n'
     )
     assert speaker_of(an, "I held him") == "Nora Beck"
+
+
+def test_according_to_an_outlet_after_a_named_cue_only_relays(analyse_text):
+    """according.relay: the paper passes the words on; the next quote is still the scientist's."""
+    _, an = analyse_text(
+        "Tagged sharks\n\n"
+        "Ruth Ngata worked with a diver to tag the sharks off the reef.\n\n"
+        '"Tagging shows these animals travel for years," Ngata said, according to The Coast Herald.\n\n'
+        '"Some journeys run to thousands of miles in a few weeks."\n'
+    )
+    assert speaker_of(an, "Tagging shows") == "Ruth Ngata"
+    assert speaker_of(an, "Some journeys") == "Ruth Ngata"
+
+
+def test_the_boss_just_named_outranks_a_speaker_two_sentences_up(analyse_text):
+    """antecedent.recent for a definite description: "the Falcons boss" is the coach just named."""
+    _, an = analyse_text(
+        "Round one\n\n"
+        "Harbour's Liam Carver praised the winners.\n\n"
+        '"We did not look sharp," he admitted. He confirmed the captain was injured.\n\n'
+        "Bath 12-19 Falcons\n\n"
+        "Organisation was the key to victory for Falcons director of rugby Owen Pryce.\n\n"
+        '"You cannot be disorganised at this level," said the Falcons boss.\n'
+    )
+    assert speaker_of(an, "You cannot be") == "Owen Pryce"
 
 
 def test_a_name_closing_a_long_description_before_said_is_the_speaker(analyse_text):

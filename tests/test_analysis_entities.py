@@ -422,3 +422,15 @@ def test_the_village_of_a_name_is_a_place_whatever_the_model_said(analyse_text):
     )
     places = {e.name for e in an.places}
     assert {"Tamburong", "Kalawit"} <= places, _all_names(an)
+
+
+def test_a_company_named_without_its_legal_form_is_the_same_company(analyse_text):
+    """ "Koru Tinto Ltd" then "Koru Tinto": one organisation, however the model typed the short form."""
+    _, an = analyse_text(
+        "Profit season\n\n"
+        "Koru Tinto Ltd reported a near tripling of annual earnings on Wednesday.\n\n"
+        "Koru Tinto's result headlined a slate of strong reports from miners, analysts said.\n"
+    )
+    koru = [e for e in an.entities if e.name.startswith("Koru Tinto")]
+    assert len(koru) == 1, [(e.name, e.kind) for e in an.entities]
+    assert koru[0].kind is EntityKind.ORGANIZATION and len(koru[0].mentions) == 2

@@ -304,7 +304,7 @@ class Resolver:
                 return r.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PLACE) and r.gender in (None, gender)
             return r.is_person
 
-        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(want))
+        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(want, p.sentence))
         if seen is None:
             return None
         return self._found(

@@ -6,7 +6,7 @@ import bisect
 
 from ..model import Entity, EntityKind, Mention
 from . import gazetteer
-from .entities import Candidate, normalise
+from .entities import Candidate, firm_key, normalise
 from .lexicon import HONORIFICS, NAME_FUNCTION_WORDS, TITLE_NOUNS
 
 
@@ -94,6 +94,8 @@ def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
     clusters: dict[str, _Cluster] = {}
     for c in cands:
         key = c.key
+        if kind is EntityKind.ORGANIZATION:
+            key = firm_key(c.text) or key  # "Rio Tinto Ltd" and "Rio Tinto" are one
         if kind is EntityKind.PLACE:
             place = gazetteer.lookup(c.text)
             if place is None and c.text.isupper() and len(c.text) > 4:

@@ -24,6 +24,7 @@ from .lexicon import (
     GENERATION_SUFFIXES,
     GENERIC_BODY_WORDS,
     HONORIFICS,
+    LEGAL_FORMS,
     LOSS_WORDS,
     MATCH_WORDS,
     MEDIA_WORDS,
@@ -756,11 +757,24 @@ def _side_shaped(c: Candidate) -> bool:
     return gazetteer.lookup(c.text) is not None or (c.words[-1].endswith("s") and len(c.words[-1]) > 4)
 
 
+def firm_key(text: str) -> str | None:
+    """The key of a company's name without its legal form ("Rio Tinto Ltd" -> "rio tinto"), when
+    two words or more are left (a one-word rest may be anybody's surname)."""
+    words = text.split()
+    while len(words) > 2 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    return normalise(" ".join(words)) if len(words) < len(text.split()) else None
+
+
 def _make_consistent(cands: list[Candidate], person_words: set[str]) -> None:
     """One written form, one kind across the document: the majority wins; ties go to the
-    gazetteer for places and to name parts for people."""
+    gazetteer for places and to name parts for people. A company's name without its legal form
+    is the company ("Rio Tinto" after "Rio Tinto Ltd", which the model may call a person)."""
+    firms = {firm_key(c.text) for c in cands if c.kind is EntityKind.ORGANIZATION} - {None}
     votes: dict[str, Counter[EntityKind]] = {}
     for c in cands:
+        if c.key in firms:
+            c.kind = EntityKind.ORGANIZATION
         assert c.kind is not None
         votes.setdefault(c.key, Counter())[c.kind] += 1
     for c in cands:

@@ -226,10 +226,12 @@ CELESTIAL_BODIES = frozenset([*"earth moon sun mercury venus mars jupiter saturn
 PLACE_PREPOSITIONS = frozenset("in at from to near outside inside across around into of toward towards via".split())
 
 # ---- organisations ----------------------------------------------------------------------------
+# A company's legal form, written after its name: "Rio Tinto Ltd" is "Rio Tinto" too.
+LEGAL_FORMS = frozenset("Inc Inc. Corp Corp. Ltd Ltd. Limited LLC plc PLC AG SA GmbH Pty Bhd Berhad NV".split())
 # Last words of company names, as written: "Castellan Beverages", "Cordillera Capital".
-COMPANY_SUFFIXES = frozenset(
+COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     (
-        "Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SA GmbH Co Co. Group Holdings Mineral Minerals Mining Bank "
+        "Co Co. Group Holdings Mineral Minerals Mining Bank "
         "Motors Energy Airlines Airways Telecom Systems Technologies Labs Partners Capital Securities Beverages Foods "
         "Brands Pharmaceuticals Industries Logistics Shipping Resources Insurance Software Networks Studios Records "
         "International Global Worldwide"

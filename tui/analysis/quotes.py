@@ -306,6 +306,8 @@ def _speech_acts(
         if inside[tok.i] >= 0:
             continue
         source = according_to(tok)
+        if source is not None and _relayed(tok):
+            continue  # '"…," Meekan said, according to The Daily Mail': the paper passes it on
         if source is not None:
             found.append((source.i, tok, source, True))
         elif is_speech_verb(tok):
@@ -346,6 +348,13 @@ def _speech_acts(
         if resolved.referent is not None:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
+
+
+def _relayed(according: Token) -> bool:
+    """ "According to X" hung on a speech verb that has its own subject names who relayed the
+    words, not who said them."""
+    verb = according.head
+    return verb.i != according.i and is_speech_verb(verb) and subject_of(verb) is not None and enabled("according.relay")
 
 
 def _leads_sentence(tok: Token) -> bool:

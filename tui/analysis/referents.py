@@ -96,8 +96,8 @@ def by_prominence(want: Callable[[Referent], bool], sentence: int | None = None)
             return None
         if item.salience > OTHER:
             return (1, item.sentence, item.salience)
-        if sentence is not None and sentence - item.sentence <= 1 and enabled("pronoun.recent"):
-            return (1, item.sentence - 2, OTHER)
+        if sentence is not None and sentence - item.sentence <= 1 and enabled("antecedent.recent"):
+            return (1, item.sentence - 1, OTHER)
         return (0,)
 
     return Search(rank)
