@@ -525,8 +525,13 @@ _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable
     ("org.antecedent", Resolver.org_noun, lambda p: p.definite and p.is_org and p.lemma in ANAPHORIC_ORG_NOUNS),
     ("spokesperson.org", Resolver.spokesperson, lambda p: not p.definite and p.lemma in SPOKESPERSON_NOUNS and p.hi - p.lo <= 2),
     ("description.given_name", Resolver.given, lambda p: p.is_person and not p.is_org),
-    ("description.new", Resolver.new_description, _always),
+    ("description.new", Resolver.new_description, lambda p: not _negated(p)),
 )
+
+
+def _negated(p: Phrase) -> bool:
+    """ "no Liberal prime minister has", "no member of the party said": nobody, not someone new."""
+    return p.head.doc[p.lo].lower_ in ("no", "neither") and enabled("description.negated")
 
 
 def _cue_noun(p: Phrase) -> bool:

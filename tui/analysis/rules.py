@@ -32,6 +32,7 @@ SUBJECT_RULES: dict[str, str] = {
     "description.given_name": '"who gave his name only as Serhiy"',
     "description.quantifier": '"…," some reported: part of a crowd, named by the word (with description.new)',
     "description.new": '"a 44-year-old serviceman": someone described, not named',
+    "description.negated": '"no Liberal prime minister has": a description under "no" is nobody, neither a speaker nor an antecedent',
     "description.cue_noun": '"…," said the caller: any common noun a quote is given to is a speaker, known to the lexicon or not',
     "description.another": '"another resident said": the description keeps "another", which says this is not the resident quoted before',
 }

@@ -192,7 +192,7 @@ def salience(tok: Token) -> int:
         return OTHER
     verb = t.head
     if is_speech_verb(verb):
-        return speech_salience(verb)
+        return SPEAKER
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
