@@ -434,3 +434,23 @@ def test_a_company_named_without_its_legal_form_is_the_same_company(analyse_text
     koru = [e for e in an.entities if e.name.startswith("Koru Tinto")]
     assert len(koru) == 1, [(e.name, e.kind) for e in an.entities]
     assert koru[0].kind is EntityKind.ORGANIZATION and len(koru[0].mentions) == 2
+
+
+def test_a_rank_before_untagged_words_makes_them_a_person(nlp):
+    """entities.untagged_titled for police ranks ("Insp Jon Grainge"); a rank in capitals is not one."""
+    from tui.analysis.entities import _after_honorific
+
+    doc = nlp("Insp Colm Rafter spoke. DC United won.")
+    named = _after_honorific(doc[0:3])
+    assert named is not None and named.text == "Colm Rafter"
+    assert _after_honorific(doc[4:6]) is None  # "DC United"
+
+
+def test_a_group_possessive_opens_one_name(nlp):
+    """ "Children's Haematology Oncology Clinics" is one body, not "Children" owning a person."""
+    from tui.analysis.entities import _split_possessive
+
+    doc = nlp("Children's Haematology Oncology Clinics thanked Labour's Lisa Nandy.")
+    assert _split_possessive(doc[0:5]) is None
+    parts = _split_possessive(doc[6:10])
+    assert parts is not None and [p.text for p in parts] == ["Labour", "Lisa Nandy"]

@@ -23,6 +23,7 @@ from .lexicon import (
     EVENT_WORDS,
     GENERATION_SUFFIXES,
     GENERIC_BODY_WORDS,
+    GROUP_POSSESSORS,
     HONORIFICS,
     LEGAL_FORMS,
     LOSS_WORDS,
@@ -40,6 +41,7 @@ from .lexicon import (
     PLATFORM_LETTERS,
     PLATFORMS,
     POSTNOMINALS,
+    RANK_ABBREVIATIONS,
     SITE_PREPOSITIONS,
     SPORT_WORDS,
     TEAM_PREPOSITIONS,
@@ -253,6 +255,8 @@ def _split_possessive(span: Span) -> tuple[Span, Span] | None:
     for tok in span[1:-1]:
         if tok.tag_ == "POS" or tok.lower_ in ("'s", "’s"):
             first, second = span.doc[span.start : tok.i], span.doc[tok.i + 1 : span.end]
+            if first.text.lower() in GROUP_POSSESSORS:
+                return None  # "Children's Haematology Oncology Clinics": one name
             owner = gazetteer.lookup(first.text)
             by_place = owner is not None and _well_known(owner) and second[-1].text not in COMPANY_SUFFIXES
             if second[0].text[:1].isupper() and (_person_after_owner(second) or by_place):
@@ -477,11 +481,13 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
 
 
 def _after_honorific(span: Span) -> Span | None:
-    """The one to three capitalised words that close a run after an honorific ("Coun Don
-    Mackenzie", "Mrs Adaeze Obi"): a person the model left untagged. "St" is a saint's place."""
+    """The one to three capitalised words that close a run after an honorific or a rank ("Coun
+    Don Mackenzie", "Mrs Adaeze Obi", "Insp Jon Grainge"): a person the model left untagged. "St"
+    is a saint's place; a rank in capitals ("DC", "PC") may be anything."""
     for k, tok in enumerate(span[:-1]):
         word = tok.lower_.rstrip(".")
-        if word in HONORIFICS and word != "st" and tok.text[:1].isupper():
+        rank = word in RANK_ABBREVIATIONS and not tok.is_upper
+        if (word in HONORIFICS or rank) and word != "st" and tok.text[:1].isupper():
             rest = span[k + 1 :]
             if len(rest) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest):
                 return rest

@@ -207,6 +207,10 @@ NOT_BEFORE_NAMES = (DETERMINERS - DEFINITE - {"one", "another"}) | {"the"}
 # case in a title ("The Lord of the Rings").
 NAME_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by vs v de du la &".split())
 
+# Groups whose possessive opens an institution's name, not an owner and the owned:
+# "Children's Haematology Oncology Clinics", "Women's Aid", "Veterans' Affairs".
+GROUP_POSSESSORS = frozenset("children women men people veterans workers farmers teachers girls boys".split())
+
 # Lower-case words inside personal names: "Mohammed bin Salman", "Vincent van der Berg".
 NAME_PARTICLES = frozenset("bin bint ibn ben van von der den de da di del della la le al el dos das du y ap ó ní".split())
 
@@ -284,7 +288,8 @@ ORG_NAME_WORDS = frozenset(
     "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
     "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
     "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
-    "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government".split()
+    "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
+    "Taskforce Squad".split()
 )
 # Words of events, storms and diseases: a name holding one is not a person, place or
 # organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
