@@ -454,3 +454,14 @@ def test_a_group_possessive_opens_one_name(nlp):
     assert _split_possessive(doc[0:5]) is None
     parts = _split_possessive(doc[6:10])
     assert parts is not None and [p.text for p in parts] == ["Labour", "Lisa Nandy"]
+
+
+def test_malaysian_and_nigerian_honorifics_are_not_part_of_the_name(analyse_text):
+    """ "Datuk Seri", "Alhaji" before a name are titles: the person is the name after them."""
+    _, an = analyse_text(
+        "Exports\n\n"
+        "Minister in the Prime Minister's Department Datuk Seri Aziz Rahman Omar said exports rose.\n\n"
+        '"We have diversified our economy," he said.\n'
+    )
+    people = {e.name for e in an.people}
+    assert "Aziz Rahman Omar" in people, people

@@ -150,7 +150,8 @@ GROUP_PRONOUNS = frozenset({"it", "they"})
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
-    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun.".split()
+    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
+    "datuk dato dato' datin seri alhaji shri smt".split()
 )
 
 # Words that head a title phrase ("Secretary of State", "National Security Advisor") and so
