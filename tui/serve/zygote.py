@@ -140,6 +140,11 @@ def preload(names: Sequence[str] = PRELOAD) -> None:
         from rich._unicode_data import VERSIONS
 
         importlib.import_module(".unicode" + VERSIONS[-1].replace(".", "-"), "rich._unicode_data")
+    # Textual's CSS, parsed per stylesheet: once here for every session (tui.shared_css).
+    with contextlib.suppress(Exception):
+        from ..shared_css import prepare
+
+        prepare()
 
 
 def load_analyses(files: Sequence[str]) -> None:

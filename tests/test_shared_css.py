@@ -1,0 +1,115 @@
+"""The CSS the SSH zygote parses once for every session (tui/shared_css.py): a reader on those
+rules draws exactly what a reader that parsed its own draws, and does use them (if Textual
+changed how it parses or lists its sources, the rules would be parsed again: these tests fail)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from tui import shared_css
+from tui.app import NewsReaderApp
+from tui.model import Analysis
+
+FROZEN = Path(__file__).resolve().parent / "data" / "seed_analysis.json"
+
+
+@pytest.fixture
+def frozen_analysis() -> Analysis:
+    return Analysis.from_dict(json.loads(FROZEN.read_text(encoding="utf-8")))
+
+
+@pytest.fixture
+def prepared():
+    """`prepare()` as the zygote runs it (the reader's modules, footer included, are imported)."""
+    import tui.widgets.footer  # noqa: F401  (mounted after the first frame; the zygote preloads it)
+
+    count = shared_css.prepare()
+    yield count
+    shared_css.forget()
+
+
+async def _drawn(app: NewsReaderApp, size=(100, 30)) -> tuple[str, list[object]]:
+    """The whole screen (characters and colours, as an SVG) once the sidebar, search bar and
+    footer are mounted, and the rules the app's stylesheet holds then."""
+    async with app.run_test(size=size) as pilot:
+        await app.wait_for_analysis()
+        await pilot.pause()
+        await pilot.pause()
+        return app.export_screenshot(), list(app.stylesheet.rules)
+
+
+def _reader(article, analysis, look: str, monkeypatch) -> NewsReaderApp:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    if look == "no-color":
+        monkeypatch.setenv("NO_COLOR", "1")
+    return NewsReaderApp([article], analyses=[analysis], theme_name=None if look in ("default", "no-color") else look)
+
+
+def _described(rules) -> list[tuple]:
+    return [(rule.selectors, repr(rule.styles.get_rules()), rule.is_default_rules, rule.tie_breaker) for rule in rules]
+
+
+def _prepared_rules() -> set[int]:
+    return {id(rule) for rules in shared_css._prepared.values() for rule in rules}
+
+
+async def test_a_reader_on_the_prepared_rules_parses_nothing_and_draws_the_same(
+    seed_article, frozen_analysis, monkeypatch, request
+):
+    own, own_rules = await _drawn(_reader(seed_article, frozen_analysis, "default", monkeypatch))
+    assert not set(map(id, own_rules)) & _prepared_rules()
+    request.getfixturevalue("prepared")
+    shared, shared_rules = await _drawn(_reader(seed_article, frozen_analysis, "default", monkeypatch))
+    assert shared == own
+    # Every rule of the reader's stylesheet (Textual's widgets', the sidebar's lists, the search
+    # bar's, the footer's, ours) is one parsed by prepare(): none was parsed again.
+    assert len(shared_rules) == len(own_rules)
+    assert set(map(id, shared_rules)) <= _prepared_rules()
+
+
+@pytest.mark.parametrize("look", ["no-color", "textual-light"])
+async def test_other_looks_draw_as_before(seed_article, frozen_analysis, monkeypatch, prepared, look):
+    """NO_COLOR (the same variables, ANSI colours drawn) and another theme (set once mounted:
+    Textual parses everything again under its variables) draw what they drew without."""
+    shared_css.forget()
+    own, _ = await _drawn(_reader(seed_article, frozen_analysis, look, monkeypatch))
+    shared_css.prepare()
+    shared, rules = await _drawn(_reader(seed_article, frozen_analysis, look, monkeypatch))
+    assert shared == own
+    assert bool(set(map(id, rules)) & _prepared_rules()) == (look == "no-color")
+
+
+def test_rules_parsed_under_other_variables_are_not_taken(prepared):
+    """A stylesheet with other variables (another theme's colours) parses the source itself."""
+    key = next(k for k in shared_css._prepared if "$primary" in k[0])
+    other = {**(shared_css._prepared_under or {}), "primary": "#123456"}
+    sheet = shared_css.SharedStylesheet(variables=other)
+    rules = sheet._parse_rules(*key)
+    assert rules is not shared_css._prepared[key]
+    assert _described(rules) != _described(shared_css._prepared[key])
+    sheet.set_variables(dict(shared_css._prepared_under or {}))
+    assert sheet._parse_rules(*key) is shared_css._prepared[key]
+
+
+def test_prepare_parses_each_source_as_textual_does(prepared):
+    """The prepared rules are Textual's own parse of the same source under the same variables."""
+    assert prepared > 10
+    sheet = Stylesheet(variables=shared_css._prepared_under)
+    for (css, read_from, is_default, tie_breaker, scope), rules in shared_css._prepared.items():
+        fresh = sheet._parse_rules(css, read_from, is_default, tie_breaker, scope)
+        assert _described(fresh) == _described(rules)
+
+
+def test_the_zygote_prepares_the_css(monkeypatch):
+    from tui.serve import zygote
+
+    shared_css.forget()
+    try:
+        zygote.preload()
+        assert shared_css.prepared()
+    finally:
+        shared_css.forget()
