@@ -1,6 +1,7 @@
-"""The CSS the SSH zygote parses once for every session (tui/shared_css.py): a reader on those
-rules draws exactly what a reader that parsed its own draws, and does use them (if Textual
-changed how it parses or lists its sources, the rules would be parsed again: these tests fail)."""
+"""What the SSH zygote prepares once for every session: the CSS it parses (tui/shared_css.py), the
+theme's variables and the handlers' parameter counts. A reader on the prepared rules draws exactly
+what a reader that parsed its own draws, and does use them (if Textual changed how it parses or
+lists its sources, the rules would be parsed again: these tests fail)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,71 @@ def test_the_zygote_prepares_the_css(monkeypatch):
         assert shared_css.prepared()
     finally:
         shared_css.forget()
+
+
+async def test_theme_variables_are_textuals_and_follow_a_change_of_theme(seed_article, frozen_analysis, monkeypatch):
+    """The reader's variables, kept per theme (`css_variables`), are those Textual computes,
+    before and after a change of theme, and the screen after the change is drawn as without."""
+    from textual.app import App
+
+    def textuals(app) -> dict[str, str]:
+        return App.get_css_variables(app)
+
+    shared_css.forget()
+    app = _reader(seed_article, frozen_analysis, "default", monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.wait_for_analysis()
+        assert app.get_css_variables() == textuals(app)
+        assert app.get_css_variables() is not app.get_css_variables()  # a copy: callers may change it
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        assert app.get_css_variables() == textuals(app)
+        assert app.stylesheet._variables == textuals(app)
+        switched = app.export_screenshot()
+    own, _ = await _drawn(_reader(seed_article, frozen_analysis, "textual-light", monkeypatch))
+    assert switched == own
+
+
+def test_handler_parameters_are_counted_as_textual_counts_them():
+    """The zygote counts the parameters of every widget class's handlers once (Textual would on
+    each first call in each session); the counts are those Textual finds for the bound method."""
+    import inspect
+    from types import MethodType
+
+    from textual._callback import count_parameters
+    from textual.widgets import OptionList
+
+    from tui.serve.zygote import count_handler_parameters
+    from tui.widgets.article_view import ArticleView
+
+    count_handler_parameters()
+    checked = 0
+    for cls in (NewsReaderApp, ArticleView, OptionList):
+        for name, function in vars(cls).items():
+            if inspect.isfunction(function) and name.lstrip("_").startswith(("on_", "watch_", "action_")):
+                assert hasattr(function, "_param_count"), name  # counted ahead (Textual's attribute)
+                assert function._param_count == len(inspect.signature(function).parameters) - 1, name
+                checked += 1
+    assert checked > 20
+    assert count_parameters(MethodType(vars(NewsReaderApp)["on_mount"], object())) == 0
+
+
+def test_only_methods_called_bound_are_counted():
+    """A static method's count, taken as if bound, would be one short: it is left to Textual."""
+    from textual.widget import Widget
+
+    from tui.serve.zygote import count_handler_parameters
+
+    class Probe(Widget):
+        def on_click(self, event) -> None: ...
+
+        @staticmethod
+        def on_probe(first, second) -> None: ...
+
+        def _watch_width(self, old, new) -> None: ...
+
+    count_handler_parameters()
+    assert Probe.on_click._param_count == 1  # type: ignore[attr-defined]
+    assert Probe._watch_width._param_count == 2  # type: ignore[attr-defined]
+    assert not hasattr(Probe.on_probe, "_param_count")

@@ -1,4 +1,5 @@
-"""Textual's CSS parsed once in the SSH zygote, and reused by every reader forked from it.
+"""Textual's CSS parsed once in the SSH zygote, and reused by every reader forked from it; and
+the theme's CSS variables, computed once per process.
 
 Textual keeps its parsed rules per `Stylesheet` instance, so every reader parsed the same CSS
 again: Textual's widgets' default CSS and ours, ~13 ms of a forked reader's ~80 ms of CPU before
@@ -13,13 +14,17 @@ cache hands one list to every parse of a stylesheet), and a forked reader has it
 them anyway (copy-on-write).
 
 Outside the zygote nothing is prepared and a `SharedStylesheet` is Textual's `Stylesheet`.
+
+`css_variables` keeps the variables of a theme: Textual builds the theme's colour system anew at
+every `get_css_variables()`, ~1 ms each, three times before a reader's first frame (the app's
+stylesheet, then the article view's span styles). The zygote's are computed there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from textual.app import App
 from textual.css.model import RuleSet
@@ -32,6 +37,23 @@ _Key = tuple[str, CSSLocation, bool, int, str]
 
 _prepared: dict[_Key, list[RuleSet]] = {}
 _prepared_under: dict[str, str] | None = None  # the variables `_prepared` was parsed with
+
+
+# theme name -> (the theme object, the app class's variable defaults, its variables)
+_theme_variables: dict[str, tuple[object, object, dict[str, str]]] = {}
+
+
+def css_variables(app: App, compute: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """`app.get_css_variables()`: what `compute` (Textual's) returned for the same theme object
+    and the same variable defaults before, else `compute()`. A copy each time, as Textual's is new."""
+    theme, defaults = app.current_theme, type(app).get_theme_variable_defaults
+    held = _theme_variables.get(theme.name)
+    if held is not None and held[0] is theme and held[1] is defaults:
+        app.theme_variables = variables = dict(held[2])
+        return variables
+    variables = compute()
+    _theme_variables[theme.name] = (theme, defaults, dict(variables))
+    return variables
 
 
 class SharedStylesheet(Stylesheet):
@@ -95,7 +117,8 @@ def prepare() -> int:
     """In the zygote, once the reader's modules are imported: parse what every reader would, under
     the default theme. Returns how many sources were parsed (their rules are kept for good)."""
     global _prepared_under
-    variables = App().get_css_variables()  # an app never run: only its theme is asked for
+    app: App[None] = App()  # never run: only its theme is asked for
+    variables = css_variables(app, app.get_css_variables)
     _prepared.clear()
     _prepared_under = variables
     sheet = SharedStylesheet(variables=variables)
@@ -115,3 +138,4 @@ def forget() -> None:
     global _prepared_under
     _prepared.clear()
     _prepared_under = None
+    _theme_variables.clear()
