@@ -182,3 +182,58 @@ def test_only_methods_called_bound_are_counted():
     assert Probe.on_click._param_count == 1  # type: ignore[attr-defined]
     assert Probe._watch_width._param_count == 2  # type: ignore[attr-defined]
     assert not hasattr(Probe.on_probe, "_param_count")
+
+
+PRELOADED_SESSION = r"""
+import asyncio, dataclasses, json, sys
+from pathlib import Path
+
+from tui import cache
+from tui.analysis.pipeline import model_identity
+from tui.analysis.version import RULES_VERSION
+from tui.document import load_article
+from tui.model import Analysis
+from tui.serve import zygote
+
+seed, frozen = sys.argv[1], Path(sys.argv[2])
+article = load_article(seed)
+analysis = Analysis.from_dict(json.loads(frozen.read_text(encoding="utf-8")))
+analysis = dataclasses.replace(analysis, source=article.source, model=model_identity(None), rules_version=RULES_VERSION)
+assert cache.store(article, analysis, RULES_VERSION)
+zygote.preload()
+zygote.load_analyses([seed])
+before = set(sys.modules)
+
+from tui.app import NewsReaderApp
+
+
+async def session() -> None:
+    app = NewsReaderApp([load_article(seed)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.wait_for_analysis()
+        for _ in range(5):
+            await pilot.pause()
+        assert app.state.analysis is not None and app.query("KeyFooter")
+
+
+asyncio.run(session())
+print(json.dumps(sorted(name for name in set(sys.modules) - before if name.startswith(("tui", "textual", "rich")))))
+"""
+
+
+def test_a_session_imports_nothing_the_zygote_could_have(seed_path, tmp_path):
+    """A reader started after the zygote's preload, its analysis in memory as a forked one's is,
+    imports none of the reader's, Textual's or Rich's modules itself up to its footer and its
+    analysis shown: each would be imported again in every session (a test of PRELOAD)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOADED_SESSION, str(seed_path), str(FROZEN)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

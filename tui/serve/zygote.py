@@ -60,6 +60,7 @@ PRELOAD = (
     "tui.analysis.pipeline",
     "tui.analysis.version",
     "tui.userdata.config",
+    "tui.userdata.apply",  # the corrections, applied to each analysis as it arrives (~5 ms)
     "tui.widgets.footer",  # mounted after the first frame (tui.app imports it then)
     "textual.scrollbar",
     "textual.layouts.horizontal",
