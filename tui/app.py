@@ -31,6 +31,7 @@ from .model import Analysis, Article
 from .resources import read_style
 from .safe_text import printable
 from .serve import stagger
+from .shared_css import SharedStylesheet, css_variables
 from .text_search import Search, fold
 from .userdata.config import Config
 from .userdata.state import ReadingState, load_state, save_state
@@ -306,6 +307,8 @@ class NewsReaderApp(App[int]):
         """`analyses`, when given, supplies ready analyses by position (None: analyse it).
         `feeds` open on the feed screen; `notices` (sources that failed) are shown at start."""
         super().__init__(ansi_color=True if no_color_requested() else None)
+        # The same variables, with the rules the SSH zygote parsed when it did (tui.shared_css).
+        self.stylesheet = SharedStylesheet(variables=self.theme_variables)
         self.feeds = list(feeds)
         self.notices = list(notices)
         self.fetch_limits = fetch_limits  # None: the defaults, made when a feed is opened
@@ -346,6 +349,10 @@ class NewsReaderApp(App[int]):
         self._late_mounted = False  # the lists and the search bar, just after the first frame
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Computed once per theme (tui.shared_css): Textual builds them anew at each call.
+        return css_variables(self, super().get_css_variables)
 
     def _fatal_error(self) -> None:
         """Textual's own prints a traceback with local variables (article text, paths) on the

@@ -26,6 +26,7 @@ import contextlib
 import fcntl
 import gc
 import importlib
+import inspect
 import json
 import locale
 import os
@@ -59,6 +60,7 @@ PRELOAD = (
     "tui.analysis.pipeline",
     "tui.analysis.version",
     "tui.userdata.config",
+    "tui.userdata.apply",  # the corrections, applied to each analysis as it arrives (~5 ms)
     "tui.widgets.footer",  # mounted after the first frame (tui.app imports it then)
     "textual.scrollbar",
     "textual.layouts.horizontal",
@@ -140,6 +142,48 @@ def preload(names: Sequence[str] = PRELOAD) -> None:
         from rich._unicode_data import VERSIONS
 
         importlib.import_module(".unicode" + VERSIONS[-1].replace(".", "-"), "rich._unicode_data")
+    # Textual's CSS, parsed per stylesheet: once here for every session (tui.shared_css).
+    with contextlib.suppress(Exception):
+        from ..shared_css import prepare
+
+        prepare()
+    with contextlib.suppress(Exception):
+        count_handler_parameters()
+
+
+# Methods Textual calls by their name (message handlers, watchers, computes, validators, actions,
+# key handlers), besides handlers registered with @on.
+HANDLER_PREFIXES = ("on_", "watch_", "compute_", "validate_", "action_", "key_")
+
+
+def count_handler_parameters() -> int:
+    """Textual counts a handler's parameters (`inspect.signature`) the first time it calls it,
+    and keeps the count on the function: ~4 ms of a session's CPU around its first frame, for the
+    same functions in every session. Counted here, once, for the handlers of every widget class
+    imported, as Textual counts them when it calls them bound to a widget. Returns how many."""
+    from types import MethodType
+
+    from textual._callback import count_parameters
+    from textual.dom import DOMNode
+
+    counted = 0
+    stack, seen = [DOMNode], set()
+    while stack:
+        cls = stack.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.add(sub)
+                stack.append(sub)
+        handlers = [value for name, value in vars(cls).items() if name.lstrip("_").startswith(HANDLER_PREFIXES)]
+        for decorated in (vars(cls).get("_decorated_handlers") or {}).values():
+            handlers.extend(method for method, _selectors in decorated)
+        for function in handlers:
+            # Plain functions only (a staticmethod or classmethod is not called bound).
+            if inspect.isfunction(function) and not hasattr(function, "_param_count"):
+                with contextlib.suppress(Exception):
+                    count_parameters(MethodType(function, cls))
+                    counted += 1
+    return counted
 
 
 def load_analyses(files: Sequence[str]) -> None:
