@@ -452,6 +452,17 @@ def test_a_description_under_no_is_nobody(analyse_text):
     assert speaker_of(an, "The gallery has decided") == "Stephen Harlan"
 
 
+def test_an_inverted_cue_whose_name_the_parser_gave_to_a_relative_clause(analyse_text):
+    """cue.misparsed_relative after the verb: "co-owns" cut in three, the name made its subject."""
+    _, an = analyse_text(
+        "Shop reopens\n\n"
+        '"We have been here 21 years and we decided it was time to freshen up the whole store," '
+        'said Brenda Dennis, who co-owns the business with her husband Clarence. "We are painting."\n'
+    )
+    assert speaker_of(an, "We have been here") == "Brenda Dennis"
+    assert speaker_of(an, "We are painting") == "Brenda Dennis"
+
+
 def test_according_to_an_outlet_after_a_named_cue_only_relays(analyse_text):
     """according.relay: the paper passes the words on; the next quote is still the scientist's."""
     _, an = analyse_text(

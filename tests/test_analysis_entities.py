@@ -465,3 +465,10 @@ def test_malaysian_and_nigerian_honorifics_are_not_part_of_the_name(analyse_text
     )
     people = {e.name for e in an.people}
     assert "Aziz Rahman Omar" in people, people
+
+
+def test_a_curator_title_is_not_part_of_the_name(analyse_text):
+    _, an = analyse_text(
+        'New species\n\n"We describe a new fish at least once a month," the museum\'s Senior Science Curator Susan Waugh says.\n'
+    )
+    assert "Susan Waugh" in {e.name for e in an.people}, [e.name for e in an.entities]

@@ -167,7 +167,8 @@ TITLE_NOUNS = frozenset(
     "economist analyst editor correspondent professor doctor inspector superintendent "
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
     "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
-    "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo".split()
+    "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo curator registrar "
+    "warden constable detective".split()
 )
 
 TITLE_PHRASES = frozenset(
