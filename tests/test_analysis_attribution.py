@@ -463,6 +463,24 @@ def test_an_inverted_cue_whose_name_the_parser_gave_to_a_relative_clause(analyse
     assert speaker_of(an, "We are painting") == "Brenda Dennis"
 
 
+def test_an_uncued_quote_after_paragraphs_that_name_no_one_is_the_last_speakers(analyse_text):
+    """inherit.unnamed_gap: two paragraphs of narrative naming nobody do not end the coach's run;
+    a paragraph naming someone else does."""
+    base = (
+        "Late loss\n\n"
+        '"It is pretty obvious it hurts," Harbour coach Mark Tavita told reporters.\n\n'
+        "The defeat handed Harbour a second straight loss after an opening defeat last weekend.\n\n"
+        "Again, it came after the team gave everything, two weeks in a row.\n\n"
+    )
+    _, an = analyse_text(base + '"When you put all your emotions into two games and lose, it tests you."\n')
+    assert speaker_of(an, "When you put all") == "Mark Tavita"
+    _, an = analyse_text(
+        base.replace("Again,", "Again, winger Sione Lolo said little as")
+        + '"When you put all your emotions into two games and lose, it tests you."\n'
+    )
+    assert speaker_of(an, "When you put all") != "Mark Tavita"
+
+
 def test_according_to_an_outlet_after_a_named_cue_only_relays(analyse_text):
     """according.relay: the paper passes the words on; the next quote is still the scientist's."""
     _, an = analyse_text(

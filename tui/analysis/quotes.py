@@ -68,6 +68,7 @@ _CLAUSE_END = ",?!—–-…:;"
 _MAX_CUE_DISTANCE = 12  # words between a closing mark and its cue verb
 _MAX_CUE_AFTER_STOP = 4  # the same after a quote closed by a full stop
 _INHERIT_BLOCKS = 2
+_INHERIT_BLOCKS_UNNAMED = 4  # the same, when the paragraphs between name no one
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -116,7 +117,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
 
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
-    _inherit(drafts, events, topics)
+    _inherit(drafts, events, topics, _blocks_naming_people(blocks, entities))
     _name_the_lede(drafts, refs, blocks, topics)
     _headings(article, drafts)
     return _build(article, drafts)
@@ -572,10 +573,18 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         i = j + 1
 
 
-def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -> None:
+def _blocks_naming_people(blocks: list[Block], entities: list[Entity]) -> set[int]:
+    """The indexes of the blocks in which a person is named."""
+    starts = [b.start for b in blocks]
+    return {bisect.bisect_right(starts, m.start) - 1 for e in entities if e.kind is EntityKind.PERSON for m in e.mentions}
+
+
+def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], naming: set[int] | None = None) -> None:
     """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
-    paragraph or the two before; or, when more recent, the person the paragraph just before
-    was about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
+    paragraph or the two before (further back when the paragraphs between name nobody: "The
+    defeat handed the Warriors their second loss." is still the coach's story); or, when more
+    recent, the person the paragraph just before was about ("Nwosu dedicated the win to his
+    father." then a quoted paragraph). `naming`: the blocks that name a person."""
     events = sorted(events, key=lambda e: e.start)
     topics = sorted(topics, key=lambda t: t.start)
     offsets = [e.start for e in events]
@@ -587,9 +596,18 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
         best: _Event | None = None
+        rule = "inherit.speaker"
         i = bisect.bisect_left(offsets, d.span.outer_start) - 1
         if i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS and enabled("inherit.speaker"):
             best = events[i]
+        elif (
+            i >= 0
+            and naming is not None
+            and d.block_index - events[i].block_index <= _INHERIT_BLOCKS_UNNAMED
+            and not any(b in naming for b in range(events[i].block_index + 1, d.block_index + 1))
+            and enabled("inherit.unnamed_gap")
+        ):
+            best, rule = events[i], "inherit.unnamed_gap"
         j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
         if (
             j >= 0
@@ -601,7 +619,7 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
             d.credit(topics[j].referent, "inherit.topic", f"no cue; the paragraph before is about {topics[j].referent.name}")
             d.evidence = (Span(topics[j].start, topics[j].end),)
         elif best is not None:
-            d.credit(best.referent, "inherit.speaker", f"no cue; {best.referent.name} was speaking just before")
+            d.credit(best.referent, rule, f"no cue; {best.referent.name} was speaking just before")
             d.evidence = (Span(best.start, best.end),)
         elif (after := _next_speaker(drafts, k, events, offsets)) is not None:
             d.credit(after.referent, "inherit.next", f"no cue and no one before; {after.referent.name} speaks next")

@@ -51,6 +51,7 @@ QUOTE_RULES: dict[str, str] = {
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
+    "inherit.unnamed_gap": "inherit.speaker up to four paragraphs back when the paragraphs between name no one",
     "inherit.topic": "no cue: the person the paragraph before is about",
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
