@@ -605,6 +605,7 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], n
             and naming is not None
             and d.block_index - events[i].block_index <= _INHERIT_BLOCKS_UNNAMED
             and not any(b in naming for b in range(events[i].block_index + 1, d.block_index + 1))
+            and enabled("inherit.speaker")  # an extension of it: off with it
             and enabled("inherit.unnamed_gap")
         ):
             best, rule = events[i], "inherit.unnamed_gap"
