@@ -579,7 +579,7 @@ def _blocks_naming_people(blocks: list[Block], entities: list[Entity]) -> set[in
     return {bisect.bisect_right(starts, m.start) - 1 for e in entities if e.kind is EntityKind.PERSON for m in e.mentions}
 
 
-def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], naming: set[int] | None = None) -> None:
+def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], naming: set[int]) -> None:
     """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
     paragraph or the two before (further back when the paragraphs between name nobody: "The
     defeat handed the Warriors their second loss." is still the coach's story); or, when more
@@ -602,7 +602,6 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], n
             best = events[i]
         elif (
             i >= 0
-            and naming is not None
             and d.block_index - events[i].block_index <= _INHERIT_BLOCKS_UNNAMED
             and not any(b in naming for b in range(events[i].block_index + 1, d.block_index + 1))
             and enabled("inherit.speaker")  # an extension of it: off with it

@@ -88,7 +88,7 @@ def by_prominence(want: Callable[[Referent], bool], sentence: int | None = None)
     """For a pronoun: in the nearest sentence with a prominent mention `want` accepts, the most
     prominent (a speaker over a main-clause subject over an embedded one); failing that, the
     latest other mention. Given the pronoun's `sentence`, a plain mention in it or the one before
-    counts as a prominent one two sentences further back ("He stayed with his friend Julie Read.
+    counts as a prominent one a sentence further back ("He stayed with his friend Julie Read.
     '…,' she said" after a speaker three sentences up)."""
 
     def rank(item: Seen) -> tuple[int, ...] | None:

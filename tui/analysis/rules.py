@@ -17,7 +17,7 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.late_appos": '"the adviser to Mr Smith, Jane Doe, said": the name closing the subject (after a non-title, a tagged person)',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
-    "antecedent.recent": '"he"/"she", "the Falcons boss": a plain mention in the last sentence counts as prominent, two sentences further back',
+    "antecedent.recent": '"he"/"she", "the Falcons boss": a plain mention in the last sentence counts as a prominent one a sentence further back',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
     "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',

@@ -204,17 +204,18 @@ def salience(tok: Token) -> int:
 
 def speech_salience(verb: Token) -> int:
     """A speech act in the main clause makes its speaker the most prominent person for a later
-    "he said"; one in a subordinate clause ("Andrews hit out when a reporter suggested ...",
-    "declined to say why Pallister would state ...") does not outrank the main clause's subject."""
+    "he said"; one in a subordinate clause ("Andrews hit out when a reporter suggested ...") does
+    not outrank the main clause's subject. For a cue's speaker only: a name's own mention stays a
+    speaker's wherever its verb is (giving it this too cost a blind quote, "with Dilkens saying")."""
     if not enabled("salience.subordinate"):
         return SPEAKER
     t = verb
     while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
         t = t.head
-    return SPEAKER if t.dep_ in ("ROOT", "parataxis") or in_cue_position(verb) else SUBJECT
+    return SPEAKER if t.dep_ in ("ROOT", "parataxis") or _in_cue_position(verb) else SUBJECT
 
 
-def in_cue_position(verb: Token) -> bool:
+def _in_cue_position(verb: Token) -> bool:
     """ "…," he said / "…," said X: a cue beside a quote, whatever the parser made of it."""
     doc = verb.doc
     return any(doc[j].is_quote for j in range(max(0, verb.i - 3), verb.i)) or any(c.is_quote for c in verb.children)
