@@ -81,8 +81,10 @@ def short_hash(text: str) -> str:
 
 def normalise_name(name: str) -> str:
     """Case, accents, punctuation, possessive, a leading article and honorifics do not matter."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"['’]s\b", "", text)
+    # The possessive goes before the ASCII fold, which would drop a curly apostrophe and
+    # leave "smiths" where a straight one gives "smith".
+    text = re.sub(r"['’ʼ]s\b", "", name, flags=re.IGNORECASE)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = re.findall(r"[a-z0-9]+", text.replace("'", ""))
     while words and words[0] in _LEADING:
         words = words[1:]
