@@ -338,6 +338,15 @@ PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say a
 # Nouns that name a firm by its business, for a name the model took for a person: "power utility
 # Eskom", "methanol distributor Methanex".
 FIRM_NOUNS = TRADE_NOUNS | frozenset("utility provider firm company operator retailer lender insurer".split())
+# Person nouns a firm, a team or a country can also be: "rival Airbus", "champions Leinster",
+# "investor SoftBank". Before a name they say nothing of its kind.
+SHARED_ROLE_NOUNS = frozenset(
+    """
+    partner rival rivals competitor investor buyer seller owner client customer user member
+    champion champions trader source sources observer monitor supporter opponent participant
+    delegate host hosts victim survivor guard critic head chief
+    """.split()
+)
 # Prepositions whose object is where something is: "arrested in Kayonza", "near Wabag".
 IN_PLACE_PREPOSITIONS = frozenset("in near outside past throughout".split())
 # Words that, with nothing else, make a generic body, not a named one ("the Federal
