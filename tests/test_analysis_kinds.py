@@ -308,3 +308,13 @@ def test_a_role_noun_before_a_name_makes_a_person_but_a_count_of_players_does_no
 def test_a_legislature_one_sits_in_is_an_organisation(analyse_text):
     _, an = analyse_text("Bill tabled\n\nThe amendment was tabled in Parliament on Tuesday by the finance minister.\n")
     assert kind_of(an, "Parliament") is EntityKind.ORGANIZATION
+
+
+def test_a_hospital_or_a_centre_is_where_people_are_taken(analyse_text):
+    _, an = analyse_text(
+        "Crash\n\n"
+        "Two drivers were taken to Harbourside General Hospital. "
+        "Families gathered at the Kelvin Community Centre on Sunday.\n"
+    )
+    assert kind_of(an, "Harbourside General Hospital") is EntityKind.PLACE
+    assert kind_of(an, "Kelvin Community Centre") is EntityKind.PLACE
