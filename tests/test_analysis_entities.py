@@ -472,3 +472,14 @@ def test_a_curator_title_is_not_part_of_the_name(analyse_text):
         'New species\n\n"We describe a new fish at least once a month," the museum\'s Senior Science Curator Susan Waugh says.\n'
     )
     assert "Susan Waugh" in {e.name for e in an.people}, [e.name for e in an.entities]
+
+
+def test_short_forms_of_things_are_not_organisations(analyse_text):
+    _, an = analyse_text(
+        "Storm damage\n\n"
+        "An EF-1 tornado tore through Harlow Creek on Monday, the weather service said. "
+        "Shop owners asked the council to waive VAT and to check the CCTV footage. "
+        "Police filed an FIR the same day.\n"
+    )
+    found = {e.name for e in an.entities}
+    assert not found & {"EF-1", "VAT", "CCTV", "FIR"}, found

@@ -361,7 +361,11 @@ GENERIC_BODY_WORDS = frozenset(
 THING_ACRONYMS = frozenset(
     "ATM SIM GSM ICU PIN ER AGM MVP BST GMT CEO CFO COO MP MPP MLA TD GDP GPS SMS PDF DNA HIV AIDS IVF PPE SUV TV VIP "
     # time zones: "3pm AEST"
-    "UTC AEST AEDT ACST AWST NZST NZDT PST PDT EST EDT CST CDT MST MDT IST WAT EAT CAT SAST".split()
+    "UTC AEST AEDT ACST AWST NZST NZDT PST PDT EST EDT CST CDT MST MDT IST WAT EAT CAT SAST "
+    # documents, taxes and formats written short: "an FIR", "VAT", "the ODI"
+    "FIR MOU MoU VAT CCTV SoE ODI T20".split()
+    # tornado ratings: "an EF-1 tornado"
+    + [f"EF{sep}{n}" for sep in ("", "-") for n in range(6)]
 )
 
 # Directions that open place names, never a person's: "North Shropshire", "West Maui".
