@@ -318,3 +318,13 @@ def test_a_hospital_or_a_centre_is_where_people_are_taken(analyse_text):
     )
     assert kind_of(an, "Harbourside General Hospital") is EntityKind.PLACE
     assert kind_of(an, "Kelvin Community Centre") is EntityKind.PLACE
+
+
+def test_the_city_of_a_place_and_a_municipality_are_the_bodies_that_run_it(analyse_text):
+    _, an = analyse_text(
+        "Water cuts\n\n"
+        "The City of Port Elland said repairs would take a week. "
+        "Residents of Ridgeview blamed the Umdoni Local Municipality for the delay.\n"
+    )
+    assert kind_of(an, "City of Port Elland") is EntityKind.ORGANIZATION
+    assert kind_of(an, "Umdoni Local Municipality") is EntityKind.ORGANIZATION

@@ -25,6 +25,7 @@ from .lexicon import (
     HONORIFICS,
     IN_PLACE_PREPOSITIONS,
     NAME_PARTICLES,
+    ORG_NAME_OPENINGS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -174,6 +175,8 @@ def _kind_by_last_word(ent: Entity) -> EntityKind | None:
     words = ent.name.split()
     if len(words) < 2 or (ent.kind is EntityKind.PERSON and len(words) == 2 and is_first_name(words[0])):
         return None  # "Peter Lane", "Grace Park": a surname that is also a street word
+    if ent.name.startswith(ORG_NAME_OPENINGS):
+        return EntityKind.ORGANIZATION
     if words[-1] == "State" and gazetteer.lookup(" ".join(words[:-1])) is None:
         return None  # "Lagos State" is a place, "Islamic State" or "Golden State" is not
     if words[-1] in PLACE_NAME_WORDS:

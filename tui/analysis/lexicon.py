@@ -291,8 +291,11 @@ ORG_NAME_WORDS = frozenset(
     "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate "
     "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
     "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
-    "Taskforce Squad".split()
+    "Taskforce Squad Municipality".split()
 )
+# Openings that make a name the body that runs a place: "City of Cape Town" announces, bills
+# and is sued ("Town of", "County of" name the place itself more often).
+ORG_NAME_OPENINGS = ("City of ",)
 # Words of events, storms and diseases: a name holding one is not a person, place or
 # organisation ("Typhoon Mangkhut", "London Marathon", "Covid-19", "Rio Olympics").
 EVENT_WORDS = frozenset(
