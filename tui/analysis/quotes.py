@@ -668,7 +668,16 @@ def _ranked(
     seen.sort(key=lambda s: -s.start)
     nxt = ranker.Sighting(after.start, after.end, after.block_index, after.referent, True) if after else None
     chosen = ranker.best_inherit(
-        ranker.inherit_candidates(d.span.start, d.block_index, seen, nxt, rule[0].referent if rule else None, naming)
+        ranker.inherit_candidates(
+            d.span.start,
+            d.block_index,
+            seen,
+            nxt,
+            rule[0].referent if rule else None,
+            naming,
+            d.pb.text[d.span.start - d.pb.offset : d.span.end - d.pb.offset],
+            d.span.outer_start == d.pb.block.start,
+        )
     )
     if chosen is None or chosen.sighting is None:
         return None

@@ -211,11 +211,15 @@ def inherit_candidates(
     after: Sighting | None,
     rule: Referent | None,
     naming: set[int],
+    quoted: str = "",
+    opens: bool = False,
 ) -> list[InheritCandidate]:
     """Everyone a cue-less quote at `offset` (paragraph `block`) may inherit: the speakers and
     sentence subjects in `before` (latest first, within `INHERIT_REACH` paragraphs), the next
     paragraph's speaker `after`, and nobody; `rule` is the hand rules' pick, `naming` the
-    paragraphs that name a person. Recorded when tracing."""
+    paragraphs that name a person, `quoted` the quote's words and `opens` whether it opens its
+    paragraph. Recorded when tracing."""
+    words = set(quoted.replace("’", "'").split())
     groups: dict[int, list[Sighting]] = {}
     for s in before:
         groups.setdefault(id(s.referent), []).append(s)
@@ -241,6 +245,9 @@ def inherit_candidates(
             "speeches_log": math.log1p(len(speeches)),
             "topics_log": math.log1p(len(items) - len(speeches)),
             "speaks_next": float(after is not None and after.referent is ref),
+            "named_in_quote": float(_named_in(ref, words)),
+            "opens_nearest": float(opens and rank == 0),
+            "opens_last_speaker": float(opens and ref is last_speech),
             **_identity(ref),
         }
         out.append(InheritCandidate(s, f))
@@ -253,6 +260,12 @@ def inherit_candidates(
         names = tuple(c.sighting.referent.name if c.sighting else None for c in out)
         trace.append(Decision("inherit", offset, names, tuple(c.features for c in out)))
     return out
+
+
+def _named_in(ref: Referent, words: set[str]) -> bool:
+    """A name's last word among the quote's words: people seldom name themselves."""
+    last = ref.name.split()[-1] if ref.entity_id is not None and ref.name else ""
+    return bool(last) and any(w.strip(".,;:!?\"'“”‘") in (last, last + "'s") for w in words)
 
 
 def _identity(ref: Referent) -> dict[str, float]:
