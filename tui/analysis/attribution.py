@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
+from . import ranker
 from .lexicon import (
     ANAPHORIC_ORG_NOUNS,
     DEFINITE,
@@ -38,7 +39,6 @@ from .lexicon import (
     TRADE_NOUNS,
     WRITTEN_NOUNS,
 )
-from . import ranker
 from .parsed import ParsedBlock
 from .referents import LOOKBACK_SENTENCES, Referent, Referents, Resolved, Search, Seen, by_prominence, may_be_org
 from .rules import enabled

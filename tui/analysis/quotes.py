@@ -682,7 +682,11 @@ def _ranked(
     if chosen is None or chosen.sighting is None:
         return None
     s = chosen.sighting
-    return _Event(s.start, s.end, s.block, s.referent), "inherit.ranked", f"no cue; {ranker.explain_inherit(chosen, d.block_index)}"
+    return (
+        _Event(s.start, s.end, s.block, s.referent),
+        "inherit.ranked",
+        f"no cue; {ranker.explain_inherit(chosen, d.block_index)}",
+    )
 
 
 def _next_speaker(drafts: list[_Draft], k: int, events: list[_Event], offsets: list[int]) -> _Event | None:

@@ -173,7 +173,7 @@ def explain(c: Candidate, sentence: int) -> str:
     return f"{who}, {where}"
 
 
-def _fits(gender: str):  # type: ignore[no-untyped-def]
+def _fits(gender: str) -> Callable[[Referent], bool]:
     def want(r: Referent) -> bool:
         return r.is_person and not r.plural and r.gender in (None, gender)
 
