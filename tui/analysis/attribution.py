@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
-from . import ranker
 from .lexicon import (
     ANAPHORIC_ORG_NOUNS,
     DEFINITE,
@@ -226,17 +225,6 @@ class Resolver:
             seen.salience, "the last person named"
         )
         return self._found(p, seen.referent, "pronoun.person", f"{p.head.text} → {seen.referent.name}, {why}", seen, mention=True)
-
-    def ranked_pronoun(self, p: Phrase) -> Resolved | None:
-        """ "he"/"she": the earlier person the learned scorer (`ranker`) rates highest."""
-        gender = "m" if p.head.lower_ == "he" else "f"
-        chosen = ranker.best(ranker.pronoun_candidates(self.refs, p.offset, p.sentence, gender, p.pb.block.start))
-        if chosen is None:
-            return None
-        if p.salience == SPEAKER:
-            self.refs.learn_gender(chosen.referent, gender)
-        reason = f"{p.head.text} → {chosen.referent.name}, {ranker.explain(chosen, p.sentence)}"
-        return self._found(p, chosen.referent, "pronoun.ranked", reason, chosen.seen, mention=True)
 
     def group_pronoun(self, p: Phrase) -> Resolved | None:
         seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: not r.is_person or r.plural))
@@ -523,7 +511,6 @@ def _always(p: Phrase) -> bool:
 
 _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable[[Phrase], bool]], ...] = (
     ("subject.name", Resolver.name, lambda p: not _epithet(p)),
-    ("pronoun.ranked", Resolver.ranked_pronoun, lambda p: p.head.lower_ in PERSON_PRONOUNS),
     ("pronoun.person", Resolver.person_pronoun, lambda p: p.head.lower_ in PERSON_PRONOUNS),
     ("pronoun.group", Resolver.group_pronoun, lambda p: p.head.pos_ == "PRON" and p.head.lower_ in GROUP_PRONOUNS),
     ("document.issuer", Resolver.document, lambda p: p.lemma in DOCUMENT_NOUNS),

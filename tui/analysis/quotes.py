@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
-from . import ranker
 from .attribution import Resolver
 from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
 from .parsed import ParsedBlock
@@ -596,97 +595,40 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], n
             continue
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
+        best: _Event | None = None
+        rule = "inherit.speaker"
         i = bisect.bisect_left(offsets, d.span.outer_start) - 1
+        if i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS and enabled("inherit.speaker"):
+            best = events[i]
+        elif (
+            i >= 0
+            and d.block_index - events[i].block_index <= _INHERIT_BLOCKS_UNNAMED
+            and not any(b in naming for b in range(events[i].block_index + 1, d.block_index + 1))
+            and enabled("inherit.speaker")  # an extension of it: off with it
+            and enabled("inherit.unnamed_gap")
+        ):
+            best, rule = events[i], "inherit.unnamed_gap"
         j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
-        after = _next_speaker(drafts, k, events, offsets)
-        picked = _inherited(d, events, i, topics, j, after, naming)
-        if enabled("inherit.ranked"):
-            picked = _ranked(d, events, i, topics, j, after, naming, picked)
-        if picked is None:
+        if (
+            j >= 0
+            and topics[j].start > (best.start if best else -1)
+            and d.block_index - topics[j].block_index <= 1
+            and not d.continues
+            and enabled("inherit.topic")
+        ):
+            d.credit(topics[j].referent, "inherit.topic", f"no cue; the paragraph before is about {topics[j].referent.name}")
+            d.evidence = (Span(topics[j].start, topics[j].end),)
+        elif best is not None:
+            d.credit(best.referent, rule, f"no cue; {best.referent.name} was speaking just before")
+            d.evidence = (Span(best.start, best.end),)
+        elif (after := _next_speaker(drafts, k, events, offsets)) is not None:
+            d.credit(after.referent, "inherit.next", f"no cue and no one before; {after.referent.name} speaks next")
+            d.evidence = (Span(after.start, after.end),)
+        else:
             continue
-        event, rule, reason = picked
-        d.credit(event.referent, rule, reason, (Span(event.start, event.end),))
         at = bisect.bisect_left(offsets, d.span.start)
         offsets.insert(at, d.span.start)
-        events.insert(at, _Event(d.span.start, d.span.end, d.block_index, event.referent))
-
-
-def _inherited(
-    d: _Draft, events: list[_Event], i: int, topics: list[_Event], j: int, after: _Event | None, naming: set[int]
-) -> tuple[_Event, str, str] | None:
-    """The hand rules' pick for a whole quote with no cue: the latest speaker `events[i]` (close
-    enough), else the topic `topics[j]` when more recent, else the next paragraph's speaker."""
-    best: _Event | None = None
-    rule = "inherit.speaker"
-    if i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS and enabled("inherit.speaker"):
-        best = events[i]
-    elif (
-        i >= 0
-        and d.block_index - events[i].block_index <= _INHERIT_BLOCKS_UNNAMED
-        and not any(b in naming for b in range(events[i].block_index + 1, d.block_index + 1))
-        and enabled("inherit.speaker")  # an extension of it: off with it
-        and enabled("inherit.unnamed_gap")
-    ):
-        best, rule = events[i], "inherit.unnamed_gap"
-    if (
-        j >= 0
-        and topics[j].start > (best.start if best else -1)
-        and d.block_index - topics[j].block_index <= 1
-        and not d.continues
-        and enabled("inherit.topic")
-    ):
-        return topics[j], "inherit.topic", f"no cue; the paragraph before is about {topics[j].referent.name}"
-    if best is not None:
-        return best, rule, f"no cue; {best.referent.name} was speaking just before"
-    if after is not None:
-        return after, "inherit.next", f"no cue and no one before; {after.referent.name} speaks next"
-    return None
-
-
-def _ranked(
-    d: _Draft,
-    events: list[_Event],
-    i: int,
-    topics: list[_Event],
-    j: int,
-    after: _Event | None,
-    naming: set[int],
-    rule: tuple[_Event, str, str] | None,
-) -> tuple[_Event, str, str] | None:
-    """The learned scorer's pick (`ranker.inherit_candidates`) among the speakers and topic people
-    of the last `ranker.INHERIT_REACH` paragraphs and the next paragraph's speaker, or nobody."""
-    reach = d.block_index - ranker.INHERIT_REACH
-    seen: list[ranker.Sighting] = []
-    while i >= 0 and events[i].block_index >= reach:
-        e = events[i]
-        seen.append(ranker.Sighting(e.start, e.end, e.block_index, e.referent, True))
-        i -= 1
-    while j >= 0 and topics[j].block_index >= reach:
-        t = topics[j]
-        seen.append(ranker.Sighting(t.start, t.end, t.block_index, t.referent, False))
-        j -= 1
-    seen.sort(key=lambda s: -s.start)
-    nxt = ranker.Sighting(after.start, after.end, after.block_index, after.referent, True) if after else None
-    chosen = ranker.best_inherit(
-        ranker.inherit_candidates(
-            d.span.start,
-            d.block_index,
-            seen,
-            nxt,
-            rule[0].referent if rule else None,
-            naming,
-            d.pb.text[d.span.start - d.pb.offset : d.span.end - d.pb.offset],
-            d.span.outer_start == d.pb.block.start,
-        )
-    )
-    if chosen is None or chosen.sighting is None:
-        return None
-    s = chosen.sighting
-    return (
-        _Event(s.start, s.end, s.block, s.referent),
-        "inherit.ranked",
-        f"no cue; {ranker.explain_inherit(chosen, d.block_index)}",
-    )
+        events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
 
 
 def _next_speaker(drafts: list[_Draft], k: int, events: list[_Event], offsets: list[int]) -> _Event | None:

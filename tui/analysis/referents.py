@@ -206,17 +206,6 @@ class Referents:
         self.note(start, sentence, ref, level, start + len(tok.text))
         return ref, level
 
-    def sightings(self, before: int, sentence: int, sentences: int = LOOKBACK_SENTENCES) -> list[Seen]:
-        """Every mention before `before` within `sentences` sentences of `sentence`, latest first
-        (for the learned scorer, which weighs them all rather than taking the first that fits)."""
-        end = bisect.bisect_left(self._seen, Seen(before, 0, 0, None))  # type: ignore[arg-type]
-        out = []
-        for item in reversed(self._seen[max(0, end - LOOKBACK_ITEMS) : end]):
-            if sentence - item.sentence > sentences:
-                break
-            out.append(item)
-        return out
-
     def search_back(self, before: int, sentence: int, search: Search) -> Seen | None:
         """The best earlier mention by `search`, scanning back from `before`."""
         end = bisect.bisect_left(self._seen, Seen(before, 0, 0, None))  # type: ignore[arg-type]

@@ -1,19 +1,26 @@
-"""Trains the pronoun scorer of `tui.analysis.ranker` on the hand-annotated real-news batches.
+"""Trains the scorers of the experimental `tui.analysis.ranker` on the hand-annotated real-news batches.
 
-Usage:
-  python benchmarks/train_ranker.py train [--cache DIR] [--dry-run]   # writes tui/analysis/ranker_weights.json
-  python benchmarks/train_ranker.py compare [--cache DIR] [--rule R] [BATCH ...]  # shipped weights vs the hand rules
+An experiment that was not integrated (see README.md here): apply the engine side first, from the
+repository root, on the commit it was made for (9d4c007, rules 37):
+  git apply benchmarks/experiments/ranker/engine.patch
 
-`train` learns from batches b01-b13 and b20-b50 only and reports the held-out batches (b51-b66 and
-`final`) per decision; it is deterministic (full-batch gradient descent from zero, weights rounded
-to 4 places), so running it again writes the same file. `compare` runs the whole engine twice on
-each batch (default: the held-out ones), once with `pronoun.ranked` switched off, and counts quotes
-whose speaker went right -> wrong and wrong -> right, as `realnews_eval.py score` counts them.
+Usage (from the repository root):
+  python benchmarks/experiments/ranker/train_ranker.py train [--cache DIR] [--dry-run]   # writes tui/analysis/ranker_weights.json
+  python benchmarks/experiments/ranker/train_ranker.py compare [--cache DIR] [--rule R] [BATCH ...]  # shipped weights vs the hand rules
 
-A training example is a quote whose cue's subject is "he"/"she": the engine runs with every weight
-at 0 (so it decides exactly as the hand rule does), `ranker.tracing` records the candidates and
-their facts from the engine's own `pronoun_candidates`, and a candidate is right when its name
-matches the quote's gold speaker (`realnews_eval.same_speaker`). The texts are read from
+`train` learns from batches b01-b13 and b20-b50 only (the L2 penalty by 4-fold cross-validation
+over those batches) and reports the held-out batches (b51-b66 and `final`) per decision; it is
+deterministic (full-batch gradient descent from zero, weights rounded to 4 places), so running it
+again writes the same file. `compare` runs the whole engine twice on each batch (default: the
+held-out ones), once with the ranked rules (`pronoun.ranked`, `inherit.ranked`, or the one named by
+--rule) switched off, and counts quotes whose speaker went right -> wrong and wrong -> right, as
+`realnews_eval.py score` counts them.
+
+Two decisions, two kinds of example. "pronoun": a quote whose cue's subject is "he"/"she".
+"inherit": a whole quote with no cue of its own. The engine runs with every weight at 0 (so it
+decides exactly as the hand rules do), `ranker.tracing` records the candidates and their facts
+from the engine's own `pronoun_candidates` / `inherit_candidates`, and a candidate is right when its
+name matches the quote's gold speaker (`realnews_eval.same_speaker`; "nobody" when the gold is null). The texts are read from
 ~/realnews (see realnews_eval.py); `--cache DIR` keeps the spaCy parses between runs.
 """
 
@@ -30,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 WEIGHTS = ROOT / "tui" / "analysis" / "ranker_weights.json"
 TRAIN = [f"b{n:02d}" for n in range(1, 14)] + [f"b{n:02d}" for n in range(20, 51)]
 HELD_OUT = [f"b{n:02d}" for n in range(51, 67)] + ["final"]
