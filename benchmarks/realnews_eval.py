@@ -285,14 +285,11 @@ def _in_headings(article, start: int, end: int) -> bool:
     return any(b.kind in (BlockKind.HEADING, BlockKind.SUBHEADING) and b.start <= start and end <= b.end for b in article.blocks)
 
 
-def score_quotes(entry: dict[str, Any], article, analysis, counts: Counts) -> None:
-    aid = entry["id"]
-    names = {s.id: s.name for s in analysis.speakers}
+def match_quotes(entry: dict[str, Any], article, analysis) -> tuple[list[dict[str, Any]], list[Any], dict[int, int]]:
+    """Body gold quotes, body predicted quotes (echoes left out) and gold index -> predicted index:
+    one-to-one by largest overlap first, so a long predicted quote cannot claim two gold quotes."""
     predicted = [q for q in analysis.quotes if q.echo_of is None and not _in_headings(article, q.start, q.end)]
     gold = [g for g in entry["quotes"] if not _in_headings(article, g["start"], g["end"])]
-    counts.gold_quotes += len(gold)
-    counts.predicted_quotes += len(predicted)
-    # One-to-one by largest overlap first, so a long predicted quote cannot claim two gold quotes.
     pairs = sorted(
         (
             (min(g["end"], p.end) - max(g["start"], p.start), gi, pi)
@@ -308,6 +305,16 @@ def score_quotes(entry: dict[str, Any], article, analysis, counts: Counts) -> No
         if gi not in match and pi not in used:
             match[gi] = pi
             used.add(pi)
+    return gold, predicted, match
+
+
+def score_quotes(entry: dict[str, Any], article, analysis, counts: Counts) -> None:
+    aid = entry["id"]
+    names = {s.id: s.name for s in analysis.speakers}
+    gold, predicted, match = match_quotes(entry, article, analysis)
+    used = set(match.values())
+    counts.gold_quotes += len(gold)
+    counts.predicted_quotes += len(predicted)
     text = article.text
     for gi, g in enumerate(gold):
         where = f"{aid} [{g['start']}:{g['end']}] {_clip(text[g['start'] : g['end']])}"
