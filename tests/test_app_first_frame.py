@@ -5,8 +5,10 @@ later, each a full screen for the server to carry)."""
 
 from __future__ import annotations
 
+from textual.screen import Screen
+
 from tests.app_support import screen_text
-from tui.app import NewsReaderApp
+from tui.app import NewsReaderApp, ReaderScreen
 
 
 class _FirstFrame(NewsReaderApp):
@@ -72,3 +74,40 @@ async def test_the_first_frame_is_not_drawn_again(seed_article):
         # The title bar was fitted to its width for that frame, not to the 80 columns assumed before.
         assert seed_article.title[:40] in app.first_title
         assert app.first_title == screen_text(app).splitlines()[0]
+
+
+class _CountingScreen(ReaderScreen):
+    whole = 0  # frames drawn whole
+
+    def _compositor_refresh(self) -> None:
+        if self is self.app.screen and self.size.region in self._compositor._dirty_regions:
+            self.whole += 1
+        super()._compositor_refresh()
+
+
+class _Quiet(NewsReaderApp):
+    """The reader with nothing to draw after its first frame: no analysis, no late widgets."""
+
+    def get_default_screen(self) -> Screen:
+        return _CountingScreen(id="_default")
+
+    async def _analyse_after_first_frames(self, pending: list[int]) -> None:
+        pass
+
+    async def _mount_footer(self, screen: Screen) -> None:
+        pass
+
+
+async def test_the_screen_is_drawn_whole_once(seed_article):
+    """Textual asks for a whole repaint when a screen resumes, right after drawing the reader's
+    first frame there; the reader's screen drops it (the same screen again, ~6 KB)."""
+    app = _Quiet([seed_article])
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(5):
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, _CountingScreen)
+        assert app.screen.whole == 1
+        # A repaint asked for later is drawn as ever.
+        app.screen.refresh()
+        await pilot.pause(0.05)
+        assert app.screen.whole == 2

@@ -16,12 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -184,13 +185,32 @@ class ReaderScreen(Screen):
     while they were mounted and filled are already on screen: they are dropped, not drawn again.
     Textual keeps them and sent the title, legend, article, sidebar and status line again in the
     next frames (two to three more whole screens, ~6 KB each, before the terminal could show the
-    first one when they came together: about a fifth of the start-up in a pty)."""
+    first one when they came together: about a fifth of the start-up in a pty). So is the whole
+    repaint Textual asks for when the screen resumes, right after drawing that frame there."""
 
     _first_frame_drawn = False
+    _resuming = False  # in the handling of ScreenResume
+    _drawn_on_resume = False  # the first frame was drawn whole while resuming: no repaint to follow
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual calls each class's in turn); which draws the
+        # first frame when the screen is first shown, then asks for a whole repaint (`refresh`).
+        self._resuming = True
+        self.call_next(self._resumed)
+
+    def _resumed(self) -> None:
+        self._resuming = self._drawn_on_resume = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._drawn_on_resume and not (regions or layout or recompose):
+            self._drawn_on_resume = False
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _compositor_refresh(self) -> None:
         if not self._first_frame_drawn and self is self.app.screen and self.size.region in self._compositor._dirty_regions:
             self._first_frame_drawn = True
+            self._drawn_on_resume = self._resuming
             app = self.app
             if isinstance(app, NewsReaderApp):
                 app.before_first_frame()
