@@ -143,6 +143,9 @@ if kind == "reader":
         setattr(reader_app.NewsReaderApp, name, plain)
 
     marked("on_mount")
+    for name, tag in (("_analyse_each", "analysis"), ("_post_ready", "post_ready")):
+        timed(reader_app.NewsReaderApp, name, tag)
+    timed(reader_app.NewsReaderApp, "on_analysis_ready", "applied")
     marked("compose")
     timed(reader_app.NewsReaderApp, "__init__", "app init")
 timed(App, "_init_mode", "init_mode")
