@@ -184,9 +184,10 @@ class ReaderScreen(Screen):
     """The reader's screen. Its first frame is drawn whole, so the repaints its widgets asked for
     while they were mounted and filled are already on screen: they are dropped, not drawn again.
     Textual keeps them and sent the title, legend, article, sidebar and status line again in the
-    next frames (two to three more whole screens, ~6 KB each, before the terminal could show the
-    first one when they came together: about a fifth of the start-up in a pty). So is the whole
-    repaint Textual asks for when the screen resumes, right after drawing that frame there."""
+    next frames (two to three more whole screens, ~6 KB each, often read by a terminal together
+    with the first: in the benchmark's pty the headline showed ~50 ms after the first frame was
+    rendered, ~30 ms now). So is the whole repaint Textual asks for when the screen resumes,
+    right after drawing that frame there."""
 
     _first_frame_drawn = False
     _resuming = False  # in the handling of ScreenResume
@@ -213,7 +214,7 @@ class ReaderScreen(Screen):
             self._drawn_on_resume = self._resuming
             app = self.app
             if isinstance(app, NewsReaderApp):
-                app.before_first_frame()
+                app.before_first_frame(self)
             for widget in self._compositor.visible_widgets:
                 widget._repaint_required = False
                 widget._repaint_regions.clear()
@@ -394,15 +395,15 @@ class NewsReaderApp(App[int]):
     def get_default_screen(self) -> Screen:
         return ReaderScreen(id="_default")
 
-    def before_first_frame(self) -> None:
-        """Just before the reader's first frame is drawn, its layout done: the article is laid
-        out at the width the view was given (`ArticleView.lay_out_now`), and the title bar and
-        status line are fitted to theirs, so that frame draws them as they stay."""
-        if getattr(self, "view", None) is not None:
-            self.view.lay_out_now()
-        for bar in self.query(TitleBar).results():
+    def before_first_frame(self, screen: Screen) -> None:
+        """Just before the reader's first frame is drawn on `screen`, its layout done: the article
+        is laid out at the width the view was given (`ArticleView.lay_out_now`), and the title bar
+        and status line are fitted to theirs, so that frame draws them as they stay."""
+        for view in screen.query(ArticleView).results():
+            view.lay_out_now()
+        for bar in screen.query(TitleBar).results():
             bar.fit_width()
-        for line in self.query(StatusLine).results():
+        for line in screen.query(StatusLine).results():
             line.fit_width()
 
     def get_css_variables(self) -> dict[str, str]:
