@@ -16,12 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -177,6 +178,47 @@ class AnalysisFailed(Message):
     def __init__(self, index: int, reason: str) -> None:
         super().__init__()
         self.index, self.reason = index, reason
+
+
+class ReaderScreen(Screen):
+    """The reader's screen. Its first frame is drawn whole, so the repaints its widgets asked for
+    while they were mounted and filled are already on screen: they are dropped, not drawn again.
+    Textual keeps them and sent the title, legend, article, sidebar and status line again in the
+    next frames (two to three more whole screens, ~6 KB each, often read by a terminal together
+    with the first: in the benchmark's pty the headline showed ~50 ms after the first frame was
+    rendered, ~30 ms now). So is the whole repaint Textual asks for when the screen resumes,
+    right after drawing that frame there."""
+
+    _first_frame_drawn = False
+    _resuming = False  # in the handling of ScreenResume
+    _drawn_on_resume = False  # the first frame was drawn whole while resuming: no repaint to follow
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual calls each class's in turn); which draws the
+        # first frame when the screen is first shown, then asks for a whole repaint (`refresh`).
+        self._resuming = True
+        self.call_next(self._resumed)
+
+    def _resumed(self) -> None:
+        self._resuming = self._drawn_on_resume = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._drawn_on_resume and not (regions or layout or recompose):
+            self._drawn_on_resume = False
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _compositor_refresh(self) -> None:
+        if not self._first_frame_drawn and self is self.app.screen and self.size.region in self._compositor._dirty_regions:
+            self._first_frame_drawn = True
+            self._drawn_on_resume = self._resuming
+            app = self.app
+            if isinstance(app, NewsReaderApp):
+                app.before_first_frame(self)
+            for widget in self._compositor.visible_widgets:
+                widget._repaint_required = False
+                widget._repaint_regions.clear()
+        super()._compositor_refresh()
 
 
 class NewsReaderApp(App[int]):
@@ -349,6 +391,20 @@ class NewsReaderApp(App[int]):
         self._late_mounted = False  # the lists and the search bar, just after the first frame
         if os.environ.get("SSH_CONNECTION") and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # every animated frame is bytes on a remote link
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(id="_default")
+
+    def before_first_frame(self, screen: Screen) -> None:
+        """Just before the reader's first frame is drawn on `screen`, its layout done: the article
+        is laid out at the width the view was given (`ArticleView.lay_out_now`), and the title bar
+        and status line are fitted to theirs, so that frame draws them as they stay."""
+        for view in screen.query(ArticleView).results():
+            view.lay_out_now()
+        for bar in screen.query(TitleBar).results():
+            bar.fit_width()
+        for line in screen.query(StatusLine).results():
+            line.fit_width()
 
     def get_css_variables(self) -> dict[str, str]:
         # Computed once per theme (tui.shared_css): Textual builds them anew at each call.

@@ -304,6 +304,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         self.overview.refresh()
 
+    def lay_out_now(self) -> None:
+        """Lay the text out now if it waits for its first frame (see `_frame`), with the
+        scrollbars' state that follows: the reader's screen calls this just before drawing its
+        first frame whole (`app.ReaderScreen`), so nothing asked for here is drawn twice."""
+        if self.article is not None and self.analysis is None and not self.line_count:
+            self._relayout()
+            if self.line_count:
+                self._scroll_update(self.virtual_size)
+
     def on_resize(self, event: events.Resize) -> None:
         if self.article is not None and (self.text_width != self._layout.width or not self.line_count):
             anchor = self._layout.starts[round(self.scroll_y)] if self.line_count else 0

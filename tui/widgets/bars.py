@@ -54,9 +54,13 @@ class TitleBar(Static):
             text.append(printable(part.text), style=part.style)
         _put(self, text)
 
-    def on_resize(self) -> None:
+    def fit_width(self) -> None:
+        """Fit the parts to the width the layout gave the bar (before it, 80 columns are assumed)."""
         if self.parts:
             self._draw()
+
+    def on_resize(self) -> None:
+        self.fit_width()
 
 
 class Legend(Static):
@@ -110,6 +114,10 @@ class StatusLine(Horizontal):
         _put(left, text)
         right = getattr(self, "_right", "")
         self.plain = text.plain + ("  " + right if right else "")
+
+    def fit_width(self) -> None:
+        """Fit the parts to the width the layout gave the line (before it, 80 columns are assumed)."""
+        self._draw()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._draw)
