@@ -34,7 +34,6 @@ from .lexicon import (
     PLACE_NOUNS,
     PLATFORM_WORDS,
     PLATFORMS,
-    SHARED_ROLE_NOUNS,
     SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_NOUNS,
@@ -146,12 +145,12 @@ def _minor_place(name: str) -> bool:
 
 def _could_be_a_place(ent: Entity) -> bool:
     """A one-word name that no evidence ties to a person or a firm: not a given name, not a
-    company suffix, not written in capitals (an acronym)."""
+    company suffix, not a body's noun ("Parliament"), not written in capitals (an acronym)."""
     name = ent.name
     return (
         not is_first_name(name)
         and name not in COMPANY_SUFFIXES
-        and name.lower() not in ORG_NOUNS  # "in Parliament": the body sits there
+        and name.lower() not in ORG_NOUNS
         and not name.isupper()
         and name.isalpha()
     )
@@ -249,22 +248,7 @@ def _title_before(root: Token) -> bool:
     i -= 1
     while i >= 0 and len(root.doc[i].text.rstrip(".")) == 1 and root.doc[i].text[:1].isupper():
         i -= 1
-    if i < 0:
-        return False
-    word = root.doc[i].lower_
-    return word.rstrip(".") in TITLE_NOUNS or (word in HONORIFICS and not word.startswith("st"))
-
-
-def _role_before(root: Token) -> bool:
-    """ "coach Tonderai Ndiraya", "organiser Gemma Kelly": a noun for what a person does, as a
-    compound right before the name; nouns a firm or a team can also be ("rival") do not count."""
-    if not enabled("kinds.role_before"):
-        return False
-    lefts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    if not lefts or (lefts[-1].i > 0 and root.doc[lefts[-1].i - 1].text == "-"):
-        return False  # "10-man Motherwell": how many played, not who
-    lemma = lefts[-1].lemma_.lower()
-    return lemma in PERSON_NOUNS and lemma not in ORG_NOUNS and lemma not in FIRM_NOUNS and lemma not in SHARED_ROLE_NOUNS
+    return i >= 0 and root.doc[i].lower_.rstrip(".") in TITLE_NOUNS
 
 
 def _org_noun_beside(root: Token) -> bool:
@@ -339,7 +323,7 @@ def _first_of_list(tok: Token) -> Token:
 
 
 # Evidence enough to make a person of any organisation or unknown place ...
-STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person, _title_before, _role_before)
+STRONG_PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_apposed_to_person, _title_before)
 # ... and evidence enough only for a name shaped like a person's.
 PERSON_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_introduced_as_person,)
 ORG_EVIDENCE: tuple[Callable[[Token], bool], ...] = (_org_noun_beside, _which)

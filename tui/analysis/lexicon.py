@@ -281,14 +281,14 @@ PLACE_NAME_WORDS = frozenset(
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights "
     "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn Station Prison Jail Mine Dam Hotel Camp Arena Oval "
     "GRC Building Barracks Palace Castle Cathedral Mosque Desert Volcano Peninsula Creek Estates Grounds "
-    "Courthouse Hospital Centre".split()
+    "Courthouse".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
 ORG_NAME_WORDS = frozenset(
     "Ministry Department Commission Committee Council Court Tribunal Police Service Authority Agency Board "
     "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
-    "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate "
+    "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
     "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
     "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
     "Taskforce Squad Municipality".split()
@@ -341,15 +341,6 @@ PLATFORM_WORDS = frozenset("post write tweet share publish upload complain say a
 # Nouns that name a firm by its business, for a name the model took for a person: "power utility
 # Eskom", "methanol distributor Methanex".
 FIRM_NOUNS = TRADE_NOUNS | frozenset("utility provider firm company operator retailer lender insurer".split())
-# Person nouns a firm, a team or a country can also be: "rival Airbus", "champions Leinster",
-# "investor SoftBank". Before a name they say nothing of its kind.
-SHARED_ROLE_NOUNS = frozenset(
-    """
-    partner rival rivals competitor investor buyer seller owner client customer user member
-    champion champions trader source sources observer monitor supporter opponent participant
-    delegate host hosts victim survivor guard critic head chief
-    """.split()
-)
 # Prepositions whose object is where something is: "arrested in Kayonza", "near Wabag".
 IN_PLACE_PREPOSITIONS = frozenset("in near outside past throughout".split())
 # Words that, with nothing else, make a generic body, not a named one ("the Federal

@@ -68,7 +68,6 @@ ENTITY_RULES: dict[str, str] = {
     "kinds.multiword_site": '"a meeting in Great Blakenham": a two- or three-word name tagged as a person, with no given name, where things happen is a place',
     "kinds.listed_site": '"in Beetham, Morvant and Laventille": every member of a list after "in" is where things happen',
     "sentences.quoted_as_one": 'the sentences of one quote count as one sentence when "he added" looks back past it',
-    "kinds.role_before": '"said organiser Lerato Dube": a noun only a person can be, right before the name, makes a person',
     "entities.joined_names": '"Amy Berman" + "Jackson": two person spans side by side are one name',
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
