@@ -214,7 +214,9 @@ NAME_FUNCTION_WORDS = frozenset("a an the of and or in on at to for with from by
 GROUP_POSSESSORS = frozenset("children women men people veterans workers farmers teachers girls boys".split())
 
 # Lower-case words inside personal names: "Mohammed bin Salman", "Vincent van der Berg".
-NAME_PARTICLES = frozenset("bin bint ibn ben van von der den de da di del della la le al el dos das du y ap ó ní".split())
+NAME_PARTICLES = frozenset(
+    "bin bint ibn ben van von der den de da di del della dela delos la le al el dos das du y ap ó ní".split()
+)
 
 # ---- nationality and places -------------------------------------------------------------------
 # A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",

@@ -40,6 +40,7 @@ SUBJECT_RULES: dict[str, str] = {
 # How a quote found its speaker (tui.analysis.quotes).
 QUOTE_RULES: dict[str, str] = {
     "quote.right_mark_opens": "”Yes,” she said: a right-hand double mark after a space and before a word opens a quote",
+    "quote.nickname": "Ronald “Bato” dela Rosa: a capitalised word or two in marks inside a name is a nickname, not a quote",
     "quote.paired_apostrophes": "''Yes,'' she said: two apostrophes make one double quote mark (typewriter copy)",
     "cue.misparsed_relative": '"X, who co-led the trip, said": the name the parser hung on the relative clause speaks',
     "cue.after": 'a cue right after the quote: "…," Rubio said',
