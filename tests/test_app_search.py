@@ -36,6 +36,18 @@ async def _searching_mid_text(seed_path, *, open_bar: bool = True):
         yield app, pilot, view
 
 
+async def test_the_folded_text_is_made_when_the_bar_opens_not_at_the_first_keystroke(seed_path):
+    async with _searching_mid_text(seed_path, open_bar=False) as (app, pilot, view):
+        await pilot.pause()
+        assert app.state._folded is None
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.state._folded == app.articles[0].text.lower()
+        folded = app.state._folded
+        await pilot.press("p")
+        assert app.state._folded is folded and app.state.target.walk
+
+
 async def test_search_on_a_long_text_ends_with_every_match(seed_path):
     async with _searching_mid_text(seed_path, open_bar=False) as (app, pilot, view):
         article = app.articles[0]
