@@ -36,6 +36,18 @@ async def _searching_mid_text(seed_path, *, open_bar: bool = True):
         yield app, pilot, view
 
 
+async def test_the_folded_text_is_made_when_the_bar_opens_not_at_the_first_keystroke(seed_path):
+    async with _searching_mid_text(seed_path, open_bar=False) as (app, pilot, view):
+        await pilot.pause()
+        assert app.state._folded is None
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.state._folded == app.articles[0].text.lower()
+        folded = app.state._folded
+        await pilot.press("p")
+        assert app.state._folded is folded and app.state.target.walk
+
+
 async def test_search_on_a_long_text_ends_with_every_match(seed_path):
     async with _searching_mid_text(seed_path, open_bar=False) as (app, pilot, view):
         article = app.articles[0]
@@ -132,7 +144,28 @@ async def test_the_view_on_screen_is_what_drawing_it_afresh_gives(seed_path):
             for widget in (view, view.overview):
                 widget._styles_cache.clear()
             view._strips.clear()
+            view._map_cache = (((), None), [])
             assert shown == [list(strip) for strip in compositor.render_strips()], key
+
+
+async def test_the_overview_column_drawn_from_its_cells_kept_is_what_drawing_it_afresh_gives(seed_path):
+    """The overview column's cells are made once per frame and marks (`_map_cells`) and kept:
+    after search keys, scrolls and steps from match to match, the column on screen is what
+    making every cell again gives (the shading of the view, the marks, the current match)."""
+    async with _searching_mid_text(seed_path) as (app, pilot, view):
+        cached = 0
+        for key in (*"peace", "enter", "pagedown", "j", "n", "n", "N", "G", "g", "slash", "t", "h"):
+            await pilot.press(key)
+            await pilot.pause()
+            compositor = app.screen._compositor
+            shown = [list(strip) for strip in compositor.render_strips()]
+            cells = view._map_cells()
+            cached += cells is view._map_cells()
+            view.overview._styles_cache.clear()
+            view._map_cache = (((), None), [])
+            assert cells == view._map_cells(), key
+            assert shown == [list(strip) for strip in compositor.render_strips()], key
+        assert cached  # the cells were kept between calls, so the comparisons tested the kept ones
 
 
 async def test_a_keystroke_s_matches_are_drawn_in_the_frame_that_echoes_it(seed_path):

@@ -7,7 +7,9 @@ by default) run through `search_timeline_reader.py`, and prints per keystroke th
 first frame with matches and, over all keystrokes, the median and p90 of each phase: the key's
 way to the input thread, to the search bar, the search itself, the wait for the screen's
 update timer, the compositor's render, the hand-over to the writer thread, the writer's flush,
-and the pty with the benchmark's terminal emulator. Reuse a `--cache` filled by a run of
+and the pty with the benchmark's terminal emulator; then the UI thread's CPU time in the search,
+the render and the hand-over (`time.thread_time`: on a shared machine the wall times above are
+mostly waiting for a core, the CPU times are the work). Reuse a `--cache` filled by a run of
 `bench_reader.py --cache DIR` (the 2 MB text's analysis) to skip the analysis.
 """
 
@@ -38,12 +40,14 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=HERE.parent.parent)
     parser.add_argument("--cache", required=True)
     parser.add_argument("--query", default="peace")
+    parser.add_argument("--marks", action="store_true", help="print each keystroke's phases and marks")
     args = parser.parse_args()
     compile_bytecode(args.root)
     big = Path(tempfile.mkdtemp(prefix="nr-timeline-")) / "two_megabytes.txt"
     seed = SEED.read_text(encoding="utf-8")
     big.write_text("\n\n".join([seed] * (2_000_000 // len(seed) + 1)), encoding="utf-8")
     phases: list[list[float]] = []
+    cpus: list[list[float]] = []
     for r in range(args.runs):
         trace = big.with_suffix(f".{r}.json")
         argv = [sys.executable, str(HERE / "search_timeline_reader.py"), str(args.root), str(big)]
@@ -69,6 +73,14 @@ def main() -> int:
         log = json.loads(trace.read_text())
         for letter, sent, first in keys:
             events = [((t - sent) * 1000, tag) for t, tag, *_ in log if sent - 0.002 <= t <= sent + first + 0.01]
+            window = [(tag, c) for t, tag, c, *_ in log if sent - 0.002 <= t <= sent + first + 0.01]
+
+            def cpu_of(begin: str, end: str) -> float:
+                starts = [c for tag, c in window if tag == begin]
+                ends = [c for tag, c in window if tag == end]
+                return (ends[0] - starts[0]) * 1000 if starts and ends else float("nan")
+
+            cpus.append([cpu_of("typed+", "typed-"), cpu_of("render+", "render-"), cpu_of("display+", "display-")])
 
             def at(tag: str, after: float = -5.0) -> float:
                 return next(t for t, name in events if name == tag and t >= after)
@@ -83,10 +95,19 @@ def main() -> int:
                 continue
             rows = sum(1 for t, name in events if name == "row" and t <= first * 1000)
             phases.append([b - a for a, b in zip(marks, marks[1:])])
-            print(f"run {r} {letter!r}: first frame {first * 1000:5.1f} ms, article rows drawn {rows}")
+            print(
+                f"run {r} {letter!r}: first frame {first * 1000:5.1f} ms, article rows drawn {rows}; "
+                f"CPU search {cpus[-1][0]:4.1f} render {cpus[-1][1]:4.1f} hand-over {cpus[-1][2]:4.1f} ms"
+            )
+            if args.marks:  # each phase, then every mark but the rows, in ms from the key
+                print("   " + "  ".join(f"{n} {v:4.1f}" for n, v in zip(PHASES, phases[-1])))
+                print("   " + " ".join(f"{t:.1f}:{name}" for t, name in events if name != "row"))
     for i, name in enumerate(PHASES):
         values = sorted(p[i] for p in phases)
         print(f"{name:10} median {statistics.median(values):5.1f} ms   p90 {values[int(0.9 * (len(values) - 1))]:5.1f} ms")
+    for i, name in enumerate(("search", "render", "hand-over")):
+        values = sorted(c[i] for c in cpus)
+        print(f"CPU {name:10} median {statistics.median(values):5.1f} ms   p90 {values[int(0.9 * (len(values) - 1))]:5.1f} ms")
     return 0
 
 

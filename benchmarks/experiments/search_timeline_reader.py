@@ -4,7 +4,8 @@ Run as `python search_timeline_reader.py ROOT FILE`: the reader of checkout ROOT
 `time.perf_counter()` marks (the same clock as the driver's, across processes) at the key's
 arrival in Textual's input thread, the search bar's change, the screen's update timer, the
 compositor's render, the hand-over to the writer thread, the writer's flush, each slice of the
-search (`_search_more`), each article row drawn and each garbage collection; written as JSON to
+search (`_search_more`), each article row drawn and each garbage collection, each with the
+thread's CPU time (`time.thread_time`) beside it; written as JSON to
 $TRACE_OUT at exit.
 """
 
@@ -26,7 +27,7 @@ LOG: list[tuple] = []
 
 
 def mark(tag: str, *extra: object) -> None:
-    LOG.append((time.perf_counter(), tag, *extra))
+    LOG.append((time.perf_counter(), tag, time.thread_time(), *extra))
 
 
 def timed(cls: type, name: str, tag: str) -> None:
