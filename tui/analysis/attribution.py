@@ -215,7 +215,7 @@ class Resolver:
     def person_pronoun(self, p: Phrase) -> Resolved | None:
         gender = "m" if p.head.lower_ == "he" else "f"
         seen = self.refs.search_back(
-            p.offset, p.sentence, by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender), p.sentence)
+            p.offset, p.sentence, by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender))
         )
         if seen is None:
             return None
@@ -304,7 +304,7 @@ class Resolver:
                 return r.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PLACE) and r.gender in (None, gender)
             return r.is_person
 
-        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(want, p.sentence))
+        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(want))
         if seen is None:
             return None
         return self._found(
@@ -393,15 +393,13 @@ class Resolver:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
         if owner is not None and not head.is_sent_start and enabled("name.tagged_later"):
             return owner  # '"…," Waters said' where only a later "Waters" was tagged
-        late = _late_appositions(head)
-        titled = is_role(head.lemma_.lower())
-        for child in (*head.children, *late):  # "The company's chief executive, Jane Doe, said"
+        for child in head.children:  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
                     if not under_phrase(t, child):
                         ent = refs.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
-                        if ent is not None and (titled or child not in late or ent.kind is EntityKind.PERSON):
+                        if ent is not None:
                             return ent  # an apposition names the same thing
         return None
 
@@ -446,25 +444,6 @@ def _name_run(words: list[Token]) -> list[Token]:
 def _in_name(w: Token) -> bool:
     """A proper noun, or the hyphen inside one ("Sanwo-Olu")."""
     return w.pos_ == "PROPN" or (w.text == "-" and not w.whitespace_ and w.i > 0 and not w.doc[w.i - 1].whitespace_)
-
-
-def _late_appositions(head: Token) -> list[Token]:
-    """ "The former adviser to Mr Smith, Jane Doe, said": the parser hangs the speaker's name on
-    the last noun of the title phrase; a name closing the subject between commas is the title's.
-    After a description that is no title ("A sheep and beef farmer near X, who is also a
-    councillor, Jo Bloggs, said") the caller takes only a person."""
-    if not enabled("subject.late_appos"):
-        return []
-    doc = head.doc
-    out = []
-    for t in head.subtree:
-        if t.dep_ != "appos" or t.head.i == head.i or t.pos_ != "PROPN":
-            continue
-        before, after = t.left_edge.i - 1, t.right_edge.i + 1
-        if before > head.i and doc[before].text == "," and after < len(doc) and doc[after].text == ",":
-            if after + 1 < len(doc) and doc[after + 1].head.i == head.head.i:
-                out.append(t)
-    return out
 
 
 def _org_search(modifiers: set[str], loose: bool, sentence: int) -> Search:
@@ -525,13 +504,8 @@ _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable
     ("org.antecedent", Resolver.org_noun, lambda p: p.definite and p.is_org and p.lemma in ANAPHORIC_ORG_NOUNS),
     ("spokesperson.org", Resolver.spokesperson, lambda p: not p.definite and p.lemma in SPOKESPERSON_NOUNS and p.hi - p.lo <= 2),
     ("description.given_name", Resolver.given, lambda p: p.is_person and not p.is_org),
-    ("description.new", Resolver.new_description, lambda p: not _negated(p)),
+    ("description.new", Resolver.new_description, _always),
 )
-
-
-def _negated(p: Phrase) -> bool:
-    """ "no Liberal prime minister has", "no member of the party said": nobody, not someone new."""
-    return p.head.doc[p.lo].lower_ in ("no", "neither") and enabled("description.negated")
 
 
 def _cue_noun(p: Phrase) -> bool:

@@ -68,7 +68,6 @@ _CLAUSE_END = ",?!—–-…:;"
 _MAX_CUE_DISTANCE = 12  # words between a closing mark and its cue verb
 _MAX_CUE_AFTER_STOP = 4  # the same after a quote closed by a full stop
 _INHERIT_BLOCKS = 2
-_INHERIT_BLOCKS_UNNAMED = 4  # the same, when the paragraphs between name no one
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -117,7 +116,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
 
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
-    _inherit(drafts, events, topics, _blocks_naming_people(blocks, entities))
+    _inherit(drafts, events, topics)
     _name_the_lede(drafts, refs, blocks, topics)
     _headings(article, drafts)
     return _build(article, drafts)
@@ -313,8 +312,6 @@ def _speech_acts(
         if inside[tok.i] >= 0:
             continue
         source = according_to(tok)
-        if source is not None and _relayed(tok):
-            continue  # '"…," Meekan said, according to The Daily Mail': the paper passes it on
         if source is not None:
             found.append((source.i, tok, source, True))
         elif is_speech_verb(tok):
@@ -355,13 +352,6 @@ def _speech_acts(
         if resolved.referent is not None:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
-
-
-def _relayed(according: Token) -> bool:
-    """ "According to X" hung on a speech verb that has its own subject names who relayed the
-    words, not who said them."""
-    verb = according.head
-    return verb.i != according.i and is_speech_verb(verb) and subject_of(verb) is not None and enabled("according.relay")
 
 
 def _leads_sentence(tok: Token) -> bool:
@@ -579,18 +569,10 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         i = j + 1
 
 
-def _blocks_naming_people(blocks: list[Block], entities: list[Entity]) -> set[int]:
-    """The indexes of the blocks in which a person is named."""
-    starts = [b.start for b in blocks]
-    return {bisect.bisect_right(starts, m.start) - 1 for e in entities if e.kind is EntityKind.PERSON for m in e.mentions}
-
-
-def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], naming: set[int]) -> None:
+def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -> None:
     """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
-    paragraph or the two before (further back when the paragraphs between name nobody: "The
-    defeat handed the Warriors their second loss." is still the coach's story); or, when more
-    recent, the person the paragraph just before was about ("Nwosu dedicated the win to his
-    father." then a quoted paragraph). `naming`: the blocks that name a person."""
+    paragraph or the two before; or, when more recent, the person the paragraph just before was
+    about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
     events = sorted(events, key=lambda e: e.start)
     topics = sorted(topics, key=lambda t: t.start)
     offsets = [e.start for e in events]
@@ -602,18 +584,9 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], n
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
         best: _Event | None = None
-        rule = "inherit.speaker"
         i = bisect.bisect_left(offsets, d.span.outer_start) - 1
         if i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS and enabled("inherit.speaker"):
             best = events[i]
-        elif (
-            i >= 0
-            and d.block_index - events[i].block_index <= _INHERIT_BLOCKS_UNNAMED
-            and not any(b in naming for b in range(events[i].block_index + 1, d.block_index + 1))
-            and enabled("inherit.speaker")  # an extension of it: off with it
-            and enabled("inherit.unnamed_gap")
-        ):
-            best, rule = events[i], "inherit.unnamed_gap"
         j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
         if (
             j >= 0
@@ -625,7 +598,7 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], n
             d.credit(topics[j].referent, "inherit.topic", f"no cue; the paragraph before is about {topics[j].referent.name}")
             d.evidence = (Span(topics[j].start, topics[j].end),)
         elif best is not None:
-            d.credit(best.referent, rule, f"no cue; {best.referent.name} was speaking just before")
+            d.credit(best.referent, "inherit.speaker", f"no cue; {best.referent.name} was speaking just before")
             d.evidence = (Span(best.start, best.end),)
         elif (after := _next_speaker(drafts, k, events, offsets)) is not None:
             d.credit(after.referent, "inherit.next", f"no cue and no one before; {after.referent.name} speaks next")

@@ -84,20 +84,16 @@ class Search:
     items: int = LOOKBACK_ITEMS
 
 
-def by_prominence(want: Callable[[Referent], bool], sentence: int | None = None) -> Search:
+def by_prominence(want: Callable[[Referent], bool]) -> Search:
     """For a pronoun: in the nearest sentence with a prominent mention `want` accepts, the most
     prominent (a speaker over a main-clause subject over an embedded one); failing that, the
-    latest other mention. Given the pronoun's `sentence`, a plain mention in it or the one before
-    counts as a prominent one a sentence further back ("He stayed with his friend Julie Read.
-    '…,' she said" after a speaker three sentences up)."""
+    latest other mention."""
 
     def rank(item: Seen) -> tuple[int, ...] | None:
         if not want(item.referent):
             return None
         if item.salience > OTHER:
             return (1, item.sentence, item.salience)
-        if sentence is not None and sentence - item.sentence <= 1 and enabled("antecedent.recent"):
-            return (1, item.sentence - 1, OTHER)
         return (0,)
 
     return Search(rank)

@@ -147,17 +147,6 @@ def stray_subject(verb: Token) -> Token | None:
     farmer stood", with the farmer hung on the place): the person noun just before it."""
     if verb.dep_ != "ROOT":
         return None
-    for c in verb.children:
-        # "Professor Alex Rogers, who co-led the expedition, said": the parser may hang the name
-        # on the relative clause's verb as if it were the reported clause.
-        if c.dep_ == "ccomp" and enabled("cue.misparsed_relative"):
-            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.pos_ == "PROPN" and s.i < c.i), None)
-            if subj is None or not any(r.dep_ == "relcl" and r.i < c.i for r in subj.children):
-                continue
-            # Before the verb, or right after it in an inverted cue ('"…," said Brenda Dennis,
-            # who co-owns the shop': "co-owns" cut in three, Dennis made its subject).
-            if c.i < verb.i or (subj.left_edge.i == verb.i + 1 and verb.i > 0 and verb.nbor(-1).is_punct):
-                return subj
     for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
         if (
             t.dep_ in ("appos", "conj")
