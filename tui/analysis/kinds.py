@@ -96,13 +96,15 @@ def _surnames_joined(entities: list[Entity]) -> list[Entity]:
 
 
 def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
-    """The name's own last word first ("Taifa Road", "Hong Kong Observatory"), then the grammar
-    around its mentions, then a given name at its start."""
+    """The name's own words first (an opening: "City of Cape Town"; its last word: "Taifa Road",
+    "Hong Kong Observatory"), then the grammar around its mentions, then a given name at its start."""
     words = ent.name.split()
     if ent.name in PLATFORMS:
         return EntityKind.ORGANIZATION  # "Twitter" tagged as a person
     if len(words) > 1 and words[0].lower() in HONORIFICS and words[0].istitle() and not words[0].startswith("St"):
         return EntityKind.PERSON  # "Mr Munetsi" tagged as an organisation
+    if ent.name.startswith(ORG_NAME_OPENINGS):
+        return EntityKind.ORGANIZATION  # "City of Cape Town": the council
     named = _kind_by_last_word(ent)
     if named is not None:
         return named
@@ -174,8 +176,6 @@ def _kind_by_last_word(ent: Entity) -> EntityKind | None:
     words = ent.name.split()
     if len(words) < 2 or (ent.kind is EntityKind.PERSON and len(words) == 2 and is_first_name(words[0])):
         return None  # "Peter Lane", "Grace Park": a surname that is also a street word
-    if ent.name.startswith(ORG_NAME_OPENINGS):
-        return EntityKind.ORGANIZATION
     if words[-1] == "State" and gazetteer.lookup(" ".join(words[:-1])) is None:
         return None  # "Lagos State" is a place, "Islamic State" or "Golden State" is not
     if words[-1] in PLACE_NAME_WORDS:
