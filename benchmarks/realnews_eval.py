@@ -80,7 +80,7 @@ def short_hash(text: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    """Case, accents, punctuation, possessive, a leading article and honorifics do not matter."""
+    """Case, accents, punctuation, possessive, articles, a leading "one" and honorifics do not matter."""
     # The possessive goes before the ASCII fold, which would drop a curly apostrophe and
     # leave "smiths" where a straight one gives "smith".
     text = re.sub(r"['’ʼ]s\b", "", name, flags=re.IGNORECASE)
@@ -88,6 +88,9 @@ def normalise_name(name: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.replace("'", ""))
     while words and words[0] in _LEADING:
         words = words[1:]
+    if len(words) > 1 and words[0] == "one" and words[1] != "of":
+        words = words[1:]  # "one woman" is "a woman"; "one of the residents" stays
+    words = [w for w in words if w not in _LEADING] or words  # "one of the residents, a teacher"
     while len(words) > 1 and words[0] in _HONORIFICS:
         words = words[1:]
     return " ".join(words)

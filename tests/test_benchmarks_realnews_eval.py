@@ -88,6 +88,10 @@ def test_names_match_after_normalising():
     # A possessive is dropped whichever apostrophe spells it.
     assert rn.normalise_name("Harbour Trust’s") == rn.normalise_name("Harbour Trust's") == "harbour trust"
     assert rn.normalise_name("THE TRUST’S") == "trust"
+    # Articles and a counting "one" do not change who is described; "one of" does.
+    assert rn.same_speaker("one woman", [], "woman")
+    assert rn.same_speaker("one of the residents, a teacher", [], "one of the residents, teacher")
+    assert not rn.same_speaker("one of the residents", [], "residents")
     assert not rn.same_speaker("Tom Reyes", ["Reyes"], "Fisherman Tom Reyes")
     assert rn.same_speaker(None, [], None)
     assert not rn.same_speaker(None, [], "Helen Marsh")
