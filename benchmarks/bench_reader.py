@@ -314,13 +314,18 @@ def big_document(big: Path, root: Path = ROOT) -> None:
                 f"target <= 50 ms; median {median(times) * 1000:.0f}, max {max(times) * 1000:.0f} ms",
             )
     row("analysis complete", ms(done), "")
+    # As during the analysis, the target is on the page drawn; the status line's position follows
+    # a frame later, which the until-quiet figure includes.
     row(
-        "page down after: p95 of 20 / median bytes",
-        ms(p95([t for t, _ in after])),
-        f"target <= 30 ms; {median([n for _, n in after]):.0f} B",
+        "page down after: page drawn, p95 of 20",
+        ms(p95(after_page)),
+        f"target <= 30 ms; median {median(after_page) * 1000:.0f} ms",
     )
-    row("page down after: median", ms(median([t for t, _ in after])), "")
-    row("page down after: page drawn, p95 / median of 20", ms(p95(after_page)), f"median {median(after_page) * 1000:.0f} ms")
+    row(
+        "  the same presses, until the screen is quiet: p95",
+        ms(p95([t for t, _ in after])),
+        f"median {median([t for t, _ in after]) * 1000:.0f} ms, {median([n for _, n in after]):.0f} B (status line a frame later)",
+    )
     row("a line down after (floor: little to draw), median", ms(median(floor)), "floor")
     for key, times in after_keys.items():
         if times:
