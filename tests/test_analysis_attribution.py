@@ -621,35 +621,3 @@ def test_an_untagged_name_does_not_reach_into_where_the_speaker_is_from(analyse_
         _, off = analyse_text(text)
     assert speaker_of(on, "The buses") == "Rimi", _speakers(on)
     assert speaker_of(off, "The buses") == "Papatoetoe", _speakers(off)
-
-
-def test_a_name_hung_on_an_opening_phrase_is_the_subject_of_said(analyse_text):
-    """subject.stray_name: the parser puts "resident Moana Tipene" under "after the meeting" and
-    leaves "said" with no subject."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Mast plan refused\n\nSpeaking after the meeting resident Moana Tipene said \u201cfair process\u201d had been ignored.\n"
-    )
-    _, on = analyse_text(text)
-    with switched_off("subject.stray_name"):
-        _, off = analyse_text(text)
-    assert speaker_of(on, "fair process") == "Moana Tipene", _speakers(on)
-    assert speaker_of(off, "fair process") is None, _speakers(off)
-
-
-def test_a_sentence_opening_said_gives_the_quote_to_the_name_after_it(analyse_text):
-    """cue.said_first: 'Said Mr X, 30: "…"'; the parser makes the name a subject inside the quote,
-    and without the rule the quote went to the previous speaker."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Mall named in warning\n\n"
-        "Ms Lim Hui Min, 29, a nurse, said she would stay away, adding: \u201cBetter safe than sorry.\u201d\n\n"
-        "Said Mr Farid Aizat Abdul Rahman, 30: \u201cIf I knew The Point was on the list, I would not have come here today.\u201d\n"
-    )
-    _, on = analyse_text(text)
-    with switched_off("cue.said_first"):
-        _, off = analyse_text(text)
-    assert speaker_of(on, "If I knew") == "Farid Aizat Abdul Rahman", _speakers(on)
-    assert speaker_of(off, "If I knew") == "Lim Hui Min", _speakers(off)

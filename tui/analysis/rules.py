@@ -14,7 +14,6 @@ from contextvars import ContextVar
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
-    "subject.stray_name": '"Speaking after the meeting resident John Kent said": a verb left without a subject: the name right before it, which the parser hung on the opening phrase',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
@@ -44,7 +43,6 @@ QUOTE_RULES: dict[str, str] = {
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
-    "cue.said_first": "'Said Mr Tan, 30: \"…\"': the name after a speech verb that opens the sentence",
     "cue.object_control": '"prompted the minister to say": the object of the verb above a "to"-clause is the speaker',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',

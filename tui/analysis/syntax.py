@@ -99,12 +99,6 @@ def subject_of(verb: Token) -> Token | None:
             if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
             return subject
-        if tok is verb and _said_first(verb):
-            # 'Said Mr Tan Wei Ming, 30: "…"': the names after a sentence-opening "Said".
-            j = verb.i + 1
-            while j + 1 < len(verb.doc) and verb.doc[j + 1].pos_ == "PROPN":
-                j += 1
-            return verb.doc[j]
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
@@ -134,16 +128,6 @@ def _object_controller(tok: Token) -> Token | None:
     return obj
 
 
-def _said_first(verb: Token) -> bool:
-    return (
-        verb.i == verb.sent.start
-        and verb.is_title
-        and verb.i + 1 < len(verb.doc)
-        and verb.doc[verb.i + 1].pos_ == "PROPN"
-        and enabled("cue.said_first")
-    )
-
-
 def _inverted_speaker(child: Token, verb: Token) -> bool:
     """The name after the verb in ""…," said Rubio", or a person noun with a name in
     apposition: ""…." recalled her daughter, Alison Godin" (both parsed as objects)."""
@@ -169,10 +153,6 @@ def stray_subject(verb: Token) -> Token | None:
             and t.pos_ == "NOUN"
             and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree))
         ):
-            return t
-        if t.i == verb.i - 1 and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG") and enabled("subject.stray_name"):
-            # "Speaking after the meeting resident John Kent said", "In refusing the application
-            # Wiltshire Council said": a name right before the verb, hung on the opening phrase.
             return t
         if t.pos_ == "VERB":
             return None
