@@ -604,20 +604,3 @@ def test_a_text_message_speaks_for_its_sender(analyse_text):
     _, an = analyse_text(text)
     quote = next(q for q in an.quotes if q.text == "sorted")
     assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Conor Doyle"
-
-
-def test_an_untagged_name_does_not_reach_into_where_the_speaker_is_from(analyse_text):
-    """name.ends_at_head: "Rimi from Papatoetoe" is Rimi; before, the place after "from" became the
-    speaker's name."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Voters want action\n\n"
-        "Rimi from Papatoetoe said she wanted to see fewer promises.\n\n"
-        "\u201cThe buses are late every single morning,\u201d she said.\n"
-    )
-    _, on = analyse_text(text)
-    with switched_off("name.ends_at_head"):
-        _, off = analyse_text(text)
-    assert speaker_of(on, "The buses") == "Rimi", _speakers(on)
-    assert speaker_of(off, "The buses") == "Papatoetoe", _speakers(off)

@@ -308,21 +308,3 @@ def test_the_city_of_a_place_and_a_municipality_are_the_bodies_that_run_it(analy
     )
     assert kind_of(an, "City of Port Elland") is EntityKind.ORGANIZATION
     assert kind_of(an, "Umdoni Local Municipality") is EntityKind.ORGANIZATION
-
-
-def test_a_one_word_name_after_the_is_not_a_person(analyse_text):
-    """kinds.definite_name: "the Courier reported" is a newspaper, so the "he" after Tane Walker's
-    quote is not given to it."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Mayor hits back\n\n"
-        "Mayor Tane Walker rang a Gisborne Courier reporter on Friday night.\n\n"
-        "Walker said the council had done its job, the Courier reported.\n\n"
-        "\u201cNobody warned us it would be this bad,\u201d he said.\n"
-    )
-    _, on = analyse_text(text)
-    assert kind_of(on, "Courier") is EntityKind.ORGANIZATION
-    with switched_off("kinds.definite_name"):
-        _, off = analyse_text(text)
-    assert kind_of(off, "Courier") is EntityKind.PERSON

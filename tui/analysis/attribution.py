@@ -262,16 +262,7 @@ class Resolver:
             return None
         # "Police Commissioner B Dayananda": a title before the name makes it a person's.
         titled = any(t.i < head.i and t.lower_ in TITLE_NOUNS for t in words)
-        # "Rimi from Manurewa" is Rimi: a place in a phrase after the name is not part of it.
-        # Not "Special Assistant to Punjab Chief Minister Salma Butt": a title's "to", "of", "for".
-        after = {
-            t.i
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in ("from", "in", "at") and c.i > head.i
-            for t in c.subtree
-        }
-        own = [t for t in words if t.i not in after] if enabled("name.ends_at_head") else words
-        ref = self._proper_name(text, own, named_org is not None or (org_like(head) and not titled))
+        ref = self._proper_name(text, words, named_org is not None or (org_like(head) and not titled))
         return self._found(p, ref, "name.untagged")
 
     def trade(self, p: Phrase) -> Resolved | None:

@@ -199,14 +199,6 @@ def _without_titles(span: Span) -> Span:
     return doc[start:end]
 
 
-def _before_capitals(doc: Doc, i: int) -> int:
-    """The "and" before the capitalised words that end at token `i` ("and Disaster"), else -1."""
-    k = i - 1
-    while k >= 0 and doc[k].is_title and doc[k].is_alpha:
-        k -= 1
-    return k if k < i - 1 and k >= 0 and doc[k].lower_ in ("and", "&") else -1
-
-
 def _after_portfolio(doc: Doc, i: int) -> bool:
     """Token `i` ends a list of portfolios after a title: "Minister of Tourism and", "Secretary
     for Housing, Planning and"."""
@@ -231,8 +223,6 @@ def _extend_person_left(span: Span) -> Span:
             break
         if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
             break
-        if enabled("entities.portfolio_words") and _after_portfolio(doc, _before_capitals(doc, start)):
-            break  # "Minister of Resettlement and Disaster Management [Rizard Budurtheen]"
         start -= 1
     return doc[start : span.end]
 

@@ -61,7 +61,6 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
         kind = _kind(ent, roots)
         if (
             kind is EntityKind.ORGANIZATION
-            and not (len(words) == 1 and enabled("kinds.definite_name") and any(_after_the(r) for r in roots))
             and _person_shaped(ent.name, 1 if _speaks(roots) else 2)
             and any(m.start in picked_up for m in ent.mentions)
         ):
@@ -118,8 +117,6 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
     if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
         return EntityKind.ORGANIZATION  # "complained on Twitter", "power utility Eskom"
-    if kind is EntityKind.PERSON and single and enabled("kinds.definite_name") and any(_after_the(r) for r in roots):
-        return EntityKind.ORGANIZATION  # "the Herald reported", "the Warriors won": a person takes no article
     if kind is EntityKind.PLACE and single and _speaks(roots) and gazetteer.lookup(ent.name) is None:
         return EntityKind.PERSON  # "Rabada said": an unknown place does not speak
     if kind is EntityKind.PLACE and _speaks(roots) and _minor_place(ent.name):
@@ -298,18 +295,6 @@ def _firm_noun_before(root: Token) -> bool:
     lefts = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     noun = root.head if root.dep_ == "appos" and root.head.i < root.i else (lefts[-1] if lefts else None)
     return noun is not None and noun.lemma_.lower() in FIRM_NOUNS and noun.lemma_.lower() not in PERSON_NOUNS
-
-
-def _after_the(root: Token) -> bool:
-    """ "the Herald", not "the Obama administration" (a name before a noun) nor "the Queen"
-    (a title)."""
-    return (
-        root.i > 0
-        and root.doc[root.i - 1].lower_ == "the"
-        and root.dep_ != "compound"
-        and root.lower_ not in TITLE_NOUNS
-        and root.lower_ not in HONORIFICS
-    )
 
 
 def _in_a_place(root: Token) -> bool:

@@ -21,7 +21,6 @@ SUBJECT_RULES: dict[str, str] = {
     "document.issuer": '"a statement from X said": the issuer',
     "document.compound": '"a White House statement said": the issuer named before the noun',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
-    "name.ends_at_head": '"Rimi from Manurewa said": an untagged name does not reach into a phrase after it ("from Manurewa")',
     "name.tagged_later": '\'"…," Waters said\' with only a later "Waters" tagged: a proper noun that is a person\'s one name or surname',
     "trade.antecedent": '"the tech giant": the organisation just named',
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
@@ -63,14 +62,12 @@ QUOTE_RULES: dict[str, str] = {
 ENTITY_RULES: dict[str, str] = {
     "entities.headings_agree": "a name found only in a headline or subhead is kept when the body names it too",
     "kinds.multiword_site": '"a meeting in Great Blakenham": a two- or three-word name tagged as a person, with no given name, where things happen is a place',
-    "kinds.definite_name": '"the Herald reported": a one-word name after "the" is not a person (an outlet, a team, a firm)',
     "kinds.listed_site": '"in Beetham, Morvant and Laventille": every member of a list after "in" is where things happen',
     "entities.joined_names": '"Amy Berman" + "Jackson": two person spans side by side are one name',
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
     "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
-    "entities.portfolio_words": '"Minister of Resettlement and Disaster Management Rizard Budurtheen": a portfolio\'s last word glued to the name is not part of it',
     "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
 }
 
