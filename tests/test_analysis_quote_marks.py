@@ -134,18 +134,6 @@ def test_a_right_hand_mark_before_a_word_opens():
         assert quoted(text) == []
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Senator Marisol “Bong” dela Paz asked the police to explain.",
-        'Defence lawyer Anthony "Ace" Kowalski objected.',
-        "Coach 'Big' Tom Harrow was not available.",
-    ],
-)
-def test_a_nickname_inside_a_name_is_not_a_quote(text):
-    assert quoted(text) == []
-
-
 def test_a_capitalised_word_said_between_other_words_is_still_a_quote():
     assert quoted('He said "Yes" and left.') == ["Yes"]
     assert quoted('Smith called it "Madness" on Friday.') == ["Madness"]

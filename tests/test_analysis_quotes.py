@@ -362,15 +362,3 @@ def test_a_quote_with_no_one_before_it_goes_to_the_next_paragraphs_speaker(analy
     assert speakers(analyse_text(text)[1]) == ["Pauline", "Pauline"]
     with switched_off("inherit.next"):
         assert speakers(analyse_text(text, name="off.txt")[1]) == [None, None]
-
-
-def test_he_added_after_a_long_quote_looks_back_past_it_as_past_one_sentence(analyse_text):
-    article, an = analyse_text(
-        "Cup final\n\n"
-        "Harbour City captain Tomasz Wrona was delighted after the final.\n\n"
-        '"First, thank you all. It will take time to sink in. We came out of a hard game. '
-        "It was a good game, at home. Tomorrow we go home. I do not know where we are. "
-        'But yes, very excited."\n\n'
-        '"Whatever happened in the last two years, today was special. It has been a wonderful day," he added.\n'
-    )
-    assert speaker_of(an, "Whatever happened") == "Tomasz Wrona"

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import NAME_PARTICLES
 from .rules import enabled
 
 DOUBLE_OPEN = '"“„«'
@@ -99,27 +98,7 @@ def find_marked(text: str, lo: int, hi: int) -> list[MarkedSpan]:
         spans = _with_paired_apostrophes(text[lo:hi], lo)
     else:
         spans = _find_marked(text, lo, hi)
-    if enabled("quote.nickname"):
-        spans = [s for s in spans if not _nickname(text, s, lo, hi)]
     return spans
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w.'’-]*) $")
-_WORD_AFTER = re.compile(r" ([A-Za-z][\w'’-]*)")
-
-
-def _nickname(text: str, span: MarkedSpan, lo: int, hi: int) -> bool:
-    """'Senator Ronald "Bato" dela Rosa', 'Anthony "Ace" Cox': one or two capitalised words in
-    marks between a given name and the rest of the name are what he is called, not words said."""
-    words = text[span.start : span.end].split()
-    if not span.closed or not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
-        return False
-    before = _WORD_BEFORE.search(text, max(lo, span.outer_start - 40), span.outer_start)
-    after = _WORD_AFTER.match(text, span.outer_end, hi)
-    if before is None or after is None:
-        return False
-    nxt = after.group(1)
-    return nxt[:1].isupper() or nxt.lower() in NAME_PARTICLES
 
 
 _PAIR = re.compile("''")

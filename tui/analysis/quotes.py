@@ -151,16 +151,10 @@ def _attribute_piece(
     inside, members = _token_membership(pb, spans)
     sentence = [0] * len(doc)
     n = sentence_base
-    within = -1  # the quote the previous sentence lay wholly inside
     for sent in doc.sents:
-        held = {inside[i] for i in range(sent.start, sent.end)}
-        quote = held.pop() if len(held) == 1 else -1
-        if quote >= 0 and quote == within and enabled("sentences.quoted_as_one"):
-            n -= 1  # a long quote's sentences are one step back for "he added" after it
         for i in range(sent.start, sent.end):
             sentence[i] = n
         n += 1
-        within = quote
 
     heading = pb.block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
     for start, end, ref in _note_names(pb, resolver.refs, inside, sentence):

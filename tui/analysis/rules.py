@@ -37,7 +37,6 @@ SUBJECT_RULES: dict[str, str] = {
 # How a quote found its speaker (tui.analysis.quotes).
 QUOTE_RULES: dict[str, str] = {
     "quote.right_mark_opens": "”Yes,” she said: a right-hand double mark after a space and before a word opens a quote",
-    "quote.nickname": "Ronald “Bato” dela Rosa: a capitalised word or two in marks inside a name is a nickname, not a quote",
     "quote.paired_apostrophes": "''Yes,'' she said: two apostrophes make one double quote mark (typewriter copy)",
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
@@ -46,7 +45,6 @@ QUOTE_RULES: dict[str, str] = {
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
-    "sentences.quoted_as_one": 'the sentences of one quote count as one sentence when "he added" looks back past it',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "inherit.topic": "no cue: the person the paragraph before is about",
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
