@@ -308,3 +308,23 @@ def test_the_city_of_a_place_and_a_municipality_are_the_bodies_that_run_it(analy
     )
     assert kind_of(an, "City of Port Elland") is EntityKind.ORGANIZATION
     assert kind_of(an, "Umdoni Local Municipality") is EntityKind.ORGANIZATION
+
+
+def test_a_town_the_model_took_for_a_person_is_a_place_when_it_does_nothing(analyse_text):
+    """kinds.town_not_subject: "Carmarthen councillors", "Carmarthen's market": a gazetteer town,
+    not a given name, never the subject of a verb."""
+    from tui.analysis.rules import switched_off
+
+    text = "Town hall sold\n\nThe sale was agreed by Carmarthen councillors on Monday. Carmarthen's market will stay open.\n"
+    _, on = analyse_text(text)
+    assert kind_of(on, "Carmarthen") is EntityKind.PLACE
+    with switched_off("kinds.town_not_subject"):
+        _, off = analyse_text(text)
+    assert kind_of(off, "Carmarthen") is EntityKind.PERSON
+
+
+def test_a_surname_that_is_also_a_town_stays_a_person_when_it_acts(analyse_text):
+    _, an = analyse_text(
+        "Derby win\n\nLate goals from Preston and Taylor sank the visitors. Taylor scored twice before half-time.\n"
+    )
+    assert kind_of(an, "Taylor") is EntityKind.PERSON

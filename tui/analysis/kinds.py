@@ -117,6 +117,8 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     outlet_possible = kind is EntityKind.PLACE or (kind is EntityKind.PERSON and single)
     if outlet_possible and any(test(r) for r in roots for test in OUTLET_EVIDENCE):
         return EntityKind.ORGANIZATION  # "complained on Twitter", "power utility Eskom"
+    if kind is EntityKind.PERSON and single and enabled("kinds.town_not_subject") and _idle_town(ent.name, roots):
+        return EntityKind.PLACE  # "Llanelli's Prince Philip": a town the model took for a person
     if kind is EntityKind.PLACE and single and _speaks(roots) and gazetteer.lookup(ent.name) is None:
         return EntityKind.PERSON  # "Rabada said": an unknown place does not speak
     if kind is EntityKind.PLACE and _speaks(roots) and _minor_place(ent.name):
@@ -137,6 +139,19 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
 
 def _speaks(roots: list[Token]) -> bool:
     return any(r.dep_ in SUBJECT_DEPS and r.head.lemma_.lower() in SPEECH_VERBS for r in roots)
+
+
+def _idle_town(name: str, roots: list[Token]) -> bool:
+    """A one-word name that is a town in the gazetteer and not a given name, never the subject
+    of a verb nor beside a person noun or title: "Llanelli's hospital", not "Taylor scored"."""
+    place = gazetteer.lookup(name)
+    return (
+        place is not None
+        and place.kind == "city"
+        and not is_first_name(name)
+        and not any(r.dep_ in SUBJECT_DEPS for r in roots)
+        and not any(test(r) for r in roots for test in (*STRONG_PERSON_EVIDENCE, *PERSON_EVIDENCE))
+    )
 
 
 def _minor_place(name: str) -> bool:

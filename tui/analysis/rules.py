@@ -60,6 +60,7 @@ QUOTE_RULES: dict[str, str] = {
 ENTITY_RULES: dict[str, str] = {
     "entities.headings_agree": "a name found only in a headline or subhead is kept when the body names it too",
     "kinds.multiword_site": '"a meeting in Great Blakenham": a two- or three-word name tagged as a person, with no given name, where things happen is a place',
+    "kinds.town_not_subject": '"Llanelli\'s Prince Philip": a one-word "person" that is a gazetteer town, not a given name, and never a subject is a place',
     "kinds.listed_site": '"in Beetham, Morvant and Laventille": every member of a list after "in" is where things happen',
     "entities.joined_names": '"Amy Berman" + "Jackson": two person spans side by side are one name',
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
