@@ -25,7 +25,6 @@ from .lexicon import (
     DEMONYM,
     DOCUMENT_NOUNS,
     EVENT_WORDS,
-    GROUP_PRONOUNS,
     HONORIFICS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -184,7 +183,7 @@ class Resolver:
                 found = rule(self, p)
                 if found is not None:
                     return found
-            if rule_id == "pronoun.group" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS) and not p.quantifier:
+            if rule_id == "pronoun.person" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS) and not p.quantifier:
                 return Resolved(None, p.offset, p.offset + len(p.head.text))
             if rule_id == "trade.antecedent" and not (p.is_org or p.is_person or _cue_noun(p)):
                 break
@@ -225,13 +224,6 @@ class Resolver:
             seen.salience, "the last person named"
         )
         return self._found(p, seen.referent, "pronoun.person", f"{p.head.text} → {seen.referent.name}, {why}", seen, mention=True)
-
-    def group_pronoun(self, p: Phrase) -> Resolved | None:
-        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: not r.is_person or r.plural))
-        if seen is None:
-            return None
-        reason = f"{p.head.text} → {seen.referent.name}, the last one named"
-        return self._found(p, seen.referent, "pronoun.group", reason, seen, mention=True)
 
     def document(self, p: Phrase) -> Resolved:
         """ "A statement from the ministry said", "Google's statement said": the issuer speaks."""
@@ -491,7 +483,6 @@ def _always(p: Phrase) -> bool:
 _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable[[Phrase], bool]], ...] = (
     ("subject.name", Resolver.name, lambda p: not _epithet(p)),
     ("pronoun.person", Resolver.person_pronoun, lambda p: p.head.lower_ in PERSON_PRONOUNS),
-    ("pronoun.group", Resolver.group_pronoun, lambda p: p.head.pos_ == "PRON" and p.head.lower_ in GROUP_PRONOUNS),
     ("document.issuer", Resolver.document, lambda p: p.lemma in DOCUMENT_NOUNS),
     ("name.untagged", Resolver.untagged_name, _always),
     (

@@ -145,7 +145,6 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
 }
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
-GROUP_PRONOUNS = frozenset({"it", "they"})
 
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(

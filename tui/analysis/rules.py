@@ -17,7 +17,6 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
-    "pronoun.group": '"it"/"they": the latest organisation or group',
     "document.issuer": '"a statement from X said": the issuer',
     "document.compound": '"a White House statement said": the issuer named before the noun',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
