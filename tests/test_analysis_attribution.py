@@ -604,3 +604,64 @@ def test_a_text_message_speaks_for_its_sender(analyse_text):
     _, an = analyse_text(text)
     quote = next(q for q in an.quotes if q.text == "sorted")
     assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Conor Doyle"
+
+
+def test_the_name_after_told_is_the_listener_even_when_parsed_as_a_subject(analyse_text):
+    """cue.told_before: ""…," Haddad, 52, told The Associated Press": the parser can make both
+    names subjects of "told"; the one before the verb speaks."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Storm\n\nOmar Haddad and his son hid in the bath.\n\n"
+        "\u201cWe left two minutes before the storm actually arrived,\u201d Haddad, 41, told The Associated Press. "
+        "\u201cThe kitchen is the only room left.\u201d\n"
+    )
+    _, on = analyse_text(text)
+    assert speaker_of(on, "We left two minutes") == "Omar Haddad"
+    assert speaker_of(on, "The kitchen is") == "Omar Haddad"
+    with switched_off("cue.told_before"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "We left two minutes") == "Associated Press"
+
+
+def test_according_to_after_a_speaker_of_its_own_names_where_the_words_appeared(analyse_text):
+    """according.channel: "he said according to Northern Rugby": the next quote with no cue is
+    still his, not the organisation's that published his words."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Squad named\n\nStand-in captain Piet Venter praised his players.\n\n"
+        "\u201cEveryone got a chance to play,\u201d he said according to Northern Rugby.\n\n"
+        "\u201cThe boys showed today that they are ready for the tournament.\u201d\n"
+    )
+    _, on = analyse_text(text)
+    assert speaker_of(on, "The boys showed") == "Piet Venter"
+    with switched_off("according.channel"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "The boys showed") == "Northern Rugby"
+
+
+def test_a_former_holder_of_a_title_is_not_the_holder(analyse_text):
+    """role.former: "said the Scotland manager" is not the "former Dundee manager" named before."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Scots win\n\nHamish Ure last night gave the credit for the win to his assistant Colin Baird.\n\n"
+        "The winner came from a corner routine which Ure said was devised by former Dundee manager Baird.\n\n"
+        "\u201cWe are lucky Colin came up with that one,\u201d said the Scotland manager.\n"
+    )
+    _, on = analyse_text(text)
+    assert speaker_of(on, "We are lucky") == "Hamish Ure"
+    with switched_off("role.former"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "We are lucky") == "Colin Baird"
+
+
+def test_reckoned_is_a_speech_verb_that_hands_on_the_next_quote(analyse_text):
+    """ "Agreed, reckoned winger Sam Dore." then a quoted paragraph with no cue: Dore's."""
+    _, an = analyse_text(
+        "Title joy\n\n\u201cThe best win of all,\u201d said defender Luke Amos.\n\n"
+        "Agreed, reckoned winger Sam Dore.\n\n\u201cThis one means the most to me after last year.\u201d\n"
+    )
+    assert speaker_of(an, "The best win") == "Luke Amos"
+    assert speaker_of(an, "This one means") == "Sam Dore"

@@ -328,3 +328,13 @@ def test_a_surname_that_is_also_a_town_stays_a_person_when_it_acts(analyse_text)
         "Derby win\n\nLate goals from Preston and Taylor sank the visitors. Taylor scored twice before half-time.\n"
     )
     assert kind_of(an, "Taylor") is EntityKind.PERSON
+
+
+def test_a_name_ending_in_hospital_is_a_place(analyse_text):
+    """Patients are sent to a hospital as to a place (the gold's convention for hospitals named
+    as locations); the model tags "Glenmore Hospital" an organisation or even a person."""
+    _, an = analyse_text(
+        "Operations cancelled\n\nSurgery was cancelled at Glenmore Hospital for a week. "
+        "Patients were sent to Glenmore Hospital instead.\n"
+    )
+    assert kind_of(an, "Glenmore Hospital") is EntityKind.PLACE

@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     dub urge caution report recount testify allege protest lament boast exclaim cry yell complain
     sigh laugh mention muse reason retort counter rejoin reflect accuse criticise criticize
     demand threaten disclose reveal inform assure advise concur murmur grumble snap bark thunder
-    fume gush rave enthuse opine proclaim indicate hint
+    fume gush rave enthuse opine proclaim indicate hint reckon
     praise hail condemn slam blast decry dismiss reject dispute rebut refute
     interject interrupt elaborate clarify specify summarise summarize lament plead beg
     instruct recommend propose counsel remind reassure express
@@ -149,7 +149,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
-    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
+    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. cllrs cllrs. coun coun. messrs messrs. "
     "datuk dato dato' datin seri alhaji shri smt".split()
 )
 
@@ -282,7 +282,7 @@ PLACE_NAME_WORDS = frozenset(
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights "
     "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn Station Prison Jail Mine Dam Hotel Camp Arena Oval "
     "GRC Building Barracks Palace Castle Cathedral Mosque Desert Volcano Peninsula Creek Estates Grounds "
-    "Courthouse".split()
+    "Courthouse Hospital Clinic Infirmary".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
