@@ -483,13 +483,3 @@ def test_short_forms_of_things_are_not_organisations(analyse_text):
     )
     found = {e.name for e in an.entities}
     assert not found & {"EF-1", "VAT", "CCTV", "FIR"}, found
-
-
-def test_a_plural_honorific_before_two_names_is_not_part_of_the_first(analyse_text):
-    """ "Cllrs Peter Burke and Johnny Penrose": the person is Peter Burke, and his quote is his."""
-    _, an = analyse_text(
-        "Council row\n\nCllrs Peter Burke and Johnny Penrose asked for a private meeting.\n\n"
-        "\u201cI have no problem with that,\u201d said Cllr Burke.\n"
-    )
-    assert {"Peter Burke", "Johnny Penrose"} <= set(names(an, EntityKind.PERSON))
-    assert not any("Cllrs" in name for name in names(an, EntityKind.PERSON))

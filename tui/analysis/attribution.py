@@ -468,8 +468,6 @@ def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool,
         ):
             return None  # "the authors" are not the one lead author named before
         score = 2 if ref.head == lemma or ref.descriptors & roles else 0
-        if score and "former" in ref.descriptors and "former" not in modifiers and enabled("role.former"):
-            score = 0  # "the Scotland manager" is not "former Motherwell manager McCall"
         if age and age in ref.descriptors:
             score += 2  # "the 58-year-old" for "Carlo Neri, 58"
         score += len(ref.descriptors & modifiers - {age})

@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     dub urge caution report recount testify allege protest lament boast exclaim cry yell complain
     sigh laugh mention muse reason retort counter rejoin reflect accuse criticise criticize
     demand threaten disclose reveal inform assure advise concur murmur grumble snap bark thunder
-    fume gush rave enthuse opine proclaim indicate hint reckon
+    fume gush rave enthuse opine proclaim indicate hint
     praise hail condemn slam blast decry dismiss reject dispute rebut refute
     interject interrupt elaborate clarify specify summarise summarize lament plead beg
     instruct recommend propose counsel remind reassure express
@@ -149,7 +149,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
-    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. cllrs cllrs. coun coun. messrs messrs. "
+    "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
     "datuk dato dato' datin seri alhaji shri smt".split()
 )
 

@@ -307,8 +307,7 @@ def _speech_acts(
             continue
         source = according_to(tok)
         if source is not None:
-            if not (is_speech_verb(tok.head) and subject_of(tok.head) is not None and enabled("according.channel")):
-                found.append((source.i, tok, source, True))
+            found.append((source.i, tok, source, True))
         elif is_speech_verb(tok):
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:

@@ -95,9 +95,6 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:
             # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
             # group Nordvik said"): the one nearest the verb.
-            if len(subjects) > 1 and tok.lemma_.lower() in ADDRESSEE_VERBS and enabled("cue.told_before"):
-                # "…," Davis, 33, told The Associated Press: the name after "told" is the listener.
-                subjects = [c for c in subjects if c.i < tok.i] or subjects
             subject = min(subjects, key=lambda c: abs(tok.i - c.i))
             if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
