@@ -604,3 +604,37 @@ def test_a_text_message_speaks_for_its_sender(analyse_text):
     _, an = analyse_text(text)
     quote = next(q for q in an.quotes if q.text == "sorted")
     assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Conor Doyle"
+
+
+def test_a_speech_act_inside_reported_words_does_not_take_the_floor(analyse_text):
+    """inherit.embedded: "Okoro argued that the Law Reform Commission says …" then a quoted
+    paragraph with no cue: Okoro goes on speaking, not the body she reported."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Remand hearing\n\nProsecutor Ada Okoro told the court the law still stood. "
+        "Okoro argued that the Law Reform Commission says that free speech excludes incitement.\n\n"
+        "\u201cBy reading the charter, one will note that incitement is not protected speech.\u201d\n"
+    )
+    _, on = analyse_text(text)
+    assert speaker_of(on, "By reading the charter") == "Ada Okoro"
+    with switched_off("inherit.embedded"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "By reading the charter") == "Law Reform Commission"
+
+
+def test_a_phrase_quoted_in_the_lead_is_the_speaker_who_says_it_again_later(analyse_text):
+    """partial.repeated: the lead quotes "frightened and alone" with no cue; the prosecutor says
+    it later in a quote of her own."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Father jailed\n\n"
+        "A 38-year-old man kept his son in a shed for a week, leaving him \u201cfrightened and alone\u201d.\n\n"
+        "Prosecutor Helen Marsh said the boy was \u201cfrightened and alone\u201d when police found him.\n"
+    )
+    _, on = analyse_text(text)
+    assert _speakers(on)[0] == "Helen Marsh"
+    with switched_off("partial.repeated"):
+        _, off = analyse_text(text, name="off.txt")
+    assert _speakers(off)[0] != "Helen Marsh"

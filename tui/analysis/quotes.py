@@ -118,6 +118,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
     _propagate_groups(drafts)
     _inherit(drafts, events, topics)
     _name_the_lede(drafts, refs, blocks, topics)
+    _repeated_words(article, drafts)
     _headings(article, drafts)
     return _build(article, drafts)
 
@@ -343,9 +344,19 @@ def _speech_acts(
                     resolved = alt
                     break
         cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
-        if resolved.referent is not None:
+        if resolved.referent is not None and not _reported_inside(verb, cues):
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
+
+
+def _reported_inside(verb: Token, cues: dict[int, _Cue]) -> bool:
+    """ "Mutsokoti argued that the new Constitution says …": a speech act inside another
+    speaker's reported words does not take the floor, so a quoted paragraph with no cue that
+    follows goes on with the one reporting it."""
+    if verb.dep_ != "ccomp" or not enabled("inherit.embedded"):
+        return False
+    outer = cues.get(verb.head.i)
+    return outer is not None and _usable(outer)
 
 
 def _leads_sentence(tok: Token) -> bool:
@@ -639,6 +650,29 @@ def _inherit_partial(d: _Draft, events: list[_Event], offsets: list[int]) -> Non
     e = events[i]
     d.credit(e.referent, "inherit.partial", f"no cue; {e.referent.name} was quoted just before")
     d.evidence = (Span(e.start, e.end),)
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+(?:['’]\w+)?", text.lower()))
+
+
+def _repeated_words(article: Article, drafts: list[_Draft]) -> None:
+    """A phrase quoted with no cue of its own whose words come back later inside a quote that a
+    cue credits ("left her "intimidated and frightened"" in the lead; then "Prosecuting barrister
+    Amanda Brady said … left her "intimidated and frightened""): the lead quotes a phrase before
+    it names who said it, so the phrase is the later speaker's."""
+    if not enabled("partial.repeated"):
+        return
+    texts = [_words_of(article.text[d.span.start : d.span.end]) for d in drafts]
+    for i, d in enumerate(drafts):
+        if d.whole or d.direct or d.echo_of is not None or len(texts[i].split()) < 2:
+            continue
+        for j in range(i + 1, len(drafts)):
+            later = drafts[j]
+            if later.direct and later.referent is not None and f" {texts[i]} " in f" {texts[j]} ":
+                reason = f"its words come back in a quote of {later.referent.name}"
+                d.credit(later.referent, "partial.repeated", reason, (Span(later.span.start, later.span.end),))
+                break
 
 
 def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:
