@@ -338,3 +338,14 @@ def test_a_name_ending_in_hospital_is_a_place(analyse_text):
         "Patients were sent to Glenmore Hospital instead.\n"
     )
     assert kind_of(an, "Glenmore Hospital") is EntityKind.PLACE
+
+
+def test_a_given_name_shaped_like_a_nationality_stays_in_the_name(analyse_text):
+    """ "Salman", "Louis", "Jean" fit the pattern that drops "American" from "American Scott
+    Harmon"; a given name is not a nationality."""
+    _, an = analyse_text(
+        "Cricket win\n\nLAHORE: Pakistan captain Salman Ali Agha praised his bowlers. "
+        "Manager Louis van Gaal watched from the stand.\n"
+    )
+    people = {e.name for e in an.entities if e.kind is EntityKind.PERSON}
+    assert {"Salman Ali Agha", "Louis van Gaal"} <= people, people

@@ -402,7 +402,8 @@ def _person_shaped(name: str, fewest: int = 2) -> bool:
 def _without_demonym(name: str) -> str:
     """ "American Scott Harmon" is Scott Harmon: a nationality glued to a name is not part of it."""
     words = name.split()
-    if len(words) > 2 and DEMONYM.match(words[0]):
+    # The pattern also fits given names ("Salman", "Brian", "Kazi"): those stay.
+    if len(words) > 2 and DEMONYM.match(words[0]) and not is_first_name(words[0]):
         return " ".join(words[1:])
     return name
 
