@@ -606,23 +606,6 @@ def test_a_text_message_speaks_for_its_sender(analyse_text):
     assert next(s.name for s in an.speakers if s.id == quote.speaker_id) == "Conor Doyle"
 
 
-def test_a_speech_act_inside_reported_words_does_not_take_the_floor(analyse_text):
-    """inherit.embedded: "Okoro argued that the Law Reform Commission says …" then a quoted
-    paragraph with no cue: Okoro goes on speaking, not the body she reported."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Remand hearing\n\nProsecutor Ada Okoro told the court the law still stood. "
-        "Okoro argued that the Law Reform Commission says that free speech excludes incitement.\n\n"
-        "\u201cBy reading the charter, one will note that incitement is not protected speech.\u201d\n"
-    )
-    _, on = analyse_text(text)
-    assert speaker_of(on, "By reading the charter") == "Ada Okoro"
-    with switched_off("inherit.embedded"):
-        _, off = analyse_text(text, name="off.txt")
-    assert speaker_of(off, "By reading the charter") == "Law Reform Commission"
-
-
 def test_a_phrase_quoted_in_the_lead_is_the_speaker_who_says_it_again_later(analyse_text):
     """partial.repeated: the lead quotes "frightened and alone" with no cue; the prosecutor says
     it later in a quote of her own."""

@@ -344,19 +344,9 @@ def _speech_acts(
                     resolved = alt
                     break
         cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
-        if resolved.referent is not None and not _reported_inside(verb, cues):
+        if resolved.referent is not None:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
-
-
-def _reported_inside(verb: Token, cues: dict[int, _Cue]) -> bool:
-    """ "Mutsokoti argued that the new Constitution says …": a speech act inside another
-    speaker's reported words does not take the floor, so a quoted paragraph with no cue that
-    follows goes on with the one reporting it."""
-    if verb.dep_ != "ccomp" or not enabled("inherit.embedded"):
-        return False
-    outer = cues.get(verb.head.i)
-    return outer is not None and _usable(outer)
 
 
 def _leads_sentence(tok: Token) -> bool:

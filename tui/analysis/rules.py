@@ -46,7 +46,6 @@ QUOTE_RULES: dict[str, str] = {
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "partial.repeated": "a phrase quoted with no cue of its own whose words come back later in a quote a cue credits is that speaker's (the lead quotes before it names)",
-    "inherit.embedded": '"Mutsokoti argued that the Constitution says": a speech act inside another speaker\'s reported words is not the latest speaker for inherit.speaker',
     "inherit.topic": "no cue: the person the paragraph before is about",
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
