@@ -621,38 +621,3 @@ def test_a_phrase_quoted_in_the_lead_is_the_speaker_who_says_it_again_later(anal
     with switched_off("partial.repeated"):
         _, off = analyse_text(text, name="off.txt")
     assert _speakers(off)[0] != "Helen Marsh"
-
-
-def test_a_dash_and_a_name_after_a_quote_credit_it(analyse_text):
-    """cue.dash: a round-up of the day's quotes, each followed by "– name": every quote is the
-    named person's, not the one named in the paragraph before."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Quotes of the day\n\nThe best lines from coaches and players on Monday.\n\n"
-        "\u2018We set ourselves the top eight as the goal all along.\u2019 \u2013 Coach Jamie Rowe\n\n"
-        "\u2018It was a quiet singalong, but good fun.\u2019 \u2013 Scotland forward Mike Blane on the team dinner\n"
-    )
-    _, on = analyse_text(text)
-    assert _speakers(on) == ["Jamie Rowe", "Mike Blane"]
-    assert {q.attribution.rule for q in on.quotes} == {"cue.dash"}
-    with switched_off("cue.dash"):
-        _, off = analyse_text(text, name="off.txt")
-    assert _speakers(off) != ["Jamie Rowe", "Mike Blane"]
-
-
-def test_an_interviewer_prompt_line_does_not_break_a_name_label(analyse_text):
-    """inherit.prompt: a reaction sheet (a name on its own line, a prompt line ending in a colon,
-    then the quote) gives each quote to the name above it."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Reaction\n\nThe players always believed in themselves.\n\nU.S. defender Kate Marlow\n\n"
-        "On whether she doubted the team:\n\n\u201cI don't think we ever doubted it. We had our backs against the wall.\u201d\n\n"
-        "On the final:\n\n\u201cIt was a defining game for us.\u201d\n"
-    )
-    _, on = analyse_text(text)
-    assert _speakers(on) == ["Kate Marlow", "Kate Marlow"]
-    with switched_off("inherit.prompt"):
-        _, off = analyse_text(text, name="off.txt")
-    assert _speakers(off) == [None, None]

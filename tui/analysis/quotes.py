@@ -116,7 +116,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
 
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
-    _inherit(drafts, events, topics, _prompts(article, blocks, drafts))
+    _inherit(drafts, events, topics)
     _name_the_lede(drafts, refs, blocks, topics)
     _repeated_words(article, drafts)
     _headings(article, drafts)
@@ -177,7 +177,6 @@ def _attribute_piece(
 
 
 _WHERE = {
-    "cue.dash": "a dash and a name after the quote",
     "cue.after": "right after the quote",
     "cue.governing": "the verb the quote depends on",
     "cue.sentence": "same sentence",
@@ -190,7 +189,6 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
     doc, span, first, last = d.pb.doc, d.span, d.first, d.last
     title = not d.whole and (_looks_like_title(article.text[span.start : span.end]) or _is_mention(doc, inside, qi, first, last))
     tries: tuple[tuple[str, Callable[[], _Cue | None]], ...] = (
-        ("cue.dash", lambda: _dash_cue(doc, last, cues) if d.whole else None),
         ("cue.after", lambda: _after_cue(doc, inside, last, cues, span) if d.whole else None),
         ("cue.governing", lambda: _governing_cue(doc, inside, qi, first, last, cues, title)),
         ("cue.sentence", lambda: None if d.whole or title else _same_sentence_cue(doc, first, sentence, cues)),
@@ -315,8 +313,6 @@ def _speech_acts(
             subj = subject_of(tok)
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
-        elif (named := _dash_speaker(tok, inside)) is not None:
-            found.append((tok.i, tok, named, False))
         elif (
             tok.dep_ in ("nsubj", "nsubjpass")
             and not is_speech_verb(tok.head)
@@ -353,26 +349,6 @@ def _speech_acts(
     return cues
 
 
-_DASHES = frozenset("–—-")
-
-
-def _dash_speaker(tok: Token, inside: list[int]) -> Token | None:
-    """ "‘…’ – Samoa captain Jack Lam on the eye injury": a dash right after a closing mark,
-    then a person's name before the sentence ends, credits the quote as a round-up or a pull
-    quote does; the name's last word (its head) is the speaker."""
-    doc = tok.doc
-    if tok.text not in _DASHES or tok.i == 0 or inside[tok.i - 1] < 0 or not doc[tok.i - 1].is_quote:
-        return None
-    if not enabled("cue.dash"):
-        return None
-    for ent in doc.ents:
-        if tok.i < ent.start <= tok.i + 6 and ent.label_ == "PERSON" and ent.sent == tok.sent:
-            if any(inside[t.i] >= 0 or t.text in ".!?" for t in doc[tok.i + 1 : ent.start]):
-                return None
-            return ent[-1]
-    return None
-
-
 def _leads_sentence(tok: Token) -> bool:
     """The subject of the main clause, or opening the sentence ("He stops, kicks at the soil",
     which the parser may hang on a noun)."""
@@ -394,11 +370,6 @@ def _make_cue(pb: ParsedBlock, verb: Token, resolved: Resolved, according: bool,
 
 def _usable(cue: _Cue | None) -> bool:
     return cue is not None and cue.resolved.referent is not None
-
-
-def _dash_cue(doc, last: int, cues: dict[int, _Cue]) -> _Cue | None:
-    """The cue of ""…" – Jack Lam": the dash right after the quote (see `_dash_speaker`)."""
-    return cues.get(last + 1) if last + 1 < len(doc) and doc[last + 1].text in _DASHES else None
 
 
 def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
@@ -593,25 +564,7 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         i = j + 1
 
 
-def _prompts(article: Article, blocks: list[Block], drafts: list[_Draft]) -> set[int]:
-    """Interviewers' prompt lines between a name and its quotes ("On whether she doubted the
-    team:"): short paragraphs with no quote that end in a colon or a question mark."""
-    if not enabled("inherit.prompt"):
-        return set()
-    quoted = {d.block_index for d in drafts}
-    return {
-        i
-        for i, b in enumerate(blocks)
-        if i not in quoted and b.end - b.start <= 200 and article.text[b.start : b.end].rstrip().endswith((":", "?"))
-    }
-
-
-def _blocks_apart(earlier: int, later: int, prompts: set[int]) -> int:
-    """Paragraphs from `earlier` to `later`, not counting prompt lines between them."""
-    return later - earlier - sum(1 for i in range(earlier + 1, later) if i in prompts)
-
-
-def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], prompts: set[int]) -> None:
+def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -> None:
     """A whole-sentence quote with no cue takes the latest speaker just before it, in its own
     paragraph or the two before; or, when more recent, the person the paragraph just before was
     about ("Nwosu dedicated the win to his father." then a quoted paragraph)."""
@@ -627,17 +580,13 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event], p
             continue
         best: _Event | None = None
         i = bisect.bisect_left(offsets, d.span.outer_start) - 1
-        if (
-            i >= 0
-            and _blocks_apart(events[i].block_index, d.block_index, prompts) <= _INHERIT_BLOCKS
-            and enabled("inherit.speaker")
-        ):
+        if i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS and enabled("inherit.speaker"):
             best = events[i]
         j = bisect.bisect_left(topic_offsets, d.span.outer_start) - 1
         if (
             j >= 0
             and topics[j].start > (best.start if best else -1)
-            and _blocks_apart(topics[j].block_index, d.block_index, prompts) <= 1
+            and d.block_index - topics[j].block_index <= 1
             and not d.continues
             and enabled("inherit.topic")
         ):

@@ -37,7 +37,6 @@ SUBJECT_RULES: dict[str, str] = {
 QUOTE_RULES: dict[str, str] = {
     "quote.right_mark_opens": "”Yes,” she said: a right-hand double mark after a space and before a word opens a quote",
     "quote.paired_apostrophes": "''Yes,'' she said: two apostrophes make one double quote mark (typewriter copy)",
-    "cue.dash": '"‘…’ – Samoa captain Jack Lam": a dash right after the quote, then a person\'s name, credits it (round-ups, pull quotes)',
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
@@ -47,7 +46,6 @@ QUOTE_RULES: dict[str, str] = {
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "partial.repeated": "a phrase quoted with no cue of its own whose words come back later in a quote a cue credits is that speaker's (the lead quotes before it names)",
-    "inherit.prompt": '"On whether she doubted the team:": an interviewer\'s prompt line between a name and its quote does not break inherit.speaker or inherit.topic',
     "inherit.topic": "no cue: the person the paragraph before is about",
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
