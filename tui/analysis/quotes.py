@@ -68,6 +68,8 @@ _CLAUSE_END = ",?!—–-…:;"
 _MAX_CUE_DISTANCE = 12  # words between a closing mark and its cue verb
 _MAX_CUE_AFTER_STOP = 4  # the same after a quote closed by a full stop
 _INHERIT_BLOCKS = 2
+# How far on a phrase quoted with no cue is looked for again (`partial.repeated`), in paragraphs.
+_REPEAT_BLOCKS = 15
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -659,6 +661,8 @@ def _repeated_words(article: Article, drafts: list[_Draft]) -> None:
             continue
         for j in range(i + 1, len(drafts)):
             later = drafts[j]
+            if later.block_index - d.block_index > _REPEAT_BLOCKS:
+                break  # an article's lead and body, not a long text end to end
             if later.direct and later.referent is not None and f" {texts[i]} " in f" {texts[j]} ":
                 reason = f"its words come back in a quote of {later.referent.name}"
                 d.credit(later.referent, "partial.repeated", reason, (Span(later.span.start, later.span.end),))
