@@ -349,3 +349,13 @@ def test_a_given_name_shaped_like_a_nationality_stays_in_the_name(analyse_text):
     )
     people = {e.name for e in an.entities if e.kind is EntityKind.PERSON}
     assert {"Salman Ali Agha", "Louis van Gaal"} <= people, people
+
+
+def test_a_name_ending_in_centre_is_a_place(analyse_text):
+    """Evacuees go to a community centre, votes are counted at a sports centre: in the gold, a
+    Centre or Center is where something happens twice as often as a body that acts."""
+    _, an = analyse_text(
+        "Evacuation\n\nResidents spent the night at Cache Ridge Community Centre. "
+        "Volunteers at Cache Ridge Community Centre handed out blankets.\n"
+    )
+    assert kind_of(an, "Cache Ridge Community Centre") is EntityKind.PLACE

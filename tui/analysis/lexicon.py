@@ -282,15 +282,15 @@ PLACE_NAME_WORDS = frozenset(
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights "
     "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn Station Prison Jail Mine Dam Hotel Camp Arena Oval "
     "GRC Building Barracks Palace Castle Cathedral Mosque Desert Volcano Peninsula Creek Estates Grounds "
-    "Courthouse Hospital Clinic Infirmary".split()
+    "Courthouse Hospital Clinic Infirmary Centre Center".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
 ORG_NAME_WORDS = frozenset(
     "Ministry Department Commission Committee Council Court Tribunal Police Service Authority Agency Board "
     "Bureau Observatory Institute Association Federation Union Party League Corporation Company Foundation "
-    "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate Centre "
-    "Center Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
+    "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate "
+    "Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
     "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
     "Taskforce Squad Municipality".split()
 )
