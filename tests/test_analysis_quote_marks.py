@@ -100,9 +100,9 @@ def test_many_stray_apostrophes_in_a_huge_block_stay_fast():
     import time
 
     text = "the ' quick " * 100_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: a quadratic scan shows, a loaded machine does not
     assert find_marked(text, 0, len(text)) == []
-    assert time.perf_counter() - t0 < 5
+    assert time.process_time() - t0 < 5
 
 
 def test_two_apostrophes_make_one_double_mark():

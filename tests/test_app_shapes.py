@@ -28,13 +28,16 @@ def _open(path):
         ("cjk.txt", "見出し\n\n" + "東京で記者会見が開かれた。" * 20_000),
     ],
 )
-async def test_large_shapes_open_fast_and_scroll_to_the_end(tmp_path, name, content):
+async def test_large_shapes_open_and_scroll_to_the_end(tmp_path, name, content):
+    """A guard against work that grows with the text's shape (quadratic layout, a row per
+    character): the process's own CPU time, which other load on the machine does not inflate.
+    How fast they open is measured by benchmarks/bench_big_inputs.py, not here."""
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     article = _open(path)
     app = NewsReaderApp([article], analyses=[Analysis(article.source, [], [], [])])
     async with app.run_test(size=(100, 30)) as pilot:
-        started = time.perf_counter()
+        started = time.process_time()
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.line_count > 1000
@@ -43,7 +46,7 @@ async def test_large_shapes_open_fast_and_scroll_to_the_end(tmp_path, name, cont
         assert view.scroll_y == view.max_scroll_y
         await pilot.press("b", "space", "g")
         assert view.scroll_y == 0
-        assert time.perf_counter() - started < 20
+        assert time.process_time() - started < 20
 
 
 async def test_whitespace_and_tiny_articles(tmp_path):
