@@ -10,8 +10,9 @@ import dataclasses
 
 import pytest
 
-from tests.app_support import region_text, with_quotes
-from tui.app import NewsReaderApp
+from tests.app_support import region_text, until, with_quotes
+from tui.app import AnalysisProgress, NewsReaderApp
+from tui.document import load_article
 from tui.model import Attribution, Span
 from tui.widgets.bars import StatusLine
 from tui.widgets.status_fit import Part, fit
@@ -121,3 +122,33 @@ async def test_after_G_the_status_names_the_last_quote_on_screen(seed_article, s
         assert len(on_screen) >= 2
         assert app._quote_in_view() is on_screen[-1]
         assert "clearly trying" in region_text(app, app.query_one(StatusLine))
+
+
+async def test_a_message_stays_through_progress_and_goes_with_the_next_key(seed_article, seed_analysis, tmp_path):
+    """CI once lost "no match" to the second file's analysis progress, drawn a moment later."""
+    second = tmp_path / "second.txt"
+    second.write_text("Talks stall\n\nOfficials said on Monday that talks had stalled.\n", encoding="utf-8")
+    app = NewsReaderApp(
+        [seed_article, load_article(str(second))], analyses=[with_quotes(seed_article, seed_analysis), None], use_cache=False
+    )
+    status = lambda: app.query_one(StatusLine).plain  # noqa: E731
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("F", *"no such words", "enter")
+        await until(pilot, lambda: "no match in 2 open file(s)" in status())
+        app.post_message(AnalysisProgress(0, 1, 2))  # as the analysis thread posts it
+        app.view.focus()  # as when a dialog closes
+        await pilot.pause(0.2)
+        assert "no match in 2 open file(s)" in status()
+        await pilot.press("j")
+        await until(pilot, lambda: "no match" not in status())
+
+
+async def test_progress_reported_while_the_app_closes_is_ignored(seed_article, tmp_path):
+    """The analysis thread may report after the widgets are gone (CI saw it at a test's exit)."""
+    app = NewsReaderApp([seed_article], analyses=[None], use_cache=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: bool(app.query("#search")))  # mounted after the first frames
+        await app.query_one(StatusLine).remove()
+        app.post_message(AnalysisProgress(0, 1, 2))
+        await pilot.pause(0.1)
+    assert app.return_code in (0, None) and not app.crashed

@@ -22,6 +22,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
@@ -81,6 +82,8 @@ SEARCH_QUICK_CANDIDATES = 2_000
 # kept from the interpreter (and, on 2 busy cores, from a core) for up to 50 ms.
 SEARCH_WRITE_GRACE = 0.004
 LISTS = ("speakers", "places", "others")
+# The reader's own input: it ends a status message (a mouse merely passing over does not).
+USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
 def _settle_heap() -> None:
@@ -374,6 +377,7 @@ class NewsReaderApp(App[int]):
         self._map_offsets: tuple[Target | None, list[int]] = (None, [])
         self._quote_index: QuoteIndex | None = None
         self._status_after_frame = False  # a scroll's status line is on its way (`_view_scrolled`)
+        self._message: str | None = None  # shown in the status line until the reader's next key or click
         self._search: Search | None = None  # the search being typed, found a slice at a time
         self._search_retired: list[object] = []  # replaced searches, let go after the frame
         self._search_keys = 0  # keystrokes in the search bar, so a frame's follow-up knows it is the last
@@ -489,6 +493,8 @@ class NewsReaderApp(App[int]):
         if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
             self._held_keys.append(event)
             return
+        if isinstance(event, USER_INPUT) and not event.is_forwarded:
+            self._message = None  # read: the status line may describe the view again
         await super().on_event(event)
 
     def _list(self, list_id: str) -> EntityList:
@@ -1324,7 +1330,7 @@ class NewsReaderApp(App[int]):
 
     def _status_after_scroll(self) -> None:
         if not self._status_after_frame:
-            return  # a message was shown since the scroll ("no match in 2 open files"): it stays
+            return  # a message was shown since the scroll, which is drawn already
         self._status_after_frame = False
         if self.view.has_focus:
             self._refresh_status()
@@ -1367,8 +1373,17 @@ class NewsReaderApp(App[int]):
         return " - " if self.ascii_only else " — "
 
     def _refresh_status(self, message: str | None = None) -> None:
+        """`message` ("no match in 2 open files", "Copied quote 3") stays until the reader's next
+        key or click: refreshes the reader did not ask for (an analysis's progress, a focus coming
+        back from a dialog) redraw it rather than wipe it before it was read."""
         if message is not None:
-            self._status_after_frame = False  # a scroll's deferred status must not overwrite it
+            self._message = message
+            self._status_after_frame = False  # nothing new for a scroll's deferred status to show
+        message = self._message
+        try:
+            status = self.query_one(StatusLine)
+        except NoMatches:  # closing: the widgets are gone while an analysis thread still reports
+            return
         state = self.state
         right = []
         if state.error:
@@ -1395,7 +1410,6 @@ class NewsReaderApp(App[int]):
         if self.view.has_focus and (quote := self._quote_in_view()) is not None:
             speaker = state.shown.speaker(quote.speaker_id) if state.shown and quote.speaker_id else None
             parts += quote_parts(quote, speaker.name if speaker else None, ascii_only=self.ascii_only)
-        status = self.query_one(StatusLine)
         status.ellipsis = "..." if self.ascii_only else "…"
         status.show(parts, "  ".join(right))
 
