@@ -621,3 +621,145 @@ def test_a_phrase_quoted_in_the_lead_is_the_speaker_who_says_it_again_later(anal
     with switched_off("partial.repeated"):
         _, off = analyse_text(text, name="off.txt")
     assert _speakers(off)[0] != "Helen Marsh"
+
+
+def test_an_object_pronoun_does_not_give_the_named_subject_its_gender(analyse_text):
+    """gender.not_objects: "Mayor Okoye ... told him" says nothing of the mayor's gender."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Mayor rebukes city manager\n\n"
+        "Mayor Adaeze Okoye has rebuked the city manager over missed bin collections and told him to act.\n\n"
+        "\u201cThe streets have been left to rot for a fortnight,\u201d she said.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "The streets have been") == "Adaeze Okoye"
+    with switched_off("gender.not_objects"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "The streets have been") != "Adaeze Okoye"
+
+
+def test_an_outlet_that_reports_the_words_does_not_take_them(analyse_text):
+    """cue.relayed: the words stay with the one who admitted them, not the paper that reported it."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Father jailed\n\n"
+        "Dorian Welles admitted to the court that leaving the boy alone was \u201ca foolish thing I did,\u201d "
+        "the Valley Herald reported.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "a foolish thing") == "Dorian Welles"
+    with switched_off("cue.relayed"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "a foolish thing") != "Dorian Welles"
+
+
+def test_a_pronoun_takes_no_name_from_a_misparsed_apposition(analyse_text):
+    """pronoun.not_apposed: in "She and her neighbour Greta Lund laid flowers" the parser hangs the
+    neighbour on "She"; the next "she said" is still the woman quoted before."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Crash shocks street\n\n"
+        "Maren Holt, who lives opposite, said she had run out with blankets.\n\n"
+        "She and her next door neighbour Greta Lund laid flowers at the scene this morning.\n\n"
+        "\u201cIt just looked like absolute carnage,\u201d she said.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "It just looked") == "Maren Holt"
+    with switched_off("pronoun.not_apposed"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "It just looked") != "Maren Holt"
+
+
+def test_a_name_right_after_an_inverted_cue_speaks_whatever_the_parse(analyse_text):
+    """cue.inverted_name: ""…," said Brenda Dennis, who co-owns the shop" (the parser hung the
+    name on the relative clause's verb)."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Shop renovates\n\n"
+        "\u201cWe have been here 21 years and we decided it was time to do a freshening up of the whole store,\u201d "
+        "said Brenda Dennis, who co-owns the business with her husband Clarence.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "We have been here") == "Brenda Dennis"
+    with switched_off("cue.inverted_name"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "We have been here") != "Brenda Dennis"
+
+
+def test_an_abbreviated_rank_with_a_full_stop_stays_in_the_sentence(analyse_text):
+    """spaCy cut "Cst." and the parser ended the sentence there: the speaker was "Cst"."""
+    _, an = analyse_text(
+        "Shooting\n\n"
+        "\u201cThis is definitely a brazen act, and it puts the public at risk,\u201d said Cst. Chris Terleski, "
+        "a spokesperson for the local detachment.\n"
+    )
+    assert speaker_of(an, "This is definitely") == "Chris Terleski"
+
+
+def test_a_recorder_is_the_judge(analyse_text):
+    """ROLE_CLASSES: a Recorder sits as a judge, so "the judge said" is hers, not the defendant's."""
+    _, an = analyse_text(
+        "Officer jailed\n\n"
+        "Recorder Carla Munro heard the case at the crown court.\n\n"
+        "Daniel Brice, 41, had admitted misconduct in a public office.\n\n"
+        "The judge said: \u201cIt beggars belief that you threw those wraps away.\u201d\n"
+    )
+    assert speaker_of(an, "It beggars belief") == "Carla Munro"
+
+
+def test_a_quote_after_a_colon_is_the_clause_subjects(analyse_text):
+    """cue.colon: "The minister also chipped in: "…"" has no speech verb, yet is his."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Athletes welcomed home\n\n"
+        "Sports minister Justin Mwangi and President Ruth Amani met the team at a reception in the capital. "
+        "\u201cWe are proud of every one of you,\u201d Amani said.\n\n"
+        "The minister also chipped in: "
+        "\u201cYou have all done the country proud. Thank you for carrying our flag with honour.\u201d\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "You have all done") == "Justin Mwangi"
+    with switched_off("cue.colon"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "You have all done") != "Justin Mwangi"
+
+
+def test_a_name_set_off_right_before_the_verb_names_a_long_description(analyse_text):
+    """cue.apposed_name: the farmer of "A sheep and beef farmer near Cheviot, who is also a district
+    councillor, Vince Dalby, said" is Vince Dalby, however the parser hangs the name."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Drought bites\n\n"
+        "A mixed cropping, sheep and beef farmer near Cheviot, who is also a district councillor, "
+        "Vince Dalby, said the region had had no rain since the new year.\n\n"
+        "\u201cI just look at our neighbours and it worries me so much.\u201d\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "I just look") == "Vince Dalby"
+    with switched_off("cue.apposed_name"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "I just look") != "Vince Dalby"
+
+
+def test_said_opening_the_sentence_takes_the_name_after_it(analyse_text):
+    """cue.inverted_name: "Said Caucus Chair Sen. Dana McEachin (D-Henrico), "…"" after another
+    senator's quote is McEachin's, though the parser makes her the subject inside the quote."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Vetoes upheld\n\n"
+        "Said Democratic Leader Sen. Dick Sorrell (D-Fairfax), \u201cWe have sustained every veto this term.\u201d\n\n"
+        "Said Caucus Chair Sen. Dana McEachin (D-Henrico), \u201cToday, Democrats in both chambers stood "
+        "together to defeat bills that would have sanctioned discrimination.\u201d\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "Today, Democrats") == "Dana McEachin"
+    with switched_off("cue.inverted_name"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "Today, Democrats") != "Dana McEachin"

@@ -359,3 +359,56 @@ def test_a_name_ending_in_centre_is_a_place(analyse_text):
         "Volunteers at Cache Ridge Community Centre handed out blankets.\n"
     )
     assert kind_of(an, "Cache Ridge Community Centre") is EntityKind.PLACE
+
+
+def test_a_name_opening_with_a_place_word_is_a_place(analyse_text):
+    """kinds.place_opening: "Co Fermanagh", "Barangay Lonoy", "Mount Kenya" are where things
+    happen; a body's last word still decides ("Port Authority")."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Crash on rural road\n\n"
+        "A man from Co Fermanagh died after a crash near Barangay Lonoy on Sunday. "
+        "The Port Authority said the road would reopen.\n"
+    )
+    _, an = analyse_text(text)
+    assert kind_of(an, "Co Fermanagh") is EntityKind.PLACE
+    assert kind_of(an, "Port Authority") is EntityKind.ORGANIZATION
+    with switched_off("kinds.place_opening"):
+        _, off = analyse_text(text, name="off.txt")
+    assert all(e.kind is not EntityKind.PLACE for e in off.entities if e.name == "Co Fermanagh")
+
+
+def test_titles_glued_before_a_full_name_are_cut_from_it(analyse_text):
+    """kinds.title_cut and TITLE_NOUNS: the speaker list shows "Ken Glynn", not "Cllrs Ken Glynn"."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Ward reps speak\n\n"
+        "\u201cThe drains have been blocked for weeks,\u201d said Kileleshwa MCA Robert Alai. "
+        "\u201cWe will fix them,\u201d said Taoiseach Micheál Martin. "
+        "\u201cNot this year,\u201d said Cllrs Ken Glynn. \u201cMaybe,\u201d said Det Supt Steve Reardon.\n"
+    )
+    _, an = analyse_text(text)
+    names = {e.name for e in an.entities if e.kind is EntityKind.PERSON}
+    assert {"Robert Alai", "Micheál Martin", "Ken Glynn", "Steve Reardon"} <= names
+    with switched_off("kinds.title_cut"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Ken Glynn" not in {e.name for e in off.entities}
+
+
+def test_a_word_capitalised_only_at_sentence_starts_is_no_name(analyse_text):
+    """entities.sentence_case: "Anger grew" where the text also writes "anger" is a common word;
+    a town the gazetteer knows well keeps its capital."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Water cuts\n\n"
+        "Anger grew in Ashburton on Monday, where anger at the council runs high. "
+        "Residents said the taps ran dry.\n"
+    )
+    _, an = analyse_text(text)
+    assert "Anger" not in {e.name for e in an.entities}
+    with switched_off("entities.sentence_case"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Anger" in {e.name for e in off.entities}

@@ -648,6 +648,7 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         kept.append(c)
 
     kept = [c for c in _without_events(kept) if not _generic(c)]
+    kept = _without_sentence_case(kept, parsed)
     _trim_to_known_names(kept)
     kept = _headings_agree(kept, parsed)
     _make_consistent(kept, person_words)
@@ -655,6 +656,30 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         _sides(kept)
     kept.sort(key=lambda c: c.start)
     return _dedupe(kept)
+
+
+def _without_sentence_case(cands: list[Candidate], parsed: list[ParsedBlock]) -> list[Candidate]:
+    """ "Farmers say ...", "Anger grew": a one-word name found only at the start of sentences,
+    whose word the text also writes in lower case, is a common word capitalised there. Given
+    names and places the gazetteer knows keep their capital ("Will", "Reading")."""
+    if not enabled("entities.sentence_case"):
+        return cands
+    elsewhere: dict[str, bool] = {}
+    for c in cands:
+        if len(c.words) == 1:
+            elsewhere[c.text] = elsewhere.get(c.text, False) or c.prev != "" or _keeps_capital(c)
+    suspects = {w for w, kept in elsewhere.items() if not kept and w[:1].isupper() and w[1:].islower()}
+    if not suspects:
+        return cands
+    lower = {t.text for pb in parsed for t in pb.doc if t.text.islower()}
+    return [c for c in cands if not (c.text in suspects and c.text.lower() in lower)]
+
+
+def _keeps_capital(c: Candidate) -> bool:
+    if c.kind is EntityKind.PERSON:
+        return is_first_name(c.text)
+    place = gazetteer.lookup(c.text)
+    return c.kind is EntityKind.PLACE and place is not None and _well_known(place)
 
 
 def _title_only(c: Candidate) -> bool:

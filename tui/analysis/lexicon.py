@@ -135,6 +135,8 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "lawmaker": frozenset("senator lawmaker legislator congressman congresswoman mp representative".split()),
     "manager": frozenset("manager coach boss".split()),
     "coach": frozenset("coach manager".split()),
+    "judge": frozenset("judge justice recorder magistrate sheriff".split()),  # "Recorder Caroline Goodwin" ... "the judge"
+    "magistrate": frozenset("magistrate judge".split()),
     "player": frozenset("player striker midfielder defender goalkeeper forward captain winger".split()),
     "star": frozenset("player striker midfielder defender goalkeeper forward captain winger singer actor actress".split()),
     "minister": frozenset("minister secretary".split()),
@@ -150,7 +152,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
     "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
-    "datuk dato dato' datin seri alhaji shri smt".split()
+    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon.".split()
 )
 
 # Words that head a title phrase ("Secretary of State", "National Security Advisor") and so
@@ -167,8 +169,12 @@ TITLE_NOUNS = frozenset(
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
     "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
     "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo curator registrar "
-    "warden constable detective".split()
+    "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna "
+    "acp cec cs".split()
 )
+# Titles that are part of how a person is named ("Sheikh Rashid Ahmed", "Sir Keir Starmer"):
+# kept where other titles glued to a name are cut ("Taoiseach Micheál Martin").
+NAMING_TITLES = frozenset("sheikh emir sultan king queen prince princess pope cardinal rabbi imam pastor".split())
 
 TITLE_PHRASES = frozenset(
     {
@@ -294,6 +300,9 @@ ORG_NAME_WORDS = frozenset(
     "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
     "Taskforce Squad Municipality".split()
 )
+# First words that make a multi-word name a place when its last word says nothing: "Co Antrim",
+# "Barangay Ermita", "Block 538", "Mount Elgon", "Fort Portal" ("Port Authority" ends as a body).
+PLACE_NAME_OPENINGS = frozenset("Co Co. County Barangay Block Mount Mt Mt. Lake River Fort Port".split())
 # Openings that make a name the body that runs a place: "City of Cape Town" announces, bills
 # and is sued ("Town of", "County of" name the place itself more often).
 ORG_NAME_OPENINGS = ("City of ",)
