@@ -10,6 +10,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from ..safe_text import printable
@@ -105,7 +106,10 @@ class StatusLine(Horizontal):
         self._draw()
 
     def _draw(self) -> None:
-        left = self.query_one("#status-left", Static)
+        try:
+            left = self.query_one("#status-left", Static)
+        except NoMatches:  # removed (the app closing) before a deferred draw came round
+            return
         width = left.size.width or self.size.width or 80
         text = Text(no_wrap=True, overflow="crop", end="")
         for part in fit(self.parts, width, self.ellipsis):
