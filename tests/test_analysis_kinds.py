@@ -379,24 +379,6 @@ def test_a_name_opening_with_a_place_word_is_a_place(analyse_text):
     assert all(e.kind is not EntityKind.PLACE for e in off.entities if e.name == "Co Fermanagh")
 
 
-def test_titles_glued_before_a_full_name_are_cut_from_it(analyse_text):
-    """kinds.title_cut and TITLE_NOUNS: the speaker list shows "Ken Glynn", not "Cllrs Ken Glynn"."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Ward reps speak\n\n"
-        "\u201cThe drains have been blocked for weeks,\u201d said Kileleshwa MCA Robert Alai. "
-        "\u201cWe will fix them,\u201d said Taoiseach Micheál Martin. "
-        "\u201cNot this year,\u201d said Cllrs Ken Glynn. \u201cMaybe,\u201d said Det Supt Steve Reardon.\n"
-    )
-    _, an = analyse_text(text)
-    names = {e.name for e in an.entities if e.kind is EntityKind.PERSON}
-    assert {"Robert Alai", "Micheál Martin", "Ken Glynn", "Steve Reardon"} <= names
-    with switched_off("kinds.title_cut"):
-        _, off = analyse_text(text, name="off.txt")
-    assert "Ken Glynn" not in {e.name for e in off.entities}
-
-
 def test_a_word_capitalised_only_at_sentence_starts_is_no_name(analyse_text):
     """entities.sentence_case: "Anger grew" where the text also writes "anger" is a common word;
     a town the gazetteer knows well keeps its capital."""

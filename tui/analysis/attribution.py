@@ -385,8 +385,6 @@ class Resolver:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
         if owner is not None and not head.is_sent_start and enabled("name.tagged_later"):
             return owner  # '"…," Waters said' where only a later "Waters" was tagged
-        if head.pos_ == "PRON" and enabled("pronoun.not_apposed"):
-            return None  # "She and her neighbour Gemma Smith laid flowers": a misparse, not a name for "she"
         for child in head.children:  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").

@@ -25,7 +25,6 @@ from .lexicon import (
     HONORIFICS,
     IN_PLACE_PREPOSITIONS,
     NAME_PARTICLES,
-    NAMING_TITLES,
     ORG_NAME_OPENINGS,
     ORG_NAME_WORDS,
     ORG_NOUNS,
@@ -36,7 +35,6 @@ from .lexicon import (
     PLACE_NOUNS,
     PLATFORM_WORDS,
     PLATFORMS,
-    RANK_ABBREVIATIONS,
     SITE_NOUNS,
     SPEECH_VERBS,
     TITLE_NOUNS,
@@ -71,7 +69,7 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
         if kind is not ent.kind:
             ent.kind, changed = kind, True
         if ent.kind is EntityKind.PERSON:
-            ent.name = _without_titles(_without_demonym(ent.name))
+            ent.name = _without_demonym(ent.name)
     if changed:
         entities = _surnames_joined(entities)
     return _renumbered(entities) if changed else entities
@@ -410,26 +408,6 @@ def _without_demonym(name: str) -> str:
     # The pattern also fits given names ("Salman", "Brian", "Kazi"): those stay.
     if len(words) > 2 and DEMONYM.match(words[0]) and not is_first_name(words[0]):
         return " ".join(words[1:])
-    return name
-
-
-def _without_titles(name: str) -> str:
-    """ "Taoiseach Micheál Martin", "Cllrs Ken Glynn", "Kileleshwa MCA Robert Alai", "Hotelier
-    Sanjay Poddar": titles and roles glued before a full name are not part of it. A name of one
-    word keeps its title ("Judge Okafor"), and so do titles that name a person ("Sheikh")."""
-    words = name.split()
-    if len(words) < 3 or not enabled("kinds.title_cut"):
-        return name
-    cut = 0
-    for k, word in enumerate(words[:-2]):
-        w = word.lower().rstrip(".")
-        plural = w.endswith("s") and (w[:-1] in TITLE_NOUNS or w[:-1] in HONORIFICS)  # "Cllrs", "Senators"
-        title = w in TITLE_NOUNS or w in PERSON_NOUNS or w in RANK_ABBREVIATIONS or plural
-        if title and w not in NAMING_TITLES:
-            cut = k + 1
-    rest = words[cut:]
-    if cut and all(w[:1].isupper() for w in rest) and rest[0].lower().rstrip(".") not in HONORIFICS:
-        return " ".join(rest)
     return name
 
 

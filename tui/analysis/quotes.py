@@ -45,14 +45,13 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
 from .attribution import Resolver
-from .lexicon import MEDIA_WORDS, NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
+from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
 from .rules import enabled
 from .syntax import (
     MAIN_SUBJECT,
-    SUBJECT_DEPS,
     according_to,
     is_speech_verb,
     may_be_speaker,
@@ -174,8 +173,6 @@ def _attribute_piece(
             _own_cue(article, draft, qi, inside, cues, sentence)
             if draft.cue is None and not draft.whole and enabled("partial.subject"):
                 _sentence_subject(article, draft, qi, inside, resolver, sentence)
-            elif draft.cue is None and draft.whole and enabled("cue.colon"):
-                _colon_subject(draft, inside, resolver, sentence)
             if draft.referent is not None:
                 events.append(_Event(span.start, span.end, block_index, draft.referent))
     return n
@@ -233,28 +230,6 @@ def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], r
     d.credit(ref, "partial.subject", reason, (Span(found.start, found.end), *found.evidence))
 
 
-def _colon_subject(d: _Draft, inside: list[int], resolver: Resolver, sentence: list[int]) -> None:
-    """ "Muturi also chipped in: "…"", "Scotland coach Frank Hadden paid tribute: "…"": a quote
-    opened right after a colon whose clause has no speech verb is its subject's."""
-    doc = d.pb.doc
-    k = d.first - 1
-    while k >= 0 and inside[k] >= 0:
-        k -= 1
-    if k < 0 or doc[k].text != ":" or k + 1 != d.first:
-        return
-    clause = [t for t in doc[doc[k].sent.start : k] if inside[t.i] < 0]
-    subjects = [t for t in clause if t.dep_ in SUBJECT_DEPS and t.head.i < k]
-    if not subjects:
-        return
-    subj = min(subjects, key=lambda t: len(list(t.ancestors)))
-    found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
-    ref = found.referent
-    if ref is None or not (ref.is_person or ref.kind is SpeakerKind.ORGANIZATION) or ref.plural:
-        return
-    reason = f"after a colon; {ref.name} is the subject before it"
-    d.credit(ref, "cue.colon", reason, (Span(found.start, found.end), *found.evidence))
-
-
 def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:
     """For each token the index of the quote holding it (-1 outside quotes, marks count as
     inside), and for each quote its tokens. One sweep: both are in text order."""
@@ -297,7 +272,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
                 if level >= MAIN_SUBJECT:
                     topics.append((lo + tok.idx, lo + tok.idx + len(tok.text), ref))
                 people.setdefault(sentence[tok.i], {}).setdefault(owner.id, (tok.i, owner))
-        elif tok.lower_ in PRONOUN_GENDER and not (_object_pronoun(tok) and enabled("gender.not_objects")):
+        elif tok.lower_ in PRONOUN_GENDER:
             pronouns.setdefault(sentence[tok.i], []).append((tok.i, PRONOUN_GENDER[tok.lower_]))
     # "Oyelaran, 39, started keeping bees after losing her job": one person, then pronouns of
     # one gender, in a sentence tell us how a later "she says" can refer to her. ("Her business
@@ -311,12 +286,6 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
         if len(genders) == 1 and all(i > at for i, _ in found):
             refs.learn_gender(refs.of_entity(ent), genders.pop())
     return sorted(topics, key=lambda t: t[0])
-
-
-def _object_pronoun(tok: Token) -> bool:
-    """ "Mayor Oberoi ... instructed him": an object pronoun is mostly someone else than the
-    sentence's named subject, so it says nothing of her gender ("his"/"her" before a noun do)."""
-    return tok.dep_ in ("dobj", "dative", "pobj", "obj", "iobj") and tok.lower_ in ("him", "her", "himself", "herself")
 
 
 def _speech_acts(
@@ -344,8 +313,6 @@ def _speech_acts(
             found.append((source.i, tok, source, True))
         elif is_speech_verb(tok):
             subj = subject_of(tok)
-            if subj is not None and subj.pos_ == "NOUN" and enabled("cue.apposed_name"):
-                subj = _name_before_verb(pb, tok, subj, resolver.refs) or subj
             if subj is not None and inside[subj.i] < 0:
                 found.append((min(subj.i, tok.i), tok, subj, False))
         elif (
@@ -382,24 +349,6 @@ def _speech_acts(
         if resolved.referent is not None:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
-
-
-def _name_before_verb(pb: ParsedBlock, verb: Token, subj: Token, refs: Referents) -> Token | None:
-    """ "A sheep and beef farmer near Cheviot, who is also a councillor, Vincent Daly, said": a
-    person's name set off by commas right before the verb names the described subject (the
-    parser hangs it on the clause in between)."""
-    doc = verb.doc
-    k = verb.i - 1
-    if k < 2 or doc[k].text != "," or doc[k - 1].pos_ != "PROPN" or doc[k - 1].i <= subj.i:
-        return None
-    name = doc[k - 1]
-    first = k - 1
-    while first > 0 and doc[first - 1].pos_ == "PROPN":
-        first -= 1
-    if first == 0 or doc[first - 1].text != ",":
-        return None  # "The jury, chaired by the actor Mads Kjeldsen, praised": not an apposition
-    ent = refs.entity_at(pb.offset + name.idx, pb.offset + name.idx + len(name.text))
-    return name if ent is not None and ent.kind is EntityKind.PERSON else None
 
 
 def _leads_sentence(tok: Token) -> bool:
@@ -499,8 +448,6 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
         found, t = None, tok.head
         while True:
             cue = cues.get(t.i)
-            if found is not None and found.resolved.referent is not None and _relays(cue):
-                break  # "Hodges admitted it was "a stupid thing I did," the Herald Journal reported"
             if _usable(cue):
                 found = cue
                 if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
@@ -514,17 +461,6 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
             if top < best_depth:
                 best, best_depth = found, top
     return best
-
-
-def _relays(cue: _Cue | None) -> bool:
-    """A news outlet reporting what someone said passes the words on: they stay the speaker's."""
-    ref = cue.resolved.referent if cue is not None else None
-    return (
-        ref is not None
-        and ref.kind is SpeakerKind.ORGANIZATION
-        and ref.name.split()[-1] in MEDIA_WORDS
-        and enabled("cue.relayed")
-    )
 
 
 def _names_other(cue: _Cue, cues: dict[int, _Cue], verb: Token) -> bool:

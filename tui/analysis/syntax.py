@@ -108,9 +108,6 @@ def subject_of(verb: Token) -> Token | None:
                     addressee = tok.lemma_.lower() in ADDRESSEE_VERBS and child.pos_ == "PROPN"
                     if not addressee and tok.i > 0 and tok.nbor(-1).is_punct:
                         return child
-            name = _name_after(tok)
-            if name is not None:
-                return name
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return stray_subject(tok)
         controller = _object_controller(tok)
@@ -143,24 +140,6 @@ def _inverted_speaker(child: Token, verb: Token) -> bool:
     # ""…?" asked the judge.": a definite person noun ending the sentence.
     ends = child.i + 1 >= len(child.doc) or child.nbor(1).text in (".", "!", "?")
     return ends and any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
-
-
-def _name_after(verb: Token) -> Token | None:
-    """ ""…," said Brenda Dennis, who co-owns the business", "Said Caucus Chair Sen. Donald
-    McEachin (D-Henrico), "…"": a name right after the verb, the verb right after the quote's
-    comma or opening the sentence, when the parser hung the name on a later clause."""
-    doc = verb.doc
-    after_mark = verb.i > 0 and doc[verb.i - 1].is_punct
-    if not enabled("cue.inverted_name") or not (after_mark or verb.is_sent_start) or verb.tag_ not in ("VBD", "VBZ"):
-        return None
-    if verb.lemma_.lower() in ADDRESSEE_VERBS:
-        return None  # "…," told Reuters: a listener
-    end = verb.i + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        end += 1
-    if end == verb.i + 1 or end - verb.i > 6 or (end < len(doc) and not doc[end].is_punct):
-        return None
-    return doc[end - 1]
 
 
 def stray_subject(verb: Token) -> Token | None:
@@ -197,8 +176,6 @@ def np_bounds(head: Token) -> tuple[int, int]:
 def salience(tok: Token) -> int:
     t = tok
     while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
-        if t.dep_ == "appos" and t.head.pos_ == "PRON" and enabled("pronoun.not_apposed"):
-            return OTHER  # "She and her neighbour Gemma Smith": a misparse; "she" is the subject
         t = t.head
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
         return MAIN_SUBJECT  # "Okafor, who joined ..., levelled": a fragment parse
