@@ -394,3 +394,28 @@ def test_a_word_capitalised_only_at_sentence_starts_is_no_name(analyse_text):
     with switched_off("entities.sentence_case"):
         _, off = analyse_text(text, name="off.txt")
     assert "Anger" in {e.name for e in off.entities}
+
+
+def test_constituencies_suburbs_and_farms_named_by_their_last_word_are_places(analyse_text):
+    """PLACE_NAME_WORDS: "Kisumu Central", "Ridge Farm", "Mill Grove" are where people live and
+    vote; in the gold they are places ten times for every time they are a body."""
+    _, an = analyse_text(
+        "Mast protest\n\n"
+        "Residents of Ridge Farm and Mill Grove protested on Monday. The MP for Kisumu Central joined them. "
+        "A mast is planned beside Ridge Farm.\n"
+    )
+    for name in ("Ridge Farm", "Kisumu Central"):
+        assert kind_of(an, name) is EntityKind.PLACE
+
+
+def test_laws_plans_and_competitions_are_no_entities(analyse_text):
+    """entities.thing_names: an Act, a Test match, a summit or the Games have no entry."""
+    from tui.analysis.rules import switched_off
+
+    text = "Bank fined\n\nOfficials from the Central Bank of Nigeria watched the Ranchi Test on Sunday.\n"
+    _, an = analyse_text(text)
+    names = {e.name for e in an.entities}
+    assert "Central Bank of Nigeria" in names and "Ranchi Test" not in names, names
+    with switched_off("entities.thing_names"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Ranchi Test" in {e.name for e in off.entities}

@@ -47,6 +47,7 @@ from .lexicon import (
     TEAM_PREPOSITIONS,
     TEAM_VERBS,
     THING_ACRONYMS,
+    THING_LAST_WORDS,
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
@@ -752,7 +753,12 @@ def _generic(c: Candidate) -> bool:
 def _without_events(cands: list[Candidate]) -> list[Candidate]:
     """Storms, races, games and diseases are not entities: "Typhoon Mangkhut", "London
     Marathon", "Covid-19"; nor is the storm's own name where it later stands alone."""
-    events = [c for c in cands if any(w.lower() in EVENT_WORDS for w in c.words)]
+    things = enabled("entities.thing_names")
+    events = [
+        c
+        for c in cands
+        if any(w.lower() in EVENT_WORDS for w in c.words) or (things and len(c.words) > 1 and c.words[-1] in THING_LAST_WORDS)
+    ]
     # `c in events` looked through the whole list per candidate: quadratic on a long text.
     # Equal candidates share their offsets, so only those at the same place are compared.
     at: dict[tuple[int, int], list[Candidate]] = {}

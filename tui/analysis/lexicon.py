@@ -283,7 +283,8 @@ PLACE_NAME_WORDS = frozenset(
     "Headquarters Mall Market Estate Township Ward River Gardens Sound Bay Hill Falls Springs Heights "
     "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn Station Prison Jail Mine Dam Hotel Camp Arena Oval "
     "GRC Building Barracks Palace Castle Cathedral Mosque Desert Volcano Peninsula Creek Estates Grounds "
-    "Courthouse Hospital Clinic Infirmary Centre Center".split()
+    "Courthouse Hospital Clinic Infirmary Centre Center Central Town Place Territory Nagar Grove Farm Downs "
+    "View Constituency Zone Harbour Harbor Hills Parish Shire".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
@@ -306,6 +307,12 @@ ORG_NAME_OPENINGS = ("City of ",)
 EVENT_WORDS = frozenset(
     "typhoon supertyphoon cyclone hurricane tornado storm marathon olympics olympic paralympics championship "
     "championships cup covid covid-19 coronavirus omicron delta-variant festival carnival".split()
+)
+# Last words of names of laws, plans, meetings and competitions, which are not entities:
+# "Money Laundering Prohibition Act", "Ranchi Test", "Commonwealth Games", "Men's Shed Week".
+THING_LAST_WORDS = frozenset(
+    "Act Bill Summit Games Final Finals Series Premiership Week Test Conference Agreement Treaty Trophy "
+    "Open Tour Awards Plan Scheme Program Policy Strategy Code".split()
 )
 # What a team does and has, for a country or city that names a side: "England beat",
 # "Australia's captain", "the India coach", "South Africa 245-6".

@@ -63,6 +63,7 @@ ENTITY_RULES: dict[str, str] = {
     "kinds.town_not_subject": '"Llanelli\'s Prince Philip": a one-word "person" that is a gazetteer town, not a given name, and never a subject is a place',
     "kinds.listed_site": '"in Beetham, Morvant and Laventille": every member of a list after "in" is where things happen',
     "entities.sentence_case": '"Farmers say", "Anger grew": a one-word name only ever at a sentence start, its word also written in lower case, is no name',
+    "entities.thing_names": '"Money Laundering Prohibition Act", "Ranchi Test", "Commonwealth Games": laws, plans, meetings and competitions are no entities',
     "kinds.place_opening": '"Co Antrim", "Barangay Ermita", "Mount Elgon": a name opening with a place word, whose last word names no body, is a place',
     "entities.joined_names": '"Amy Berman" + "Jackson": two person spans side by side are one name',
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
