@@ -661,8 +661,8 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
 
 def _without_sentence_case(cands: list[Candidate], parsed: list[ParsedBlock]) -> list[Candidate]:
     """ "Farmers say ...", "Anger grew": a one-word name found only at the start of sentences,
-    whose word the text also writes in lower case, is a common word capitalised there. Given
-    names and places the gazetteer knows keep their capital ("Will", "Reading")."""
+    whose word the text also writes in lower case, is a common word capitalised there. People and
+    places the gazetteer knows well keep their capital ("Will", "Reading")."""
     if not enabled("entities.sentence_case"):
         return cands
     elsewhere: dict[str, bool] = {}
@@ -678,7 +678,7 @@ def _without_sentence_case(cands: list[Candidate], parsed: list[ParsedBlock]) ->
 
 def _keeps_capital(c: Candidate) -> bool:
     if c.kind is EntityKind.PERSON:
-        return is_first_name(c.text)
+        return True  # a surname written in lower case elsewhere ("putin" in a text of fragments) is still a name
     place = gazetteer.lookup(c.text)
     return c.kind is EntityKind.PLACE and place is not None and _well_known(place)
 
