@@ -172,7 +172,12 @@ def _realnews_parsed(nlp, manifest_dir: Path, batches: list[str]):
     for batch in names:
         manifest = harness.load_manifest(batch, manifest_dir)
         for entry in manifest["articles"]:
-            article = load_article(str(harness.text_path(batch, entry)))
+            try:
+                path = harness.text_path(batch, entry)
+            except harness.HarnessError as err:  # a text that could not be collected again
+                print(f"skipped: {err}", file=sys.stderr)
+                continue
+            article = load_article(str(path))
             items.append((entry, article, parse(article, nlp)))
     return harness, items
 
@@ -185,13 +190,14 @@ def _recorded_batches(manifest_dir: Path, harness) -> list[str]:
     return sorted(p.stem for p in manifest_dir.glob("*.json") if p.stem in recorded and p.stem not in harness.HELD_OUT)
 
 
-def _realnews_accuracy(harness, items) -> float:
+def _realnews_right(harness, items) -> tuple[int, int]:
+    """(quotes credited to the gold speaker, gold quotes found) on the real batches."""
     from tui.analysis.engine import analyse_parsed
 
     counts = harness.Counts()
     for entry, article, blocks in items:
         harness.score_quotes(entry, article, analyse_parsed(article, blocks), counts)
-    return counts.speaker_right / counts.found if counts.found else 1.0
+    return counts.speaker_right, counts.found
 
 
 def rule_table(argv: list[str]) -> int:
@@ -205,17 +211,19 @@ def rule_table(argv: list[str]) -> int:
     batches = [a for a in argv if not a.startswith("-") and a != str(manifest_dir)]
     real = _realnews_parsed(nlp, manifest_dir, batches)
 
-    def figures() -> tuple[float, float | None]:
-        return _corpus_accuracy(corpus), (_realnews_accuracy(*real) if real else None)
+    def figures() -> tuple[float, tuple[int, int] | None]:
+        return _corpus_accuracy(corpus), (_realnews_right(*real) if real else None)
 
     base_corpus, base_real = figures()
-    print(f"{'rule':24} {'corpus':>8} {'Δ':>6}  {'real':>8} {'Δ':>6}")
-    print(f"{'(all rules on)':24} {base_corpus:8.1%} {'':6}  {base_real if base_real is None else f'{base_real:8.1%}'}")
+    if base_real is not None:
+        print(f"real news: {len(real[1]) if real else 0} articles, {base_real[1]} gold quotes found")
+    print(f"{'rule':26} {'corpus':>7} {'Δ':>5}  {'real':>7} {'Δ quotes':>8}")
+    print(f"{'(all rules on)':26} {base_corpus:7.1%} {'':5}  " + (f"{base_real[0] / base_real[1]:7.1%}" if base_real else ""))
     for rule in RULES:
         with switched_off(rule):
             c, r = figures()
-        real_cols = f"{r:8.1%} {100 * (r - base_real):+6.1f}" if r is not None and base_real is not None else ""
-        print(f"{rule:24} {c:8.1%} {100 * (c - base_corpus):+6.1f}  {real_cols}")
+        real_cols = f"{r[0] / r[1]:7.1%} {r[0] - base_real[0]:+8d}" if r is not None and base_real is not None else ""
+        print(f"{rule:26} {c:7.1%} {100 * (c - base_corpus):+5.1f}  {real_cols}", flush=True)
     return 0
 
 

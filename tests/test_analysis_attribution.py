@@ -3,6 +3,7 @@ the real pipeline. Each text is new, not a corpus article, so the rule and not t
 
 from __future__ import annotations
 
+from tui.analysis.rules import switched_off
 from tui.model import SpeakerKind
 
 
@@ -621,3 +622,19 @@ def test_a_phrase_quoted_in_the_lead_is_the_speaker_who_says_it_again_later(anal
     with switched_off("partial.repeated"):
         _, off = analyse_text(text, name="off.txt")
     assert _speakers(off)[0] != "Helen Marsh"
+
+
+def test_she_said_far_after_the_only_woman_named(analyse_text):
+    story = (
+        "Library hours saved\n\n"
+        "Mayor Helen Ortiz opened the budget meeting on Tuesday.\n\n"
+        "The city faces a gap of four million dollars. Property taxes will rise by two percent. "
+        "Bus fares stay the same. The pool closes for repairs in June. Parking fees go up in the centre. "
+        "The parks budget is cut by a tenth. Street lighting moves to cheaper bulbs.\n\n"
+        '"We will not close a single library," she said.\n'
+    )
+    _, an = analyse_text(story)
+    assert speaker_of(an, "We will not close") == "Helen Ortiz"
+    with switched_off("pronoun.far"):
+        _, an = analyse_text(story)
+    assert speaker_of(an, "We will not close") is None

@@ -15,7 +15,7 @@ Kinds are not decided here: an entity's kind comes from `kinds`, and resolution 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
@@ -213,16 +213,19 @@ class Resolver:
 
     def person_pronoun(self, p: Phrase) -> Resolved | None:
         gender = "m" if p.head.lower_ == "he" else "f"
-        seen = self.refs.search_back(
-            p.offset, p.sentence, by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender))
-        )
+        search = by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender))
+        seen = self.refs.search_back(p.offset, p.sentence, search)
+        far = seen is None and enabled("pronoun.far")
+        if far:
+            # "…," she said, many sentences after the last woman named: still her.
+            seen = self.refs.search_back(p.offset, p.sentence, replace(search, sentences=None))
         if seen is None:
             return None
         if p.salience == SPEAKER:
             self.refs.learn_gender(seen.referent, gender)
         why = {SPEAKER: "the last person quoted", MAIN_SUBJECT: "the last person named as subject"}.get(
             seen.salience, "the last person named"
-        )
+        ) + (", far back" if far else "")
         return self._found(p, seen.referent, "pronoun.person", f"{p.head.text} → {seen.referent.name}, {why}", seen, mention=True)
 
     def document(self, p: Phrase) -> Resolved:
@@ -411,10 +414,10 @@ class Resolver:
         name = "".join(w.text_with_ws for w in run).strip()
         last = run[-1].text if run else text
         for ent_ref in reversed(self.refs.entity_referents()):
-            if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1] == last:
+            if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1:] == [last]:
                 return ent_ref
         for ref in self.refs.described:
-            if ref.name.split()[-1] == last:
+            if ref.name.split()[-1:] == [last]:  # a description can be all punctuation
                 return ref
         ref = Referent(name or text, SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON, None, last.lower(), set())
         self.refs.described.append(ref)
