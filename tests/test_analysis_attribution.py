@@ -486,8 +486,6 @@ def test_partial_quote_without_a_verb_goes_to_the_speaker_quoted_just_before(ana
 
 def test_the_object_of_prompted_is_who_speaks_in_the_to_clause(analyse_text):
     """cue.object_control: "a latecomer prompted the judge to remark that "…"" is the judge's."""
-    from tui.analysis.rules import switched_off
-
     text = (
         "Judge scolds late arrivals\n\n"
         "Judge Ruth Kellan heard eleven cases on Tuesday.\n\n"
@@ -518,8 +516,6 @@ def test_court_and_council_roles_refer_back_to_the_person_named_with_them(analys
 def test_a_surname_the_model_tags_only_later_still_names_the_speaker(analyse_text):
     """name.tagged_later: the cue's "Waters" is a common noun to the tagger; a later "Waters"
     is a person, so the quote is hers."""
-    from tui.analysis.rules import switched_off
-
     text = (
         "Storm flattens barns\n\n"
         "Suellen Waters, 70, lives half a mile from the wrecked house.\n\n"
@@ -541,8 +537,6 @@ def test_a_surname_the_model_tags_only_later_still_names_the_speaker(analyse_tex
 
 def test_another_resident_is_a_second_speaker(analyse_text):
     """description.another: "another resident" keeps its word, so two residents are two speakers."""
-    from tui.analysis.rules import switched_off
-
     text = (
         "Estate floods again\n\n"
         "\u201cThe drains have been blocked for years,\u201d a resident said.\n\n"
@@ -560,8 +554,6 @@ def test_a_noun_the_lexicon_lacks_still_speaks(analyse_text):
     """description.cue_noun: "said the former all-rounder", "the caller told us" give the quote
     to the one described, though neither noun is in the lexicon; a text ("the study warned") and
     a passive subject ("Her death was confirmed by") are not given a quote."""
-    from tui.analysis.rules import switched_off
-
     text = (
         "Nets session goes ahead\n\n"
         'His retirement was confirmed by his agent, Mara Tull. "He loved every minute," she said.\n\n'
@@ -580,8 +572,6 @@ def test_a_noun_the_lexicon_lacks_still_speaks(analyse_text):
 def test_one_of_a_group_is_described_as_such(analyse_text):
     """description.cue_noun with a partitive: "said one of the residents who …" gives the quote
     to "one of the residents", not to nobody (nor to "of the residents")."""
-    from tui.analysis.rules import switched_off
-
     text = (
         "Taps run dry\n\n"
         "The main road was closed on Monday.\n\n"
@@ -610,8 +600,6 @@ def test_a_text_message_speaks_for_its_sender(analyse_text):
 def test_a_phrase_quoted_in_the_lead_is_the_speaker_who_says_it_again_later(analyse_text):
     """partial.repeated: the lead quotes "frightened and alone" with no cue; the prosecutor says
     it later in a quote of her own."""
-    from tui.analysis.rules import switched_off
-
     text = (
         "Father jailed\n\n"
         "A 38-year-old man kept his son in a shed for a week, leaving him \u201cfrightened and alone\u201d.\n\n"
@@ -635,6 +623,8 @@ def test_she_said_far_after_the_only_woman_named(analyse_text):
     )
     _, an = analyse_text(story)
     assert speaker_of(an, "We will not close") == "Helen Ortiz"
+    (q,) = [q for q in an.quotes if q.text.startswith("We will not close")]
+    assert q.attribution.rule == "pronoun.far"
     with switched_off("pronoun.far"):
         _, an = analyse_text(story)
     assert speaker_of(an, "We will not close") is None

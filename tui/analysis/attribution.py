@@ -226,7 +226,8 @@ class Resolver:
         why = {SPEAKER: "the last person quoted", MAIN_SUBJECT: "the last person named as subject"}.get(
             seen.salience, "the last person named"
         ) + (", far back" if far else "")
-        return self._found(p, seen.referent, "pronoun.person", f"{p.head.text} → {seen.referent.name}, {why}", seen, mention=True)
+        rule = "pronoun.far" if far else "pronoun.person"
+        return self._found(p, seen.referent, rule, f"{p.head.text} → {seen.referent.name}, {why}", seen, mention=True)
 
     def document(self, p: Phrase) -> Resolved:
         """ "A statement from the ministry said", "Google's statement said": the issuer speaks."""
