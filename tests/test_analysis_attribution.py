@@ -454,17 +454,6 @@ def test_opened_minister_x_is_a_cue_and_some_in_a_crowd_speak_as_some(analyse_te
     assert speaker_of(an, "We will not") == "some"
 
 
-def test_a_described_lede_speaker_is_the_untitled_person_named_next(analyse_text):
-    _, an = analyse_text(
-        "Water board memo\n\n"
-        'A former chief executive of the water board has said a memo calling customers "cash cows" is one he will '
-        '"regret for ever".\n\n'
-        'Martin Hale, who ran the board from 2001 to 2008, described the memo as "careless" and said it did not '
-        "reflect his views.\n"
-    )
-    assert speaker_of(an, "regret for") == "Martin Hale"
-
-
 def test_a_speech_verb_in_a_relative_clause_speaks_for_the_noun_it_describes(analyse_text):
     _, an = analyse_text(
         "Party row\n\n"
@@ -484,21 +473,6 @@ def test_partial_quote_without_a_verb_goes_to_the_speaker_quoted_just_before(ana
     assert speaker_of(an, "need a great deal") == "Ravi Menon"
 
 
-def test_the_object_of_prompted_is_who_speaks_in_the_to_clause(analyse_text):
-    """cue.object_control: "a latecomer prompted the judge to remark that "…"" is the judge's."""
-    text = (
-        "Judge scolds late arrivals\n\n"
-        "Judge Ruth Kellan heard eleven cases on Tuesday.\n\n"
-        "A man who arrived an hour late prompted the judge to remark that "
-        "\u201cthis court does not wait for anybody, whoever they are\u201d.\n"
-    )
-    _, an = analyse_text(text)
-    assert speaker_of(an, "this court does not wait") == "Ruth Kellan"
-    with switched_off("cue.object_control"):
-        _, off = analyse_text(text, name="off.txt")
-    assert speaker_of(off, "this court does not wait") != "Ruth Kellan"
-
-
 def test_court_and_council_roles_refer_back_to_the_person_named_with_them(analyse_text):
     """ "the magistrate", "the councillor": court and council titles are person nouns too."""
     text = (
@@ -511,28 +485,6 @@ def test_court_and_council_roles_refer_back_to_the_person_named_with_them(analys
     _, an = analyse_text(text)
     assert speaker_of(an, "You will report") == "Ruth Kellan"
     assert speaker_of(an, "People are frightened") == "Amos Tembe"
-
-
-def test_a_surname_the_model_tags_only_later_still_names_the_speaker(analyse_text):
-    """name.tagged_later: the cue's "Waters" is a common noun to the tagger; a later "Waters"
-    is a person, so the quote is hers."""
-    text = (
-        "Storm flattens barns\n\n"
-        "Suellen Waters, 70, lives half a mile from the wrecked house.\n\n"
-        '"I dropped to the floor and prayed," Waters said Thursday outside her home.\n\n'
-        "The wind stripped the roof of Waters' home and overturned a camper. "
-        "Still, Waters said the family felt lucky.\n"
-    )
-
-    def speaker(an):
-        quote = next(q for q in an.quotes if q.text.startswith("I dropped"))
-        return next(((s.name, s.kind.value) for s in an.speakers if s.id == quote.speaker_id), None)
-
-    _, an = analyse_text(text)
-    assert speaker(an) == ("Waters", "person")
-    with switched_off("name.tagged_later"):
-        off = analyse_text(text, name="off.txt")[1]
-    assert speaker(off) != ("Waters", "person")  # a description at best (description.cue_noun)
 
 
 def test_another_resident_is_a_second_speaker(analyse_text):
@@ -628,3 +580,24 @@ def test_she_said_far_after_the_only_woman_named(analyse_text):
     with switched_off("pronoun.far"):
         _, an = analyse_text(story)
     assert speaker_of(an, "We will not close") is None
+
+
+def test_a_bare_title_no_one_was_given_is_someone_new(analyse_text):
+    """description.antecedent no longer gives "the judge" to the last person named when nobody
+    was called a judge: on real court reports that was wrong 24 times in 66 (rules 64)."""
+    _, an = analyse_text(
+        "Bail refused\n\n"
+        "Darren Pike, 34, appeared in court on Tuesday charged with two burglaries.\n\n"
+        '"You will not go near that shop again," the judge said.\n'
+    )
+    assert speaker_of(an, "You will not go near") == "judge"
+
+
+def test_an_abbreviated_title_is_the_title_a_later_description_uses(analyse_text):
+    """ "Gov." before a name is "governor" for "the Republican governor" (role.antecedent)."""
+    _, an = analyse_text(
+        "Bridge money signed\n\n"
+        "Ohio Gov. Tom Reilly signed the transport bill on Friday. "
+        '"This bridge has waited long enough," the Republican governor said.\n'
+    )
+    assert speaker_of(an, "This bridge has waited") == "Tom Reilly"

@@ -267,13 +267,15 @@ def test_unresolvable_cue_does_not_inherit_someone_else(analyse_text):
     assert speaker_of(an, "We did our best") is None
 
 
-def test_lede_description_named_in_the_next_paragraph(analyse_text):
+def test_lede_description_stays_a_description_when_a_name_follows(analyse_text):
+    """The lede rules that gave a described speaker to the person named in the next paragraphs
+    were right 30 times in 50 on real news and were deleted in rules 64: the description stays."""
     _, an = analyse_text(
         "Memoir row\n\n"
         'A former cabinet minister has accused her party of "cowardice" in a new memoir.\n\n'
         "Margaret Hillier, who served as business secretary until 2019, writes that colleagues stayed silent.\n"
     )
-    assert speaker_of(an, "cowardice") == "Margaret Hillier"
+    assert speaker_of(an, "cowardice") == "former cabinet minister"
 
 
 def test_lede_description_not_merged_with_someone_else(analyse_text):
@@ -317,18 +319,6 @@ def test_a_one_name_person_untagged_in_one_sentence_is_still_in_the_history(anal
         'He said: "We scored in the last minute and it was taken away."\n'
     )
     assert speaker_of(an, "We scored in the last minute") == "Pochettino"
-
-
-def test_a_description_named_a_few_paragraphs_later_is_that_person(analyse_text):
-    """lede.later: "the region's minister ... announced" then, two paragraphs on, "Minister X told"."""
-    _, an = analyse_text(
-        "Flood order\n\n"
-        "The regional government has ordered the valley towns to leave.\n\n"
-        'On Wednesday night the region\'s minister of emergency services announced a "staged departure" for the towns.\n\n'
-        "Farms along the river road are at highest risk.\n\n"
-        '"Nobody is in immediate danger," Minister Harriet Quayle told reporters.\n'
-    )
-    assert speaker_of(an, "staged departure") == "Harriet Quayle"
 
 
 def test_a_given_name_used_alone_is_its_one_bearer(analyse_text):

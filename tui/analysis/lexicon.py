@@ -153,6 +153,34 @@ HONORIFICS = frozenset(
     "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon.".split()
 )
 
+# Abbreviated titles and the title they stand for, so that "Texas Gov. Greg Abbott" is the
+# person a later "the Republican governor" means.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "const": "constable",
+    "cst": "constable",
+    "cllr": "councillor",
+    "coun": "councillor",
+    "prof": "professor",
+    "atty": "attorney",
+    "pres": "president",
+    "cmdr": "commander",
+    "maj": "major",
+    "adm": "admiral",
+    "brig": "brigadier",
+    "cpl": "corporal",
+}
+
 # Words that head a title phrase ("Secretary of State", "National Security Advisor") and so
 # never form an organisation or person by themselves when spaCy cuts a title apart.
 TITLE_NOUNS = frozenset(

@@ -21,7 +21,6 @@ SUBJECT_RULES: dict[str, str] = {
     "document.issuer": '"a statement from X said": the issuer',
     "document.compound": '"a White House statement said": the issuer named before the noun',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
-    "name.tagged_later": '\'"…," Waters said\' with only a later "Waters" tagged: a proper noun that is a person\'s one name or surname',
     "trade.antecedent": '"the tech giant": the organisation just named',
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
     "description.antecedent": '"the 23-year-old": the latest person in the story',
@@ -41,7 +40,6 @@ QUOTE_RULES: dict[str, str] = {
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
     "cue.governing": "the speech verb the quote depends on in the parse",
-    "cue.object_control": '"prompted the minister to say": the object of the verb above a "to"-clause is the speaker',
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
@@ -51,9 +49,6 @@ QUOTE_RULES: dict[str, str] = {
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
-    "lede.named": "a described lede speaker named in the next paragraph",
-    "lede.later": "lede.named also for a description in any paragraph, named up to three paragraphs later",
-    "lede.untitled": "lede.named also when the person named next is given no title at all",
     "echo": "a headline or subhead quote repeating a body quote",
 }
 

@@ -24,6 +24,8 @@ from .lexicon import (
     PHRASAL_SPEECH,
     ROLE_CLASSES,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLE_NOUNS,
 )
 from .rules import enabled
 
@@ -110,22 +112,8 @@ def subject_of(verb: Token) -> Token | None:
                         return child
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return stray_subject(tok)
-        controller = _object_controller(tok)
-        if controller is not None:
-            return controller
         tok = tok.head
     return None
-
-
-def _object_controller(tok: Token) -> Token | None:
-    """ "inspired the judge to comment that …", "prompted the minister to say": the object of the
-    verb above a "to"-clause is who does the clause's saying (not after "promise")."""
-    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() == "promise" or not enabled("cue.object_control"):
-        return None
-    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-    if obj is None or not (obj.pos_ in ("PROPN", "PRON") or is_role(obj.lemma_.lower())):
-        return None  # "organized a press conference to slam …": a thing does not speak
-    return obj
 
 
 def _inverted_speaker(child: Token, verb: Token) -> bool:
@@ -339,8 +327,11 @@ def descriptors(tok: Token, org: bool = False) -> set[str]:
     out: set[str] = set()
     for child in head.lefts:
         for t in child.subtree:
-            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and t.ent_type_ != "PERSON":
-                out.add(t.lemma_.lower())
+            lemma = t.lemma_.lower()
+            title = TITLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)  # "Gov." is "governor"
+            # A title the NER took into the name ("Councillor Amos Tembe") is still a title.
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and (t.ent_type_ != "PERSON" or title in TITLE_NOUNS):
+                out.add(title)
     for child in head.rights:
         if child.dep_ in ("appos", "nummod", "amod", "npadvmod"):
             for t in child.subtree:
