@@ -483,3 +483,18 @@ def test_short_forms_of_things_are_not_organisations(analyse_text):
     )
     found = {e.name for e in an.entities}
     assert not found & {"EF-1", "VAT", "CCTV", "FIR"}, found
+
+
+def test_the_words_before_a_ministers_title_are_a_portfolio_not_an_organisation(analyse_text):
+    """entities.portfolio: "Social Welfare Minister", "Interior Cabinet Secretary" (rules 65)."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Relief budget\n\nSocial Welfare Minister Ama Owusu said the fund would double. "
+        "Interior Cabinet Secretary Peter Kamau said police would guard the depots.\n"
+    )
+    _, an = analyse_text(text)
+    assert {e.name for e in an.entities} == {"Ama Owusu", "Peter Kamau"}
+    with switched_off("entities.portfolio"):
+        _, off = analyse_text(text, name="off.txt")
+    assert {"Social Welfare", "Interior Cabinet"} <= {e.name for e in off.entities}

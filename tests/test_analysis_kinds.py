@@ -117,6 +117,12 @@ def test_a_given_name_at_the_start_makes_a_person_but_not_of_a_town_or_a_firm():
     assert not _opens_with_first_name("Owen Sound")  # a town: "Sound" is a place word
     assert not _opens_with_first_name("De Beers")  # a particle, not a given name
     assert not _opens_with_first_name("Sky News")
+    # A particle inside, hyphens and apostrophes (rules 65): "Eduardo del Rosario" was an organisation.
+    assert _opens_with_first_name("Maria de Souza")
+    assert _opens_with_first_name("Eduardo del Rosario")
+    assert _opens_with_first_name("Paul-Henri Nargeolet")
+    assert _opens_with_first_name("Liam O'Connor")
+    assert not _opens_with_first_name("Banco de Brasil")  # no given name first
 
 
 def test_storms_and_races_are_not_entities(analyse_text):

@@ -40,6 +40,7 @@ from .lexicon import (
     PLACE_PREPOSITIONS,
     PLATFORM_LETTERS,
     PLATFORMS,
+    PORTFOLIO_TITLES,
     POSTNOMINALS,
     RANK_ABBREVIATIONS,
     SITE_PREPOSITIONS,
@@ -562,6 +563,17 @@ def _plausible_person(c: Candidate) -> bool:
     return bool(meaningful)
 
 
+def _portfolio(c: Candidate) -> bool:
+    """A mention right before "Minister" or "Secretary" that is neither an acronym ("MITI
+    minister") nor ends in a body word ("Council of ... Judges secretary" ends in a plural)."""
+    return (
+        c.next in PORTFOLIO_TITLES
+        and not c.text.isupper()
+        and c.words[-1] not in ORG_NAME_WORDS
+        and enabled("entities.portfolio")
+    )
+
+
 def _is_title_fragment(c: Candidate) -> bool:
     """ "State" in "Secretary of State", "National Security" in "National Security Advisor"."""
     if c.key not in TITLE_PHRASES:
@@ -646,6 +658,8 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             continue  # "Ugandan" tagged as an organisation
         if c.kind is EntityKind.ORGANIZATION and _title_only(c):
             continue  # "Minister of Finance", "Additional Public Prosecutor": an office, not a body
+        if c.kind is EntityKind.ORGANIZATION and _portfolio(c):
+            continue  # "Internal Affairs Minister Ronald Plasterk": the office's field, not a body
         kept.append(c)
 
     kept = [c for c in _without_events(kept) if not _generic(c)]

@@ -209,7 +209,7 @@ def _opens_with_first_name(name: str) -> bool:
     words = name.split()
     return (
         _person_shaped(name)
-        and is_first_name(words[0])
+        and (is_first_name(words[0]) or is_first_name(words[0].split("-")[0]))  # "Paul-Henri Nargeolet"
         and not _well_known_place(words[0])  # "London Stock Exchange", but "Stanley Mwale"
         and not DEMONYM.match(words[0])
         and words[0] not in COMPASS_WORDS  # "West Maui": "West" is a given name somewhere
@@ -397,9 +397,19 @@ def _person_shaped(name: str, fewest: int = 2) -> bool:
     if len(words) == 1 and len(name) > 2 and name.isupper():
         return False  # "NYCC", "BBC": an acronym names a body, not a person
     return fewest <= len(words) <= 3 and all(
-        w[:1].isupper() and (w[1:].isalpha() or w[1:] in ("", ".")) and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS
-        for w in words
+        (_name_word(w) and w not in COMPANY_SUFFIXES and w.lower() not in ORG_NOUNS)
+        or (0 < i < len(words) - 1 and w in NAME_PARTICLES)  # "Quinton de Kock", "Eduardo del Rosario"
+        for i, w in enumerate(words)
     )
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word, its parts joined by hyphens or apostrophes capitalised too or not
+    ("Sanwo-Olu", "O'Brien", "Paul-Henri"), or an initial ("J.")."""
+    if word[1:] in ("", "."):
+        return word[:1].isupper()
+    parts = word.replace("’", "'").replace("'", "-").split("-")
+    return word[:1].isupper() and all(p.isalpha() for p in parts)
 
 
 def _without_demonym(name: str) -> str:

@@ -153,6 +153,10 @@ HONORIFICS = frozenset(
     "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon.".split()
 )
 
+# Titles whose capitalised words before them name a portfolio, not a body: "Social Welfare
+# Minister", "Interior Cabinet Secretary" (a body's own name ends in a body word: "Council").
+PORTFOLIO_TITLES = frozenset("minister ministers secretary".split())
+
 # Abbreviated titles and the title they stand for, so that "Texas Gov. Greg Abbott" is the
 # person a later "the Republican governor" means.
 TITLE_ABBREVIATIONS: dict[str, str] = {

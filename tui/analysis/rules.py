@@ -67,6 +67,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
     "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
     "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
+    "entities.portfolio": '"Internal Affairs Minister", "Devolution Cabinet Secretary": the words before a minister\'s title are a portfolio, not an organisation',
 }
 
 RULES: dict[str, str] = {**SUBJECT_RULES, **QUOTE_RULES, **ENTITY_RULES}
