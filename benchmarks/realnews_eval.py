@@ -20,7 +20,9 @@ manifest's sha256 and measures:
 - speakers: over found gold quotes, the predicted speaker's name equals the gold speaker or one of
   its aliases after normalising (case, punctuation, a leading "the", honorifics); a gold ``null``
   is right only when the engine left the quote unattributed. ``end-to-end`` divides the same
-  count by all gold quotes;
+  count by all gold quotes. ``named`` is stricter: a speaker the engine left described ("the
+  judge") counts only where the gold speaker is unnamed too, since the aliases accept a named
+  speaker's titles and so reward leaving a description unresolved;
 - entities, per kind: a predicted entry is right when its name is the name or an alias of a gold
   entity of the same kind, and no earlier entry already claimed that gold entity; recall counts
   gold entities claimed by a right entry. Entries whose name fits a gold entity of another kind are
@@ -234,6 +236,7 @@ class Counts:
     predicted_quotes: int = 0
     matched_predicted: int = 0
     speaker_right: int = 0
+    speaker_named: int = 0  # right, and not only by a description where the gold names the speaker
     entity_gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     entity_found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     entity_predicted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
@@ -243,7 +246,15 @@ class Counts:
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
-        for name in ("gold_quotes", "found", "predicted_quotes", "matched_predicted", "speaker_right", "articles"):
+        for name in (
+            "gold_quotes",
+            "found",
+            "predicted_quotes",
+            "matched_predicted",
+            "speaker_right",
+            "speaker_named",
+            "articles",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("entity_gold", "entity_found", "entity_predicted", "entity_right"):
             mine, theirs = getattr(self, name), getattr(other, name)
@@ -276,6 +287,7 @@ class Counts:
             "speaker_accuracy": ratio(self.speaker_right, self.found),
             "speaker_end_to_end": ratio(self.speaker_right, self.gold_quotes),
             "speaker_right": self.speaker_right,
+            "speaker_named_accuracy": ratio(self.speaker_named, self.found),
             "found": self.found,
             "entities": entities,
             "kind_confusions": dict(sorted(self.confusions.items())),
@@ -314,6 +326,7 @@ def match_quotes(entry: dict[str, Any], article, analysis) -> tuple[list[dict[st
 def score_quotes(entry: dict[str, Any], article, analysis, counts: Counts) -> None:
     aid = entry["id"]
     names = {s.id: s.name for s in analysis.speakers}
+    described = {s.id for s in analysis.speakers if s.kind.value == "unnamed"}
     gold, predicted, match = match_quotes(entry, article, analysis)
     used = set(match.values())
     counts.gold_quotes += len(gold)
@@ -330,6 +343,10 @@ def score_quotes(entry: dict[str, Any], article, analysis, counts: Counts) -> No
         said = names.get(q.speaker_id) if q.speaker_id else None
         if same_speaker(g["speaker"], g["aliases"], said):
             counts.speaker_right += 1
+            # The gold accepts a speaker's titles as aliases, so "the judge" left unresolved is
+            # right; the stricter figure wants the name wherever the gold has one.
+            if q.speaker_id not in described or g["speaker"] is None or g.get("speaker_kind") == "unnamed":
+                counts.speaker_named += 1
         else:
             rule = q.attribution.rule if q.attribution else "-"
             counts.errors.append(f"wrong speaker  {where}: gold {g['speaker']!r}, predicted {said!r} ({rule})")
@@ -461,6 +478,7 @@ def report(name: str, figures: dict[str, Any]) -> str:
         f"  quotes    recall {_pct(f['quote_recall'])}  precision {_pct(f['quote_precision'])}",
         f"  speakers  accuracy {_pct(f['speaker_accuracy'])} ({f['speaker_right']}/{f['found']} found quotes)"
         f"  end-to-end {_pct(f['speaker_end_to_end'])}",
+        f"  named     accuracy {_pct(f['speaker_named_accuracy'])} (a description is right only where the gold names nobody)",
         *entity_lines(f),
     ]
     return "\n".join(lines)

@@ -233,3 +233,52 @@ def test_first_runs_table_lists_every_record_in_order(tmp_path):
     rows = rn.first_runs_table(json.loads(path.read_text(encoding="utf-8"))).splitlines()
     assert [r.split(" | ")[0] for r in rows[2:]] == ["| t02", "| t01"]
     assert "| 100.0 / 75.0 | 50.0 / 50.0 | n/a / 100.0 |" in rows[2]
+
+
+def test_a_description_left_unresolved_counts_only_in_the_lenient_figure(tmp_path):
+    """The gold lists a speaker's titles as aliases, so "judge" is right for Judge Ann Cole in
+    the lenient figure and wrong in the named one."""
+    from tui.analysis import analyse, load_pipeline
+    from tui.document import load_article
+
+    text = 'Court\n\nJudge Ann Cole heard the case.\n\n"Sit down," the judge said.\n'
+    root = tmp_path / "news"
+    (root / "t02").mkdir(parents=True)
+    path = root / "t02" / "t02_01_court.txt"
+    path.write_text(text, encoding="utf-8")
+    gold = {
+        "url": "https://example.org/a",
+        "headline": "Court",
+        "outlet": "x",
+        "country": "x",
+        "source_type": "local",
+        "genre": "courts",
+        "query": "q",
+        "quotes": [
+            {
+                "begins": "Sit down",
+                "ends": "Sit down",
+                "speaker": "Ann Cole",
+                "speaker_kind": "person",
+                "aliases": ["Cole", "the judge"],
+            }
+        ],
+        "entities": [{"name": "Ann Cole", "kind": "person", "aliases": ["Cole"]}],
+    }
+    (root / "t02" / "t02_01_court.ann.json").write_text(json.dumps(gold), encoding="utf-8")
+    manifests = tmp_path / "manifests"
+    manifests.mkdir()
+    rn.build("t02", root, manifests)
+    entry = rn.load_manifest("t02", manifests)["articles"][0]
+    article = load_article(str(path))
+    real = analyse(article, load_pipeline())
+    quote = real.quotes[0]
+    for speaker, named in (
+        (Speaker("u1", "judge", SpeakerKind.UNNAMED, None, []), 0),
+        (Speaker("p1", "Ann Cole", SpeakerKind.PERSON, None, []), 1),
+    ):
+        counts = rn.Counts()
+        analysis = Analysis(article.source, real.entities, [replace(quote, speaker_id=speaker.id)], [speaker])
+        rn.score_quotes(entry, article, analysis, counts)
+        f = counts.figures()
+        assert (f["speaker_right"], f["speaker_named_accuracy"]) == (1, float(named))

@@ -291,8 +291,6 @@ class Resolver:
         relational = p.head.doc[p.lo].dep_ == "poss" and p.head.doc[p.lo].pos_ in ("PRON", "PROPN")
         if relational or p.plural:
             return None  # "her neighbour" is someone new
-        if p.lemma in TITLE_NOUNS and p.lemma not in ROLE_CLASSES["player"]:
-            return None  # a bare "the judge" that no earlier title matched is someone new, not the last person
         gender = gender_of_words([p.lemma])
 
         def want(r: Referent) -> bool:

@@ -119,6 +119,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
     _link_continuations(article, drafts)
     _propagate_groups(drafts)
     _inherit(drafts, events, topics)
+    _name_the_lede(drafts, refs, blocks, topics)
     _repeated_words(article, drafts)
     _headings(article, drafts)
     return _build(article, drafts)
@@ -666,6 +667,70 @@ def _repeated_words(article: Article, drafts: list[_Draft]) -> None:
                 reason = f"its words come back in a quote of {later.referent.name}"
                 d.credit(later.referent, "partial.repeated", reason, (Span(later.span.start, later.span.end),))
                 break
+
+
+def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], topics: list[_Event]) -> None:
+    """News copy often opens with a description and names the person a paragraph or three later:
+    "A former cabinet minister has accused her party of "cowardice" ..." then "Margaret Hillier,
+    who served as business secretary, writes that ...". A quoted, described (unnamed, singular)
+    speaker is the person who is the main subject of a paragraph within the next
+    `_NAMED_LATER_BLOCKS`, named there for the first time with a matching title or age ("the
+    territory's minister ... announced" ... "Minister Shane Thompson told reporters"); for a lede
+    description, only the next paragraph counts without `lede.later`, and there a person given no
+    title at all fits too (`lede.untitled`)."""
+    lede = next((i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH), None)
+    if lede is None or lede + 1 >= len(blocks) or not enabled("lede.named"):
+        return
+    quoted = {id(d.referent) for d in drafts if d.referent is not None}
+    described = [r for r in refs.described if r.kind is SpeakerKind.UNNAMED and not r.plural and r.mentions and id(r) in quoted]
+    # Blocks are in text order and apart, topics in block order: both are looked up by bisection
+    # (scanning them per description was quadratic on a long text of many paragraphs).
+    starts = [b.start for b in blocks]
+    topic_blocks = [t.block_index for t in topics]
+    for unnamed in described:
+        first = unnamed.mentions[0].start
+        at = bisect.bisect_right(starts, first) - 1
+        if at < 0 or first >= blocks[at].end or at < lede:
+            continue
+        named = _named_later(unnamed, at, at == lede, refs, blocks, topics, topic_blocks)
+        if named is None or (unnamed.gender and named[0].gender and unnamed.gender != named[0].gender):
+            continue
+        person, topic = named
+        reason = f"'{unnamed.name}' is {person.name}, named later with the same title or age"
+        for d in drafts:
+            if d.referent is unnamed:
+                d.credit(person, "lede.named", reason, (*d.evidence, Span(topic.start, topic.end)))
+        person.mentions.extend(unnamed.mentions)
+
+
+_NAMED_LATER_BLOCKS = 3
+
+
+def _named_later(
+    unnamed: Referent,
+    at: int,
+    in_lede: bool,
+    refs: Referents,
+    blocks: list[Block],
+    topics: list[_Event],
+    topic_blocks: list[int],
+) -> tuple[Referent, _Event] | None:
+    """The person a description is: the main subject of a later paragraph, named there for the
+    first time, with the description's title or age (in the paragraph right after the lede, a
+    person given no title at all also fits). `topic_blocks` is each topic's block index."""
+    reach = _NAMED_LATER_BLOCKS if enabled("lede.later") else 1
+    lo, hi = bisect.bisect_right(topic_blocks, at), bisect.bisect_right(topic_blocks, at + reach)
+    for t in topics[lo:hi]:
+        if t.referent.entity_id is None:
+            continue
+        if refs.first_mention(t.referent.entity_id) < blocks[t.block_index].start:
+            continue
+        untitled = in_lede and t.block_index == at + 1 and not t.referent.descriptors and enabled("lede.untitled")
+        if refs.same_role(unnamed, t.referent) or untitled:
+            return t.referent, t
+        if t.block_index == at + 1 and in_lede:
+            return None  # the lede's next paragraph is about someone else
+    return None
 
 
 def _is_heading(d: _Draft) -> bool:

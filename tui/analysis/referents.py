@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from . import gazetteer
-from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, TITLE_NOUNS
+from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, ROLE_CLASSES, TITLE_NOUNS
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import OTHER, descriptors, gender_of_words, is_role, salience
@@ -128,6 +128,14 @@ class Referents:
 
     def first_mention(self, entity_id: str) -> int:
         return self._first.get(entity_id, -1)
+
+    @staticmethod
+    def same_role(described: Referent, named: Referent) -> bool:
+        """Whether a description fits what the text says about a named person: the same or a
+        related title ("former cabinet minister" / "business secretary") or the same age."""
+        roles = ROLE_CLASSES.get(described.head, frozenset()) | {described.head}
+        ages = {d for d in described.descriptors if d.isdigit()}
+        return bool(named.descriptors & roles or ages & named.descriptors)
 
     def of_entity(self, ent: Entity) -> Referent:
         ref = self._by_entity.get(ent.id)

@@ -49,6 +49,9 @@ QUOTE_RULES: dict[str, str] = {
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
     "inherit.partial": "a partial quote with no cue: the speaker quoted in the same paragraph or the one before",
     "continuation": "a paragraph continuing a quote opened above",
+    "lede.named": "a described lede speaker named in the next paragraph",
+    "lede.later": "lede.named also for a description in any paragraph, named up to three paragraphs later",
+    "lede.untitled": "lede.named also when the person named next is given no title at all",
     "echo": "a headline or subhead quote repeating a body quote",
 }
 
