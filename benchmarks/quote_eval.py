@@ -6,8 +6,9 @@ Usage: python benchmarks/quote_eval.py [-v] [--rules] [--realnews DIR] [BATCH ..
 (`tui.analysis.rules.switched_off`), on the corpus and, when the real-news harness
 (`benchmarks/realnews_eval.py`) and its manifests are there, on the real batches (every batch
 in DIR, default benchmarks/realnews, whose blind first run is recorded, except the held-out
-`final`; or the BATCHes named), where it also counts the entity entries that turn right or wrong
-(an entity rule is judged there). Each article is parsed once; only the rules are re-run.
+`final`; or the BATCHes named), where it also counts the quotes credited by name where the gold
+names the speaker (`named` in realnews_eval: a rule that resolves "the judge" to Judge Ann Cole
+is judged there) and the entity entries that turn right or wrong (an entity rule is judged there). Each article is parsed once; only the rules are re-run.
 
 Gold files are tests/corpus/*.gold.json next to their article (same stem, .txt or .md), and
 tests/corpus/seed/*.gold.json naming their article with an "article" path. Each lists the
@@ -191,9 +192,10 @@ def _recorded_batches(manifest_dir: Path, harness) -> list[str]:
     return sorted(p.stem for p in manifest_dir.glob("*.json") if p.stem in recorded and p.stem not in harness.HELD_OUT)
 
 
-def _realnews_right(harness, items) -> tuple[int, int, int, int]:
+def _realnews_right(harness, items) -> tuple[int, int, int, int, int]:
     """(quotes credited to the gold speaker, gold quotes found, entity entries right, entity entries
-    wrong) on the real batches: an entity rule pays its way in the last two columns, not the first."""
+    wrong, quotes credited by name where the gold names the speaker) on the real batches: an
+    entity rule pays its way in the entity columns; a rule that resolves descriptions in the last."""
     from tui.analysis.engine import analyse_parsed
 
     counts = harness.Counts()
@@ -202,7 +204,7 @@ def _realnews_right(harness, items) -> tuple[int, int, int, int]:
         harness.score_quotes(entry, article, analysis, counts)
         harness.score_entities(entry, analysis, counts)
     right = sum(counts.entity_right.values())
-    return counts.speaker_right, counts.found, right, sum(counts.entity_predicted.values()) - right
+    return counts.speaker_right, counts.found, right, sum(counts.entity_predicted.values()) - right, counts.speaker_named
 
 
 def rule_table(argv: list[str]) -> int:
@@ -216,7 +218,7 @@ def rule_table(argv: list[str]) -> int:
     batches = [a for a in argv if not a.startswith("-") and a != str(manifest_dir)]
     real = _realnews_parsed(nlp, manifest_dir, batches)
 
-    def figures() -> tuple[float, tuple[int, int, int, int] | None]:
+    def figures() -> tuple[float, tuple[int, int, int, int, int] | None]:
         return _corpus_accuracy(corpus), (_realnews_right(*real) if real else None)
 
     base_corpus, base_real = figures()
@@ -224,13 +226,15 @@ def rule_table(argv: list[str]) -> int:
         print(f"real news: {len(real[1]) if real else 0} articles, {base_real[1]} gold quotes found")
     if base_real is not None:
         print(f"entity entries: {base_real[2]} right, {base_real[3]} wrong (extra, split or of the wrong kind)")
-    print(f"{'rule':26} {'corpus':>7} {'Δ':>5}  {'real':>7} {'Δ quotes':>8} {'Δ right ents':>12} {'Δ wrong ents':>12}")
+    print(
+        f"{'rule':26} {'corpus':>7} {'Δ':>5}  {'real':>7} {'Δ quotes':>8} {'Δ named':>8} {'Δ right ents':>12} {'Δ wrong ents':>12}"
+    )
     print(f"{'(all rules on)':26} {base_corpus:7.1%} {'':5}  " + (f"{base_real[0] / base_real[1]:7.1%}" if base_real else ""))
     for rule in RULES:
         with switched_off(rule):
             c, r = figures()
         real_cols = (
-            f"{r[0] / r[1]:7.1%} {r[0] - base_real[0]:+8d} {r[2] - base_real[2]:+12d} {r[3] - base_real[3]:+12d}"
+            f"{r[0] / r[1]:7.1%} {r[0] - base_real[0]:+8d} {r[4] - base_real[4]:+8d} {r[2] - base_real[2]:+12d} {r[3] - base_real[3]:+12d}"
             if r is not None and base_real is not None
             else ""
         )
