@@ -123,6 +123,10 @@ def test_a_given_name_at_the_start_makes_a_person_but_not_of_a_town_or_a_firm():
     assert _opens_with_first_name("Paul-Henri Nargeolet")
     assert _opens_with_first_name("Liam O'Connor")
     assert not _opens_with_first_name("Banco de Brasil")  # no given name first
+    # Given names the nationality pattern also fits (rules 67): "-an", "-i" endings.
+    assert _opens_with_first_name("Ryan Mensah")
+    assert _opens_with_first_name("Susan Achieng")
+    assert not _opens_with_first_name("Christian Democrats")
 
 
 def test_storms_and_races_are_not_entities(analyse_text):

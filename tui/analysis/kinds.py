@@ -21,6 +21,7 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     COMPASS_WORDS,
     DEMONYM,
+    DEMONYM_GIVEN_NAMES,
     FIRM_NOUNS,
     HONORIFICS,
     IN_PLACE_PREPOSITIONS,
@@ -211,7 +212,7 @@ def _opens_with_first_name(name: str) -> bool:
         _person_shaped(name)
         and (is_first_name(words[0]) or is_first_name(words[0].split("-")[0]))  # "Paul-Henri Nargeolet"
         and not _well_known_place(words[0])  # "London Stock Exchange", but "Stanley Mwale"
-        and not DEMONYM.match(words[0])
+        and words[0] not in DEMONYM_GIVEN_NAMES  # "Christian Democrats"; "Susan", "Ali" fit DEMONYM too
         and words[0] not in COMPASS_WORDS  # "West Maui": "West" is a given name somewhere
         and words[0].lower() not in NAME_PARTICLES  # "De Beers", "Al Jazeera"
         and not words[-1].isupper()

@@ -254,6 +254,9 @@ NAME_PARTICLES = frozenset(
 # A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",
 # "Chinese", "Welshman". Case-sensitive: it starts with a capital.
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|eans?|ese|ish|ans?|is?|m[ae]n|wom[ae]n)$")
+# Given names that are also nationality words: a name opening with one may be a party or a
+# people ("Christian Democrats", "Roman Catholics"), so it does not make a person on its own.
+DEMONYM_GIVEN_NAMES = frozenset("Christian German Norman Roman Jordan Israel Indiana Dane".split())
 # Nouns for settlements and regions: "the Yorkshire town of Selby", "the village of Alcora".
 PLACE_NOUNS = frozenset(
     "town city village region province county state district area capital port island valley "
