@@ -69,32 +69,6 @@ def test_pronoun_main_subject_is_the_topic_of_the_next_quoted_paragraph(analyse_
     assert speaker_of(an, "The first winter") == "Elena Petrova"
 
 
-def test_nationality_and_trade_nouns_point_to_the_company(analyse_text):
-    _, an = analyse_text(
-        "Brewer sold\n\n"
-        "Dutch brewer Hoogland agreed on Monday to sell its African business. "
-        '"This lets us focus on Europe," the Dutch company said.\n\n'
-        "Rival Castellan Beverages said it was not interested in the assets. "
-        '"Our plans have not changed," the drinks giant said.\n'
-    )
-    assert speaker_of(an, "This lets us focus") == "Hoogland"
-    assert "Castellan Beverages" in speaker_of(an, "Our plans have not changed")
-    assert kind_of(an, "Hoogland") is SpeakerKind.ORGANIZATION
-
-
-def test_company_introduced_with_a_nationality_is_found_past_other_organisations(analyse_text):
-    _, an = analyse_text(
-        "Takeover\n\n"
-        "Norwegian shipping group Skarvik said on Tuesday it would buy Baltic Lines.\n\n"
-        '"We have waited years for this," said chief executive Ola Berg.\n\n'
-        "Baltic Lines' board backed the offer, and analysts at Nordea called the price fair.\n\n"
-        "Regulators in four countries must approve the deal.\n\n"
-        "The Norwegian firm said it expected to complete the purchase in the autumn.\n\n"
-        '"We have had good early talks," the company said.\n'
-    )
-    assert speaker_of(an, "We have had good early talks") == "Skarvik"
-
-
 def test_description_with_modifiers_is_a_new_organisation_not_the_last_one(analyse_text):
     _, an = analyse_text(
         "Roadworks\n\n"
@@ -168,16 +142,6 @@ def test_nationality_epithet_refers_back_to_the_person(analyse_text):
         "'I will not talk about the referee,' the Italian said. 'You all saw it.'\n"
     )
     assert speaker_of(an, "I will not talk") == "Marco Ferri"
-
-
-def test_located_company_phrase_points_to_the_organisation_not_a_plural_group(analyse_text):
-    _, an = analyse_text(
-        "Data law passed\n\n"
-        "Consumer groups said the law was too weak.\n\n"
-        "Trade lobby NetCommerce warned that costs would rise. "
-        'The Paris-based group said in a statement: "Small firms will pay the price."\n'
-    )
-    assert speaker_of(an, "Small firms will pay") == "NetCommerce"
 
 
 def test_sentence_opening_pronoun_makes_the_topic_for_a_quoted_paragraph(analyse_text):
@@ -339,16 +303,6 @@ def test_an_abbreviated_rank_does_not_end_the_cue(analyse_text):
     )
     assert speaker_of(an, "Nobody should go") == "Mara Olsen"
     assert speaker_of(an, "The ground is still") == "Mara Olsen"
-
-
-def test_a_spokeswoman_is_the_organisations_spokeswoman_and_takes_she(analyse_text):
-    _, an = analyse_text(
-        "Schools row\n\n"
-        "The Department for Transport was asked about the minister's remarks on Tuesday.\n\n"
-        'A spokeswoman said the minister was busy. Later she said: "He was speaking about one meeting only."\n'
-    )
-    said = speaker_of(an, "He was speaking")
-    assert said is not None and said.startswith("Department for Transport") and said.endswith("spokeswoman")
 
 
 def test_a_plural_description_does_not_point_back_to_one_author(analyse_text):

@@ -350,15 +350,3 @@ def test_a_quote_with_no_one_before_it_goes_to_the_next_paragraphs_speaker(analy
     assert speakers(analyse_text(text)[1]) == ["Pauline", "Pauline"]
     with switched_off("inherit.next"):
         assert speakers(analyse_text(text, name="off.txt")[1]) == [None, None]
-
-
-def test_a_description_named_a_few_paragraphs_later_is_that_person(analyse_text):
-    """lede.later: "the region's minister ... announced" then, two paragraphs on, "Minister X told"."""
-    _, an = analyse_text(
-        "Flood order\n\n"
-        "The regional government has ordered the valley towns to leave.\n\n"
-        'On Wednesday night the region\'s minister of emergency services announced a "staged departure" for the towns.\n\n'
-        "Farms along the river road are at highest risk.\n\n"
-        '"Nobody is in immediate danger," Minister Harriet Quayle told reporters.\n'
-    )
-    assert speaker_of(an, "staged departure") == "Harriet Quayle"

@@ -11,11 +11,12 @@ from benchmarks.quote_eval import CORPUS, evaluate, gold_files, same_speaker
 
 # Measured when set: corpus recall 100%, speaker accuracy 97.9% (469 quotes, 99 articles; 40-99
 # were written as unseen tests of the attribution rules, first run before any fix);
-# seed 100% / 100% (17 quotes). Rules 64 (96.7%, 518 quotes) deleted the lede rules and kept bare
-# titles from the last person named: +58 quotes on real news, -3 here, where the corpus was written
-# with those rules in mind; real news decides.
+# seed 100% / 100% (17 quotes). Rules 68 (94.0%, 518 quotes) deleted org.antecedent ("the
+# company said"), trade.antecedent, spokesperson.org and lede.later: on 2,513 real articles they
+# cost 22 quotes (14 credited by name) and moved none on the newest blind batches; the corpus,
+# written with them in mind, lost 16. Real news decides.
 CORPUS_RECALL_FLOOR = 0.98
-CORPUS_SPEAKER_FLOOR = 0.96
+CORPUS_SPEAKER_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from .lexicon import (
-    ANAPHORIC_ORG_NOUNS,
     DEFINITE,
     DEMONYM,
     DOCUMENT_NOUNS,
@@ -32,17 +31,15 @@ from .lexicon import (
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SITE_NOUNS,
-    SPOKESPERSON_NOUNS,
     TITLE_NOUNS,
     TRADE_NOUNS,
     WRITTEN_NOUNS,
 )
 from .parsed import ParsedBlock
-from .referents import LOOKBACK_SENTENCES, Referent, Referents, Resolved, Search, Seen, by_prominence, may_be_org
+from .referents import Referent, Referents, Resolved, Search, Seen, by_prominence
 from .rules import enabled
 from .syntax import (
     MAIN_SUBJECT,
-    OTHER,
     SPEAKER,
     age_of,
     appos_lemmas,
@@ -50,10 +47,8 @@ from .syntax import (
     gender_of_words,
     given_name,
     introduces_person,
-    is_nationality,
     is_role,
     np_bounds,
-    only_nationality,
     org_like,
     under_phrase,
 )
@@ -185,7 +180,7 @@ class Resolver:
                     return found
             if rule_id == "pronoun.person" and (p.head.pos_ == "PRON" or p.head.lower_ in PERSON_PRONOUNS) and not p.quantifier:
                 return Resolved(None, p.offset, p.offset + len(p.head.text))
-            if rule_id == "trade.antecedent" and not (p.is_org or p.is_person or _cue_noun(p)):
+            if rule_id == "name.untagged" and not (p.is_org or p.is_person or _cue_noun(p)):
                 break
         return Resolved(None, p.start, p.end)
 
@@ -261,21 +256,6 @@ class Resolver:
         ref = self._proper_name(text, words, named_org is not None or (org_like(head) and not titled))
         return self._found(p, ref, "name.untagged")
 
-    def trade(self, p: Phrase) -> Resolved | None:
-        """ "the tech giant", "the Canadian miner": the organisation just named."""
-        loose = all(t.i == p.head.i or not t.is_title or is_nationality(t) for t in p.words[1:])
-        seen = self.refs.search_back(p.offset, p.sentence, _org_search(p.modifiers, loose, p.sentence))
-        if seen is None:
-            return None
-        return self._found(
-            p,
-            seen.referent,
-            "trade.antecedent",
-            f"'{p.text}' → {seen.referent.name}, the organisation just named",
-            seen,
-            mention=True,
-        )
-
     def role(self, p: Phrase) -> Resolved | None:
         """ "the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
         referent by title and modifiers; the most recent one on a tie."""
@@ -310,41 +290,6 @@ class Resolver:
             f"'{p.text}' → {seen.referent.name}, the last person named",
             seen,
             mention=True,
-        )
-
-    def org_noun(self, p: Phrase) -> Resolved | None:
-        """ "the company", "the Swedish company": the organisation just mentioned (one
-        introduced as Swedish first), or a name tagged as a place that no gazetteer knows."""
-        if p.head.doc[p.lo].lower_ not in DEFINITE:
-            return None
-        seen = self.refs.search_back(
-            p.offset, p.sentence, _org_search(p.modifiers, only_nationality(p.words, p.head), p.sentence)
-        )
-        if seen is None:
-            return None
-        return self._found(
-            p,
-            seen.referent,
-            "org.antecedent",
-            f"'{p.text}' → {seen.referent.name}, the organisation just named",
-            seen,
-            mention=True,
-        )
-
-    def spokesperson(self, p: Phrase) -> Resolved | None:
-        """A bare "a spokesperson said" speaks for the organisation just mentioned: the speaker is
-        that organisation's spokesperson (a person, whom a later "she said" can mean), one per
-        organisation and title."""
-        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: r.kind is SpeakerKind.ORGANIZATION))
-        if seen is None:
-            return None
-        name = f"{seen.referent.name} {p.lemma}"
-        ref = next((r for r in self.refs.described if r.name == name), None)
-        if ref is None:
-            ref = Referent(name, SpeakerKind.UNNAMED, None, p.lemma, {p.lemma}, gender_of_words([p.lemma]))
-            self.refs.described.append(ref)
-        return self._found(
-            p, ref, "spokesperson.org", f"'{p.text}' for {seen.referent.name}, named just before", seen, mention=True
         )
 
     def given(self, p: Phrase) -> Resolved | None:
@@ -440,24 +385,6 @@ def _in_name(w: Token) -> bool:
     return w.pos_ == "PROPN" or (w.text == "-" and not w.whitespace_ and w.i > 0 and not w.doc[w.i - 1].whitespace_)
 
 
-def _org_search(modifiers: set[str], loose: bool, sentence: int) -> Search:
-    """An earlier organisation introduced with one of the modifiers ("Norwegian shipping group
-    Nordvik") anywhere in reach; else, when the phrase says no more than a nationality
-    (`loose`), the latest one that was a subject in the last few sentences, else the latest one
-    mentioned there. "The national highways agency" is new."""
-
-    def rank(item: Seen) -> tuple[int, ...] | None:
-        if not may_be_org(item.referent):
-            return None
-        if modifiers and item.referent.descriptors & modifiers:
-            return (2,)
-        if loose and sentence - item.sentence <= LOOKBACK_SENTENCES:
-            return (1,) if item.salience > OTHER else (0,)
-        return None
-
-    return Search(rank, sentences=None)
-
-
 def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool, plural: bool) -> Search:
     roles = ROLE_CLASSES.get(lemma, frozenset()) | {lemma}
 
@@ -487,15 +414,8 @@ _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable
     ("pronoun.person", Resolver.person_pronoun, lambda p: p.head.lower_ in PERSON_PRONOUNS),
     ("document.issuer", Resolver.document, lambda p: p.lemma in DOCUMENT_NOUNS),
     ("name.untagged", Resolver.untagged_name, _always),
-    (
-        "trade.antecedent",
-        Resolver.trade,
-        lambda p: p.lemma in TRADE_NOUNS and p.head.doc[p.lo].lower_ in DEFINITE and not p.plural,
-    ),
     ("role.antecedent", Resolver.role, lambda p: p.definite),
     ("description.antecedent", Resolver.definite_person, lambda p: p.definite and p.is_person),
-    ("org.antecedent", Resolver.org_noun, lambda p: p.definite and p.is_org and p.lemma in ANAPHORIC_ORG_NOUNS),
-    ("spokesperson.org", Resolver.spokesperson, lambda p: not p.definite and p.lemma in SPOKESPERSON_NOUNS and p.hi - p.lo <= 2),
     ("description.given_name", Resolver.given, lambda p: p.is_person and not p.is_org),
     ("description.new", Resolver.new_description, _always),
 )

@@ -291,7 +291,6 @@ WRITTEN_NOUNS = frozenset(
     "petition indictment affidavit ruling judgment judgement verdict order decision law bill act policy plan "
     "proposal agreement deal guideline guidance rule notice sign website page headline caption video".split()
 )
-SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Nouns that name words rather than say them: "the words "pandemic risk"", "the slogan "…"".
 NAMING_NOUNS = frozenset(
     "word words term terms phrase expression slogan label title name nickname motto hashtag headline caption".split()

@@ -703,9 +703,6 @@ def _name_the_lede(drafts: list[_Draft], refs: Referents, blocks: list[Block], t
         person.mentions.extend(unnamed.mentions)
 
 
-_NAMED_LATER_BLOCKS = 3
-
-
 def _named_later(
     unnamed: Referent,
     at: int,
@@ -718,8 +715,7 @@ def _named_later(
     """The person a description is: the main subject of a later paragraph, named there for the
     first time, with the description's title or age (in the paragraph right after the lede, a
     person given no title at all also fits). `topic_blocks` is each topic's block index."""
-    reach = _NAMED_LATER_BLOCKS if enabled("lede.later") else 1
-    lo, hi = bisect.bisect_right(topic_blocks, at), bisect.bisect_right(topic_blocks, at + reach)
+    lo, hi = bisect.bisect_right(topic_blocks, at), bisect.bisect_right(topic_blocks, at + 1)
     for t in topics[lo:hi]:
         if t.referent.entity_id is None:
             continue

@@ -228,12 +228,6 @@ def person_shaped_org(ref: Referent) -> bool:
     )
 
 
-def may_be_org(ref: Referent) -> bool:
-    if ref.kind is SpeakerKind.ORGANIZATION:
-        return not ref.plural
-    return ref.kind is SpeakerKind.PLACE and gazetteer.lookup(ref.name) is None
-
-
 def _title_word(word: str) -> bool:
     """ "Chair", "Minister", "Dr": a name's first word that is a title, not a given name."""
     low = word.lower()

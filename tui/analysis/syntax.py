@@ -15,7 +15,6 @@ from .lexicon import (
     ANAPHORIC_ORG_NOUNS,
     COMPANY_SUFFIXES,
     CUE_VERBS,
-    DEMONYM,
     DETERMINERS,
     FEMALE_WORDS,
     MALE_WORDS,
@@ -203,22 +202,6 @@ def org_like(head: Token) -> bool:
     if any(w.lemma_.lower() in ORG_NOUNS or w.text in COMPANY_SUFFIXES for w in head.subtree if w.pos_ in ("PROPN", "NOUN")):
         return True
     return any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in head.children)
-
-
-def only_nationality(words: list[Token], head: Token) -> bool:
-    """ "the company", "the Swedish company": nothing but a nationality to go on."""
-    return all(t.i == head.i or t.pos_ in ("DET", "PUNCT") or is_nationality(t) or in_based(t) for t in words)
-
-
-def in_based(t: Token) -> bool:
-    """Part of "Brussels-based" / "London-based": where a company sits, not its name."""
-    return any(a.lower_ == "based" for a in (t, *t.ancestors)) or (
-        t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ == "based"
-    )
-
-
-def is_nationality(t: Token) -> bool:
-    return t.ent_type_ == "NORP" or bool(DEMONYM.match(t.text))
 
 
 def given_name(head: Token) -> Span | None:
