@@ -2,7 +2,8 @@
 
 A speech verb's subject (or the object of "according to") can be a name, a pronoun ("he
 added"), a role noun pointing back to a title seen earlier ("the Ukrainian leader" for
-"Ukrainian President Volodymyr Zelensky"), an organisation noun ("the company"), a document
+"Ukrainian President Volodymyr Zelensky"), an organisation noun ("the company", which stays
+described: pointing it back cost quotes on real news), a document
 ("a statement from the ministry") or a description of someone never named ("a 44-year-old
 serviceman"). Each rule (ids and descriptions in `rules`) looks at the phrase and either
 declines or resolves it; the first that resolves decides, and its id, a one-line reason and

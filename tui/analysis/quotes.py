@@ -19,7 +19,7 @@ Quotes come from the quote marks (`quote_marks`); speakers from the dependency p
    before was about (``inherit.topic``), when mentioned later than that speaker.
 
 Every credited quote carries `Quote.attribution`: the deciding rule (the subject rule of
-`attribution` when the cue's subject needed resolving, "he" or "the company"), a one-line
+`attribution` when the cue's subject needed resolving, "he" or "the Ukrainian leader"), a one-line
 explanation and the spans it rests on.
 
 A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker

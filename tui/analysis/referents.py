@@ -3,7 +3,7 @@
 A `Referent` is an entity (its kind decided once, by `kinds`) or someone described ("a
 44-year-old serviceman"). Its name, kind and entity never change once made; what the text
 tells about it along the way (gender, titles, the phrases that referred to it) accumulates.
-Pronouns, role nouns ("the Ukrainian leader") and "the company" all look back through
+Pronouns and role nouns ("the Ukrainian leader", "the 56-year-old") look back through
 `Referents.search_back`, each with its own `Search` (what qualifies, how candidates rank, how
 far back).
 """
@@ -25,7 +25,7 @@ from .syntax import OTHER, descriptors, gender_of_words, is_role, salience
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-LOOKBACK_SENTENCES = 6  # how far back a pronoun or a bare "the company" looks
+LOOKBACK_SENTENCES = 6  # how far back a pronoun looks
 LOOKBACK_ITEMS = 400  # how many earlier mentions a title ("the Ukrainian leader") is matched against
 
 _SPEAKER_KIND = {
