@@ -565,7 +565,8 @@ def _plausible_person(c: Candidate) -> bool:
 
 def _portfolio(c: Candidate) -> bool:
     """A mention right before "Minister" or "Secretary" that is neither an acronym ("MITI
-    minister") nor ends in a body word ("Council of ... Judges secretary" ends in a plural)."""
+    minister") nor ends in a body word ("County Council secretary"); a body named in full before a
+    title ("Council of Circuit Judges secretary") is lost with it, once in 35 on dev."""
     return (
         c.next in PORTFOLIO_TITLES
         and not c.text.isupper()
