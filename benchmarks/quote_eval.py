@@ -8,7 +8,8 @@ Usage: python benchmarks/quote_eval.py [-v] [--rules] [--realnews DIR] [BATCH ..
 in DIR, default benchmarks/realnews, whose blind first run is recorded, except the held-out
 `final`; or the BATCHes named), where it also counts the quotes credited by name where the gold
 names the speaker (`named` in realnews_eval: a rule that resolves "the judge" to Judge Ann Cole
-is judged there) and the entity entries that turn right or wrong (an entity rule is judged there). Each article is parsed once; only the rules are re-run.
+is judged there) and the entity entries that turn right or wrong (an entity rule is judged
+there). Each article is parsed once; only the rules are re-run.
 
 Gold files are tests/corpus/*.gold.json next to their article (same stem, .txt or .md), and
 tests/corpus/seed/*.gold.json naming their article with an "article" path. Each lists the
@@ -224,7 +225,6 @@ def rule_table(argv: list[str]) -> int:
     base_corpus, base_real = figures()
     if base_real is not None:
         print(f"real news: {len(real[1]) if real else 0} articles, {base_real[1]} gold quotes found")
-    if base_real is not None:
         print(f"entity entries: {base_real[2]} right, {base_real[3]} wrong (extra, split or of the wrong kind)")
     print(
         f"{'rule':26} {'corpus':>7} {'Δ':>5}  {'real':>7} {'Δ quotes':>8} {'Δ named':>8} {'Δ right ents':>12} {'Δ wrong ents':>12}"

@@ -157,34 +157,6 @@ HONORIFICS = frozenset(
 # Minister", "Interior Cabinet Secretary" (a body's own name ends in a body word: "Council").
 PORTFOLIO_TITLES = frozenset("minister ministers secretary".split())
 
-# Abbreviated titles and the title they stand for, so that "Texas Gov. Greg Abbott" is the
-# person a later "the Republican governor" means.
-TITLE_ABBREVIATIONS: dict[str, str] = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "col": "colonel",
-    "capt": "captain",
-    "lt": "lieutenant",
-    "sgt": "sergeant",
-    "supt": "superintendent",
-    "insp": "inspector",
-    "det": "detective",
-    "const": "constable",
-    "cst": "constable",
-    "cllr": "councillor",
-    "coun": "councillor",
-    "prof": "professor",
-    "atty": "attorney",
-    "pres": "president",
-    "cmdr": "commander",
-    "maj": "major",
-    "adm": "admiral",
-    "brig": "brigadier",
-    "cpl": "corporal",
-}
-
 # Words that head a title phrase ("Secretary of State", "National Security Advisor") and so
 # never form an organisation or person by themselves when spaCy cuts a title apart.
 TITLE_NOUNS = frozenset(
@@ -434,6 +406,34 @@ SITE_NOUNS = PLACE_NOUNS | frozenset("dam mine market camp estate township settl
 # Ranks written abbreviated before a name, whose full stop does not end the sentence:
 # ""…," Provincial Police Const. Kelly Daniels said".
 RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())
+# Abbreviated titles and the title they stand for (most ranks above among them), so that "Texas
+# Gov. Greg Abbott" is the person a later "the Republican governor" means.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "const": "constable",
+    "cst": "constable",
+    "cllr": "councillor",
+    "coun": "councillor",
+    "prof": "professor",
+    "atty": "attorney",
+    "pres": "president",
+    "cmdr": "commander",
+    "maj": "major",
+    "adm": "admiral",
+    "brig": "brigadier",
+    "cpl": "corporal",
+}
+
 # Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"
 # he continued"); elsewhere they mean something else ("accepted the offer").
 CUE_VERBS = frozenset("accept agree continue begin open offer smile grin nod shrug sob chuckle volunteer wonder".split())
