@@ -246,3 +246,17 @@ def test_workers_end_when_the_client_is_killed_outright(archive, tmp_path):
     for p in alive:  # clean up before failing
         p.kill()
     assert not alive
+
+
+def test_ctrl_c_inside_a_batch_is_a_flag_read_between_results_and_the_handler_is_restored():
+    from tui.corpus.batch import _interrupt_flag
+
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+    with _interrupt_flag() as interrupted:
+        os.kill(os.getpid(), signal.SIGINT)  # no KeyboardInterrupt wherever the main thread is
+        deadline = time.monotonic() + 5
+        while not interrupted.is_set() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert interrupted.is_set()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    signal.signal(signal.SIGINT, before)

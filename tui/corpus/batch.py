@@ -13,8 +13,11 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +37,7 @@ CHUNK_CHARS = 200_000
 CHUNK_ARTICLES = 100
 MIN_CHUNK_CHARS = 10_000  # below this, per-chunk costs (a task, six Parquet files) stop paying off
 IN_FLIGHT_PER_WORKER = 2
+POLL_SECONDS = 0.2  # how often the client looks for ctrl+c while it waits for a result
 
 
 class BatchError(Exception):
@@ -173,7 +177,29 @@ def _stop(executor: cf.Executor, client: Any) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
 
 
+@contextmanager
+def _interrupt_flag() -> Iterator[threading.Event]:
+    """ctrl+c as a flag that the client reads between results, not an exception raised wherever
+    its main thread happens to be. Raised inside an import's string `exec` (a dataclass or a
+    namedtuple being built), a KeyboardInterrupt makes CPython end a `python -m` process by the
+    signal (status -2) even after it was caught and 130 returned."""
+    flag = threading.Event()
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        yield flag  # signals reach only the main thread; a background job (`&`) keeps ignoring ctrl+c
+        return
+    previous = signal.signal(signal.SIGINT, lambda _sig, _frame: flag.set())
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def run_batch(opts: BatchOptions) -> BatchResult:
+    with _interrupt_flag() as interrupted:
+        return _run_batch(opts, interrupted)
+
+
+def _run_batch(opts: BatchOptions, interrupted: threading.Event) -> BatchResult:
     out = opts.out
     if out.exists() and not out.is_dir():
         raise BatchError(f"{out}: exists and is not a folder")
@@ -200,7 +226,11 @@ def run_batch(opts: BatchOptions) -> BatchResult:
 
     def collect_some() -> None:
         nonlocal seq
-        finished, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+        finished: set[cf.Future] = set()
+        while not finished:
+            if interrupted.is_set():
+                raise KeyboardInterrupt
+            finished, _ = cf.wait(pending, timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED)
         for future in finished:
             pending.pop(future)
             try:
@@ -212,6 +242,8 @@ def run_batch(opts: BatchOptions) -> BatchResult:
 
     try:
         for chunk in chunks:
+            if interrupted.is_set():
+                raise KeyboardInterrupt
             try:
                 pending[executor.submit(analyse_chunk, chunk, opts.model, opts.jsonl)] = len(chunk)
             except (cf.BrokenExecutor, RuntimeError) as exc:  # the pool broke between two results

@@ -77,9 +77,8 @@ def batch_main(argv: Sequence[str]) -> int:
         error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        # ctrl+c reaches the workers too (one process group): a worker's interrupt can come back
-        # through its future before this process's own, which would then fire during shutdown and
-        # end the process by the signal (status -2) instead of 130. One interrupt is enough.
+        # run_batch turned ctrl+c into this exception at a safe point; a second ctrl+c while the
+        # pool winds down would be a traceback, and one interrupt is enough.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         error(f"interrupted; the complete shards in {args.out} are kept and a re-run resumes from them")
         return EXIT_INTERRUPTED
