@@ -356,6 +356,17 @@ def score_quotes(entry: dict[str, Any], article, analysis, counts: Counts) -> No
             counts.errors.append(f"extra quote    {aid} [{q.start}:{q.end}] {_clip(q.text)} ({said!r})")
 
 
+def entity_fits(name: str, mention_texts: list[str], forms: list[set[str]]) -> list[int]:
+    """The gold entries a predicted entity may be: by its name, else by how the text writes it
+    (the gazetteer names a place in full, "United States", where the text and the gold say "US")."""
+    key = normalise_name(name)
+    fits = [i for i, f in enumerate(forms) if key in f]
+    if not fits:
+        written = {normalise_name(t) for t in mention_texts}
+        fits = [i for i, f in enumerate(forms) if written & f]
+    return fits
+
+
 def score_entities(entry: dict[str, Any], analysis, counts: Counts) -> None:
     aid = entry["id"]
     gold = entry["entities"]
@@ -366,8 +377,7 @@ def score_entities(entry: dict[str, Any], analysis, counts: Counts) -> None:
     for e in analysis.entities:
         kind = e.kind.value
         counts.entity_predicted[kind] += 1
-        name = normalise_name(e.name)
-        fits = [i for i, f in enumerate(forms) if name in f]
+        fits = entity_fits(e.name, [m.text for m in e.mentions], forms)
         same_kind = [i for i in fits if gold[i]["kind"] == kind]
         free = [i for i in same_kind if i not in claimed]
         if free:

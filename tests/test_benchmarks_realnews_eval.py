@@ -98,6 +98,14 @@ def test_names_match_after_normalising():
     assert not rn.same_speaker("Helen Marsh", [], None)
 
 
+def test_an_entity_the_gazetteer_names_in_full_matches_the_gold_by_its_written_form():
+    forms = [rn.name_forms("US", []), rn.name_forms("Hillary Clinton", ["Clinton"])]
+    assert rn.entity_fits("United States", ["U.S.", "US"], forms) == [0]
+    assert rn.entity_fits("United Kingdom", ["UK"], forms) == []
+    # The name decides first: a mention shared with someone else does not make a second fit.
+    assert rn.entity_fits("Hillary Clinton", ["Clinton", "US"], forms) == [1]
+
+
 def test_score_with_the_real_engine_is_consistent(batch, nlp):
     root, manifests = batch
     counts = rn.score_batch("t01", nlp, root, manifests)

@@ -89,6 +89,7 @@ def test_wheel_contains_all_packages_and_styles(wheel):
     for css in (ROOT / "styles").glob("*.tcss"):
         assert f"tui/styles/{css.name}" in names
     assert "tui/styles/__init__.py" in names  # a regular package: importlib.resources gives a real path
+    assert "tui/analysis/kind_weights.json" in names  # without it the entity kinds are the hand rules' alone
     for source in (ROOT / "tui").rglob("*.py"):
         rel = source.relative_to(ROOT).as_posix()
         assert rel in names, f"{rel} is not in the wheel: add its package to pyproject.toml"
