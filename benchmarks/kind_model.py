@@ -132,6 +132,13 @@ def train(rows: list[dict], l2: float, steps: int, l2_words: float | None = None
     }
 
 
+def weights_text(weights: dict) -> str:
+    """JSON with one feature per line, so that a retrained model's diff reads feature by feature."""
+    head = {k: v for k, v in weights.items() if k != "weights"}
+    lines = [f"{json.dumps(name)}: {json.dumps(row)}" for name, row in sorted(weights["weights"].items())]
+    return json.dumps(head, sort_keys=True)[:-1] + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
 def check(rows: list[dict]) -> None:
     from tui.analysis.kinds import learned
     from tui.model import EntityKind
@@ -177,7 +184,7 @@ def main(argv: list[str]) -> int:
     elif args.command == "train":
         weights = train(load_rows(args.rows, batch_range(args.train)), args.l2, args.steps, args.l2_words)
         weights["trained_on"] = args.train
-        args.out.write_text(json.dumps(weights, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        args.out.write_text(weights_text(weights), encoding="utf-8")
         kind_scorer.weights.cache_clear()
         print(f"wrote {args.out}")
     else:
