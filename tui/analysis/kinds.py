@@ -117,6 +117,7 @@ def learned(kind: EntityKind, evidence: dict[str, float]) -> EntityKind | None:
 EXPLICIT = {
     EntityKind.PERSON: ("title_before", "title_in_span", "apposed_to_person", "honorific_first", "introduced_as_person"),
     EntityKind.ORGANIZATION: ("company_suffix", "org_noun_beside", "firm_noun_before", "on_platform", "which"),
+    EntityKind.PLACE: ("then_region",),
 }
 
 
@@ -151,6 +152,7 @@ def _evidence(ent: Entity, roots: list[Token], picked_up: bool) -> dict[str, flo
         "title_word": float(any(w.lower().rstrip(".") in TITLE_NOUNS for w in words)),
         "honorific_first": float(words[0].lower().rstrip(".") in HONORIFICS),
         "title_in_span": share(_title_in_span),
+        "then_region": share(_then_region),
         "demonym_first": float(bool(DEMONYM.match(words[0]))),
         "compass_first": float(words[0] in COMPASS_WORDS),
         "platform": float(name in PLATFORMS),
@@ -398,6 +400,21 @@ def _title_in_span(root: Token) -> bool:
     """ "told Councillor Briggs": the NER took the title into the name, which is the rest."""
     first = _first_word(root)
     return first.i < root.i and (first.lower_.rstrip(".") in TITLE_NOUNS or first.lower_.rstrip(".") in HONORIFICS)
+
+
+def _then_region(root: Token) -> bool:
+    """ "the longtime Slidell, Louisiana, resident": a name followed by its state or country."""
+    end = root.i + 1
+    while end < len(root.doc) and root.doc[end].ent_iob_ == "I":
+        end += 1
+    if end + 1 >= len(root.doc) or root.doc[end].text != ",":
+        return False
+    nxt = root.doc[end + 1]
+    words = [nxt.text]
+    while nxt.i + len(words) < len(root.doc) and root.doc[nxt.i + len(words)].ent_iob_ == "I":
+        words.append(root.doc[nxt.i + len(words)].text)
+    place = gazetteer.lookup(" ".join(words))
+    return place is not None and place.kind in ("state", "region", "country")
 
 
 def _org_noun_beside(root: Token) -> bool:
