@@ -94,7 +94,7 @@ def typed(entities: list[Entity], parsed: list[ParsedBlock]) -> list[tuple[Entit
 # Hoogland", "in Lantiville and Carrow") stands (on b125-b148, letting the scorer overrule it
 # too would gain 9 right entries and 9 fewer wrong ones). Dropping from 50 % would remove 96
 # more wrong entries there, but 34 more right ones ("NATO" once, as a modifier): a reader misses
-# a real name more than he minds a stray one.
+# a real name more than a stray one.
 DROP = 0.65
 
 
@@ -185,9 +185,7 @@ def _evidence(ent: Entity, roots: list[Token], picked_up: bool) -> dict[str, flo
         first = _first_word(r)
         if first.i > 0:
             _add(features, f"w:before={first.doc[first.i - 1].lower_}", 1 / n)
-        after = r.i + 1
-        while after < len(r.doc) and r.doc[after].ent_iob_ == "I":
-            after += 1
+        after = _name_end(r)
         if after < len(r.doc):
             _add(features, f"w:after={r.doc[after].lower_}", 1 / n)
         if r.dep_ != "ROOT":
@@ -387,10 +385,7 @@ def _apposed_to_person(root: Token) -> bool:
 def _title_before(root: Token) -> bool:
     """ "Police Commissioner B Dayananda", "Minister Creed": a title right before the name
     (initials skipped)."""
-    i = root.i
-    while i > 0 and root.doc[i].ent_iob_ == "I":
-        i -= 1  # the name's own first words
-    i -= 1
+    i = _first_word(root).i - 1
     while i >= 0 and len(root.doc[i].text.rstrip(".")) == 1 and root.doc[i].text[:1].isupper():
         i -= 1
     return i >= 0 and root.doc[i].lower_.rstrip(".") in TITLE_NOUNS
@@ -404,16 +399,11 @@ def _title_in_span(root: Token) -> bool:
 
 def _then_region(root: Token) -> bool:
     """ "the longtime Slidell, Louisiana, resident": a name followed by its state or country."""
-    end = root.i + 1
-    while end < len(root.doc) and root.doc[end].ent_iob_ == "I":
-        end += 1
+    end = _name_end(root)
     if end + 1 >= len(root.doc) or root.doc[end].text != ",":
         return False
-    nxt = root.doc[end + 1]
-    words = [nxt.text]
-    while nxt.i + len(words) < len(root.doc) and root.doc[nxt.i + len(words)].ent_iob_ == "I":
-        words.append(root.doc[nxt.i + len(words)].text)
-    place = gazetteer.lookup(" ".join(words))
+    region = root.doc[end + 1]
+    place = gazetteer.lookup(root.doc[region.i : _name_end(region)].text)
     return place is not None and place.kind in ("state", "region", "country")
 
 
@@ -487,6 +477,14 @@ def _first_word(root: Token) -> Token:
     while i > 0 and root.doc[i].ent_iob_ == "I":
         i -= 1
     return root.doc[i]
+
+
+def _name_end(tok: Token) -> int:
+    """The index just after the name `tok` is in (its last word when the NER tagged no name)."""
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _first_of_list(tok: Token) -> Token:
