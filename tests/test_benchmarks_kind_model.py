@@ -26,9 +26,7 @@ def test_training_learns_what_separates_the_labels_and_the_file_reads_back(tmp_p
     path = tmp_path / kind_scorer.WEIGHTS_FILE
     path.write_text(kind_model.weights_text({**weights, "trained_on": "b01"}), encoding="utf-8")
     assert json.loads(path.read_text())["weights"] == weights["weights"]
-    loaded = kind_scorer.Weights(
-        tuple(weights["labels"]), tuple(weights["bias"]), {k: tuple(v) for k, v in weights["weights"].items()}
-    )
+    loaded = kind_scorer.Weights.from_json(json.loads(path.read_text()))  # the file as written
     monkeypatch.setattr(kind_scorer, "weights", lambda: loaded)
     for features, rule, expected in (
         ({"spacy=PERSON": 1.0}, "person", "person"),

@@ -30,6 +30,11 @@ class Weights:
     bias: tuple[float, ...]
     features: Mapping[str, tuple[float, ...]]
 
+    @classmethod
+    def from_json(cls, raw: Mapping) -> Weights:
+        """From the parsed `kind_weights.json` (as `benchmarks/kind_model.py` writes it)."""
+        return cls(tuple(raw["labels"]), tuple(raw["bias"]), {k: tuple(v) for k, v in raw["weights"].items()})
+
 
 LEXICAL = "w:"  # features named by a word ("w:last=cup"): many and sparse, so not crossed
 
@@ -49,7 +54,7 @@ def weights() -> Weights | None:
         raw = json.loads(resources.files(__package__).joinpath(WEIGHTS_FILE).read_text("utf-8"))
     except (FileNotFoundError, ValueError):
         return None
-    return Weights(tuple(raw["labels"]), tuple(raw["bias"]), {k: tuple(v) for k, v in raw["weights"].items()})
+    return Weights.from_json(raw)
 
 
 def probabilities(features: Mapping[str, float], rule_kind: str) -> dict[str, float] | None:
