@@ -555,3 +555,27 @@ def test_a_described_lede_speaker_is_the_untitled_person_named_next(analyse_text
         "reflect his views.\n"
     )
     assert speaker_of(an, "regret for") == "Martin Hale"
+
+
+def test_she_skips_a_man_named_in_between(analyse_text):
+    """Only the given names say who is who: "she" must pass over the man named last."""
+    text = (
+        "Verdict after nine years\n\n"
+        "Trent Halvorsen was sentenced to life on Friday for the killing. Miranda Okafor, whose son died in "
+        "the attack, sat behind him in the gallery, and Halvorsen did not turn around.\n\n"
+        '"We have waited nine years to say goodbye properly," she said outside court.\n'
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "We have waited") == "Miranda Okafor"
+    with switched_off("gender.given_name"):
+        _, an = analyse_text(text)
+    assert speaker_of(an, "We have waited") == "Trent Halvorsen"
+
+
+def test_she_is_the_mother_not_the_son_who_hugged_her(analyse_text):
+    _, an = analyse_text(
+        "Reunion at the airport\n\n"
+        "Douglas Whitmore hugged his mother, Meritbeth Ruttan, at the gate. Whitmore had flown in from Calgary.\n\n"
+        '"He will be here for Christmas, and that is all I wanted," she said.\n'
+    )
+    assert speaker_of(an, "He will be here") == "Meritbeth Ruttan"

@@ -1,9 +1,11 @@
 """Given names, from the person-name lists Faker ships for its ~80 locales (about 16,000 names
 in Latin letters, from many countries; Faker is MIT-licensed and pinned, because the entity
-figures depend on its lists).
+and speaker figures depend on its lists).
 
 A name the model calls a place or an organisation ("Candice Fife", "Stanley Zyambo") is a
-person's when it opens with a given name and nothing else in it names a place or a body.
+person's when it opens with a given name and nothing else in it names a place or a body. A
+given name that only the lists of one sex hold ("Gwen", "Errol") tells "she" from "he"; one
+that both hold somewhere ("Andrea", "Jean", "Kim") tells nothing.
 The lists are read once per process (~0.3 s, only when a text needs them).
 """
 
@@ -13,36 +15,54 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-_LISTS = ("first_names", "first_names_male", "first_names_female")
+_LISTS = {"first_names": "", "first_names_male": "m", "first_names_female": "f"}
 
 
-def _names_of(provider: type) -> set[str]:
-    out: set[str] = set()
-    for attr in _LISTS:
-        # Class attributes, looked up without instantiating (some locales define them as
-        # properties on the instance; those are skipped).
-        value = next((vars(k)[attr] for k in provider.__mro__ if attr in vars(k)), None)
-        if isinstance(value, dict):
-            value = list(value)
-        if isinstance(value, (list, tuple, set, frozenset)):
-            out.update(n for n in value if isinstance(n, str) and n.isalpha() and n[:1].isupper())
-    return out
+def _names_of(provider: type, attr: str) -> set[str]:
+    # Class attributes, looked up without instantiating (some locales define them as
+    # properties on the instance; those are skipped).
+    value = next((vars(k)[attr] for k in provider.__mro__ if attr in vars(k)), None)
+    if isinstance(value, dict):
+        value = list(value)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return {n for n in value if isinstance(n, str) and n.isalpha() and n[:1].isupper()}
+    return set()
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
+def _lists() -> dict[str, frozenset[str]]:
+    """Every locale's given names, by list: "" for all of them, "m", "f"."""
     import faker.providers.person as person
 
-    out: set[str] = set()
+    out: dict[str, set[str]] = {sex: set() for sex in _LISTS.values()}
     for module in pkgutil.iter_modules(person.__path__):
         try:
             provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        out |= _names_of(provider)
-    return frozenset(out)
+        for attr, sex in _LISTS.items():
+            found = _names_of(provider, attr)
+            out[sex] |= found
+            out[""] |= found
+    return {sex: frozenset(names) for sex, names in out.items()}
+
+
+def first_names() -> frozenset[str]:
+    return _lists()[""]
 
 
 def is_first_name(word: str) -> bool:
     """ "Candice", "Stanley": a capitalised given name (dictionary spelling)."""
     return word[:1].isupper() and word in first_names()
+
+
+def sex_of_name(name: str) -> str | None:
+    """ "m" or "f" from a full name's given name ("Cecilia Scholefeld" → "f"); None for a
+    one-word name (a surname as often as not) or a given name both sexes bear."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    given = words[0].split("-")[0]
+    lists = _lists()
+    male, female = given in lists["m"], given in lists["f"]
+    return "m" if male and not female else "f" if female and not male else None

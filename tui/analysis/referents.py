@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from . import gazetteer
 from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, ROLE_CLASSES, TITLE_NOUNS
+from .names import sex_of_name
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import OTHER, descriptors, gender_of_words, is_role, salience
@@ -140,7 +141,9 @@ class Referents:
     def of_entity(self, ent: Entity) -> Referent:
         ref = self._by_entity.get(ent.id)
         if ref is None:
-            ref = self._by_entity[ent.id] = Referent(ent.name, _SPEAKER_KIND[ent.kind], ent.id)
+            kind = _SPEAKER_KIND[ent.kind]
+            gender = sex_of_name(ent.name) if kind is SpeakerKind.PERSON and enabled("gender.given_name") else None
+            ref = self._by_entity[ent.id] = Referent(ent.name, kind, ent.id, gender=gender)
         return ref
 
     def entity_referents(self) -> list[Referent]:

@@ -1,0 +1,33 @@
+"""Given names from Faker's locale lists: which words are given names, and which of them tell
+"he" from "she"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.analysis.names import is_first_name, sex_of_name
+
+
+def test_given_names_from_many_locales_are_known():
+    for word in ("Candice", "Stanley", "Ngozi", "Errol"):
+        assert is_first_name(word), word
+    assert not is_first_name("candice")  # a given name is capitalised
+    assert not is_first_name("Parliament")
+
+
+@pytest.mark.parametrize(
+    ("name", "sex"),
+    [
+        ("Gwen Grant", "f"),
+        ("Errol Grant", "m"),
+        ("Cecilia Scholefeld", "f"),
+        ("Douglas Edward Wood", "m"),
+        ("Mary-Jane Okafor", "f"),  # a hyphenated given name by its first half
+        ("Andrea Orlando", None),  # a man's name in Italy, a woman's in England
+        ("Jean Dupont", None),
+        ("Grant", None),  # one word: as often a surname as a given name
+        ("Zxqv Okafor", None),  # not a given name at all
+    ],
+)
+def test_sex_of_a_name_only_where_every_list_agrees(name, sex):
+    assert sex_of_name(name) == sex
