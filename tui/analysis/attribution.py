@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from .lexicon import (
+    AGENT_SUFFIXES,
     DEFINITE,
     DEMONYM,
     DOCUMENT_NOUNS,
     EVENT_WORDS,
     HONORIFICS,
     ORG_NOUNS,
+    PARTITIVE_HEADS,
     PERSON_PRONOUNS,
     POSTNOMINALS,
     QUANTIFIER_PRONOUNS,
@@ -209,7 +211,7 @@ class Resolver:
 
     def person_pronoun(self, p: Phrase) -> Resolved | None:
         gender = "m" if p.head.lower_ == "he" else "f"
-        search = by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender))
+        search = by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender) and _may_be_he_or_she(r))
         seen = self.refs.search_back(p.offset, p.sentence, search)
         far = seen is None and enabled("pronoun.far")
         if far:
@@ -404,6 +406,20 @@ def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool,
         return (score,) if score >= 2 else None
 
     return Search(rank, sentences=None)
+
+
+def _may_be_he_or_she(ref: Referent) -> bool:
+    """A named person (also a name the NER missed, "said Pisharody"), or someone described by a
+    noun for a person ("the caller", "a retired educator", "one of the girls"): not "the result"
+    or "a scan" that "confirmed" or "revealed" something and so became a speaker."""
+    if ref.kind is SpeakerKind.PERSON or ref.gender is not None or ref.name[:1].isupper() or not enabled("pronoun.person_noun"):
+        return True
+    return any(is_role(word) or _agent_noun(word) for word in (ref.head, *ref.descriptors)) or ref.head in PARTITIVE_HEADS
+
+
+def _agent_noun(word: str) -> bool:
+    """ "educator", "neighbour", "seamstress", "resident": shaped like a noun for a person."""
+    return word.endswith(AGENT_SUFFIXES) and not word.endswith("ment")
 
 
 def _always(p: Phrase) -> bool:

@@ -118,6 +118,12 @@ GENERATION_SUFFIXES = frozenset("Jr Jr. Junior Snr Snr. Sr Sr. II III IV".split(
 # O'Mahony BL"): not part of the name.
 POSTNOMINALS = frozenset("TD BL SC QC KC MP MLA MPP MSP MEP MS MHA JP OBE MBE CBE KBE".split())
 
+# Endings of nouns for a person ("educator", "seamstress", "neighbour", "resident"), for a
+# described speaker the lists above lack ("-ment" nouns, "statement", are excluded where used).
+AGENT_SUFFIXES = ("er", "or", "our", "ist", "ian", "ee", "ant", "ent", "ess", "man", "woman", "person", "eer", "ster")
+# Heads of "one of the girls", "another of the residents": one person picked from a group.
+PARTITIVE_HEADS = frozenset("one another each".split())
+
 # Role nouns that may stand for one another when a later mention refers back to an earlier
 # title: "the Ukrainian leader" for "Ukrainian President Volodymyr Zelensky".
 ROLE_CLASSES: dict[str, frozenset[str]] = {
