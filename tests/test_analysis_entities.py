@@ -498,3 +498,21 @@ def test_the_words_before_a_ministers_title_are_a_portfolio_not_an_organisation(
     with switched_off("entities.portfolio", "kinds.learned"):
         _, off = analyse_text(text, name="off.txt")
     assert {"Social Welfare", "Interior Cabinet"} <= {e.name for e in off.entities}
+
+
+def test_titles_glued_before_a_given_name_are_not_the_name(analyse_text):
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Council split on ramps\n\n"
+        "Labour TD Joe Costello said the committee had been misled, and President Bola Ahmed Tinubu "
+        "was said to be watching.\n\n"
+        '"We will look at every street," Costello said.\n'
+    )
+    _, an = analyse_text(text)
+    people = names(an, EntityKind.PERSON)
+    assert "Joe Costello" in people, people
+    assert "Bola Ahmed Tinubu" in people, people  # "Bola" may be a given name: nothing goes
+    with switched_off("entities.before_given_name"):
+        _, an = analyse_text(text)
+    assert "TD Joe Costello" in names(an, EntityKind.PERSON)

@@ -198,7 +198,33 @@ def _without_titles(span: Span) -> Span:
             start += 1
         else:
             break
+    if enabled("entities.before_given_name"):
+        start = _from_given_name(doc, start, end)
     return doc[start:end]
+
+
+def _from_given_name(doc: Doc, start: int, end: int) -> int:
+    """Where the name proper opens with a given name and at least a surname follows, the
+    capitalised words glued before it that are titles, ranks, roles, acronyms or portfolios go:
+    "TD Joe Costello", "Comptroller Michael Hsu", "Senators Bob Corker", "Policing Martin Dole".
+    A word that might be a given name itself ("Bola Ahmed Tinubu", "Saif Ali Khan") stops it."""
+    for k in range(start, end - 1):
+        word = doc[k].text
+        if is_first_name(word):
+            return k
+        if not _glued_title(word):
+            return start
+    return start
+
+
+def _glued_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    return (
+        any(w in TITLE_NOUNS or w in PERSON_NOUNS or w in HONORIFICS or w in RANK_ABBREVIATIONS for w in (low, singular))
+        or (len(word) >= 2 and word.isupper() and word.isalpha())  # "TD", "QC", "ASP", "NDP"
+        or low.endswith(("ing", "tion", "ment"))  # "Policing", "Transportation", "Environment"
+    )
 
 
 def _after_portfolio(doc: Doc, i: int) -> bool:
