@@ -604,3 +604,16 @@ def test_he_may_go_to_someone_described_by_an_unlisted_person_noun(analyse_text)
         '"The same desks are still in the library," he said.\n'
     )
     assert speaker_of(an, "The same desks") == "retired educator"
+
+
+def test_the_outlet_told_is_not_the_speaker(analyse_text):
+    text = (
+        "Tiny home on wheels moved on\n\n"
+        "“We were getting complaints from shops on the main street,” Dana Kowal, who runs the town’s "
+        "bylaw enforcement unit, told CTV Vancouver.\n"
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "We were getting complaints") == "Dana Kowal"
+    with switched_off("subject.not_listener"):
+        _, an = analyse_text(text)
+    assert speaker_of(an, "We were getting complaints") != "Dana Kowal"

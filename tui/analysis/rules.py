@@ -14,6 +14,7 @@ from contextvars import ContextVar
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
     "subject.name": "a name the entity list knows",
+    "subject.not_listener": '"X, who runs the unit, told CTV Vancouver": of two subjects the parser gives "tell", the one after it is the listener',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.person_noun": '"he"/"she" never goes to a description whose noun is not a person\'s ("The result confirmed …")',

@@ -93,6 +93,10 @@ def subject_of(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) > 1 and tok.lemma_.lower() in ADDRESSEE_VERBS and enabled("subject.not_listener"):
+            # "X, who runs the unit, told CTV Vancouver": the parser may make the listener a
+            # second subject; whoever is told comes after the verb.
+            subjects = [c for c in subjects if c.i < tok.i] or subjects
         if subjects:
             # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
             # group Nordvik said"): the one nearest the verb.
