@@ -23,6 +23,15 @@ def kind_of(analysis, name: str) -> SpeakerKind:
     return next(s.kind for s in analysis.speakers if s.name == name)
 
 
+def speaker_on_and_off(analyse_text, text: str, rule: str, start: str) -> tuple[str | None, str | None]:
+    """The speaker of the quote opening with `start`, with `rule` on and then switched off."""
+    _, an = analyse_text(text)
+    on = speaker_of(an, start)
+    with switched_off(rule):
+        _, an = analyse_text(text)
+    return on, speaker_of(an, start)
+
+
 def test_possessive_description_is_a_new_person_and_takes_the_next_pronoun(analyse_text):
     _, an = analyse_text(
         "Storm cuts power to thousands\n\n"
@@ -565,11 +574,8 @@ def test_she_skips_a_man_named_in_between(analyse_text):
         "the attack, sat behind him in the gallery, and Halvorsen did not turn around.\n\n"
         '"We have waited nine years to say goodbye properly," she said outside court.\n'
     )
-    _, an = analyse_text(text)
-    assert speaker_of(an, "We have waited") == "Miranda Okafor"
-    with switched_off("gender.given_name"):
-        _, an = analyse_text(text)
-    assert speaker_of(an, "We have waited") == "Trent Halvorsen"
+    on, off = speaker_on_and_off(analyse_text, text, "gender.given_name", "We have waited")
+    assert (on, off) == ("Miranda Okafor", "Trent Halvorsen")
 
 
 def test_she_is_the_mother_not_the_son_who_hugged_her(analyse_text):
@@ -589,11 +595,8 @@ def test_he_never_goes_to_a_thing_that_confirmed_something(analyse_text):
         "The result confirmed the pace his team showed in testing and the dominance of its cars in practice.\n\n"
         '"We had a good week and the car felt right from the first lap," he told reporters.\n'
     )
-    _, an = analyse_text(text)
-    assert speaker_of(an, "We had a good week") == "Oskar Lindqvist"
-    with switched_off("pronoun.person_noun"):
-        _, an = analyse_text(text)
-    assert speaker_of(an, "We had a good week") == "result"
+    on, off = speaker_on_and_off(analyse_text, text, "pronoun.person_noun", "We had a good week")
+    assert (on, off) == ("Oskar Lindqvist", "result")
 
 
 def test_he_may_go_to_someone_described_by_an_unlisted_person_noun(analyse_text):
@@ -612,8 +615,6 @@ def test_the_outlet_told_is_not_the_speaker(analyse_text):
         "“We were getting complaints from shops on the main street,” Dana Kowal, who runs the town’s "
         "bylaw enforcement unit, told CTV Vancouver.\n"
     )
-    _, an = analyse_text(text)
-    assert speaker_of(an, "We were getting complaints") == "Dana Kowal"
-    with switched_off("subject.not_listener"):
-        _, an = analyse_text(text)
-    assert speaker_of(an, "We were getting complaints") != "Dana Kowal"
+    on, off = speaker_on_and_off(analyse_text, text, "subject.not_listener", "We were getting complaints")
+    assert on == "Dana Kowal"
+    assert off != "Dana Kowal"
