@@ -18,7 +18,7 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.person_noun": '"he"/"she" never goes to a description whose noun is not a person\'s ("The result confirmed …")',
-    "gender.given_name": 'a person\'s sex from a given name that is nearly always one sex ("Gwen", "Errol"), for "he"/"she"',
+    "gender.given_name": 'a person\'s sex from a given name only one sex bears in Faker\'s lists ("Gwen", "Errol"), for "he"/"she"',
     "pronoun.far": '"he"/"she" with no person of that gender in the last six sentences: the latest one before them',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
     "document.issuer": '"a statement from X said": the issuer',
