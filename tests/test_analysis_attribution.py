@@ -618,3 +618,38 @@ def test_the_outlet_told_is_not_the_speaker(analyse_text):
     on, off = speaker_on_and_off(analyse_text, text, "subject.not_listener", "We were getting complaints")
     assert on == "Dana Kowal"
     assert off != "Dana Kowal"
+
+
+def test_titles_and_places_before_an_untagged_name_are_not_the_speaker(analyse_text):
+    text = (
+        "Waiting times\n\n"
+        "Welsh Conservative Shadow Minister for North Wales Darren Millar MS said: "
+        "\u201cThese statistics are very worrying.\u201d\n"
+    )
+    on, off = speaker_on_and_off(analyse_text, text, "name.untagged_titles", "These statistics")
+    assert on == "Darren Millar"
+    assert off == "North Wales Darren Millar"
+
+
+def test_a_paragraph_of_a_continued_quote_counts_as_its_speaker_speaking(analyse_text):
+    text = (
+        "Fylde hold on\n\n"
+        "Coach Warren Spragg said: \u201cThat was a highly charged final 20 minutes.\n\n"
+        "\u201cThe supporters really care about the club.\u201d\n\n"
+        "It was a backs-to-the-wall victory for Fylde, who led 17-3 at the break.\n\n"
+        "\u201cThe players never give up. I thought we were going to lose.\u201d\n"
+    )
+    on, off = speaker_on_and_off(analyse_text, text, "continuation.speaks", "The players never give up")
+    assert on == "Warren Spragg"
+    assert off is None
+
+
+def test_the_name_ending_a_clause_the_parser_made_the_subject_is_the_speaker(analyse_text):
+    text = (
+        "Ambulance waits\n\n"
+        "Hospital chief Tom Reed said waits were falling.\n\n"
+        'Raising the issue in parliament Mrs Morgan said: "The average response time was over an hour."\n'
+    )
+    on, off = speaker_on_and_off(analyse_text, text, "subject.clause_end", "The average response time")
+    assert on is not None and "Morgan" in on
+    assert off is None or "Morgan" not in off

@@ -38,6 +38,7 @@ from .lexicon import (
     TRADE_NOUNS,
     WRITTEN_NOUNS,
 )
+from .names import given_name_start
 from .parsed import ParsedBlock
 from .referents import Referent, Referents, Resolved, Search, Seen, by_prominence
 from .rules import enabled
@@ -358,6 +359,9 @@ class Resolver:
     def _proper_name(self, text: str, words: list[Token], org: bool) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
         run = [w for w in _name_run(words) if w.lower_.rstrip(".") not in HONORIFICS]
+        if enabled("name.untagged_titles"):
+            # "Shadow Minister for North Wales Darren Millar": the name opens at the given name.
+            run = run[given_name_start([w.text for w in run]) :]
         name = "".join(w.text_with_ws for w in run).strip()
         last = run[-1].text if run else text
         for ent_ref in reversed(self.refs.entity_referents()):

@@ -52,7 +52,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
-from .names import is_first_name
+from .names import given_name_start, is_first_name
 from .parsed import ParsedBlock
 from .rules import enabled
 
@@ -208,23 +208,7 @@ def _from_given_name(doc: Doc, start: int, end: int) -> int:
     capitalised words glued before it that are titles, ranks, roles, acronyms or portfolios go:
     "TD Joe Costello", "Comptroller Michael Hsu", "Senators Bob Corker", "Policing Martin Dole".
     A word that might be a given name itself ("Bola Ahmed Tinubu", "Saif Ali Khan") stops it."""
-    for k in range(start, end - 1):
-        word = doc[k].text
-        if is_first_name(word):
-            return k
-        if not _glued_title(word):
-            return start
-    return start
-
-
-def _glued_title(word: str) -> bool:
-    low = word.lower().rstrip(".")
-    singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
-    return (
-        any(w in TITLE_NOUNS or w in PERSON_NOUNS or w in HONORIFICS or w in RANK_ABBREVIATIONS for w in (low, singular))
-        or (len(word) >= 2 and word.isupper() and word.isalpha())  # "TD", "QC", "ASP", "NDP"
-        or low.endswith(("ing", "tion", "ment"))  # "Policing", "Transportation", "Environment"
-    )
+    return start + given_name_start([t.text for t in doc[start:end]], places=False)
 
 
 def _after_portfolio(doc: Doc, i: int) -> bool:
@@ -251,8 +235,16 @@ def _extend_person_left(span: Span) -> Span:
             break
         if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
             break
+        if _plural_opening(prev) and is_first_name(doc[start].text) and enabled("entities.left_of_given_name"):
+            break  # "Newcomers Gerald Williams", "Organisers Jane Hill": a plural noun, not a name
         start -= 1
     return doc[start : span.end]
+
+
+def _plural_opening(tok: Token) -> bool:
+    """A capitalised plural opening the sentence: a noun capitalised by its place, not a name."""
+    low = tok.lower_
+    return bool(tok.is_sent_start) and low.endswith("s") and not low.endswith("ss") and not is_first_name(tok.text)
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:

@@ -23,6 +23,7 @@ from .lexicon import (
     COMPASS_WORDS,
     DEMONYM,
     DEMONYM_GIVEN_NAMES,
+    DEMONYMS_IN_I,
     FIRM_NOUNS,
     HONORIFICS,
     IN_PLACE_PREPOSITIONS,
@@ -570,7 +571,12 @@ def _without_demonym(name: str) -> str:
     """ "American Scott Harmon" is Scott Harmon: a nationality glued to a name is not part of it."""
     words = name.split()
     # The pattern also fits given names ("Salman", "Brian", "Kazi"): those stay.
-    if len(words) > 2 and DEMONYM.match(words[0]) and not is_first_name(words[0]):
+    if (
+        len(words) > 2
+        and DEMONYM.match(words[0])
+        and not is_first_name(words[0])
+        and (not words[0].endswith("i") or words[0] in DEMONYMS_IN_I or not enabled("kinds.demonym_in_i"))
+    ):
         return " ".join(words[1:])
     return name
 

@@ -156,7 +156,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
     "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
-    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon.".split()
+    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon. ald ald.".split()
 )
 
 # Titles whose capitalised words before them name a portfolio, not a body: "Social Welfare
@@ -232,6 +232,12 @@ NAME_PARTICLES = frozenset(
 # A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",
 # "Chinese", "Welshman". Case-sensitive: it starts with a capital.
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|eans?|ese|ish|ans?|is?|m[ae]n|wom[ae]n)$")
+# DEMONYM also fits given names ending in "-i" ("Dahi", "Rami", "Fadi"): the nationalities that
+# end so, for telling "Iraqi Ali Hassan" from "Dahi Khalfan Tamim".
+DEMONYMS_IN_I = frozenset(
+    "Iraqi Saudi Omani Qatari Yemeni Kuwaiti Bahraini Emirati Israeli Pakistani Bangladeshi Afghani Nepali "
+    "Bengali Punjabi Sindhi Gujarati Kashmiri Somali Azerbaijani Uzbeki Thai Burundi Malawi".split()
+)
 # Given names that are also nationality words: a name opening with one may be a party or a
 # people ("Christian Democrats", "Roman Catholics"), so it does not make a person on its own.
 DEMONYM_GIVEN_NAMES = frozenset("Christian German Norman Roman Jordan Israel Indiana Dane".split())
@@ -438,6 +444,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "adm": "admiral",
     "brig": "brigadier",
     "cpl": "corporal",
+    "ald": "alderman",
 }
 
 # Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"

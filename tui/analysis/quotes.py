@@ -117,7 +117,7 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
         sentence_base = _attribute_piece(article, pb, len(blocks) - 1, resolver, drafts, events, topics, sentence_base)
 
     _link_continuations(article, drafts)
-    _propagate_groups(drafts)
+    _propagate_groups(drafts, events)
     _inherit(drafts, events, topics)
     _name_the_lede(drafts, refs, blocks, topics)
     _repeated_words(article, drafts)
@@ -545,8 +545,11 @@ def _link_continuations(article: Article, drafts: list[_Draft]) -> None:
             cur.continues = True
 
 
-def _propagate_groups(drafts: list[_Draft]) -> None:
-    """All paragraphs of one multi-paragraph quote share the first cue found in any of them."""
+def _propagate_groups(drafts: list[_Draft], events: list[_Event]) -> None:
+    """All paragraphs of one multi-paragraph quote share the first cue found in any of them.
+    With `continuation.speaks`, each paragraph so credited is that speaker speaking there, for
+    a quoted paragraph with no cue after a paragraph of narration ("It was a backs-to-the-wall
+    victory." between two runs of the coach's words)."""
     if not enabled("continuation"):
         return
     i = 0
@@ -557,12 +560,14 @@ def _propagate_groups(drafts: list[_Draft]) -> None:
         if j > i:
             group = drafts[i : j + 1]
             source = next((d for d in group if d.direct and d.referent is not None), None)
-            if source is not None and source.cue is not None:
+            if source is not None and source.referent is not None and source.cue is not None:
                 cue = source.cue
                 reason = f"one quote over several paragraphs; cue '{cue.text}'"
                 for d in group:
                     if d.referent is None:
                         d.credit(source.referent, "continuation", reason, (Span(cue.start, cue.end),))
+                        if enabled("continuation.speaks"):
+                            events.append(_Event(d.span.start, d.span.end, d.block_index, source.referent))
         i = j + 1
 
 
