@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.analysis.names import given_name_start, is_first_name, sex_of_name
+from tui.analysis.names import is_first_name, sex_of_name
 
 
 def test_given_names_from_many_locales_are_known():
@@ -31,20 +31,3 @@ def test_given_names_from_many_locales_are_known():
 )
 def test_sex_of_a_name_only_where_every_list_agrees(name, sex):
     assert sex_of_name(name) == sex
-
-
-@pytest.mark.parametrize(
-    ("words", "places", "start"),
-    [
-        ("TD Joe Costello", True, 1),
-        ("Senators Bob Corker", True, 1),
-        ("Tourism Diana Gamage", True, 1),  # a portfolio
-        ("North Wales Darren Millar", True, 2),  # a place, with its compass word
-        ("North Wales Darren Millar", False, 0),
-        ("Bola Ahmed Tinubu", True, 0),  # "Bola" might be a given name: the run stays whole
-        ("Joe Costello", True, 0),
-        ("Wales Darren", True, 0),  # a given name alone after a place is no name
-    ],
-)
-def test_where_the_name_proper_opens(words, places, start):
-    assert given_name_start(words.split(), places=places) == start

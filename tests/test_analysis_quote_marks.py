@@ -137,14 +137,3 @@ def test_a_right_hand_mark_before_a_word_opens():
 def test_a_capitalised_word_said_between_other_words_is_still_a_quote():
     assert quoted('He said "Yes" and left.') == ["Yes"]
     assert quoted('Smith called it "Madness" on Friday.') == ["Madness"]
-
-
-def test_a_spaced_right_mark_glued_to_the_cue_closes_the_quote():
-    """quote.spaced_close: "…not tolerated, ”said Karen Brassard": a typo, not a new quote."""
-    from tui.analysis.rules import switched_off
-
-    text = "“I’m grateful this is not tolerated, ”said Karen Brassard. “We’re obviously grateful.”"
-    assert quoted(text) == ["I’m grateful this is not tolerated", "We’re obviously grateful."]
-    with switched_off("quote.spaced_close"):
-        assert quoted(text) != ["I’m grateful this is not tolerated", "We’re obviously grateful."]
-    assert quoted("”Four bodies were found,” he said.") == ["Four bodies were found"]  # still opens

@@ -34,11 +34,11 @@ from .lexicon import (
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SITE_NOUNS,
+    TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
     TRADE_NOUNS,
     WRITTEN_NOUNS,
 )
-from .names import given_name_start
 from .parsed import ParsedBlock
 from .referents import Referent, Referents, Resolved, Search, Seen, by_prominence
 from .rules import enabled
@@ -359,9 +359,6 @@ class Resolver:
     def _proper_name(self, text: str, words: list[Token], org: bool) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
         run = [w for w in _name_run(words) if w.lower_.rstrip(".") not in HONORIFICS]
-        if enabled("name.untagged_titles"):
-            # "Shadow Minister for North Wales Darren Millar": the name opens at the given name.
-            run = run[given_name_start([w.text for w in run]) :]
         name = "".join(w.text_with_ws for w in run).strip()
         last = run[-1].text if run else text
         for ent_ref in reversed(self.refs.entity_referents()):
@@ -388,7 +385,10 @@ def _name_run(words: list[Token]) -> list[Token]:
 
 
 def _in_name(w: Token) -> bool:
-    """A proper noun, or the hyphen inside one ("Sanwo-Olu")."""
+    """A proper noun, or the hyphen inside one ("Sanwo-Olu"); not an abbreviated rank, which
+    ends what comes before it ("Ontario Provincial Police Const. Kelly Daniels")."""
+    if w.text.endswith(".") and w.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+        return False
     return w.pos_ == "PROPN" or (w.text == "-" and not w.whitespace_ and w.i > 0 and not w.doc[w.i - 1].whitespace_)
 
 

@@ -49,10 +49,11 @@ from .lexicon import (
     TEAM_VERBS,
     THING_ACRONYMS,
     THING_LAST_WORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
-from .names import given_name_start, is_first_name
+from .names import is_first_name
 from .parsed import ParsedBlock
 from .rules import enabled
 
@@ -208,7 +209,23 @@ def _from_given_name(doc: Doc, start: int, end: int) -> int:
     capitalised words glued before it that are titles, ranks, roles, acronyms or portfolios go:
     "TD Joe Costello", "Comptroller Michael Hsu", "Senators Bob Corker", "Policing Martin Dole".
     A word that might be a given name itself ("Bola Ahmed Tinubu", "Saif Ali Khan") stops it."""
-    return start + given_name_start([t.text for t in doc[start:end]], places=False)
+    for k in range(start, end - 1):
+        word = doc[k].text
+        if is_first_name(word):
+            return k
+        if not _glued_title(word):
+            return start
+    return start
+
+
+def _glued_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    return (
+        any(w in TITLE_NOUNS or w in PERSON_NOUNS or w in HONORIFICS or w in RANK_ABBREVIATIONS for w in (low, singular))
+        or (len(word) >= 2 and word.isupper() and word.isalpha())  # "TD", "QC", "ASP", "NDP"
+        or low.endswith(("ing", "tion", "ment"))  # "Policing", "Transportation", "Environment"
+    )
 
 
 def _after_portfolio(doc: Doc, i: int) -> bool:
@@ -235,16 +252,8 @@ def _extend_person_left(span: Span) -> Span:
             break
         if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
             break
-        if _plural_opening(prev) and is_first_name(doc[start].text) and enabled("entities.left_of_given_name"):
-            break  # "Newcomers Gerald Williams", "Organisers Jane Hill": a plural noun, not a name
         start -= 1
     return doc[start : span.end]
-
-
-def _plural_opening(tok: Token) -> bool:
-    """A capitalised plural opening the sentence: a noun capitalised by its place, not a name."""
-    low = tok.lower_
-    return bool(tok.is_sent_start) and low.endswith("s") and not low.endswith("ss") and not is_first_name(tok.text)
 
 
 def _hyphen_joined(doc: Doc, i: int) -> bool:
@@ -293,6 +302,18 @@ def _person_after_owner(span: Span) -> bool:
         and not any(w in COMPANY_SUFFIXES or w in ORG_NAME_WORDS or w in PLACE_NAME_WORDS for w in words)
         and gazetteer.lookup(span.text) is None
     )
+
+
+def _split_at_rank(span: Span) -> tuple[Span, Span] | None:
+    """A body and a person tagged as one name around an abbreviated rank ("Ontario Provincial
+    Police Const. Kelly Daniels"): the words before the rank and the name after it."""
+    for k, tok in enumerate(span[1:-1], start=1):
+        if tok.text.endswith(".") and tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+            rest = span[k + 1 :]
+            if 1 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in rest):
+                return span[:k], rest
+            return None
+    return None
 
 
 def _split_coordination(span: Span) -> list[Span]:
@@ -388,6 +409,10 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                     label = "PERSON"
             if label == "ORG" and _titled_person(span):
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
+            ranked = _split_at_rank(span) if label != "PERSON" else None
+            if ranked is not None:  # "Ontario Provincial Police Const. Kelly Daniels"
+                body, span, label = ranked[0], ranked[1], "PERSON"
+                plain.append(_candidate(pb, body, "ORG"))
             if label == "PERSON":
                 span = _with_generation(_without_titles(_extend_person_left(span)))
             owner = _split_possessive(span) if label != "PERSON" else None

@@ -23,7 +23,6 @@ from .lexicon import (
     COMPASS_WORDS,
     DEMONYM,
     DEMONYM_GIVEN_NAMES,
-    DEMONYMS_IN_I,
     FIRM_NOUNS,
     HONORIFICS,
     IN_PLACE_PREPOSITIONS,
@@ -571,12 +570,7 @@ def _without_demonym(name: str) -> str:
     """ "American Scott Harmon" is Scott Harmon: a nationality glued to a name is not part of it."""
     words = name.split()
     # The pattern also fits given names ("Salman", "Brian", "Kazi"): those stay.
-    if (
-        len(words) > 2
-        and DEMONYM.match(words[0])
-        and not is_first_name(words[0])
-        and (not words[0].endswith("i") or words[0] in DEMONYMS_IN_I or not enabled("kinds.demonym_in_i"))
-    ):
+    if len(words) > 2 and DEMONYM.match(words[0]) and not is_first_name(words[0]):
         return " ".join(words[1:])
     return name
 

@@ -232,12 +232,6 @@ NAME_PARTICLES = frozenset(
 # A nationality word, singular or plural, adjective or noun: "Ukrainian", "Israelis",
 # "Chinese", "Welshman". Case-sensitive: it starts with a capital.
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ians?|eans?|ese|ish|ans?|is?|m[ae]n|wom[ae]n)$")
-# DEMONYM also fits given names ending in "-i" ("Dahi", "Rami", "Fadi"): the nationalities that
-# end so, for telling "Iraqi Ali Hassan" from "Dahi Khalfan Tamim".
-DEMONYMS_IN_I = frozenset(
-    "Iraqi Saudi Omani Qatari Yemeni Kuwaiti Bahraini Emirati Israeli Pakistani Bangladeshi Afghani Nepali "
-    "Bengali Punjabi Sindhi Gujarati Kashmiri Somali Azerbaijani Uzbeki Thai Burundi Malawi".split()
-)
 # Given names that are also nationality words: a name opening with one may be a party or a
 # people ("Christian Democrats", "Roman Catholics"), so it does not make a person on its own.
 DEMONYM_GIVEN_NAMES = frozenset("Christian German Norman Roman Jordan Israel Indiana Dane".split())

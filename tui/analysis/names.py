@@ -13,11 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Sequence
 from functools import lru_cache
-
-from . import gazetteer
-from .lexicon import COMPASS_WORDS, HONORIFICS, PERSON_NOUNS, RANK_ABBREVIATIONS, TITLE_NOUNS
 
 _LISTS = {"first_names": "", "first_names_male": "m", "first_names_female": "f"}
 
@@ -70,44 +66,3 @@ def sex_of_name(name: str) -> str | None:
     lists = _lists()
     male, female = given in lists["m"], given in lists["f"]
     return "m" if male and not female else "f" if female and not male else None
-
-
-def glued_title(word: str) -> bool:
-    """A capitalised word that can stand glued before a name without being part of it: a title,
-    rank, role, acronym or portfolio ("TD", "Comptroller", "Senators", "Policing", "Tourism")."""
-    low = word.lower().rstrip(".")
-    singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
-    return (
-        any(w in TITLE_NOUNS or w in PERSON_NOUNS or w in HONORIFICS or w in RANK_ABBREVIATIONS for w in (low, singular))
-        or (len(word) >= 2 and word.isupper() and word.isalpha())  # "TD", "QC", "ASP", "NDP"
-        or low.endswith(("ing", "tion", "ment", "ism"))  # "Policing", "Transportation", "Tourism"
-    )
-
-
-def _place_words(words: Sequence[str], k: int) -> int:
-    """How many words from `k` name a place the gazetteer knows, a compass word before it
-    included ("North Wales"), leaving at least two words after it; 0 if none."""
-    first = k + 1 if words[k] in COMPASS_WORDS else k
-    for n in (3, 2, 1):
-        if first + n < len(words) - 1 and gazetteer.lookup(" ".join(words[first : first + n])):
-            return first + n - k
-    return 0
-
-
-def given_name_start(words: Sequence[str], places: bool = True) -> int:
-    """Where the name proper opens in a run of capitalised words: at a given name with at least
-    a surname after it, when all the words before it are glued titles ("TD Joe Costello" → 1)
-    or, with `places`, a place the gazetteer knows ("North Wales Darren Millar" → 2). 0 when
-    the run does not look like that: a word that may be a given name itself ("Bola Ahmed
-    Tinubu") keeps the run whole."""
-    k = 0
-    while k < len(words) - 1:
-        if is_first_name(words[k]) and not (places and words[k] in COMPASS_WORDS):
-            return k  # not "North" (a given name in some lists) before "Wales"
-        if glued_title(words[k]):
-            k += 1
-            continue
-        if not places or not (span := _place_words(words, k)):
-            return 0
-        k += span
-    return 0

@@ -82,8 +82,6 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
         return False
     if _is_single(ch) and after.isalnum():
         return False  # an apostrophe inside a word: don't, Russia's
-    if ch == "”" and after.islower() and before.isspace() and text[lo:i].rstrip()[-1:] in ",.!?":
-        return enabled("quote.spaced_close")  # "…not tolerated, ”said Karen Brassard": a typo'd close
     return after.isspace() or after in _CLOSER_FOLLOW or not after.isalnum()
 
 

@@ -104,13 +104,6 @@ def subject_of(verb: Token) -> Token | None:
             if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
             return subject
-        if tok is verb and enabled("subject.clause_end"):
-            # "Raising the issue in parliament Mrs Morgan said": the parser made the opening
-            # phrase the subject; the name that ends it, right before the verb, is the speaker.
-            clause = next((c for c in tok.children if c.dep_ == "csubj"), None)
-            end = clause.right_edge if clause is not None else None
-            if end is not None and end.i == tok.i - 1 and (end.pos_ == "PROPN" or end.lemma_.lower() in PERSON_NOUNS):
-                return end
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
             for child in tok.rights:
