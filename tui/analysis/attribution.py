@@ -34,7 +34,6 @@ from .lexicon import (
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SITE_NOUNS,
-    TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
     TRADE_NOUNS,
     WRITTEN_NOUNS,
@@ -51,6 +50,7 @@ from .syntax import (
     gender_of_words,
     given_name,
     introduces_person,
+    is_rank_abbreviation,
     is_role,
     np_bounds,
     org_like,
@@ -387,7 +387,7 @@ def _name_run(words: list[Token]) -> list[Token]:
 def _in_name(w: Token) -> bool:
     """A proper noun, or the hyphen inside one ("Sanwo-Olu"); not an abbreviated rank, which
     ends what comes before it ("Ontario Provincial Police Const. Kelly Daniels")."""
-    if w.text.endswith(".") and w.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+    if is_rank_abbreviation(w):
         return False
     return w.pos_ == "PROPN" or (w.text == "-" and not w.whitespace_ and w.i > 0 and not w.doc[w.i - 1].whitespace_)
 

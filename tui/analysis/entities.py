@@ -49,13 +49,13 @@ from .lexicon import (
     TEAM_VERBS,
     THING_ACRONYMS,
     THING_LAST_WORDS,
-    TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
 from .names import is_first_name
 from .parsed import ParsedBlock
 from .rules import enabled
+from .syntax import is_rank_abbreviation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -308,7 +308,7 @@ def _split_at_rank(span: Span) -> tuple[Span, Span] | None:
     """A body and a person tagged as one name around an abbreviated rank ("Ontario Provincial
     Police Const. Kelly Daniels"): the words before the rank and the name after it."""
     for k, tok in enumerate(span[1:-1], start=1):
-        if tok.text.endswith(".") and tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS:
+        if is_rank_abbreviation(tok):
             rest = span[k + 1 :]
             if 1 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in rest):
                 return span[:k], rest

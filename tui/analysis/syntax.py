@@ -133,6 +133,12 @@ def _inverted_speaker(child: Token, verb: Token) -> bool:
     return ends and any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
 
 
+def is_rank_abbreviation(tok: Token) -> bool:
+    """ "Const.", "Sgt.", "Gov.": an abbreviated title kept as one token, which ends whatever
+    name comes before it ("Ontario Provincial Police Const. Kelly Daniels")."""
+    return tok.text.endswith(".") and tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS
+
+
 def stray_subject(verb: Token) -> Token | None:
     """A main verb the parser left without a subject ("In the village of X, a 67-year-old
     farmer stood", with the farmer hung on the place): the person noun just before it."""
