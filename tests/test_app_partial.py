@@ -60,7 +60,9 @@ async def test_prepared_partial_analyses_show_what_whole_ones_show(staged):
     prepared_app, whole_app = Fed([article]), Fed([article])
     async with prepared_app.run_test(size=SIZE) as pilot_a, whole_app.run_test(size=SIZE) as pilot_b:
         for pilot in (pilot_a, pilot_b):
+            await pilot.pause()  # laid out first: a page is a page of the drawn view
             await pilot.press("pagedown", "pagedown")  # not at the top: the view keeps its place
+        await _same_screen(prepared_app, pilot_a, whole_app, pilot_b)
         for stage in stages[:-1]:
             await asyncio.to_thread(prepared_app._post_partial, 0, stage)  # made off the UI thread
             whole_app.post_message(AnalysisPartial(0, stage))  # made on the UI thread
