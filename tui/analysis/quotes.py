@@ -407,7 +407,9 @@ def _after_cue(doc, inside, last, cues, span: MarkedSpan) -> _Cue | None:
 
 
 def _abbreviation_dot(doc, i: int) -> bool:
-    """The full stop of "Const." or "Det." before a name, which the tokenizer may split off."""
+    """The full stop of a rank before a name that the tokenizer still splits off: "DC.", "PC."
+    and ranks in lower case ("det."); "Const." and "Det." are one token since rules 76
+    (`pipeline._keep_title_abbreviations`)."""
     return doc[i].text == "." and i > 0 and doc[i - 1].lower_ in RANK_ABBREVIATIONS and i + 1 < len(doc) and doc[i + 1].is_title
 
 
