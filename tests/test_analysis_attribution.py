@@ -631,3 +631,24 @@ def test_a_paragraph_of_a_continued_quote_counts_as_its_speaker_speaking(analyse
     on, off = speaker_on_and_off(analyse_text, text, "continuation.speaks", "The players never give up")
     assert on == "Warren Spragg"
     assert off is None
+
+
+def test_an_unresolved_it_said_goes_to_the_body_that_just_spoke(analyse_text):
+    text = (
+        "Lender fined over late filings\n\n"
+        "Metro Bank said in a statement that it accepted the regulator's findings and would not appeal, "
+        "the lender said.\n\n"
+        "\u201cWe have rebuilt our reporting systems and strengthened our compliance culture,\u201d it said.\n"
+    )
+    on, off = speaker_on_and_off(analyse_text, text, "pronoun.speaker", "We have rebuilt")
+    assert on is not None and off is None
+    assert on in ("Metro Bank", "lender")
+
+
+def test_an_unresolved_he_said_never_goes_to_a_body(analyse_text):
+    _, an = analyse_text(
+        "Lender fined over late filings\n\n"
+        "Metro Bank said in a statement that it accepted the regulator's findings.\n\n"
+        "\u201cWe have rebuilt our reporting systems,\u201d he said.\n"
+    )
+    assert speaker_of(an, "We have rebuilt") is None

@@ -274,22 +274,6 @@ def test_an_acronym_is_never_shaped_like_a_person():
     assert _person_shaped("Mackenzie", 1)
 
 
-def test_a_two_word_village_the_model_calls_a_person_is_a_place(analyse_text):
-    """kinds.multiword_site: no given name, and housing is built "in" it."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Homes plan angers village\n\n"
-        "Residents of Marton Percy say their councillor ignored them.\n\n"
-        "A petition against any new housing in Marton Percy was signed by most households.\n"
-    )
-    _, an = analyse_text(text)
-    assert kind_of(an, "Marton Percy") is EntityKind.PLACE
-    with switched_off("kinds.multiword_site", "kinds.learned"):  # the hand rule alone
-        off = analyse_text(text, name="off.txt")[1]
-    assert kind_of(off, "Marton Percy") is EntityKind.PERSON
-
-
 def test_a_platform_is_an_organisation_and_landforms_are_places(analyse_text):
     """ "Twitter" tagged as a person; "Mojave Desert", "Banks Peninsula" by their last word."""
     _, an = analyse_text(

@@ -251,15 +251,6 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
         return EntityKind.ORGANIZATION  # "Meta said": a Colombian department by name only
     if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
         return EntityKind.PLACE  # "arrested in Kayonza", "Katundu village"
-    if (
-        kind is EntityKind.PERSON
-        and not single
-        and enabled("kinds.multiword_site")
-        and _place_shaped(ent.name)
-        and not _speaks(roots)
-        and any(_in_a_place(r) for r in roots)
-    ):
-        return EntityKind.PLACE  # "a public meeting in Great Blakenham" tagged as a person
     return kind
 
 
@@ -296,20 +287,6 @@ def _could_be_a_place(ent: Entity) -> bool:
         and name.lower() not in ORG_NOUNS
         and not name.isupper()
         and name.isalpha()
-    )
-
-
-def _place_shaped(name: str) -> bool:
-    """Two or three capitalised words that do not open with a given name or a title: "Great
-    Blakenham", "Bolton Percy", not "Grace Lee" or "Judge Okafor"."""
-    words = name.split()
-    return (
-        len(words) <= 3
-        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
-        and not is_first_name(words[0])
-        and words[0].lower() not in HONORIFICS
-        and words[0].lower() not in TITLE_NOUNS
-        and words[0].lower() not in PERSON_NOUNS
     )
 
 

@@ -585,6 +585,12 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         if d.referent is None and d.cue is None and not d.whole and not _is_heading(d):
             _inherit_partial(d, events, offsets)
             continue
+        if d.referent is None and d.cue is not None and not _is_heading(d):
+            if _pronoun_speaker(d, events, offsets):
+                at = bisect.bisect_left(offsets, d.span.start)
+                offsets.insert(at, d.span.start)
+                events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+            continue
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
         best: _Event | None = None
@@ -612,6 +618,36 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
         at = bisect.bisect_left(offsets, d.span.start)
         offsets.insert(at, d.span.start)
         events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+
+
+# What a pronoun cue's subject can stand for: "it" a body, "he"/"she" one person, "they" a group.
+_PRONOUN_FITS: dict[str, Callable[[Referent], bool]] = {
+    "it": lambda r: r.kind is SpeakerKind.ORGANIZATION,
+    "he": lambda r: r.is_person and not r.plural and r.gender != "f",
+    "she": lambda r: r.is_person and not r.plural and r.gender != "m",
+    "they": lambda r: r.plural or r.kind is SpeakerKind.ORGANIZATION,
+}
+
+
+def _pronoun_speaker(d: _Draft, events: list[_Event], offsets: list[int]) -> bool:
+    """A cue whose pronoun subject found no antecedent ("…," it said, after "the bank said"):
+    the latest speaker the pronoun fits, in the quote's paragraph or the two before. A reporter
+    writes "it said" right after the source spoke; the entity list may not hold the source."""
+    assert d.cue is not None
+    lo = d.pb.offset
+    pronoun = d.pb.text[d.cue.resolved.start - lo : d.cue.resolved.end - lo].lower()
+    fits = _PRONOUN_FITS.get(pronoun)
+    if fits is None or not enabled("pronoun.speaker"):
+        return False
+    i = bisect.bisect_left(offsets, d.span.outer_start) - 1
+    while i >= 0 and d.block_index - events[i].block_index <= _INHERIT_BLOCKS:
+        e = events[i]
+        if fits(e.referent):
+            d.credit(e.referent, "pronoun.speaker", f"'{pronoun}' → {e.referent.name}, the last speaker it fits")
+            d.evidence = (Span(e.start, e.end),)
+            return True
+        i -= 1
+    return False
 
 
 def _next_speaker(drafts: list[_Draft], k: int, events: list[_Event], offsets: list[int]) -> _Event | None:

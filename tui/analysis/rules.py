@@ -44,6 +44,7 @@ QUOTE_RULES: dict[str, str] = {
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
+    "pronoun.speaker": '"…," it said / he said, the pronoun left unresolved: the latest speaker it fits, same paragraph or the two before',
     "partial.repeated": "a phrase quoted with no cue of its own whose words come back later in a quote a cue credits is that speaker's (the lead quotes before it names)",
     "inherit.topic": "no cue: the person the paragraph before is about",
     "inherit.next": "no cue and no speaker before: the person named speaking at the start of the next paragraph",
@@ -58,7 +59,6 @@ QUOTE_RULES: dict[str, str] = {
 # Which names are entities (tui.analysis.entities).
 ENTITY_RULES: dict[str, str] = {
     "entities.headings_agree": "a name found only in a headline or subhead is kept when the body names it too",
-    "kinds.multiword_site": '"a meeting in Great Blakenham": a two- or three-word name tagged as a person, with no given name, where things happen is a place',
     "kinds.town_not_subject": '"Llanelli\'s Prince Philip": a one-word "person" that is a gazetteer town, not a given name, and never a subject is a place',
     "kinds.listed_site": '"in Beetham, Morvant and Laventille": every member of a list after "in" is where things happen',
     "entities.sentence_case": '"Farmers say", "Anger grew": a one-word name only ever at a sentence start, its word also written in lower case, is no name',
