@@ -24,8 +24,8 @@ explanation and the spans it rests on.
 
 A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
 rather than going to someone else, unless that subject is a pronoun ("…," it said) and the latest
-speaker in the same window fits it (``pronoun.speaker``: "it" a body, "he"/"she" a person). A partial quote that reads as a title (``released "Battlefield
-V"``), words named rather than said (``the words "pandemic risk"``) and a scare quote with no
+speaker in the same window fits it (``pronoun.speaker``: "it" a body, "he"/"she" a person). A
+partial quote that reads as a title (``released "Battlefield V"``), words named rather than said (``the words "pandemic risk"``) and a scare quote with no
 speech verb in its sentence get no speaker. Quotes in headlines and subheadings are echoes of the
 body quote they condense (same words, or all their content words): its speaker, `echo_of` set,
 not counted among the speaker's quotes.
@@ -588,9 +588,7 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
             continue
         if d.referent is None and d.cue is not None and not _is_heading(d):
             if _pronoun_speaker(d, events, offsets):
-                at = bisect.bisect_left(offsets, d.span.start)
-                offsets.insert(at, d.span.start)
-                events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+                _speaks_here(d, events, offsets)
             continue
         if d.referent is not None or d.cue is not None or not d.whole or _is_heading(d):
             continue
@@ -616,16 +614,22 @@ def _inherit(drafts: list[_Draft], events: list[_Event], topics: list[_Event]) -
             d.evidence = (Span(after.start, after.end),)
         else:
             continue
-        at = bisect.bisect_left(offsets, d.span.start)
-        offsets.insert(at, d.span.start)
-        events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))  # type: ignore[arg-type]
+        _speaks_here(d, events, offsets)
+
+
+def _speaks_here(d: _Draft, events: list[_Event], offsets: list[int]) -> None:
+    """A quote just credited is its speaker speaking there, for the quotes after it."""
+    assert d.referent is not None
+    at = bisect.bisect_left(offsets, d.span.start)
+    offsets.insert(at, d.span.start)
+    events.insert(at, _Event(d.span.start, d.span.end, d.block_index, d.referent))
 
 
 # What a pronoun cue's subject can stand for: "it" a body, "he"/"she" one person, "they" a group.
 _PRONOUN_FITS: dict[str, Callable[[Referent], bool]] = {
     "it": lambda r: r.kind is SpeakerKind.ORGANIZATION,
-    "he": lambda r: r.is_person and not r.plural and r.gender != "f",
-    "she": lambda r: r.is_person and not r.plural and r.gender != "m",
+    "he": lambda r: r.is_person and not r.plural and r.gender in (None, PRONOUN_GENDER["he"]),
+    "she": lambda r: r.is_person and not r.plural and r.gender in (None, PRONOUN_GENDER["she"]),
     "they": lambda r: r.plural or r.kind is SpeakerKind.ORGANIZATION,
 }
 
