@@ -25,8 +25,9 @@ explanation and the spans it rests on.
 A cue whose subject cannot be resolved still blocks step 4: the quote stays without a speaker
 rather than going to someone else, unless that subject is a pronoun ("…," it said) and the latest
 speaker in the same window fits it (``pronoun.speaker``: "it" a body, "he"/"she" a person). A
-partial quote that reads as a title (``released "Battlefield V"``), words named rather than said (``the words "pandemic risk"``) and a scare quote with no
-speech verb in its sentence get no speaker. Quotes in headlines and subheadings are echoes of the
+partial quote that reads as a title (``released "Battlefield V"``), words named rather than said
+(``the words "pandemic risk"``) and a scare quote with no speech verb in its sentence get no
+speaker. Quotes in headlines and subheadings are echoes of the
 body quote they condense (same words, or all their content words): its speaker, `echo_of` set,
 not counted among the speaker's quotes.
 
