@@ -652,3 +652,15 @@ def test_an_unresolved_he_said_never_goes_to_a_body(analyse_text):
         "\u201cWe have rebuilt our reporting systems,\u201d he said.\n"
     )
     assert speaker_of(an, "We have rebuilt") is None
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_the_he_who_said(analyse_text):
+    text = (
+        "Coach rues red card\n\n"
+        "\u201cWe were ready for a hard game,\u201d coach Dieter Brandt said after the 2-1 loss.\n\n"
+        "When his midfielder Tomas Varga was dismissed before half-time, Brandt thought the game was gone.\n\n"
+        "\u201cThe early red card took away every plan we had for the second half,\u201d he said.\n"
+    )
+    on, off = speaker_on_and_off(analyse_text, text, "salience.passive", "The early red card")
+    assert on == "Dieter Brandt"
+    assert off == "Tomas Varga"

@@ -42,6 +42,11 @@ _TOKENISH = re.compile(r"\w+|[^\w\s]")
 # can be neither names nor cues: the parser sees them as spaces (the text keeps them, so the
 # quote rules, which read the article text, still see every mark).
 _MARK_NOISE = re.compile(r"[^\w\s](?:\s?[^\w\s]){7,}")
+# A typographic apostrophe inside a word ("O’Leary", "Mata’afa", "don’t"): the model learnt its
+# words with straight ones and cut "Michael O’Leary" to "Michael". Between two letters it is never
+# a quote mark, so the parser sees a straight one there.
+_INWORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2019\u02bc](?=[^\W\d_])")
+_INWORD_STRAIGHT = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 # C0/C1 controls, DEL and the invisible separators and bidi controls; not the soft hyphen or the
 # zero-width joiner, which sit inside words and emoji.
 _AS_SPACE = dict.fromkeys(
@@ -142,6 +147,7 @@ def _for_parser(text: str) -> str:
     quote marks in a row took minutes), and no word is that long.
     """
     text = text.translate(_AS_SPACE)
+    text = _INWORD_APOSTROPHE.sub("'", text)
     text = _MARK_NOISE.sub(lambda m: " " * len(m.group()), text)
     if len(text) > MAX_RUN:
         text = _LONG_RUN.sub(lambda m: m.group()[:-1] + " ", text)
@@ -190,13 +196,23 @@ def _as_written(article: Article, mentions: list[Mention]) -> list[Mention]:
     return [m if text[m.start : m.end] == m.text else Mention(m.start, m.end, text[m.start : m.end]) for m in mentions]
 
 
+def _name_as_written(article: Article, name: str) -> str:
+    """A name with the article's own apostrophes: the parser saw "O’Leary" as "O'Leary"."""
+    if "'" not in name:
+        return name
+    typographic = _INWORD_STRAIGHT.sub("\u2019", name)
+    return typographic if typographic != name and typographic in article.text else name
+
+
 def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
     entities = decide_kinds(cluster(resolve(parsed)), parsed)
     quotes, speakers = find_quotes(article, parsed, entities)
     for entity in entities:
         entity.mentions = _as_written(article, entity.mentions)
+        entity.name = _name_as_written(article, entity.name)
     for speaker in speakers:
         speaker.mentions = _as_written(article, speaker.mentions)
+        speaker.name = _name_as_written(article, speaker.name)
     return Analysis(article.source, entities, quotes, speakers, model, RULES_VERSION)
 
 

@@ -43,6 +43,7 @@ QUOTE_RULES: dict[str, str] = {
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
+    "salience.passive": 'the subject of a passive speech verb ("Milligan was dismissed", "she was asked") is not a speaker for "he"/"she"',
     "inherit.speaker": "no cue: the latest speaker, same paragraph or the two before",
     "pronoun.speaker": '"…," it said / he said, the pronoun left unresolved: the latest speaker it fits, same paragraph or the two before',
     "partial.repeated": "a phrase quoted with no cue of its own whose words come back later in a quote a cue credits is that speaker's (the lead quotes before it names)",

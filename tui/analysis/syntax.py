@@ -181,8 +181,8 @@ def salience(tok: Token) -> int:
     if t.dep_ not in SUBJECT_DEPS:
         return OTHER
     verb = t.head
-    if is_speech_verb(verb):
-        return SPEAKER
+    if is_speech_verb(verb) and not (t.dep_ == "nsubjpass" and enabled("salience.passive")):
+        return SPEAKER  # not "Milligan was dismissed", "she was asked": the one spoken of or to
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
