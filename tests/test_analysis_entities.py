@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.analysis.rules import switched_off
 from tui.model import EntityKind
 
 
@@ -513,7 +514,7 @@ def test_titles_glued_before_a_given_name_are_not_the_name(analyse_text):
     people = names(an, EntityKind.PERSON)
     assert "Joe Costello" in people, people
     assert "Bola Ahmed Tinubu" in people, people  # "Bola" may be a given name: nothing goes
-    with switched_off("entities.before_given_name"):
+    with switched_off("entities.before_given_name", "entities.person_rank"):
         _, an = analyse_text(text)
     assert "TD Joe Costello" in names(an, EntityKind.PERSON)
 
@@ -527,3 +528,19 @@ def test_a_body_and_a_person_around_an_abbreviated_rank_are_two_entities(analyse
     assert "Kelly Daniels" in names(an, EntityKind.PERSON)
     assert "Ontario Provincial Police" in names(an, EntityKind.ORGANIZATION)
     assert an.speakers[0].name == "Kelly Daniels"
+
+
+def test_a_body_or_role_glued_before_a_person_is_not_part_of_the_name(analyse_text):
+    """entities.person_rank: the model tags "Cal Fire Capt." and "Scott McLean" as two people side
+    by side (joined as one), and takes a plural title in with "Orvell Brown"."""
+    text = (
+        "Crews hold the line\n\n"
+        "\u201cThe wind turned at noon,\u201d Cal Fire Capt. Scott McLean said.\n\n"
+        "\u201cStay out of the canyon,\u201d Commissioners Orvell Brown said.\n"
+    )
+    _, an = analyse_text(text)
+    assert [s.name for s in an.speakers] == ["Scott McLean", "Orvell Brown"]
+    assert "Cal Fire" not in names(an, EntityKind.PERSON)  # a body opening with a given name is left out
+    with switched_off("entities.person_rank"):
+        _, an = analyse_text(text)
+    assert [s.name for s in an.speakers] == ["Cal Fire Capt. Scott McLean", "Commissioners Orvell Brown"]

@@ -252,6 +252,8 @@ def _extend_person_left(span: Span) -> Span:
             break
         if prev.lower_ in HONORIFICS or prev.lower_ in TITLE_NOUNS or gazetteer.lookup(prev.text):
             break
+        if enabled("entities.person_rank") and _glued_title(prev.text) and not is_first_name(prev.text):
+            break  # "3rd District Councilman Chris Hilbert", "Defender Luke Shaw"
         start -= 1
     return doc[start : span.end]
 
@@ -310,9 +312,11 @@ def _split_at_rank(span: Span) -> tuple[Span, Span] | None:
     for k, tok in enumerate(span[1:-1], start=1):
         if is_rank_abbreviation(tok):
             rest = span[k + 1 :]
-            if 1 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in rest):
-                return span[:k], rest
-            return None
+            if not (1 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in rest)):
+                return None
+            if any(_glued_title(t.text) or is_rank_abbreviation(t) for t in span[:k]):
+                return None  # "Lt. Gov. Dan Patrick": titles, not a body
+            return span[:k], rest
     return None
 
 
@@ -409,10 +413,11 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                     label = "PERSON"
             if label == "ORG" and _titled_person(span):
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
-            ranked = _split_at_rank(span) if label != "PERSON" else None
+            ranked = _split_at_rank(span) if label != "PERSON" or enabled("entities.person_rank") else None
             if ranked is not None:  # "Ontario Provincial Police Const. Kelly Daniels"
-                body, span, label = ranked[0], ranked[1], "PERSON"
-                plain.append(_candidate(pb, body, "ORG"))
+                body, span, was_person, label = ranked[0], ranked[1], label == "PERSON", "PERSON"
+                if not (was_person and is_first_name(body[0].text)):  # "Cal Fire" would pass for a man
+                    plain.append(_candidate(pb, body, "ORG"))
             if label == "PERSON":
                 span = _with_generation(_without_titles(_extend_person_left(span)))
             owner = _split_possessive(span) if label != "PERSON" else None

@@ -178,7 +178,8 @@ TITLE_NOUNS = frozenset(
     "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
     "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo curator registrar "
     "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna "
-    "acp cec cs".split()
+    "acp cec cs councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman "
+    "assemblymember selectman selectwoman".split()
 )
 
 TITLE_PHRASES = frozenset(

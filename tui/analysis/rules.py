@@ -71,6 +71,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
     "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
     "entities.before_given_name": '"TD Joe Costello", "Policing Martin Dole": titles, ranks, roles, acronyms and portfolios glued before a given name are not part of the name',
+    "entities.person_rank": '"Cal Fire Capt. Scott McLean", "District Councilman Chris Hilbert": a body or a role glued before a person\'s rank or title is not part of the name',
     "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
     "kinds.learned": "the learned scorer (kind_scorer) overrules the hand rules' kind, or drops the entry, where it is sure",
     "entities.portfolio": '"Internal Affairs Minister", "Devolution Cabinet Secretary": the words before a minister\'s title are a portfolio, not an organisation',
