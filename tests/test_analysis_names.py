@@ -31,3 +31,14 @@ def test_given_names_from_many_locales_are_known():
 )
 def test_sex_of_a_name_only_where_every_list_agrees(name, sex):
     assert sex_of_name(name) == sex
+
+
+def test_an_honorific_read_as_a_given_name_does_not_decide_the_sex():
+    """gender.all_given: "Tan" is a woman's given name in the lists, and in "Tan Sri" a
+    Malaysian honour; the man's given name after it disagrees, so nothing is decided."""
+    from tui.analysis.rules import switched_off
+
+    assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") is None
+    assert sex_of_name("Gwen Mary Grant") == "f"  # given names that agree still decide
+    with switched_off("gender.all_given"):
+        assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") == "f"

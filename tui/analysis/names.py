@@ -15,6 +15,8 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
+from .rules import enabled
+
 _LISTS = {"first_names": "", "first_names_male": "m", "first_names_female": "f"}
 
 
@@ -62,7 +64,17 @@ def sex_of_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    given = words[0].split("-")[0]
     lists = _lists()
-    male, female = given in lists["m"], given in lists["f"]
-    return "m" if male and not female else "f" if female and not male else None
+    if not enabled("gender.all_given"):
+        given = words[0].split("-")[0]
+        male, female = given in lists["m"], given in lists["f"]
+        return "m" if male and not female else "f" if female and not male else None
+    # Every word before the surname has its say: an honorific may pass for a given name
+    # ("Tan Sri Muhammad Shafee Abdullah": "Tan" is a woman's name), and two that disagree say nothing.
+    sexes = set()
+    for word in words[:-1]:
+        given = word.split("-")[0]
+        male, female = given in lists["m"], given in lists["f"]
+        if male != female:
+            sexes.add("m" if male else "f")
+    return sexes.pop() if len(sexes) == 1 else None

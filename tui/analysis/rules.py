@@ -19,6 +19,7 @@ SUBJECT_RULES: dict[str, str] = {
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
     "pronoun.person_noun": '"he"/"she" never goes to a description whose noun is not a person\'s ("The result confirmed …")',
     "gender.given_name": 'a person\'s sex from a given name only one sex bears in Faker\'s lists ("Gwen", "Errol"), for "he"/"she"',
+    "gender.all_given": 'every word before the surname has its say in gender.given_name, and two that disagree say nothing ("Tan Sri Muhammad …")',
     "pronoun.far": '"he"/"she" with no person of that gender in the last six sentences: the latest one before them',
     "name.given_alone": '"Shumeez ran to a neighbour": a given name used alone is its one bearer in the text',
     "document.issuer": '"a statement from X said": the issuer',
