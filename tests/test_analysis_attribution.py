@@ -664,3 +664,17 @@ def test_the_subject_of_a_passive_speech_verb_is_not_the_he_who_said(analyse_tex
     on, off = speaker_on_and_off(analyse_text, text, "salience.passive", "The early red card")
     assert on == "Dieter Brandt"
     assert off == "Tomas Varga"
+
+
+def test_the_subject_of_a_passive_description_is_not_its_speaker(analyse_text):
+    text = (
+        "Tributes paid to chef\n\n"
+        'Dale Ormsby, of Mill Road, has been described as a "gentle giant with a huge laugh" by his neighbours.\n\n'
+        'Ormsby was later hailed as "the best cook on the street" in a family statement.\n'
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "gentle giant") == "neighbours"
+    assert speaker_of(an, "the best cook") != "Dale Ormsby"
+    with switched_off("cue.passive_agent"):
+        _, an = analyse_text(text)
+    assert speaker_of(an, "gentle giant") == "Dale Ormsby"

@@ -39,6 +39,16 @@ ADDRESSEE_VERBS = frozenset(
     {"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"}
 )
 
+# Speech verbs whose object is who is spoken of or to: in the passive ("Knowles has been described
+# as ...", "she was told ...") their subject is not the speaker; the "by" agent is.
+SPOKEN_OF_VERBS = (
+    frozenset(
+        "describe call brand label dub term praise hail accuse criticise criticize condemn slam blast "
+        "decry dismiss remember mock".split()
+    )
+    | ADDRESSEE_VERBS
+)
+
 # Companies named by their trade: "the tech giant", "the carmaker".
 BUSINESS_NOUNS = frozenset("giant conglomerate carmaker automaker chipmaker drugmaker startup platform supermarket chain".split())
 
@@ -107,7 +117,7 @@ PERSON_NOUNS = frozenset(
     brother sister grandson granddaughter grandmother grandfather cousin uncle aunt nephew niece
     fiance fiancee boyfriend girlfriend stepfather stepmother employer employee
     magistrate solicitor barrister accused coroner councillor councilor commissioner sheriff
-    superintendent principal headteacher lecturer pastor chaplain trustee
+    superintendent principal headteacher lecturer pastor chaplain trustee clerk
     appellant respondent plaintiff claimant complainant advocate accountant
     """.split()
 )
@@ -179,7 +189,7 @@ TITLE_NOUNS = frozenset(
     "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo curator registrar "
     "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna "
     "acp cec cs councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman "
-    "assemblymember selectman selectwoman".split()
+    "assemblymember selectman selectwoman clerk".split()
 )
 
 TITLE_PHRASES = frozenset(

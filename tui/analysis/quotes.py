@@ -59,6 +59,7 @@ from .syntax import (
     may_be_speaker,
     salience,
     speech_salience,
+    spoken_of,
     subject_of,
 )
 
@@ -224,6 +225,8 @@ def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], r
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and inside[c.i] < 0), None)
     if subj is None or subj.i > d.first:
         return
+    if spoken_of(subj):
+        return  # "Ormsby was described as a "gentle giant"": he is spoken of, not speaking
     found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
     ref = found.referent
     if ref is None or not (ref.is_person or ref.kind is SpeakerKind.ORGANIZATION) or ref.plural:
@@ -339,6 +342,8 @@ def _speech_acts(
                 topics.append(_Event(at, at + len(subj.text), block_index, seen))
             continue
         resolved = resolver.resolve(pb, subj, sentence[subj.i], speech_salience(verb))
+        if spoken_of(subj) and enabled("cue.passive_none"):
+            resolved = Resolved(None, resolved.start, resolved.end)  # "we were told": a cue, no speaker
         if resolved.referent is None:
             # "In the city of X, a 44-year-old serviceman said": the parser may make the place
             # the subject and the speaker its conjunct.

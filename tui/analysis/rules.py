@@ -40,6 +40,8 @@ QUOTE_RULES: dict[str, str] = {
     "quote.paired_apostrophes": "''Yes,'' she said: two apostrophes make one double quote mark (typewriter copy)",
     "cue.after": 'a cue right after the quote: "…," Rubio said',
     "cue.after_stop": 'a cue sentence right after a quote closed by a full stop: "…." Ogum said.',
+    "cue.passive_agent": '"Knowles was described as "…" by his family": a passive speech verb about someone gives the quote to its "by" agent, or to no one',
+    "cue.passive_none": '"…," we were told / "Knowles was described as "…"" with no "by": a cue that credits no one, so nothing is inherited',
     "cue.governing": "the speech verb the quote depends on in the parse",
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',

@@ -23,6 +23,7 @@ from .lexicon import (
     PHRASAL_SPEECH,
     ROLE_CLASSES,
     SPEECH_VERBS,
+    SPOKEN_OF_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
 )
@@ -101,6 +102,10 @@ def subject_of(verb: Token) -> Token | None:
             # Two subjects ("Supporters' trust chair Julie Barnes said", "OSLO (AP) - Norwegian
             # group Nordvik said"): the one nearest the verb.
             subject = min(subjects, key=lambda c: abs(tok.i - c.i))
+            if subject.head.i == tok.i and spoken_of(subject):
+                # "Knowles has been described as '…' by his family": the agent speaks. With no
+                # agent the subject is kept, and the cue credits no one (tui.analysis.quotes).
+                return _passive_agent(tok) or subject
             if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
             return subject
@@ -116,6 +121,24 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ not in _SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             return stray_subject(tok)
         tok = tok.head
+    return None
+
+
+def spoken_of(subject: Token) -> bool:
+    """The subject of a passive speech verb about someone: "Knowles has been described as",
+    "we were told". Not its speaker."""
+    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in SPOKEN_OF_VERBS and enabled("cue.passive_agent")
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """Who does the speaking in a passive: "by his family", also where the parser hung the "by"
+    on the quoted words ("described as a "gentle giant" by his neighbours")."""
+    bys = [t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")]
+    bys.sort(key=lambda t: (t.dep_ != "agent" or t.head.i != verb.i, -t.i))
+    for by in bys:
+        obj = next((o for o in by.children if o.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+            return obj
     return None
 
 
