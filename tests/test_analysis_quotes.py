@@ -266,11 +266,21 @@ def test_unresolvable_cue_does_not_inherit_someone_else(analyse_text):
     text = 'Match report\n\n"We played well," said coach Tom Baker.\n\n"We did our best," we were told.\n'
     _, an = analyse_text(text)
     assert speaker_of(an, "We did our best") is None
+
+
+def test_a_named_listener_of_a_passive_cue_is_not_the_speaker(analyse_text):
     from tui.analysis.rules import switched_off
 
-    with switched_off("cue.passive_none"):  # the passive cue then counts for nothing, and Baker inherits
+    text = (
+        "Match report\n\n"
+        '"We played well," said coach Tom Baker of the 2-0 win.\n\n'
+        '"You were the best player on the pitch today," striker Rob Lane was told after the game.\n'
+    )
+    _, an = analyse_text(text)
+    assert speaker_of(an, "You were the best") is None
+    with switched_off("cue.passive_none"):
         _, an = analyse_text(text)
-    assert speaker_of(an, "We did our best") == "Tom Baker"
+    assert speaker_of(an, "You were the best") == "Rob Lane"
 
 
 def test_lede_description_named_in_the_next_paragraph(analyse_text):
