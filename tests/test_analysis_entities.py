@@ -544,3 +544,18 @@ def test_a_body_or_role_glued_before_a_person_is_not_part_of_the_name(analyse_te
     with switched_off("entities.person_rank"):
         _, an = analyse_text(text)
     assert [s.name for s in an.speakers] == ["Cal Fire Capt. Scott McLean", "Commissioners Orvell Brown"]
+
+
+def test_the_second_syllable_of_a_hyphenated_given_name_is_kept(analyse_text):
+    """entities.hyphen_tail: the tokenizer splits "Suk-yeol", and the model tags "Yoon Suk"; a
+    name made an adjective ("Khan-led", "Dunedin-based") keeps its own edge."""
+    text = (
+        'Summit ends\n\n"We will keep talking," President Yoon Suk-yeol said on Monday.\n\nThe Imran Khan-led party walked out.\n'
+    )
+    _, an = analyse_text(text)
+    people = names(an, EntityKind.PERSON)
+    assert "Yoon Suk-yeol" in people, people
+    assert not any(p.endswith("-led") for p in people), people
+    with switched_off("entities.hyphen_tail"):
+        _, an = analyse_text(text)
+    assert "Yoon Suk-yeol" not in names(an, EntityKind.PERSON)

@@ -19,6 +19,7 @@ from . import gazetteer
 from .lexicon import (
     CELESTIAL_BODIES,
     COMPANY_SUFFIXES,
+    COMPOUND_TAILS,
     DEMONYM,
     EVENT_WORDS,
     GENERATION_SUFFIXES,
@@ -273,10 +274,26 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
 
 
 def _with_generation(span: Span) -> Span:
-    """ "Mutula Kilonzo Junior", "Martin Luther King Jr.": the generation closes the name."""
+    """ "Mutula Kilonzo Junior", "Martin Luther King Jr.": the generation closes the name. And
+    "Yoon Suk-yeol" tagged as "Yoon Suk": the lower-case second syllable of a hyphenated given
+    name, which the tokenizer split off, belongs to it."""
     doc = span.doc
     if enabled("entities.name_edges") and span.end < len(doc) and doc[span.end].text in GENERATION_SUFFIXES:
         return doc[span.start : span.end + 1]
+    k = span.end
+    if (
+        k + 1 < len(doc)
+        and enabled("entities.hyphen_tail")
+        and doc[k].text == "-"
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+        and doc[k + 1].is_alpha
+        and doc[k + 1].is_lower
+        and len(doc[k + 1]) <= 5
+        and not doc[k + 1].lower_.endswith("ed")  # "Khan-led", "Dunedin-based"
+        and doc[k + 1].lower_ not in COMPOUND_TAILS
+    ):
+        return doc[span.start : k + 2]
     return span
 
 

@@ -122,6 +122,10 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 
+# Words that make an adjective of a name after a hyphen ("Irish-born", "Kyiv-style"): never the
+# second syllable of a given name.
+COMPOUND_TAILS = frozenset("born run style era on made like wide free type ish esque area".split())
+
 # Words after a name that tell a son from his father: part of the name.
 GENERATION_SUFFIXES = frozenset("Jr Jr. Junior Snr Snr. Sr Sr. II III IV".split())
 # Letters after a name that say an office or a rank ("Mary Lou McDonald TD", "Ciaran

@@ -72,6 +72,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.untagged": "untagged proper nouns: places listed beside a tagged place, countries, platforms, outlets told or cited",
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
+    "entities.hyphen_tail": '"Yoon Suk-yeol" tagged as "Yoon Suk": the lower-case syllable after the hyphen is part of the given name',
     "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
     "entities.before_given_name": '"TD Joe Costello", "Policing Martin Dole": titles, ranks, roles, acronyms and portfolios glued before a given name are not part of the name',
     "entities.person_rank": '"Cal Fire Capt. Scott McLean", "District Councilman Chris Hilbert": a body or a role glued before a person\'s rank or title is not part of the name',
