@@ -359,6 +359,13 @@ def test_letters_after_a_name_are_not_part_of_it(analyse_text):
     assert "Fergal Quill" not in off, off
 
 
+def test_dotted_letters_after_a_name_are_not_part_of_it(analyse_text):
+    """ "Alan Burns M.P." as printed by some outlets is the person Alan Burns."""
+    _, an = analyse_text('Member apologises\n\n"I should not have written that letter," said Alan Burns M.P. on Tuesday.\n')
+    assert "Alan Burns" in _kinds(an), _kinds(an)
+    assert not any(name.endswith("M.P.") for name in _kinds(an))
+
+
 def test_a_name_keeps_its_hyphenated_first_half_and_its_generation(analyse_text):
     """entities.name_edges: the model cuts "I-Ching" to "Ching" and leaves "Junior" out."""
     text = (

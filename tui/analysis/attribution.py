@@ -325,7 +325,7 @@ class Resolver:
     # ---- helpers --------------------------------------------------------------------------
     def _entity_of(self, pb: ParsedBlock, head: Token) -> Entity | None:
         refs = self.refs
-        if head.text in POSTNOMINALS and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
+        if head.text.replace(".", "") in POSTNOMINALS and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
             name = head.doc[head.i - 1]  # "Joanna Korner QC said": the person named before the letters
             ent = refs.entity_at(pb.offset + name.idx, pb.offset + name.idx + len(name.text))
             if ent is not None and ent.kind is EntityKind.PERSON:

@@ -424,7 +424,7 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if span is None or span.text.lower() in TITLE_NOUNS:
                 continue  # "COO" tagged as an organisation
             label = ent.label_
-            if enabled("entities.postnominal") and len(span) >= 2 and span[-1].text in POSTNOMINALS:
+            if enabled("entities.postnominal") and len(span) >= 2 and span[-1].text.replace(".", "") in POSTNOMINALS:
                 span = span[:-1]  # "Mary Lou McDonald TD", "Ciaran O'Mahony BL": letters after a name
                 if label == "ORG" and _person_shaped_span(span):
                     label = "PERSON"
