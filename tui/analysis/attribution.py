@@ -30,7 +30,6 @@ from .lexicon import (
     ORG_NOUNS,
     PARTITIVE_HEADS,
     PERSON_PRONOUNS,
-    POSTNOMINALS,
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SITE_NOUNS,
@@ -50,6 +49,7 @@ from .syntax import (
     gender_of_words,
     given_name,
     introduces_person,
+    is_postnominal,
     is_rank_abbreviation,
     is_role,
     np_bounds,
@@ -325,7 +325,7 @@ class Resolver:
     # ---- helpers --------------------------------------------------------------------------
     def _entity_of(self, pb: ParsedBlock, head: Token) -> Entity | None:
         refs = self.refs
-        if head.text.replace(".", "") in POSTNOMINALS and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
+        if is_postnominal(head.text) and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
             name = head.doc[head.i - 1]  # "Joanna Korner QC said": the person named before the letters
             ent = refs.entity_at(pb.offset + name.idx, pb.offset + name.idx + len(name.text))
             if ent is not None and ent.kind is EntityKind.PERSON:

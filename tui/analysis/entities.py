@@ -42,7 +42,6 @@ from .lexicon import (
     PLATFORM_LETTERS,
     PLATFORMS,
     PORTFOLIO_TITLES,
-    POSTNOMINALS,
     RANK_ABBREVIATIONS,
     SITE_PREPOSITIONS,
     SPORT_WORDS,
@@ -56,7 +55,7 @@ from .lexicon import (
 from .names import is_first_name
 from .parsed import ParsedBlock
 from .rules import enabled
-from .syntax import is_rank_abbreviation
+from .syntax import is_postnominal, is_rank_abbreviation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -274,13 +273,17 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
 
 
 def _with_generation(span: Span) -> Span:
-    """ "Mutula Kilonzo Junior", "Martin Luther King Jr.": the generation closes the name. And
-    "Yoon Suk-yeol" tagged as "Yoon Suk": the lower-case second syllable of a hyphenated given
-    name, which the tokenizer split off, belongs to it."""
+    """ "Mutula Kilonzo Junior", "Martin Luther King Jr.": the generation closes the name."""
     doc = span.doc
     if enabled("entities.name_edges") and span.end < len(doc) and doc[span.end].text in GENERATION_SUFFIXES:
         return doc[span.start : span.end + 1]
-    k = span.end
+    return _with_hyphen_tail(span)
+
+
+def _with_hyphen_tail(span: Span) -> Span:
+    """ "Yoon Suk-yeol" tagged as "Yoon Suk": the lower-case second syllable of a hyphenated given
+    name, which the tokenizer split off, belongs to it."""
+    doc, k = span.doc, span.end
     if (
         k + 1 < len(doc)
         and enabled("entities.hyphen_tail")
@@ -424,7 +427,7 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if span is None or span.text.lower() in TITLE_NOUNS:
                 continue  # "COO" tagged as an organisation
             label = ent.label_
-            if enabled("entities.postnominal") and len(span) >= 2 and span[-1].text.replace(".", "") in POSTNOMINALS:
+            if enabled("entities.postnominal") and len(span) >= 2 and is_postnominal(span[-1].text):
                 span = span[:-1]  # "Mary Lou McDonald TD", "Ciaran O'Mahony BL": letters after a name
                 if label == "ORG" and _person_shaped_span(span):
                     label = "PERSON"

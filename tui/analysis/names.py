@@ -65,14 +65,10 @@ def sex_of_name(name: str) -> str | None:
     if len(words) < 2:
         return None
     lists = _lists()
-    if not enabled("gender.all_given"):
-        given = words[0].split("-")[0]
-        male, female = given in lists["m"], given in lists["f"]
-        return "m" if male and not female else "f" if female and not male else None
     # Every word before the surname has its say: an honorific may pass for a given name
     # ("Tan Sri Muhammad Shafee Abdullah": "Tan" is a woman's name), and two that disagree say nothing.
     sexes = set()
-    for word in words[:-1]:
+    for word in words[:-1] if enabled("gender.all_given") else words[:1]:
         given = word.split("-")[0]
         male, female = given in lists["m"], given in lists["f"]
         if male != female:

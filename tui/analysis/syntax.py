@@ -21,6 +21,7 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PHRASAL_SPEECH,
+    POSTNOMINALS,
     ROLE_CLASSES,
     SPEECH_VERBS,
     SPOKEN_OF_VERBS,
@@ -160,6 +161,11 @@ def is_rank_abbreviation(tok: Token) -> bool:
     """ "Const.", "Sgt.", "Gov.": an abbreviated title kept as one token, which ends whatever
     name comes before it ("Ontario Provincial Police Const. Kelly Daniels")."""
     return tok.text.endswith(".") and tok.lower_.rstrip(".") in TITLE_ABBREVIATIONS
+
+
+def is_postnominal(word: str) -> bool:
+    """ "QC", "TD", "M.P.": letters after a name that say an office or a rank."""
+    return word.replace(".", "") in POSTNOMINALS
 
 
 def stray_subject(verb: Token) -> Token | None:
