@@ -678,3 +678,43 @@ def test_the_subject_of_a_passive_description_is_not_its_speaker(analyse_text):
     with switched_off("cue.passive_agent"):
         _, an = analyse_text(text)
     assert speaker_of(an, "gentle giant") == "Dale Ormsby"
+
+
+_ISSUED_TEXT = (
+    "Label backs band's break\n\n"
+    "The band's members said they would take time apart to work on solo records.\n\n"
+    'Harbour Music, the band\'s label, released a statement on Wednesday saying it would "fully support" '
+    "the members' decision.\n\n"
+    'Music Academy president and CEO Colin Marsh said he was "delighted" with the ceremony.\n\n'
+    'The Civil Aviation Authority has released an updated statement which read, "Our team is on site with '
+    'investigators and will share findings as they become available."\n\n'
+    'A statement released by Kelso Council today read: "The school will stay closed until further notice."\n'
+)
+
+
+def test_a_day_before_saying_is_not_its_speaker(analyse_text):
+    """ "released a statement on Wednesday saying": the participle's subject is the label's, not
+    the day's (syntax.subject_of)."""
+    _, an = analyse_text(_ISSUED_TEXT)
+    assert speaker_of(an, "fully support") == "Harbour Music"
+
+
+def test_two_titles_joined_before_a_name_are_that_persons(analyse_text):
+    """subject.titles_joined: "president and CEO Colin Marsh said"."""
+    on, off = speaker_on_and_off(analyse_text, _ISSUED_TEXT, "subject.titles_joined", "delighted")
+    assert (on, off) == ("Colin Marsh", "Music Academy president")
+
+
+def test_a_document_read_out_is_its_issuers(analyse_text):
+    """cue.read and document.issued: "X released a statement which read", "a statement released
+    by X read"; without either rule the quotes fall to the last speaker."""
+    for rule in ("document.issued", "cue.read"):
+        on, off = speaker_on_and_off(analyse_text, _ISSUED_TEXT, rule, "The school will stay")
+        assert on == "Kelso Council" and off != "Kelso Council", (rule, on, off)
+    # "released an updated statement which read": the issuer twice over (inherit.issued makes
+    # the release itself a speech act), so only both rules off lose it.
+    _, an = analyse_text(_ISSUED_TEXT)
+    assert speaker_of(an, "Our team is on site") == "Civil Aviation Authority"
+    with switched_off("document.issued", "inherit.issued"):
+        _, off = analyse_text(_ISSUED_TEXT, name="off.txt")
+    assert speaker_of(off, "Our team is on site") != "Civil Aviation Authority"

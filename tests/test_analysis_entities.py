@@ -566,3 +566,66 @@ def test_the_second_syllable_of_a_hyphenated_given_name_is_kept(analyse_text):
     with switched_off("entities.hyphen_tail"):
         _, an = analyse_text(text)
     assert "Yoon Suk-yeol" not in names(an, EntityKind.PERSON)
+
+
+# Names from wire copy in several naming traditions, each cut or glued by the model in its own
+# way (rules 84): written here, not taken from an article.
+_NAMES_TEXT = (
+    "Pig farmers to be paid for culled herds\n\n"
+    "GEORGE TOWN: Farmers whose pigs were culled will be compensated soon, says Chan Foong Hin.\n\n"
+    "The Deputy Minister said Inspector-General of Police Tan Sri Razarudin Husain had been briefed. "
+    "Police chief Datuk Rusdi Mohd Isa said investigations were nearly complete.\n\n"
+    "Secretary of the city's Party Committee Dinh Tien Dung said the rumours were false. Shell chairman "
+    "Jeroen van der Veer said profits had risen. Campaigns manager of human rights group Liberty Emmanuelle "
+    "Andrews said the guidance did not go far enough.\n\n"
+    "Serb member of the tripartite Presidency Milorad Dodik said peace had no price. Assistant Commissioner "
+    "Counter Terrorism Scott Lee said the arrest prevented an attack.\n\n"
+    "One attacker was shot dead by the army, police chief of the northwestern Khyber Pakhtunkhwa Akbar "
+    "Hoti told reporters.\n\n"
+    "The number of evacuees was 14,000 as of Sunday afternoon, said Minister of Transportation Todd Stone, "
+    "as wildfires burned.\n"
+)
+
+
+def _people_on_and_off(analyse_text, rule: str) -> tuple[set[str], set[str]]:
+    from tui.analysis.rules import switched_off
+
+    _, an = analyse_text(_NAMES_TEXT)
+    with switched_off(rule):
+        _, off = analyse_text(_NAMES_TEXT, name="off.txt")
+    return set(names(an, EntityKind.PERSON)), set(names(off, EntityKind.PERSON))
+
+
+def test_a_name_cut_across_two_spans_is_one_name(analyse_text):
+    """entities.name_across_spans: "Party Committee Dinh" + "Tien Dung", "Jeroen van" + "der" + "Veer"."""
+    on, off = _people_on_and_off(analyse_text, "entities.name_across_spans")
+    assert {"Dinh Tien Dung", "Jeroen van der Veer"} <= on, on
+    assert {"Tien Dung", "Veer"} <= off, off
+
+
+def test_a_body_glued_before_a_given_name_is_not_the_name(analyse_text):
+    """entities.org_before_name: "rights group Liberty Emmanuelle Andrews", "Presidency Milorad Dodik"."""
+    on, off = _people_on_and_off(analyse_text, "entities.org_before_name")
+    assert {"Emmanuelle Andrews", "Milorad Dodik"} <= on, on
+    assert "Liberty Emmanuelle Andrews" in off and "Emmanuelle Andrews" not in off, off
+
+
+def test_a_two_word_honorific_is_not_the_name(analyse_text):
+    """entities.honorific_pairs: "Tan Sri Razarudin Husain" is Razarudin Husain."""
+    on, off = _people_on_and_off(analyse_text, "entities.honorific_pairs")
+    assert "Razarudin Husain" in on, on
+    assert "Tan Sri Razarudin Husain" in off, off
+
+
+def test_a_portfolio_between_title_and_name_is_not_the_name(analyse_text):
+    """entities.portfolio_before_name: "Assistant Commissioner Counter Terrorism Scott Lee"."""
+    on, off = _people_on_and_off(analyse_text, "entities.portfolio_before_name")
+    assert {"Scott Lee", "Todd Stone"} <= on, on
+    assert "Counter Terrorism Scott Lee" in off and "Todd Stone" not in off, off
+
+
+def test_a_place_glued_before_a_name_is_a_place_and_a_person(analyse_text):
+    """entities.place_before_name: "Khyber Pakhtunkhwa Akbar Hoti" tagged as one body."""
+    on, off = _people_on_and_off(analyse_text, "entities.place_before_name")
+    assert "Akbar Hoti" in on, on
+    assert "Akbar Hoti" not in off, off

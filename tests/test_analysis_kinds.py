@@ -344,6 +344,25 @@ def test_a_given_name_shaped_like_a_nationality_stays_in_the_name(analyse_text):
     assert {"Salman Ali Agha", "Louis van Gaal"} <= people, people
 
 
+def test_a_surname_or_a_name_ending_in_i_is_no_nationality(analyse_text):
+    """kinds.demonym_strict: "Chan" is a surname and "Rusdi" a given name, though both fit the
+    pattern; "Iraqi" (Iraq + i) still goes."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Farm payouts\n\nPETALING JAYA: Compensation will be paid soon, says Chan Foong Hin. "
+        "Police chief Datuk Rusdi Mohd Isa said the probe was nearly done. "
+        "The court heard that Iraqi Ali Hassan Karim had fled.\n"
+    )
+    _, an = analyse_text(text)
+    people = {e.name for e in an.entities if e.kind is EntityKind.PERSON}
+    assert {"Chan Foong Hin", "Rusdi Mohd Isa", "Ali Hassan Karim"} <= people, people
+    with switched_off("kinds.demonym_strict"):
+        _, off = analyse_text(text, name="off.txt")
+    people = {e.name for e in off.entities if e.kind is EntityKind.PERSON}
+    assert {"Foong Hin", "Mohd Isa"} <= people, people
+
+
 def test_a_name_ending_in_centre_is_a_place(analyse_text):
     """Evacuees go to a community centre, votes are counted at a sports centre: in the gold, a
     Centre or Center is where something happens twice as often as a body that acts."""

@@ -38,7 +38,17 @@ def test_an_honorific_read_as_a_given_name_does_not_decide_the_sex():
     Malaysian honour; the man's given name after it disagrees, so nothing is decided."""
     from tui.analysis.rules import switched_off
 
-    assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") is None
     assert sex_of_name("Gwen Mary Grant") == "f"  # given names that agree still decide
-    with switched_off("gender.all_given"):
-        assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") == "f"
+    with switched_off("entities.honorific_pairs"):
+        assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") is None
+        with switched_off("gender.all_given"):
+            assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") == "f"
+
+
+def test_a_two_word_honorific_is_no_given_name():
+    """entities.honorific_pairs: "Tan Sri" is a title, so the man's own given name decides."""
+    from tui.analysis.rules import switched_off
+
+    assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") == "m"
+    with switched_off("entities.honorific_pairs"):
+        assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") is None

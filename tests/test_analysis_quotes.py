@@ -366,3 +366,57 @@ def test_a_quote_with_no_one_before_it_goes_to_the_next_paragraphs_speaker(analy
     assert speakers(analyse_text(text)[1]) == ["Pauline", "Pauline"]
     with switched_off("inherit.next"):
         assert speakers(analyse_text(text, name="off.txt")[1]) == [None, None]
+
+
+_STATEMENTS_TEXT = (
+    "Singers' group pleads with band\n\n"
+    "The Korea Performers Association has asked the band to reconsider its break.\n\n"
+    '"We fear the wave of interest in our music will fade," the statement reads, according to Popwire. '
+    '"It took many years to build."\n\n'
+    '"Please reconsider your decision," the statement continues.\n\n'
+    "Mark Dalton was killed on Saturday night in the city centre.\n\n"
+    'On Monday, his family issued a statement paying tribute to the "kind and gentle" young man.\n\n'
+    'It read: "Mark was the light of our lives and we are heartbroken.\n\n'
+    '"We ask for privacy at this difficult time."\n'
+)
+
+
+def test_a_source_cited_beside_a_speech_verb_does_not_speak_on(analyse_text):
+    """inherit.not_source: after '"…," the statement reads, according to Popwire', the next
+    uncued sentence is still the statement's."""
+    from tui.analysis.rules import switched_off
+
+    _, an = analyse_text(_STATEMENTS_TEXT)
+    assert speaker_of(an, "It took many years") == "Korea Performers Association"
+    with switched_off("inherit.not_source"):
+        _, off = analyse_text(_STATEMENTS_TEXT, name="off.txt")
+    assert speaker_of(off, "It took many years") == "Popwire"
+
+
+def test_issuing_a_statement_is_speaking(analyse_text):
+    """inherit.issued: "his family issued a statement." then "It read: …" and its next paragraph."""
+    from tui.analysis.rules import switched_off
+
+    _, an = analyse_text(_STATEMENTS_TEXT)
+    assert [speaker_of(an, s) for s in ("Mark was the light", "We ask for privacy")] == ["family", "family"]
+    with switched_off("inherit.issued"):
+        _, off = analyse_text(_STATEMENTS_TEXT, name="off.txt")
+    assert [speaker_of(off, s) for s in ("Mark was the light", "We ask for privacy")] == [None, None]
+
+
+def test_a_paper_reporting_a_speech_act_relays_it(analyse_text):
+    """cue.relayed: 'X admitted "…," the Gazette reported' is X's quote, not the paper's."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Attack foiled in capital\n\n"
+        "Gunmen attacked a training centre on Sunday morning. Government officials said that soldiers "
+        '"foiled the attack" and three gunmen died, the Daily Courier reported.\n\n'
+        'Farmer Tom Healy admitted to the judge that leaving the gate open was "a careless thing I did," '
+        "the Valley Gazette reported.\n"
+    )
+    _, an = analyse_text(text)
+    assert [speaker_of(an, s) for s in ("foiled the attack", "a careless thing")] == ["Government officials", "Tom Healy"]
+    with switched_off("cue.relayed"):
+        _, off = analyse_text(text, name="off.txt")
+    assert speaker_of(off, "a careless thing") == "Valley Gazette"

@@ -52,6 +52,7 @@ from .syntax import (
     is_postnominal,
     is_rank_abbreviation,
     is_role,
+    issuer_of,
     np_bounds,
     org_like,
     under_phrase,
@@ -238,6 +239,9 @@ class Resolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.resolve(p.pb, obj, p.sentence)
+        issuer = issuer_of(p.head) if enabled("document.issued") else None
+        if issuer is not None and issuer.i != p.head.i:
+            return self.resolve(p.pb, issuer, p.sentence)
         if any(c.dep_ == "det" and c.lower_ in DEFINITE for c in p.head.children):
             # "the statement said": the statement just mentioned, so its author.
             seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: True))
@@ -353,8 +357,25 @@ class Resolver:
             return None
         ent = self.refs.entity_at(p.end - 1, p.end)
         if ent is None or ent.kind is not EntityKind.PERSON or not any(m.end == p.end for m in ent.mentions):
-            return None
+            return self._second_title_name(p) if enabled("subject.titles_joined") else None
         return ent
+
+    def _second_title_name(self, p: Phrase) -> Entity | None:
+        """ "Recording Academy president and CEO Neil Portnow", "Deputy Prime Minister and Minister
+        for Defence Richard Marles": two titles joined by "and", the second ending in the name."""
+        for conj in p.head.children:
+            if conj.dep_ != "conj" or conj.pos_ != "PROPN":
+                continue
+            start = p.pb.offset + conj.idx
+            ent = self.refs.entity_at(start, start + len(conj.text))
+            mention = next((m for m in ent.mentions if m.start <= start < m.end), None) if ent is not None else None
+            if ent is None or ent.kind is not EntityKind.PERSON or mention is None:
+                continue
+            cc = next((c for c in p.head.children if c.dep_ == "cc" and c.i < conj.i), None)
+            before = [t for t in p.head.doc[cc.i + 1 : conj.i] if p.pb.offset + t.idx < mention.start] if cc is not None else []
+            if any(t.lower_ in TITLE_NOUNS or is_role(t.lemma_.lower()) or (t.is_upper and len(t.text) >= 2) for t in before):
+                return ent
+        return None
 
     def _proper_name(self, text: str, words: list[Token], org: bool) -> Referent:
         """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""

@@ -25,6 +25,7 @@ from .lexicon import (
     GENERATION_SUFFIXES,
     GENERIC_BODY_WORDS,
     GROUP_POSSESSORS,
+    HONORIFIC_PAIRS,
     HONORIFICS,
     LEGAL_FORMS,
     LOSS_WORDS,
@@ -52,7 +53,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
-from .names import is_first_name
+from .names import is_first_name, is_surname
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import is_postnominal, is_rank_abbreviation
@@ -167,8 +168,11 @@ def _without_titles(span: Span) -> Span:
     Michael Creed", "Management Patrick F. Kennedy": titles, roles, possessives and lower-case
     words glued before a name are not part of it."""
     doc, start, end = span.doc, span.start, span.end
-    if end - start > 1 and doc[start].lower_ in ("said", "says", "added", "adds") and end < len(doc) and doc[end].text in ",:":
-        start += 1  # 'Said Chiyembekeza, "…"': an inverted cue, not a first name
+    if end - start > 1 and doc[start].lower_ in ("said", "says", "added", "adds"):
+        if (end < len(doc) and doc[end].text in ",:") or (
+            start > 0 and doc[start - 1].is_quote and enabled("entities.name_edges")
+        ):
+            start += 1  # 'Said Chiyembekeza, "…"', '"…" Said Kiir.': an inverted cue, not a first name
     for k in range(end - 3, start - 1, -1):
         word = doc[k]
         if (
@@ -197,6 +201,8 @@ def _without_titles(span: Span) -> Span:
             or (end - start >= 3 and (word.pos_ == "NOUN" or lower in HONORIFICS))
         ):
             start += 1
+        elif end - start >= 4 and f"{lower} {doc[start + 1].lower_}" in HONORIFIC_PAIRS and enabled("entities.honorific_pairs"):
+            start += 2  # "Tan Sri Razarudin Husain"
         else:
             break
     if enabled("entities.before_given_name"):
@@ -209,13 +215,24 @@ def _from_given_name(doc: Doc, start: int, end: int) -> int:
     capitalised words glued before it that are titles, ranks, roles, acronyms or portfolios go:
     "TD Joe Costello", "Comptroller Michael Hsu", "Senators Bob Corker", "Policing Martin Dole".
     A word that might be a given name itself ("Bola Ahmed Tinubu", "Saif Ali Khan") stops it."""
+    after_title = start > 0 and doc[start - 1].lower_.rstrip(".") in TITLE_NOUNS and enabled("entities.portfolio_before_name")
+    loose = False  # a word that is no title: allowed only in a portfolio right after a title
     for k in range(start, end - 1):
         word = doc[k].text
+        if loose and doc[k - 1].lower_.endswith(_FIELD_ENDINGS):
+            return k  # "Minister of Foreign [Affairs] Chrystia Freeland"
         if is_first_name(word):
-            return k
+            # "Assistant Commissioner Counter Terrorism Scott Lee": the portfolio ends in a
+            # field's name ("-ism", "-ity", ...), so "President Bola Ahmed Tinubu" keeps "Bola".
+            return k if not loose or (k > start and doc[k - 1].lower_.endswith(_FIELD_ENDINGS)) else start
         if not _glued_title(word):
-            return start
+            if not after_title or is_surname(word):
+                return start
+            loose = True
     return start
+
+
+_FIELD_ENDINGS = ("ism", "ity", "ics", "ance", "ence", "ure", "ology", "affairs")
 
 
 def _glued_title(word: str) -> bool:
@@ -239,6 +256,47 @@ def _after_portfolio(doc: Doc, i: int) -> bool:
     return False
 
 
+def _after_title_of(span: Span) -> bool:
+    """The span follows "Minister of", "Secretary for Foreign": a title, "of" or "for", and at
+    most three capitalised portfolio words."""
+    doc, k = span.doc, span.start - 1
+    while k > 1 and k > span.start - 4 and doc[k].is_title:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in TITLE_NOUNS
+
+
+def _place_before_name(span: Span) -> int | None:
+    """A known place glued before a given name and a surname, in one span: where the person
+    starts. A place name that is also a given name ("Sydney Lee Johnson") keeps the span whole."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        place = gazetteer.lookup(doc[span.start : k].text)
+        given = doc[k].text
+        if is_first_name(given) and not is_first_name(doc[span.start].text) and place is not None and place.kind != "city":
+            # A country, state or province ("Illinois General Assembly" stays whole: "General"
+            # is a title, and the rest names a body).
+            return k if _person_shaped_rest(doc[k : span.end]) else None
+    return None
+
+
+def _person_shaped_rest(rest: Span) -> bool:
+    """Two or three capitalised proper nouns, none a title or a word that names a body or a site."""
+    return (
+        2 <= len(rest) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and not _glued_title(t.text) for t in rest)
+        and not any(t.text in ORG_NAME_WORDS or t.text in PLACE_NAME_WORDS or t.text in COMPANY_SUFFIXES for t in rest)
+    )
+
+
+def _body_named_before(span: Span) -> int | None:
+    """After a body's common noun ("rights group", "the firm"), a name whose second or later
+    word is a given name opens with the body's own name: where the person's name starts."""
+    doc = span.doc
+    if span.start == 0 or not doc[span.start - 1].is_lower or doc[span.start - 1].lower_ not in ORG_NOUNS:
+        return None
+    return next((k for k in range(span.start + 1, span.end - 1) if is_first_name(doc[k].text)), None)
+
+
 def _extend_person_left(span: Span) -> Span:
     """ "figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
     are not titles or known places."""
@@ -254,6 +312,8 @@ def _extend_person_left(span: Span) -> Span:
             break
         if enabled("entities.person_rank") and _glued_title(prev.text) and not is_first_name(prev.text):
             break  # "3rd District Councilman Chris Hilbert", "Defender Luke Shaw"
+        if enabled("entities.org_before_name") and prev.lower_ in ORG_NOUNS:
+            break  # "tripartite Presidency Milorad Dodik"
         start -= 1
     return doc[start : span.end]
 
@@ -431,6 +491,29 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 span = span[:-1]  # "Mary Lou McDonald TD", "Ciaran O'Mahony BL": letters after a name
                 if label == "ORG" and _person_shaped_span(span):
                     label = "PERSON"
+            if label == "ORG" and enabled("entities.portfolio_before_name") and _after_title_of(span):
+                # "Minister of [Transportation Todd Stone]" tagged as a body: the portfolio goes.
+                given = next(
+                    (
+                        k
+                        for k in range(span.start + 1, span.end - 1)
+                        if is_first_name(span.doc[k].text) or span.doc[k - 1].lower_.endswith(_FIELD_ENDINGS)
+                    ),
+                    None,
+                )
+                doc = span.doc
+                if given is not None and gazetteer.lookup(doc[given].text) and given + 2 < span.end and is_first_name(doc[given + 1].text):
+                    given += 1  # "Minister for Western Sydney Stuart Ayres"
+                if given is not None and _person_shaped_rest(doc[given : span.end]):
+                    span, label = doc[given : span.end], "PERSON"
+            at = _place_before_name(span) if enabled("entities.place_before_name") else None
+            if at is not None:  # "the northwestern Khyber Pakhtunkhwa Akbar Hoti": the province, then the man
+                plain.append(_candidate(pb, span.doc[span.start : at], "GPE"))
+                span, label = span.doc[at : span.end], "PERSON"
+            body_end = _body_named_before(span) if label in ("PERSON", "ORG") and enabled("entities.org_before_name") else None
+            if body_end is not None:  # "rights group Liberty Emmanuelle Andrews": the group, then the person
+                plain.append(_candidate(pb, span.doc[span.start : body_end], "ORG"))
+                span, label = span.doc[body_end : span.end], "PERSON"
             if label == "ORG" and _titled_person(span):
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
             ranked = _split_at_rank(span) if label != "PERSON" or enabled("entities.person_rank") else None
@@ -461,14 +544,56 @@ def _joined_names(doc: Doc) -> list[Span]:
     ents = list(doc.ents)
     if not enabled("entities.joined_names"):
         return ents
+    across = enabled("entities.name_across_spans")
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start and prev[-1].whitespace_:
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        elif prev is not None and across and (mended := _name_across(prev, ent)):
+            out[-1:] = mended
         else:
             out.append(ent)
     return out
+
+
+def _name_across(prev: Span, ent: Span) -> list[Span]:
+    """One person's name the model cut across two spans, as the spans that replace both (none
+    when it did not): "Md Yani" + "Mat" + "Zin" and "Jeroen van" + "der" + "Veer" are one name;
+    in "Party Committee Dinh" + "Tien Dung" the given name ending the body's span is the person's."""
+    doc = prev.doc
+    gap = doc[prev.end : ent.start]
+    if len(gap) > 2 or not ent[0].is_title:
+        return []
+    if (
+        prev.label_ == ent.label_ == "PERSON"
+        and gap
+        and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.ent_type_ for t in gap)
+    ):
+        return [Span(doc, prev.start, ent.end, label="PERSON")]
+    # Particles close the first span or fill the gap: "Agnes von" + "der" + "Muhll".
+    tail = [t for t in prev if t.lower_ in NAME_PARTICLES and t.is_lower]
+    particles = list(prev[len(prev) - len(tail) :]) == tail and all(t.lower_ in NAME_PARTICLES and t.is_lower for t in gap)
+    named = prev.label_ == "PERSON" or is_first_name(prev[0].text)
+    if particles and (tail or gap) and len(tail) < len(prev) and named and len(ent) <= 2:
+        return [Span(doc, prev.start, ent.end, label="PERSON")]
+    last = prev[-1]
+    if (
+        not gap
+        and ent.label_ == "PERSON"
+        and prev.label_ != "PERSON"
+        and len(prev) >= 2
+        and len(ent) <= 2
+        and last.pos_ == "PROPN"
+        and last.is_title
+        and last.is_alpha
+        and ent.start <= last.head.i < ent.end
+        and not _glued_title(last.text)
+        and last.lower_ not in ORG_NOUNS
+        and gazetteer.lookup(last.text) is None
+    ):
+        return [Span(doc, prev.start, prev.end - 1, label=prev.label_), Span(doc, last.i, ent.end, label="PERSON")]
+    return []
 
 
 def _dateline(parsed: list[ParsedBlock]) -> Candidate | None:

@@ -41,7 +41,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLE_NOUNS,
 )
-from .names import is_first_name
+from .names import is_first_name, is_surname
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import SUBJECT_DEPS, introduces_person
@@ -548,8 +548,21 @@ def _without_demonym(name: str) -> str:
     words = name.split()
     # The pattern also fits given names ("Salman", "Brian", "Kazi"): those stay.
     if len(words) > 2 and DEMONYM.match(words[0]) and not is_first_name(words[0]):
+        if enabled("kinds.demonym_strict") and not _nationality(words[0]):
+            return name  # "Chan Foong Hin", "Rusdi Mohd Isa"
         return " ".join(words[1:])
     return name
+
+
+def _nationality(word: str) -> bool:
+    """A word shaped like a nationality that is one: not a surname ("Chan", "Khan"), and if it
+    ends in "i", a country's name before it ("Iraqi", "Nepali"; not "Rusdi", "Dahi")."""
+    if is_surname(word):
+        return False
+    if word.endswith("i"):
+        place = gazetteer.lookup(word[:-1])
+        return place is not None and place.kind == "country"
+    return True
 
 
 def _renumbered(entities: list[Entity]) -> list[Entity]:

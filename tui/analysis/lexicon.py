@@ -170,8 +170,11 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
     "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
-    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon. ald ald.".split()
+    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon. ald ald. tun".split()
 )
+# Two-word honorifics whose first word is also a name ("Tan Sri", a Malaysian title; Tan is a
+# surname and, in the name lists, a woman's given name).
+HONORIFIC_PAIRS = frozenset({"tan sri", "puan sri", "toh puan"})
 
 # Titles whose capitalised words before them name a portfolio, not a body: "Social Welfare
 # Minister", "Interior Cabinet Secretary" (a body's own name ends in a body word: "Council").
@@ -193,7 +196,7 @@ TITLE_NOUNS = frozenset(
     "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo curator registrar "
     "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna "
     "acp cec cs councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman "
-    "assemblymember selectman selectwoman clerk".split()
+    "assemblymember selectman selectwoman clerk comptroller auditor".split()
 )
 
 TITLE_PHRASES = frozenset(
@@ -277,6 +280,9 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
 DOCUMENT_NOUNS = frozenset(
     "statement report letter document release filing post message communique note memo email tweet text".split()
 )
+# Verbs for putting a document out: "the ministry issued a statement which read", "a statement
+# released by the council said".
+ISSUING_VERBS = frozenset("issue release publish post send put share circulate distribute make".split())
 # Other written or decided things that "say", "warn" or "find" in news copy without being
 # someone: never a speaker of their own.
 WRITTEN_NOUNS = frozenset(

@@ -15,9 +15,10 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
+from .lexicon import HONORIFIC_PAIRS
 from .rules import enabled
 
-_LISTS = {"first_names": "", "first_names_male": "m", "first_names_female": "f"}
+_LISTS = {"first_names": "", "first_names_male": "m", "first_names_female": "f", "last_names": "surname"}
 
 
 def _names_of(provider: type, attr: str) -> set[str]:
@@ -33,10 +34,10 @@ def _names_of(provider: type, attr: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, frozenset[str]]:
-    """Every locale's given names, by list: "" for all of them, "m", "f"."""
+    """Every locale's names, by list: "" for all given names, "m", "f", and "surname"."""
     import faker.providers.person as person
 
-    out: dict[str, set[str]] = {sex: set() for sex in _LISTS.values()}
+    out: dict[str, set[str]] = {sex: set() for sex in ("", *_LISTS.values())}
     for module in pkgutil.iter_modules(person.__path__):
         try:
             provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
@@ -45,7 +46,8 @@ def _lists() -> dict[str, frozenset[str]]:
         for attr, sex in _LISTS.items():
             found = _names_of(provider, attr)
             out[sex] |= found
-            out[""] |= found
+            if sex != "surname":
+                out[""] |= found
     return {sex: frozenset(names) for sex, names in out.items()}
 
 
@@ -58,6 +60,11 @@ def is_first_name(word: str) -> bool:
     return word[:1].isupper() and word in first_names()
 
 
+def is_surname(word: str) -> bool:
+    """ "Chan", "Sultan", "Khan": a capitalised word some locale's surname list holds."""
+    return word[:1].isupper() and word in _lists()["surname"]
+
+
 def sex_of_name(name: str) -> str | None:
     """ "m" or "f" from a full name's given name ("Cecilia Scholefeld" → "f"); None for a
     one-word name (a surname as often as not) or a given name both sexes bear."""
@@ -67,6 +74,8 @@ def sex_of_name(name: str) -> str | None:
     lists = _lists()
     # Every word before the surname has its say: an honorific may pass for a given name
     # ("Tan Sri Muhammad Shafee Abdullah": "Tan" is a woman's name), and two that disagree say nothing.
+    if len(words) > 3 and f"{words[0]} {words[1]}".lower() in HONORIFIC_PAIRS and enabled("entities.honorific_pairs"):
+        words = words[2:]  # "Tan Sri Razarudin Husain": "Tan" is no woman's name here
     sexes = set()
     for word in words[:-1] if enabled("gender.all_given") else words[:1]:
         given = word.split("-")[0]

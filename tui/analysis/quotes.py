@@ -47,7 +47,15 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
 from .attribution import Resolver
-from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    ISSUING_VERBS,
+    NAME_FUNCTION_WORDS,
+    NAMING_NOUNS,
+    NAMING_VERBS,
+    PRONOUN_GENDER,
+    RANK_ABBREVIATIONS,
+)
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
@@ -323,7 +331,11 @@ def _speech_acts(
         elif (
             tok.dep_ in ("nsubj", "nsubjpass")
             and not is_speech_verb(tok.head)
-            and (may_be_speaker(tok) or (tok.lower_ in ("he", "she") and _leads_sentence(tok)))
+            and (
+                may_be_speaker(tok)
+                or (tok.lower_ in ("he", "she") and _leads_sentence(tok))
+                or (_issues_document(tok) and enabled("inherit.issued"))
+            )
         ):
             found.append((tok.i, None, tok, False))
         elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and may_be_speaker(tok):
@@ -333,13 +345,21 @@ def _speech_acts(
             if stray is not None and stray.dep_ in ("appos", "conj") and inside[stray.i] < 0:
                 found.append((stray.i, None, stray, False))
     cues: dict[int, _Cue] = {}
+    # '"…," the statement reads, according to Allkpop': where a sentence has its own speech verb,
+    # "according to" names where the report came from, not someone speaking there.
+    voiced = {sentence[verb.i] for _, verb, _, according in found if verb is not None and not _relays(verb, according)}
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
-            level = salience(subj)
+            issuing = _issues_document(subj) and enabled("inherit.issued")
+            level = speech_salience(subj.head) if issuing else salience(subj)
             seen = resolver.resolve(pb, subj, sentence[subj.i], level).referent
             if subj.pos_ == "PRON" and seen is not None and _leads_sentence(subj):
                 at = pb.offset + subj.idx
                 topics.append(_Event(at, at + len(subj.text), block_index, seen))
+            if seen is not None and issuing:
+                # "His family issued a statement." then its words: putting a text out is speaking.
+                at = pb.offset + subj.idx
+                events.append(_Event(at, at + len(subj.text), block_index, seen))
             continue
         resolved = resolver.resolve(pb, subj, sentence[subj.i], speech_salience(verb))
         if spoken_of(subj) and enabled("cue.passive_none"):
@@ -353,9 +373,22 @@ def _speech_acts(
                     resolved = alt
                     break
         cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
-        if resolved.referent is not None:
+        relayed = _relays(verb, according) and sentence[verb.i] in voiced and enabled("inherit.not_source")
+        if resolved.referent is not None and not relayed:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
+
+
+def _relays(verb: Token, according: bool) -> bool:
+    """ "according to X", "X reported": words that say where a report came from."""
+    return according or verb.lemma_.lower() == "report"
+
+
+def _issues_document(subj: Token) -> bool:
+    verb = subj.head
+    return verb.lemma_.lower() in ISSUING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children
+    )
 
 
 def _leads_sentence(tok: Token) -> bool:
@@ -457,6 +490,8 @@ def _governing_cue(doc, inside, qi, first, last, cues, title: bool) -> _Cue | No
         found, t = None, tok.head
         while True:
             cue = cues.get(t.i)
+            if found is not None and cue is not None and cue.verb.lemma_.lower() == "report" and enabled("cue.relayed"):
+                break  # '"…," Hodges admitted, the Herald reported': the paper relays Hodges
             if _usable(cue):
                 found = cue
                 if cue is not None and cue.verb.lemma_.lower() in NAMING_VERBS and _names_other(cue, cues, t):
@@ -640,6 +675,10 @@ _PRONOUN_FITS: dict[str, Callable[[Referent], bool]] = {
 }
 
 
+def _ANYONE(r: Referent) -> bool:
+    return True
+
+
 def _pronoun_speaker(d: _Draft, events: list[_Event], offsets: list[int]) -> bool:
     """A cue whose pronoun subject found no antecedent ("…," it said, after "the bank said"):
     the latest speaker the pronoun fits, in the quote's paragraph or the two before. A reporter
@@ -648,6 +687,8 @@ def _pronoun_speaker(d: _Draft, events: list[_Event], offsets: list[int]) -> boo
     lo = d.pb.offset
     pronoun = d.pb.text[d.cue.resolved.start - lo : d.cue.resolved.end - lo].lower()
     fits = _PRONOUN_FITS.get(pronoun)
+    if pronoun == "it" and d.cue.verb.lemma_.lower() == "read" and enabled("inherit.issued"):
+        fits = _ANYONE  # "It read:": the text just issued, whoever issued it
     if fits is None or not enabled("pronoun.speaker"):
         return False
     i = bisect.bisect_left(offsets, d.span.outer_start) - 1

@@ -16,7 +16,9 @@ from .lexicon import (
     COMPANY_SUFFIXES,
     CUE_VERBS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FEMALE_WORDS,
+    ISSUING_VERBS,
     MALE_WORDS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -53,6 +55,12 @@ def is_speech_verb(tok: Token) -> bool:
         return True
     if lemma in CUE_VERBS and _just_after_quote(tok):
         return True
+    if lemma == "read" and enabled("cue.read"):
+        # "the statement read", "It read:", "which read": a text's words; not "she read a poem".
+        return any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in DOCUMENT_NOUNS or c.lower_ in ("it", "which", "that"))
+            for c in tok.children
+        )
     if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
         return True  # "as he puts it"
     return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
@@ -90,8 +98,8 @@ def according_to(tok: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
-    if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ == "PROPN":
-        return verb.nbor(-1)  # "with Senator Ruth Okafor saying", "following Minister X saying"
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ == "PROPN" and verb.nbor(-1).ent_type_ not in ("DATE", "TIME"):
+        return verb.nbor(-1)  # "with Senator Ruth Okafor saying"; not "a statement on Wednesday saying"
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
@@ -427,3 +435,23 @@ def description(words: list[Token], head: Token) -> str:
                 text += ", " + "".join(t.text_with_ws for t in appos).strip()
             break
     return text
+
+
+def issuer_of(document: Token) -> Token | None:
+    """Who put a document out, where the words around it say so: "the FAA released a statement
+    which read", "a statement released by Trafford Council read", "a post on the department's
+    Facebook page said"."""
+    verb = document.head
+    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+        return subject_of(verb)
+    for child in document.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
+            for by in child.children:
+                if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by"):
+                    return next((o for o in by.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for page in child.children:
+                owner = next((o for o in page.children if o.dep_ == "poss"), None)
+                if page.dep_ == "pobj" and owner is not None:
+                    return owner
+    return None
