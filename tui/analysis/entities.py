@@ -502,7 +502,12 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                     None,
                 )
                 doc = span.doc
-                if given is not None and gazetteer.lookup(doc[given].text) and given + 2 < span.end and is_first_name(doc[given + 1].text):
+                if (
+                    given is not None
+                    and gazetteer.lookup(doc[given].text)
+                    and given + 2 < span.end
+                    and is_first_name(doc[given + 1].text)
+                ):
                     given += 1  # "Minister for Western Sydney Stuart Ayres"
                 if given is not None and _person_shaped_rest(doc[given : span.end]):
                     span, label = doc[given : span.end], "PERSON"
