@@ -257,12 +257,34 @@ def _after_portfolio(doc: Doc, i: int) -> bool:
 
 
 def _after_title_of(span: Span) -> bool:
-    """The span follows "Minister of", "Secretary for Foreign": a title, "of" or "for", and at
-    most three capitalised portfolio words."""
+    """The span follows "Minister of" or "Minister of Foreign": a title, "of" or "for", and at
+    most three capitalised words of the portfolio outside the span."""
     doc, k = span.doc, span.start - 1
     while k > 1 and k > span.start - 4 and doc[k].is_title:
         k -= 1
     return k >= 1 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in TITLE_NOUNS
+
+
+def _name_after_portfolio(span: Span) -> int | None:
+    """Where the person's name starts in a span after "Minister of" that holds the portfolio and
+    the name: at a given name, or after a field's name ("Foreign Affairs"); a place that is also a
+    given name goes with the portfolio ("Minister for Western Sydney Stuart Ayres")."""
+    if not _after_title_of(span):
+        return None
+    doc = span.doc
+    given = next(
+        (
+            k
+            for k in range(span.start + 1, span.end - 1)
+            if is_first_name(doc[k].text) or doc[k - 1].lower_.endswith(_FIELD_ENDINGS)
+        ),
+        None,
+    )
+    if given is None:
+        return None
+    if gazetteer.lookup(doc[given].text) and given + 2 < span.end and is_first_name(doc[given + 1].text):
+        given += 1
+    return given if _person_shaped_rest(doc[given : span.end]) else None
 
 
 def _place_before_name(span: Span) -> int | None:
@@ -491,26 +513,9 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 span = span[:-1]  # "Mary Lou McDonald TD", "Ciaran O'Mahony BL": letters after a name
                 if label == "ORG" and _person_shaped_span(span):
                     label = "PERSON"
-            if label == "ORG" and enabled("entities.portfolio_before_name") and _after_title_of(span):
-                # "Minister of [Transportation Todd Stone]" tagged as a body: the portfolio goes.
-                given = next(
-                    (
-                        k
-                        for k in range(span.start + 1, span.end - 1)
-                        if is_first_name(span.doc[k].text) or span.doc[k - 1].lower_.endswith(_FIELD_ENDINGS)
-                    ),
-                    None,
-                )
-                doc = span.doc
-                if (
-                    given is not None
-                    and gazetteer.lookup(doc[given].text)
-                    and given + 2 < span.end
-                    and is_first_name(doc[given + 1].text)
-                ):
-                    given += 1  # "Minister for Western Sydney Stuart Ayres"
-                if given is not None and _person_shaped_rest(doc[given : span.end]):
-                    span, label = doc[given : span.end], "PERSON"
+            given = _name_after_portfolio(span) if label == "ORG" and enabled("entities.portfolio_before_name") else None
+            if given is not None:  # "Minister of [Transportation Todd Stone]" tagged as a body
+                span, label = span.doc[given : span.end], "PERSON"
             at = _place_before_name(span) if enabled("entities.place_before_name") else None
             if at is not None:  # "the northwestern Khyber Pakhtunkhwa Akbar Hoti": the province, then the man
                 plain.append(_candidate(pb, span.doc[span.start : at], "GPE"))

@@ -61,7 +61,7 @@ def is_first_name(word: str) -> bool:
 
 
 def is_surname(word: str) -> bool:
-    """ "Chan", "Sultan", "Khan": a capitalised word some locale's surname list holds."""
+    """ "Chan", "Khan": a capitalised word some locale's surname list holds."""
     return word[:1].isupper() and word in _lists()["surname"]
 
 
