@@ -47,15 +47,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
 from .attribution import Resolver
-from .lexicon import (
-    DOCUMENT_NOUNS,
-    ISSUING_VERBS,
-    NAME_FUNCTION_WORDS,
-    NAMING_NOUNS,
-    NAMING_VERBS,
-    PRONOUN_GENDER,
-    RANK_ABBREVIATIONS,
-)
+from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
@@ -64,6 +56,7 @@ from .syntax import (
     MAIN_SUBJECT,
     according_to,
     is_speech_verb,
+    issues_document,
     may_be_speaker,
     salience,
     speech_salience,
@@ -334,7 +327,7 @@ def _speech_acts(
             and (
                 may_be_speaker(tok)
                 or (tok.lower_ in ("he", "she") and _leads_sentence(tok))
-                or (_issues_document(tok) and enabled("inherit.issued"))
+                or (issues_document(tok) and enabled("inherit.issued"))
             )
         ):
             found.append((tok.i, None, tok, False))
@@ -350,7 +343,7 @@ def _speech_acts(
     voiced = {sentence[verb.i] for _, verb, _, according in found if verb is not None and not _relays(verb, according)}
     for _, verb, subj, according in sorted(found, key=lambda f: f[0]):
         if verb is None:
-            issuing = _issues_document(subj) and enabled("inherit.issued")
+            issuing = issues_document(subj) and enabled("inherit.issued")
             level = speech_salience(subj.head) if issuing else salience(subj)
             seen = resolver.resolve(pb, subj, sentence[subj.i], level).referent
             if subj.pos_ == "PRON" and seen is not None and _leads_sentence(subj):
@@ -382,13 +375,6 @@ def _speech_acts(
 def _relays(verb: Token, according: bool) -> bool:
     """ "according to X", "X reported": words that say where a report came from."""
     return according or verb.lemma_.lower() == "report"
-
-
-def _issues_document(subj: Token) -> bool:
-    verb = subj.head
-    return verb.lemma_.lower() in ISSUING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children
-    )
 
 
 def _leads_sentence(tok: Token) -> bool:
@@ -675,7 +661,7 @@ _PRONOUN_FITS: dict[str, Callable[[Referent], bool]] = {
 }
 
 
-def _ANYONE(r: Referent) -> bool:
+def _anyone(r: Referent) -> bool:
     return True
 
 
@@ -688,7 +674,7 @@ def _pronoun_speaker(d: _Draft, events: list[_Event], offsets: list[int]) -> boo
     pronoun = d.pb.text[d.cue.resolved.start - lo : d.cue.resolved.end - lo].lower()
     fits = _PRONOUN_FITS.get(pronoun)
     if pronoun == "it" and d.cue.verb.lemma_.lower() == "read" and enabled("inherit.issued"):
-        fits = _ANYONE  # "It read:": the text just issued, whoever issued it
+        fits = _anyone  # "It read:": the text just issued, whoever issued it
     if fits is None or not enabled("pronoun.speaker"):
         return False
     i = bisect.bisect_left(offsets, d.span.outer_start) - 1

@@ -442,7 +442,7 @@ def issuer_of(document: Token) -> Token | None:
     which read", "a statement released by Trafford Council read", "a post on the department's
     Facebook page said"."""
     verb = document.head
-    if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
+    if _issued(document):
         return subject_of(verb)
     for child in document.children:
         if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
@@ -455,3 +455,13 @@ def issuer_of(document: Token) -> Token | None:
                 if page.dep_ == "pobj" and owner is not None:
                     return owner
     return None
+
+
+def issues_document(subject: Token) -> bool:
+    """ "His family issued a statement", "the FAA released a statement": the subject of a verb
+    that puts a document out."""
+    return any(_issued(c) for c in subject.head.children)
+
+
+def _issued(document: Token) -> bool:
+    return document.dep_ == "dobj" and document.lemma_.lower() in DOCUMENT_NOUNS and document.head.lemma_.lower() in ISSUING_VERBS
