@@ -220,11 +220,11 @@ def _from_given_name(doc: Doc, start: int, end: int) -> int:
     for k in range(start, end - 1):
         word = doc[k].text
         if loose and doc[k - 1].lower_.endswith(_FIELD_ENDINGS):
-            return k  # "Minister of Foreign [Affairs] Chrystia Freeland"
+            # A portfolio ends in a field's name ("-ism", "-ity", ...): "Assistant Commissioner
+            # Counter Terrorism Scott Lee", "Minister of Foreign [Affairs] Chrystia Freeland".
+            return k
         if is_first_name(word):
-            # "Assistant Commissioner Counter Terrorism Scott Lee": the portfolio ends in a
-            # field's name ("-ism", "-ity", ...), so "President Bola Ahmed Tinubu" keeps "Bola".
-            return k if not loose or (k > start and doc[k - 1].lower_.endswith(_FIELD_ENDINGS)) else start
+            return start if loose else k  # "President Bola Ahmed Tinubu" keeps "Bola"
         if not _glued_title(word):
             if not after_title or is_surname(word):
                 return start
@@ -291,10 +291,13 @@ def _place_before_name(span: Span) -> int | None:
     """A known place glued before a given name and a surname, in one span: where the person
     starts. A place name that is also a given name ("Sydney Lee Johnson") keeps the span whole."""
     doc = span.doc
+    if is_first_name(doc[span.start].text):
+        return None
     for k in range(span.start + 1, span.end - 1):
+        if not is_first_name(doc[k].text):
+            continue
         place = gazetteer.lookup(doc[span.start : k].text)
-        given = doc[k].text
-        if is_first_name(given) and not is_first_name(doc[span.start].text) and place is not None and place.kind != "city":
+        if place is not None and place.kind != "city":
             # A country, state or province ("Illinois General Assembly" stays whole: "General"
             # is a title, and the rest names a body).
             return k if _person_shaped_rest(doc[k : span.end]) else None
