@@ -612,3 +612,19 @@ def test_names_cut_or_glued_by_the_model_are_mended(analyse_text, rule, on_names
     on_people, off_people = set(names(an, EntityKind.PERSON)), set(names(off, EntityKind.PERSON))
     assert on_names <= on_people, on_people
     assert off_names <= off_people and not (on_names - off_names) <= off_people, off_people
+
+
+def test_a_surname_behind_a_particle_is_a_name(analyse_text):
+    """entities.particle_surname: "Faisal al-Hadidi" ends in a lower-case particle, yet is a
+    person, and "Al-Hadidi" later is the same man; with the rule off the full name is lost."""
+    text = (
+        "Court upholds sentence\n\n"
+        "Lawyer Faisal al-Hadidi told reporters that his client would hand himself in on Monday.\n\n"
+        "Al-Hadidi said the family respected the court.\n"
+    )
+    _, an = analyse_text(text)
+    people = {e.name: len(e.mentions) for e in an.people}
+    assert people.get("Faisal al-Hadidi") == 2, people
+    with switched_off("entities.particle_surname"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Faisal al-Hadidi" not in {e.name for e in off.people}

@@ -52,3 +52,14 @@ def test_a_two_word_honorific_is_no_given_name():
     assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") == "m"
     with switched_off("entities.honorific_pairs"):
         assert sex_of_name("Tan Sri Muhammad Hafiz Rahman") is None
+
+
+def test_a_particle_before_a_surname_is_no_part_of_it():
+    """entities.particle_surname: "al-Jedaei" and "Al-Jedaei" are the surname "Jedaei"."""
+    from tui.analysis.names import surname_core
+    from tui.analysis.rules import switched_off
+
+    assert surname_core("al-Jedaei") == surname_core("Al-Jedaei") == "Jedaei"
+    assert surname_core("Ping-wah") == "Ping-wah" and surname_core("al-") == "al-"
+    with switched_off("entities.particle_surname"):
+        assert surname_core("al-Jedaei") == "al-Jedaei"

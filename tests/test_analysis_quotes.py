@@ -420,3 +420,89 @@ def test_a_paper_reporting_a_speech_act_relays_it(analyse_text):
     with switched_off("cue.relayed"):
         _, off = analyse_text(text, name="off.txt")
     assert speaker_of(off, "a careless thing") == "Valley Gazette"
+
+
+_SHARED_SURNAME_TEXT = (
+    "Families wait for news\n\n"
+    "Hartley says the government must keep talking until every hostage is home.\n\n"
+    "\u201cNobody should be left behind,\u201d Hartley said.\n\n"
+    "He thanked his wife, Susan Hartley, who has written to every embassy in the city.\n\n"
+    "\u201cWe will not stop,\u201d Hartley said.\n\n"
+    "Tom Walsh, whose daughter Megan Walsh was taken in March, said the wait had been unbearable.\n\n"
+    "\u201cEvery hour feels like a week,\u201d Walsh said.\n"
+)
+
+
+def test_a_bare_surname_two_people_share_is_the_principal(analyse_text):
+    """clustering.shared_surname: "Hartley" named alone before "his wife, Susan Hartley" stays his
+    own, and "Walsh" after "Tom Walsh, whose daughter Megan Walsh …" is Tom; with the rule off
+    both go to whoever bearing the surname was named last."""
+    from tui.analysis.rules import switched_off
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(_SHARED_SURNAME_TEXT)[1]) == ["Hartley", "Hartley", "Tom Walsh"]
+    with switched_off("clustering.shared_surname"):
+        assert speakers(analyse_text(_SHARED_SURNAME_TEXT, name="off.txt")[1]) == ["Susan Hartley"] * 2 + ["Megan Walsh"]
+
+
+def test_a_description_skips_a_person_the_text_described_otherwise(analyse_text):
+    """description.clash: "said the Australian" right after "Japanese striker Kenji Sato" is the
+    coach named before him; with the rule off it is the Japanese striker, the last man named."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Derby win for City\n\n"
+        "Coach Mark Bell has praised his side after a 3-2 win over United on Saturday.\n\n"
+        "Japanese striker Kenji Sato, who scored twice in the cup final, was again the difference.\n\n"
+        "\u201cEvery time he plays, he scores,\u201d said the Australian.\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["Mark Bell"]
+    with switched_off("description.clash"):
+        assert speakers(analyse_text(text, name="off.txt")[1]) == ["Kenji Sato"]
+
+
+def test_a_name_and_a_colon_label_the_quote_after_them(analyse_text):
+    """cue.label: "Mark Bell: "…"" opening a paragraph is Mark Bell's quote; with the rule off the
+    first quote, with no one speaking before it, has no speaker."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Managers react to the derby\n\n"
+        "City beat United on Sunday in a derby settled in the last minute.\n\n"
+        "Mark Bell: \u201cWe were the better side for an hour and deserved it.\u201d\n\n"
+        "Ian Reid: \u201cWe did not play well enough to take anything from the game.\u201d\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["Mark Bell", "Ian Reid"]
+    with switched_off("cue.label"):
+        assert speakers(analyse_text(text, name="off.txt")[1])[0] is None
+
+
+def test_an_inverted_cue_names_its_speaker_whatever_the_parse(analyse_text):
+    """cue.inverted_name: in '"…," said Brenda Dalton, who co-owns the business' the parser hangs
+    the name under "co-owns" and leaves "said" without a subject; the name after the verb still
+    speaks. With the rule off the quote has no speaker."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Store reopens after a long refit\n\n"
+        "The shop on Main Street closed in January for building work.\n\n"
+        "\u201cWe have been here twenty years and it was time to freshen the whole place up,\u201d said "
+        "Brenda Dalton, who co-owns the business with her husband.\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["Brenda Dalton"]
+    with switched_off("cue.inverted_name"):
+        assert speakers(analyse_text(text, name="off.txt")[1]) == [None]

@@ -7,7 +7,9 @@ import bisect
 from ..model import Entity, EntityKind, Mention
 from . import gazetteer
 from .entities import Candidate, firm_key, normalise
-from .lexicon import HONORIFICS, NAME_FUNCTION_WORDS, TITLE_NOUNS
+from .lexicon import FEMALE_WORDS, HONORIFICS, KIN_NOUNS, MALE_WORDS, NAME_FUNCTION_WORDS, TITLE_NOUNS
+from .names import sex_of_name, surname_core
+from .rules import enabled
 
 
 class _Cluster:
@@ -41,6 +43,11 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
+def _same_surname(a: str, b: str) -> bool:
+    """ "Musallam al-Barrack" is "Al-Barrack" too."""
+    return a == b or surname_core(a) == surname_core(b)
+
+
 def _contains_run(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
@@ -51,7 +58,7 @@ def _compatible_first(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def _people(cands: list[Candidate]) -> list[_Cluster]:
+def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     singles: list[Candidate] = []
     for c in cands:
@@ -60,7 +67,7 @@ def _people(cands: list[Candidate]) -> list[_Cluster]:
             singles.append(c)
             continue
         home = next(
-            (k for k in clusters if k.name_words[-1] == words[-1] and _compatible_first(k.name_words[0], words[0])),
+            (k for k in clusters if _same_surname(k.name_words[-1], words[-1]) and _compatible_first(k.name_words[0], words[0])),
             None,
         ) or next(
             # "López Obrador" after "Andrés Manuel López Obrador"
@@ -71,10 +78,23 @@ def _people(cands: list[Candidate]) -> list[_Cluster]:
             home = _Cluster(EntityKind.PERSON, " ".join(words).lower())
             clusters.append(home)
         home.add(c, words)
-    for c in singles:
+    # The body's bare surnames first, in text order: a headline's "Netanyahu" is whoever the
+    # body means by it.
+    bare = _named_alone_first(singles, clusters, body_start) if enabled("clustering.shared_surname") else {}
+    for c in sorted(singles, key=lambda c: (c.start < body_start, c.start)):
         words = _name_words(c.text) or c.words
         word = words[0]
-        options = [k for k in clusters if len(k.name_words) > 1 and k.name_words[-1] == word]
+        options = [k for k in clusters if len(k.name_words) > 1 and _same_surname(k.name_words[-1], word)]
+        if enabled("clustering.shared_surname"):
+            known = bare.get(surname_core(word))
+            if known is not None and not known.cands:
+                clusters.append(known)
+            if known is not None:
+                (_by_honorific_or_title(c, options) or known).add(c, words)
+                continue
+            if len(options) > 1:
+                _principal(c, options).add(c)
+                continue
         if not options:
             options = [k for k in clusters if word in k.name_words]
         if options:
@@ -88,6 +108,57 @@ def _people(cands: list[Candidate]) -> list[_Cluster]:
             home.add(c, words)
             clusters.append(home)
     return clusters
+
+
+def _named_alone_first(singles: list[Candidate], clusters: list[_Cluster], body_start: int) -> dict[str, _Cluster]:
+    """Surnames the body uses alone, twice or more, before anyone bearing them is named in full:
+    that is someone of their own ("Netanyahu says …" long before "Sara Netanyahu"), not the
+    relative named later. Once only, or "the Petit family", proves nothing."""
+    counts: dict[str, int] = {}
+    for c in singles:
+        if c.start < body_start or c.determined:
+            continue
+        core = surname_core((_name_words(c.text) or c.words)[0])
+        bearers = [k for k in clusters if len(k.name_words) > 1 and _same_surname(k.name_words[-1], core)]
+        if bearers and all(k.starts[0] > c.start for k in bearers):
+            counts[core] = counts.get(core, 0) + 1
+    return {core: _Cluster(EntityKind.PERSON, core.lower()) for core, n in counts.items() if n >= 2}
+
+
+def _by_honorific_or_title(c: Candidate, bearers: list[_Cluster]) -> _Cluster | None:
+    """The one bearer a "Mrs" or "Mr" fits by sex, or the one the text gave the same title
+    ("Speaker Adams" after "Speaker Adrienne Adams", with "Mayor Eric Adams" about)."""
+    first = (c.text.split()[0] if len(c.text.split()) > 1 else c.prev).lower().rstrip(".")
+    sex = "f" if first in FEMALE_WORDS else "m" if first in MALE_WORDS else None
+    if sex is not None:
+        fitting = [k for k in bearers if sex_of_name(" ".join(k.name_words)) == sex]
+        if len(fitting) == 1:
+            return fitting[0]
+    if first in TITLE_NOUNS:
+        titled = [k for k in bearers if any(_titled(m, first) for m in k.cands)]
+        if len(titled) == 1:
+            return titled[0]
+    return None
+
+
+def _titled(c: Candidate, title: str) -> bool:
+    return c.prev == title or c.text.split()[0].lower().rstrip(".") == title
+
+
+def _principal(c: Candidate, bearers: list[_Cluster]) -> _Cluster:
+    """Which of several people sharing a surname a bare "Hayman" means: the one a "Mrs" or a
+    title fits; else the one named most recently, unless that one came in as someone's relative
+    ("father of Inbar Hayman", "his son Dallas Warner"), whom a story calls by the given name."""
+    fitting = _by_honorific_or_title(c, bearers)
+    if fitting is not None:
+        return fitting
+    principals = [k for k in bearers if not _as_relative(min(k.cands, key=lambda m: m.start))] or bearers
+    before = [k for k in principals if k.last_before(c.start) >= 0] or principals
+    return max(before, key=lambda k: (k.last_before(c.start), len(k.cands)))
+
+
+def _as_relative(c: Candidate) -> bool:
+    return c.prev in KIN_NOUNS or (c.prev == "of" and c.prev2 in KIN_NOUNS)
 
 
 def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
@@ -179,13 +250,14 @@ def _display_name(k: _Cluster) -> str:
     return name
 
 
-def cluster(cands: list[Candidate]) -> list[Entity]:
+def cluster(cands: list[Candidate], body_start: int = 0) -> list[Entity]:
+    """`body_start`: where the text after the headline begins."""
     by_kind: dict[EntityKind, list[Candidate]] = {k: [] for k in EntityKind}
     for c in cands:
         assert c.kind is not None
         by_kind[c.kind].append(c)
     clusters = (
-        _people(by_kind[EntityKind.PERSON])
+        _people(by_kind[EntityKind.PERSON], body_start)
         + _by_key(by_kind[EntityKind.PLACE], EntityKind.PLACE)
         + _merge_name_parts(_merge_acronyms(_by_key(by_kind[EntityKind.ORGANIZATION], EntityKind.ORGANIZATION)))
     )

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Analysis, Article, Block, Mention
+from ..model import Analysis, Article, Block, BlockKind, Mention
 from .clustering import cluster
 from .entities import resolve
 from .kinds import decide as decide_kinds
@@ -205,7 +205,8 @@ def _name_as_written(article: Article, name: str) -> str:
 
 
 def _build(article: Article, parsed: list[ParsedBlock], model: str) -> Analysis:
-    entities = decide_kinds(cluster(resolve(parsed)), parsed)
+    body_start = next((pb.offset for pb in parsed if pb.block.kind is not BlockKind.HEADING), 0)
+    entities = decide_kinds(cluster(resolve(parsed), body_start), parsed)
     quotes, speakers = find_quotes(article, parsed, entities)
     for entity in entities:
         entity.mentions = _as_written(article, entity.mentions)

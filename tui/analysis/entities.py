@@ -53,7 +53,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
-from .names import is_first_name, is_surname
+from .names import is_first_name, is_surname, surname_core
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import is_postnominal, is_rank_abbreviation
@@ -761,8 +761,8 @@ def _plausible_person(c: Candidate) -> bool:
     words = c.words
     if not words or _BAD_NAME.search(c.text):
         return False
-    if not words[0][:1].isupper() or not words[-1][:1].isupper():
-        return False
+    if not words[0][:1].isupper() or not surname_core(words[-1])[:1].isupper():
+        return False  # "Thamer al-Jedaei" ends in a capitalised name all the same
     if len(words) > 1 and len(words[-1].rstrip(".")) == 1:
         return False  # "Serie A.": names end in a surname
     meaningful = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in TITLE_NOUNS]

@@ -164,6 +164,14 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "spokesperson": frozenset("spokesman spokeswoman spokesperson".split()),
 }
 
+
+# Family relations: "his son Dallas Warner", "father of Inbar Hayman" bring in a relative.
+KIN_NOUNS = frozenset(
+    "father mother son daughter wife husband brother sister uncle aunt nephew niece cousin grandson "
+    "granddaughter grandmother grandfather widow widower fiance fiancee stepfather stepmother stepson "
+    "stepdaughter father-in-law mother-in-law son-in-law daughter-in-law brother-in-law sister-in-law".split()
+)
+
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
 # ---- names and titles -------------------------------------------------------------------------

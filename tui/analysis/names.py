@@ -15,7 +15,7 @@ import importlib
 import pkgutil
 from functools import lru_cache
 
-from .lexicon import HONORIFIC_PAIRS
+from .lexicon import HONORIFIC_PAIRS, NAME_PARTICLES
 from .rules import enabled
 
 _LISTS = {"first_names": "", "first_names_male": "m", "first_names_female": "f", "last_names": "surname"}
@@ -63,6 +63,15 @@ def is_first_name(word: str) -> bool:
 def is_surname(word: str) -> bool:
     """ "Chan", "Khan": a capitalised word some locale's surname list holds."""
     return word[:1].isupper() and word in _lists()["surname"]
+
+
+def surname_core(word: str) -> str:
+    """ "al-Jedaei" → "Jedaei": an Arabic article or other name particle hyphened to a surname
+    is written in lower case ("Thamer al-Jedaei") or capitalised ("Al-Barrack said") at will."""
+    head, hyphen, rest = word.partition("-")
+    if hyphen and rest[:1].isupper() and head.lower() in NAME_PARTICLES and enabled("entities.particle_surname"):
+        return rest
+    return word
 
 
 def sex_of_name(name: str) -> str | None:

@@ -47,7 +47,15 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, Quote, Span, Speaker, SpeakerKind
 from .attribution import Resolver
-from .lexicon import NAME_FUNCTION_WORDS, NAMING_NOUNS, NAMING_VERBS, PRONOUN_GENDER, RANK_ABBREVIATIONS
+from .lexicon import (
+    DETERMINERS,
+    NAME_FUNCTION_WORDS,
+    NAMING_NOUNS,
+    NAMING_VERBS,
+    PRONOUN_GENDER,
+    RANK_ABBREVIATIONS,
+    SPEECH_VERBS,
+)
 from .parsed import ParsedBlock
 from .quote_marks import MarkedSpan, find_marked
 from .referents import Referent, Referents, Resolved
@@ -175,6 +183,10 @@ def _attribute_piece(
         drafts.append(draft)
         if first >= 0 and not heading:
             _own_cue(article, draft, qi, inside, cues, sentence)
+            if (draft.cue is None or not _named_person(draft.referent)) and draft.first >= 0 and enabled("cue.inverted_name"):
+                _inverted_name(article, draft, resolver)
+            if draft.cue is None and draft.whole and enabled("cue.label"):
+                _label(article, draft, resolver)
             if draft.cue is None and not draft.whole and enabled("partial.subject"):
                 _sentence_subject(article, draft, qi, inside, resolver, sentence)
             if draft.referent is not None:
@@ -214,6 +226,77 @@ def _own_cue(article: Article, d: _Draft, qi: int, inside: list[int], cues: dict
         decided = rule if found.rule in ("subject.name", "name.untagged", "") else found.rule
         d.credit(found.referent, decided, explanation, (Span(cue.start, cue.end), *found.evidence))
         return
+
+
+def _named_person(ref: Referent | None) -> bool:
+    return ref is not None and ref.entity_id is not None and ref.kind is SpeakerKind.PERSON
+
+
+def _inverted_name(article: Article, d: _Draft, resolver: Resolver) -> None:
+    """ "…," said Brenda Dennis, who co-owns the store: a speech verb right after the quote, then
+    a person's name, names the speaker even where the parser gave the verb no subject (or took a
+    title, "said Kottayam Superintendent of Police Hari Shankar", for it). The name must head the
+    phrase: not behind "for" or "of", nor an owner ("said Ramaphosa's spokesperson, Vincent
+    Magwenya" is Magwenya's, in apposition)."""
+    doc, lo = d.pb.doc, d.pb.offset
+    i = d.last + 1
+    while i < len(doc) and doc[i].is_punct and i - d.last <= 3:
+        i += 1
+    if i >= len(doc) or doc[i].lemma_.lower() not in SPEECH_VERBS or doc[i].tag_ not in ("VBD", "VBZ", "VBP"):
+        return
+    first = i + 1
+    end = first
+    while end < len(doc) and end - first < 12 and doc[end].text not in (",", ".", ";", ":", "(") and not doc[end].is_quote:
+        end += 1
+    if end == first:
+        return
+    phrase = doc[first:end]
+    if any(t.lower_ in ("who", "which", "that") for t in phrase):
+        return
+    # "said Superintendent of Police Hari Shankar": a title may hold "of" when the name ends the
+    # phrase; "said a spokesman for Mayor Smith" is the spokesman's.
+    titled = phrase[0].text[:1].isupper() and phrase[0].lower_ not in DETERMINERS
+    start_c, end_c = lo + phrase[0].idx, lo + phrase[-1].idx + len(phrase[-1].text)
+    text = article.text
+    people = [
+        (s, e, ent)
+        for s, e, ent in resolver.refs.mentions_in(start_c, end_c)
+        if ent.kind is EntityKind.PERSON
+        and text[e : e + 2] not in ("'s", "’s")
+        and (not any(t.pos_ == "ADP" for t in phrase) or (titled and e == end_c))
+    ]
+    if not people and end < len(doc) and doc[end].text == "," and end + 1 < len(doc):
+        after = lo + doc[end + 1].idx  # "said Ramaphosa's spokesperson, Vincent Magwenya,"
+        people = [(s, e, ent) for s, e, ent in resolver.refs.mentions_in(after, after + 1) if ent.kind is EntityKind.PERSON]
+        if people and text[people[0][1] : people[0][1] + 1] not in (",", ".", ""):
+            people = []
+    if len(people) != 1:
+        return
+    start, stop, ent = people[0]
+    d.direct = True
+    d.credit(
+        resolver.refs.of_entity(ent),
+        "cue.inverted_name",
+        f"cue '{doc[i].text} {text[start:stop]}', right after the quote",
+        (Span(start, stop),),
+    )
+
+
+def _label(article: Article, d: _Draft, resolver: Resolver) -> None:
+    """ "Sir Alex Ferguson: "It was an amazing finish."": a person's name and a colon opening the
+    paragraph, right before the quote, say whose words follow (round-ups, match reports)."""
+    lo = d.pb.offset
+    before = article.text[lo : d.span.start].rstrip().rstrip("\"“‘'").rstrip()
+    if not before.endswith(":") or len(before) > 80 or "\n" in before:
+        return
+    colon = lo + len(before) - 1
+    named = [(s, e, ent) for s, e, ent in resolver.refs.mentions_in(lo, colon) if e == colon and ent.kind is EntityKind.PERSON]
+    if len(named) != 1:
+        return
+    start, end, ent = named[0]
+    ref = resolver.refs.of_entity(ent)
+    d.direct = True
+    d.credit(ref, "cue.label", f"'{article.text[start:end]}:' opens the paragraph, a label", (Span(start, end),))
 
 
 def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], resolver: Resolver, sentence: list[int]) -> None:

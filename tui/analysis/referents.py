@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from . import gazetteer
 from .lexicon import COMPANY_SUFFIXES, HONORIFICS, ORG_NOUNS, ROLE_CLASSES, TITLE_NOUNS
-from .names import sex_of_name
+from .names import sex_of_name, surname_core
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import OTHER, descriptors, gender_of_words, is_role, salience
@@ -160,6 +160,7 @@ class Referents:
             for ent in people.values():
                 if len(ent.name.split()) > 1:
                     self._surnames.setdefault(ent.name.split()[-1], ent)
+                    self._surnames.setdefault(surname_core(ent.name.split()[-1]), ent)  # "al-Deen" is "Deen"
             for ent in people.values():
                 if " " not in ent.name:
                     self._surnames.setdefault(ent.name, ent)
@@ -172,7 +173,7 @@ class Referents:
                 for first, bearers in given.items():
                     if len(bearers) == 1:
                         self._surnames.setdefault(first, bearers[0])
-        return self._surnames.get(word)
+        return self._surnames.get(word) or self._surnames.get(surname_core(word))
 
     def as_person(self, ent: Entity, start: int) -> Entity:
         """A one-word place or organisation that is the surname of a person named earlier
