@@ -628,3 +628,20 @@ def test_a_surname_behind_a_particle_is_a_name(analyse_text):
     with switched_off("entities.particle_surname"):
         _, off = analyse_text(text, name="off.txt")
     assert "Faisal al-Hadidi" not in {e.name for e in off.people}
+
+
+def test_a_title_ends_no_name_and_a_short_an_word_is_no_nationality(analyse_text):
+    """entities.title_last: "Kottayam Superintendent" (a district and a title) is nobody, and the
+    quote is Hari Shankar's. kinds.demonym_strict: "Doan" is shaped like "Cuban" but no nationality
+    has four letters, so "Doan Nguyen Duc" keeps it; with the rules off both names are wrong."""
+    text = (
+        "Minister denies car was stopped\n\n"
+        "\u201cWe did not stop the minister\u2019s vehicle,\u201d said Kottayam Superintendent of Police Hari Shankar.\n\n"
+        "Tourism magnate Doan Nguyen Duc bought a plane last week.\n"
+    )
+    _, an = analyse_text(text)
+    assert set(names(an, EntityKind.PERSON)) == {"Hari Shankar", "Doan Nguyen Duc"}
+    assert [s.name for s in an.speakers] == ["Hari Shankar"]
+    with switched_off("entities.title_last", "kinds.demonym_strict"):
+        _, off = analyse_text(text, name="off.txt")
+    assert {"Kottayam Superintendent", "Nguyen Duc"} <= set(names(off, EntityKind.PERSON))

@@ -506,3 +506,27 @@ def test_an_inverted_cue_names_its_speaker_whatever_the_parse(analyse_text):
     assert speakers(analyse_text(text)[1]) == ["Brenda Dalton"]
     with switched_off("cue.inverted_name"):
         assert speakers(analyse_text(text, name="off.txt")[1]) == [None]
+
+
+def test_a_name_line_below_quotes_says_who_said_them(analyse_text):
+    """cue.label_below: a round-up prints each quote, then a line naming who said it; the quote
+    paragraphs right above the line are that person's. With the rule off the first quote goes to
+    the members the introduction speaks of."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "What councillors said before the vote\n\n"
+        "Here is what some members of the council said as they went into Tuesday's meeting:\n\n"
+        "\u201cThe budget is tight but we will find a way to keep the libraries open.\u201d\n\n"
+        "Housing Chair Laura Benton, councillor for Riverside\n\n"
+        "\u201cI have not made up my mind yet and I want to hear the debate first.\u201d\n\n"
+        "\u201cIt will be a long night.\u201d\n\n"
+        "Omar Haddad, councillor for Hillfield\n"
+    )
+
+    def speakers(an):
+        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+    assert speakers(analyse_text(text)[1]) == ["Laura Benton", "Omar Haddad", "Omar Haddad"]
+    with switched_off("cue.label_below"):
+        assert speakers(analyse_text(text, name="off.txt")[1])[0] == "some members of the council"

@@ -765,6 +765,8 @@ def _plausible_person(c: Candidate) -> bool:
         return False  # "Thamer al-Jedaei" ends in a capitalised name all the same
     if len(words) > 1 and len(words[-1].rstrip(".")) == 1:
         return False  # "Serie A.": names end in a surname
+    if len(words) > 1 and words[-1].lower() in TITLE_NOUNS and not is_first_name(words[0]) and enabled("entities.title_last"):
+        return False  # "Kottayam Superintendent", "Nasarawa Governor": a place or body and a title
     meaningful = [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in TITLE_NOUNS]
     return bool(meaningful)
 

@@ -556,8 +556,9 @@ def _without_demonym(name: str) -> str:
 
 def _nationality(word: str) -> bool:
     """A word shaped like a nationality that is one: not a surname ("Chan", "Khan"), and if it
-    ends in "i", a country's name before it ("Iraqi", "Nepali"; not "Rusdi", "Dahi")."""
-    if is_surname(word):
+    ends in "i", a country's name before it ("Iraqi", "Nepali"; not "Rusdi", "Dahi"). No
+    nationality is four letters or fewer ending in "an" ("Doan Nguyen Duc")."""
+    if is_surname(word) or (len(word) <= 4 and word.endswith("an")):
         return False
     if word.endswith("i"):
         place = gazetteer.lookup(word[:-1])

@@ -129,6 +129,8 @@ def find_quotes(article: Article, parsed: list[ParsedBlock], entities: list[Enti
         sentence_base = _attribute_piece(article, pb, len(blocks) - 1, resolver, drafts, events, topics, sentence_base)
 
     _link_continuations(article, drafts)
+    if enabled("cue.label_below"):
+        _labels_below(article, drafts, refs, blocks, events)
     _propagate_groups(drafts, events)
     _inherit(drafts, events, topics)
     _name_the_lede(drafts, refs, blocks, topics)
@@ -297,6 +299,56 @@ def _label(article: Article, d: _Draft, resolver: Resolver) -> None:
     ref = resolver.refs.of_entity(ent)
     d.direct = True
     d.credit(ref, "cue.label", f"'{article.text[start:end]}:' opens the paragraph, a label", (Span(start, end),))
+
+
+def _labels_below(article: Article, drafts: list[_Draft], refs: Referents, blocks: list[Block], events: list[_Event]) -> None:
+    """Round-ups ("Quick Quotes: what MPs said") print each quote, then a line naming who said it:
+    "Ken McDonald, MP for Avalon". Uncued quote paragraphs right above such a line are that
+    person's."""
+    text = article.text
+    by_block: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_block.setdefault(d.block_index, []).append(d)
+    for b, block in enumerate(blocks):
+        ref = _name_line(text, block, refs)
+        if ref is None:
+            continue
+        k = b - 1
+        while k >= 0 and _quote_paragraph(text, blocks[k], by_block.get(k, [])):
+            for d in by_block[k]:
+                if d.cue is None and not d.direct:
+                    d.direct = True
+                    d.credit(
+                        ref, "cue.label_below", f"'{text[block.start : block.end].strip()}' names the speaker below the quote"
+                    )
+                    events.append(_Event(d.span.start, d.span.end, k, ref))
+            k -= 1
+
+
+def _name_line(text: str, block: Block, refs: Referents) -> Referent | None:
+    """A short line with no quote and no sentence, opening with a person's name (titles before it
+    allowed) and, after a comma, what they are: "Employment Minister Randy Boissonnault, MP for
+    Edmonton Centre"."""
+    line = text[block.start : block.end].strip()
+    if block.kind is not BlockKind.PARAGRAPH or not line or len(line.split()) > 14 or line[-1] in ".?!:;":
+        return None
+    if any(mark in line for mark in '"“”‘'):
+        return None
+    people = [(s, e, ent) for s, e, ent in refs.mentions_in(block.start, block.end) if ent.kind is EntityKind.PERSON]
+    if not people:
+        return None
+    start, end, ent = people[0]
+    before = text[block.start : start].strip(" —–-")
+    after = text[end : block.end].strip()
+    if any(not w[:1].isupper() for w in before.split() if w.lower() != "and") or (after and not after.startswith(",")):
+        return None
+    return refs.of_entity(ent)
+
+
+def _quote_paragraph(text: str, block: Block, drafts: list[_Draft]) -> bool:
+    """A paragraph that is quoted words and nothing else."""
+    body = text[block.start : block.end].strip()
+    return bool(drafts) and all(d.whole for d in drafts) and body[:1] in '"“‘' and body[-1:] in '"”’'
 
 
 def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], resolver: Resolver, sentence: list[int]) -> None:
