@@ -447,26 +447,6 @@ def test_a_bare_surname_two_people_share_is_the_principal(analyse_text):
         assert speakers(analyse_text(_SHARED_SURNAME_TEXT, name="off.txt")[1]) == ["Susan Hartley"] * 2 + ["Megan Walsh"]
 
 
-def test_a_description_skips_a_person_the_text_described_otherwise(analyse_text):
-    """description.clash: "said the Australian" right after "Japanese striker Kenji Sato" is the
-    coach named before him; with the rule off it is the Japanese striker, the last man named."""
-    from tui.analysis.rules import switched_off
-
-    text = (
-        "Derby win for City\n\n"
-        "Coach Mark Bell has praised his side after a 3-2 win over United on Saturday.\n\n"
-        "Japanese striker Kenji Sato, who scored twice in the cup final, was again the difference.\n\n"
-        "\u201cEvery time he plays, he scores,\u201d said the Australian.\n"
-    )
-
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["Mark Bell"]
-    with switched_off("description.clash"):
-        assert speakers(analyse_text(text, name="off.txt")[1]) == ["Kenji Sato"]
-
-
 def test_a_name_and_a_colon_label_the_quote_after_them(analyse_text):
     """cue.label: "Mark Bell: "…"" opening a paragraph is Mark Bell's quote; with the rule off the
     first quote, with no one speaking before it, has no speaker."""

@@ -288,10 +288,7 @@ class Resolver:
                 return r.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PLACE) and r.gender in (None, gender)
             return r.is_person
 
-        seen = None
-        if enabled("description.clash"):
-            seen = self.refs.search_back(p.offset, p.sentence, by_prominence(lambda r: want(r) and not _clashes(p, r)))
-        seen = seen or self.refs.search_back(p.offset, p.sentence, by_prominence(want))
+        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(want))
         if seen is None:
             return None
         return self._found(
@@ -414,15 +411,6 @@ def _in_name(w: Token) -> bool:
     if is_rank_abbreviation(w):
         return False
     return w.pos_ == "PROPN" or (w.text == "-" and not w.whitespace_ and w.i > 0 and not w.doc[w.i - 1].whitespace_)
-
-
-def _clashes(p: Phrase, r: Referent) -> bool:
-    """ "the Australian" is not the man the story called a "Japanese striker": a nationality
-    description does not point back to a person the text gave another nationality."""
-    if not (p.definite and p.demonym):
-        return False
-    theirs = {d for d in r.descriptors if DEMONYM.match(d.title())}
-    return bool(theirs) and p.lemma not in theirs
 
 
 def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool, plural: bool) -> Search:

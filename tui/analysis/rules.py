@@ -30,7 +30,6 @@ SUBJECT_RULES: dict[str, str] = {
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
     "description.antecedent": '"the 23-year-old": the latest person in the story',
-    "description.clash": '"said the Australian" after "Japanese striker Kyogo Furuhashi": a nationality description skips a person the text gave another nationality',
     "description.given_name": '"who gave his name only as Serhiy"',
     "description.quantifier": '"…," some reported: part of a crowd, named by the word (with description.new)',
     "description.new": '"a 44-year-old serviceman": someone described, not named',
