@@ -9,6 +9,11 @@ import pytest
 from tui.model import SpeakerKind
 
 
+def _speakers(an):
+    """Each quote's speaker name, in text order (None where nobody is credited)."""
+    return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
+
+
 def by_text(analysis):
     """{first words of the quote: speaker name or None}"""
     names = {s.id: s.name for s in analysis.speakers}
@@ -360,12 +365,9 @@ def test_a_quote_with_no_one_before_it_goes_to_the_next_paragraphs_speaker(analy
         "Pauline said she was grateful the water had stayed out of the kitchen.\n"
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["Pauline", "Pauline"]
+    assert _speakers(analyse_text(text)[1]) == ["Pauline", "Pauline"]
     with switched_off("inherit.next"):
-        assert speakers(analyse_text(text, name="off.txt")[1]) == [None, None]
+        assert _speakers(analyse_text(text, name="off.txt")[1]) == [None, None]
 
 
 _STATEMENTS_TEXT = (
@@ -439,12 +441,9 @@ def test_a_bare_surname_two_people_share_is_the_principal(analyse_text):
     both go to whoever bearing the surname was named last."""
     from tui.analysis.rules import switched_off
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(_SHARED_SURNAME_TEXT)[1]) == ["Hartley", "Hartley", "Tom Walsh"]
+    assert _speakers(analyse_text(_SHARED_SURNAME_TEXT)[1]) == ["Hartley", "Hartley", "Tom Walsh"]
     with switched_off("clustering.shared_surname"):
-        assert speakers(analyse_text(_SHARED_SURNAME_TEXT, name="off.txt")[1]) == ["Susan Hartley"] * 2 + ["Megan Walsh"]
+        assert _speakers(analyse_text(_SHARED_SURNAME_TEXT, name="off.txt")[1]) == ["Susan Hartley"] * 2 + ["Megan Walsh"]
 
 
 def test_a_name_and_a_colon_label_the_quote_after_them(analyse_text):
@@ -459,12 +458,9 @@ def test_a_name_and_a_colon_label_the_quote_after_them(analyse_text):
         "Ian Reid: \u201cWe did not play well enough to take anything from the game.\u201d\n"
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["Mark Bell", "Ian Reid"]
+    assert _speakers(analyse_text(text)[1]) == ["Mark Bell", "Ian Reid"]
     with switched_off("cue.label"):
-        assert speakers(analyse_text(text, name="off.txt")[1])[0] is None
+        assert _speakers(analyse_text(text, name="off.txt")[1])[0] is None
 
 
 def test_an_inverted_cue_names_its_speaker_whatever_the_parse(analyse_text):
@@ -480,12 +476,9 @@ def test_an_inverted_cue_names_its_speaker_whatever_the_parse(analyse_text):
         "Brenda Dalton, who co-owns the business with her husband.\n"
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["Brenda Dalton"]
+    assert _speakers(analyse_text(text)[1]) == ["Brenda Dalton"]
     with switched_off("cue.inverted_name"):
-        assert speakers(analyse_text(text, name="off.txt")[1]) == [None]
+        assert _speakers(analyse_text(text, name="off.txt")[1]) == [None]
 
 
 def test_a_name_line_below_quotes_says_who_said_them(analyse_text):
@@ -504,9 +497,6 @@ def test_a_name_line_below_quotes_says_who_said_them(analyse_text):
         "Omar Haddad, councillor for Hillfield\n"
     )
 
-    def speakers(an):
-        return [next((s.name for s in an.speakers if s.id == q.speaker_id), None) for q in an.quotes]
-
-    assert speakers(analyse_text(text)[1]) == ["Laura Benton", "Omar Haddad", "Omar Haddad"]
+    assert _speakers(analyse_text(text)[1]) == ["Laura Benton", "Omar Haddad", "Omar Haddad"]
     with switched_off("cue.label_below"):
-        assert speakers(analyse_text(text, name="off.txt")[1])[0] == "some members of the council"
+        assert _speakers(analyse_text(text, name="off.txt")[1])[0] == "some members of the council"
