@@ -78,13 +78,18 @@ def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
             home = _Cluster(EntityKind.PERSON, " ".join(words).lower())
             clusters.append(home)
         home.add(c, words)
+    # Everyone named in full so far, by surname: a lookup, not a scan of every cluster per bare
+    # name (a scan made clustering quadratic on a 1 MB text).
+    bearers: dict[str, list[_Cluster]] = {}
+    for k in clusters:
+        bearers.setdefault(surname_core(k.name_words[-1]), []).append(k)
     # The body's bare surnames first, in text order: a headline's "Netanyahu" is whoever the
     # body means by it.
-    bare = _named_alone_first(singles, clusters, body_start) if enabled("clustering.shared_surname") else {}
+    bare = _named_alone_first(singles, bearers, body_start) if enabled("clustering.shared_surname") else {}
     for c in sorted(singles, key=lambda c: (c.start < body_start, c.start)):
         words = _name_words(c.text) or c.words
         word = words[0]
-        options = [k for k in clusters if len(k.name_words) > 1 and _same_surname(k.name_words[-1], word)]
+        options = list(bearers.get(surname_core(word), ()))
         if enabled("clustering.shared_surname"):
             known = bare.get(surname_core(word))
             if known is not None and not known.cands:
@@ -110,7 +115,7 @@ def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
     return clusters
 
 
-def _named_alone_first(singles: list[Candidate], clusters: list[_Cluster], body_start: int) -> dict[str, _Cluster]:
+def _named_alone_first(singles: list[Candidate], bearers: dict[str, list[_Cluster]], body_start: int) -> dict[str, _Cluster]:
     """Surnames the body uses alone, twice or more, before anyone bearing them is named in full:
     that is someone of their own ("Netanyahu says …" long before "Sara Netanyahu"), not the
     relative named later. Once only, or "the Petit family", proves nothing."""
@@ -119,8 +124,8 @@ def _named_alone_first(singles: list[Candidate], clusters: list[_Cluster], body_
         if c.start < body_start or c.determined:
             continue
         core = surname_core((_name_words(c.text) or c.words)[0])
-        bearers = [k for k in clusters if len(k.name_words) > 1 and _same_surname(k.name_words[-1], core)]
-        if bearers and all(k.starts[0] > c.start for k in bearers):
+        named = bearers.get(core, [])
+        if named and all(k.starts[0] > c.start for k in named):
             counts[core] = counts.get(core, 0) + 1
     return {core: _Cluster(EntityKind.PERSON, core.lower()) for core, n in counts.items() if n >= 2}
 
