@@ -185,9 +185,9 @@ def _attribute_piece(
         drafts.append(draft)
         if first >= 0 and not heading:
             _own_cue(article, draft, qi, inside, cues, sentence)
-            if (draft.cue is None or not _named_person(draft.referent)) and draft.first >= 0 and enabled("cue.inverted_name"):
+            if (draft.cue is None or not _named_person(draft.referent)) and enabled("cue.inverted_name"):
                 _inverted_name(article, draft, resolver)
-            if draft.cue is None and draft.whole and enabled("cue.label"):
+            if draft.cue is None and not draft.direct and draft.whole and enabled("cue.label"):
                 _label(article, draft, resolver)
             if draft.cue is None and not draft.whole and enabled("partial.subject"):
                 _sentence_subject(article, draft, qi, inside, resolver, sentence)
