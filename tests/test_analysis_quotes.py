@@ -424,79 +424,68 @@ def test_a_paper_reporting_a_speech_act_relays_it(analyse_text):
     assert speaker_of(off, "a careless thing") == "Valley Gazette"
 
 
-_SHARED_SURNAME_TEXT = (
-    "Families wait for news\n\n"
-    "Hartley says the government must keep talking until every hostage is home.\n\n"
-    "\u201cNobody should be left behind,\u201d Hartley said.\n\n"
-    "He thanked his wife, Susan Hartley, who has written to every embassy in the city.\n\n"
-    "\u201cWe will not stop,\u201d Hartley said.\n\n"
-    "Tom Walsh, whose daughter Megan Walsh was taken in March, said the wait had been unbearable.\n\n"
-    "\u201cEvery hour feels like a week,\u201d Walsh said.\n"
-)
-
-
-def test_a_bare_surname_two_people_share_is_the_principal(analyse_text):
-    """clustering.shared_surname: "Hartley" named alone before "his wife, Susan Hartley" stays his
-    own, and "Walsh" after "Tom Walsh, whose daughter Megan Walsh …" is Tom; with the rule off
-    both go to whoever bearing the surname was named last."""
-    from tui.analysis.rules import switched_off
-
-    assert _speakers(analyse_text(_SHARED_SURNAME_TEXT)[1]) == ["Hartley", "Hartley", "Tom Walsh"]
-    with switched_off("clustering.shared_surname"):
-        assert _speakers(analyse_text(_SHARED_SURNAME_TEXT, name="off.txt")[1]) == ["Susan Hartley"] * 2 + ["Megan Walsh"]
-
-
-def test_a_name_and_a_colon_label_the_quote_after_them(analyse_text):
-    """cue.label: "Mark Bell: "…"" opening a paragraph is Mark Bell's quote; with the rule off the
-    first quote, with no one speaking before it, has no speaker."""
-    from tui.analysis.rules import switched_off
-
-    text = (
+# Each rule, a short text of the shape it mends, its speakers with the rule on and with it off.
+_CUE_CASES = [
+    (
+        # "Hartley" named alone before "his wife, Susan Hartley" stays his own, and "Walsh" after
+        # "Tom Walsh, whose daughter Megan Walsh …" is Tom; off, both go to whoever bearing the
+        # surname was named last.
+        "clustering.shared_surname",
+        "Families wait for news\n\n"
+        "Hartley says the government must keep talking until every hostage is home.\n\n"
+        "\u201cNobody should be left behind,\u201d Hartley said.\n\n"
+        "He thanked his wife, Susan Hartley, who has written to every embassy in the city.\n\n"
+        "\u201cWe will not stop,\u201d Hartley said.\n\n"
+        "Tom Walsh, whose daughter Megan Walsh was taken in March, said the wait had been unbearable.\n\n"
+        "\u201cEvery hour feels like a week,\u201d Walsh said.\n",
+        ["Hartley", "Hartley", "Tom Walsh"],
+        ["Susan Hartley", "Susan Hartley", "Megan Walsh"],
+    ),
+    (
+        # "Mark Bell: "…"" opening a paragraph is his; off, the first quote, with no one speaking
+        # before it, has no speaker.
+        "cue.label",
         "Managers react to the derby\n\n"
         "City beat United on Sunday in a derby settled in the last minute.\n\n"
         "Mark Bell: \u201cWe were the better side for an hour and deserved it.\u201d\n\n"
-        "Ian Reid: \u201cWe did not play well enough to take anything from the game.\u201d\n"
-    )
-
-    assert _speakers(analyse_text(text)[1]) == ["Mark Bell", "Ian Reid"]
-    with switched_off("cue.label"):
-        assert _speakers(analyse_text(text, name="off.txt")[1])[0] is None
-
-
-def test_an_inverted_cue_names_its_speaker_whatever_the_parse(analyse_text):
-    """cue.inverted_name: in '"…," said Brenda Dalton, who co-owns the business' the parser hangs
-    the name under "co-owns" and leaves "said" without a subject; the name after the verb still
-    speaks. With the rule off the quote has no speaker."""
-    from tui.analysis.rules import switched_off
-
-    text = (
+        "Ian Reid: \u201cWe did not play well enough to take anything from the game.\u201d\n",
+        ["Mark Bell", "Ian Reid"],
+        [None, "Ian Reid"],
+    ),
+    (
+        # '"…," said Brenda Dalton, who co-owns the business': the parser hangs the name under
+        # "co-owns" and leaves "said" without a subject; off, the quote has no speaker.
+        "cue.inverted_name",
         "Store reopens after a long refit\n\n"
         "The shop on Main Street closed in January for building work.\n\n"
         "\u201cWe have been here twenty years and it was time to freshen the whole place up,\u201d said "
-        "Brenda Dalton, who co-owns the business with her husband.\n"
-    )
-
-    assert _speakers(analyse_text(text)[1]) == ["Brenda Dalton"]
-    with switched_off("cue.inverted_name"):
-        assert _speakers(analyse_text(text, name="off.txt")[1]) == [None]
-
-
-def test_a_name_line_below_quotes_says_who_said_them(analyse_text):
-    """cue.label_below: a round-up prints each quote, then a line naming who said it; the quote
-    paragraphs right above the line are that person's. With the rule off the first quote goes to
-    the members the introduction speaks of."""
-    from tui.analysis.rules import switched_off
-
-    text = (
+        "Brenda Dalton, who co-owns the business with her husband.\n",
+        ["Brenda Dalton"],
+        [None],
+    ),
+    (
+        # A round-up prints each quote, then a line naming who said it; off, the first quote goes
+        # to the members the introduction speaks of, and the rest inherit the wrong name.
+        "cue.label_below",
         "What councillors said before the vote\n\n"
         "Here is what some members of the council said as they went into Tuesday's meeting:\n\n"
         "\u201cThe budget is tight but we will find a way to keep the libraries open.\u201d\n\n"
         "Housing Chair Laura Benton, councillor for Riverside\n\n"
         "\u201cI have not made up my mind yet and I want to hear the debate first.\u201d\n\n"
         "\u201cIt will be a long night.\u201d\n\n"
-        "Omar Haddad, councillor for Hillfield\n"
-    )
+        "Omar Haddad, councillor for Hillfield\n",
+        ["Laura Benton", "Omar Haddad", "Omar Haddad"],
+        ["some members of the council", "Laura Benton", "Laura Benton"],
+    ),
+]
 
-    assert _speakers(analyse_text(text)[1]) == ["Laura Benton", "Omar Haddad", "Omar Haddad"]
-    with switched_off("cue.label_below"):
-        assert _speakers(analyse_text(text, name="off.txt")[1])[0] == "some members of the council"
+
+@pytest.mark.parametrize(("rule", "text", "on", "off"), _CUE_CASES, ids=[case[0] for case in _CUE_CASES])
+def test_each_cue_rule_credits_its_shape(analyse_text, rule, text, on, off):
+    """Each rule gives the quotes of its shape their speakers, and with the rule off they go
+    elsewhere (or nowhere)."""
+    from tui.analysis.rules import switched_off
+
+    assert _speakers(analyse_text(text)[1]) == on
+    with switched_off(rule):
+        assert _speakers(analyse_text(text, name="off.txt")[1]) == off
