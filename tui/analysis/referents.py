@@ -158,9 +158,10 @@ class Referents:
             self._surnames = {}
             people = {id(ent): ent for _, _, ent in self._spans if ent.kind is EntityKind.PERSON}
             for ent in people.values():
-                if len(ent.name.split()) > 1:
-                    self._surnames.setdefault(ent.name.split()[-1], ent)
-                    self._surnames.setdefault(surname_core(ent.name.split()[-1]), ent)  # "al-Deen" is "Deen"
+                words = ent.name.split()
+                if len(words) > 1:
+                    self._surnames.setdefault(words[-1], ent)
+                    self._surnames.setdefault(surname_core(words[-1]), ent)  # "al-Deen" is "Deen"
             for ent in people.values():
                 if " " not in ent.name:
                     self._surnames.setdefault(ent.name, ent)
