@@ -645,3 +645,47 @@ def test_a_title_ends_no_name_and_a_short_an_word_is_no_nationality(analyse_text
     with switched_off("entities.title_last", "kinds.demonym_strict"):
         _, off = analyse_text(text, name="off.txt")
     assert {"Kottayam Superintendent", "Nguyen Duc"} <= set(names(off, EntityKind.PERSON))
+
+
+def test_an_inverted_said_opening_a_sentence_is_no_given_name(analyse_text):
+    """entities.said_first: "Said Kruger on the union's website:" has "Said" as the verb of the
+    rest, so the person is Kruger, who speaks; off, "Said Kruger" is a name of its own."""
+    text = (
+        "Coach praises his side\n\n"
+        "Said Kruger on the union's website: \u201cWe were patient and we took our chances when they came.\u201d\n\n"
+        "Kruger named an unchanged side for the next match.\n"
+    )
+    _, an = analyse_text(text)
+    assert names(an, EntityKind.PERSON) == ["Kruger"]
+    assert [s.name for s in an.speakers] == ["Kruger"]
+    with switched_off("entities.said_first"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Said Kruger" in names(off, EntityKind.PERSON)
+
+
+def test_a_person_noun_glued_before_a_name_is_no_part_of_it(analyse_text):
+    """ "Homeowner Dara Quinn", "Retiree Colm Walsh": the nouns for a person that PERSON_NOUNS
+    lists are cut from the name, as titles are."""
+    _, an = analyse_text(
+        "Village fights housing plan\n\n"
+        "Homeowner Dara Quinn, who organised the petition, said: \u201cWe will not give up this field.\u201d\n\n"
+        "Retiree Colm Walsh added: \u201cThe roads cannot take it.\u201d\n"
+    )
+    assert names(an, EntityKind.PERSON) == ["Dara Quinn", "Colm Walsh"]
+    assert [s.name for s in an.speakers] == ["Dara Quinn", "Colm Walsh"]
+
+
+def test_a_surname_the_model_tagged_apart_joins_the_name(analyse_text):
+    """entities.surname_apart: "Luhut Binsar" tagged a person and "Panjaitan" a place right after
+    it are one man, "Luhut" later included; off, the surname is lost from his name."""
+    text = (
+        "Minister says decision is made\n\n"
+        "The president has decided on the reshuffle, according to Chief Security Minister Luhut Binsar "
+        "Panjaitan.\n\n"
+        "\u201cHe will make it public soon,\u201d Luhut said on Wednesday.\n"
+    )
+    _, an = analyse_text(text)
+    assert "Luhut Binsar Panjaitan" in names(an, EntityKind.PERSON)
+    with switched_off("entities.surname_apart"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Luhut Binsar Panjaitan" not in names(off, EntityKind.PERSON)

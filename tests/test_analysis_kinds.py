@@ -431,3 +431,22 @@ def test_laws_plans_and_competitions_are_no_entities(analyse_text):
     with switched_off("entities.thing_names"):
         _, off = analyse_text(text, name="off.txt")
     assert "Ranchi Test" in {e.name for e in off.entities}
+
+
+def test_a_party_label_in_brackets_is_no_person(analyse_text):
+    """kinds.bracketed_label: "(Con)" after a councillor's name stays the label the NER made it,
+    so "she" is the councillor; off, the learned scorer makes "Con" a second person."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Council backs housing plan\n\n"
+        "The council approved the plan for 400 homes on Tuesday night.\n\n"
+        "Council leader Annabel Kerridge (Con) said: \u201cThis was a hard decision for all of us.\u201d\n\n"
+        "Opposition leader Paul Dent (Lab) said: \u201cThe town deserved a proper debate.\u201d\n"
+    )
+    _, an = analyse_text(text)
+    assert [e.name for e in an.people] == ["Annabel Kerridge", "Paul Dent"]
+    assert kind_of(an, "Con") is EntityKind.ORGANIZATION
+    with switched_off("kinds.bracketed_label"):
+        _, off = analyse_text(text, name="off.txt")
+    assert kind_of(off, "Con") is EntityKind.PERSON

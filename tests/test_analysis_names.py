@@ -63,3 +63,11 @@ def test_a_particle_before_a_surname_is_no_part_of_it():
     assert surname_core("Ping-wah") == "Ping-wah" and surname_core("al-") == "al-"
     with switched_off("entities.particle_surname"):
         assert surname_core("al-Jedaei") == "al-Jedaei"
+
+
+def test_title_case_keeps_a_possessive_s_small():
+    from tui.analysis.names import title_case
+
+    assert title_case("ST. JOHN\u2019S") == "St. John\u2019s"
+    assert title_case("O'NEILL") == "O'Neill"
+    assert title_case("PORT MORESBY") == "Port Moresby"

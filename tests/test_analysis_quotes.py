@@ -424,6 +424,15 @@ def test_a_paper_reporting_a_speech_act_relays_it(analyse_text):
     assert speaker_of(off, "a careless thing") == "Valley Gazette"
 
 
+_KIN_TEXT = (
+    "Doctor wins party leadership\n\n"
+    "Andrew Pell won the leadership of the provincial Liberal party on Monday night.\n\n"
+    "\u201cThis province needs all of us now,\u201d he said in his victory speech.\n\n"
+    "The son of Senate Speaker George Pell said the road out of the crisis would be long, and he "
+    "warned of \u201chard choices\u201d ahead.\n\n"
+    "\u201cThe old way no longer works,\u201d Pell said.\n"
+)
+
 # Each rule, a short text of the shape it mends, its speakers with the rule on and with it off.
 _CUE_CASES = [
     (
@@ -476,6 +485,45 @@ _CUE_CASES = [
         "Omar Haddad, councillor for Hillfield\n",
         ["Laura Benton", "Omar Haddad", "Omar Haddad"],
         ["some members of the council", "Laura Benton", "Laura Benton"],
+    ),
+    (
+        # "… and Okafor, who will now retire from coaching, told Harbour Radio:" is parsed with
+        # "told" as the root and no subject; off, the quote and its continuation have no speaker.
+        "subject.stray_name",
+        "Harbour club wins the league\n\n"
+        "The Harbour Rugby Club won its first league title on Saturday with a 15-6 win over Millbrook.\n\n"
+        "It was an emotional evening for the squad and Okafor, who will now retire from coaching, told "
+        "Harbour Radio: \u201cIt still does not feel real.\n\n"
+        "\u201cThe players gave everything for each other and the crowd carried us home.\u201d\n",
+        ["Okafor", "Okafor"],
+        [None, None],
+    ),
+    (
+        # "The son of Senate Speaker George Pell said" is Andrew, not George; off, the partial
+        # quote goes to the father.
+        "subject.kin_of",
+        _KIN_TEXT,
+        ["Andrew Pell", "Andrew Pell", "Andrew Pell"],
+        ["Andrew Pell", "George Pell", "Andrew Pell"],
+    ),
+    (
+        # The later "Pell said" is Andrew too; off, it goes to George, whom the son is named by.
+        "clustering.kin_parse",
+        _KIN_TEXT,
+        ["Andrew Pell", "Andrew Pell", "Andrew Pell"],
+        ["Andrew Pell", "Andrew Pell", "George Pell"],
+    ),
+    (
+        # "Siya" is a woman's name in some locale's list, but "Ndlovu added that he was proud"
+        # says otherwise, so the next "he said" is his; off, it goes back to the coach.
+        "gender.said_that",
+        "Captain proud after comeback win\n\n"
+        "The Lions beat the Sharks 24-20 on Saturday after trailing at half-time.\n\n"
+        "Coach Daniel Marsh said: \u201cWe kept our heads when it mattered.\u201d\n\n"
+        "Siya Ndlovu added that he was proud of the way the side finished the game.\n\n"
+        "\u201cThat is what I love about this group,\u201d he said.\n",
+        ["Daniel Marsh", "Siya Ndlovu"],
+        ["Daniel Marsh", "Daniel Marsh"],
     ),
 ]
 

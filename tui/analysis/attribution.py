@@ -27,6 +27,7 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     EVENT_WORDS,
     HONORIFICS,
+    KIN_NOUNS,
     ORG_NOUNS,
     PARTITIVE_HEADS,
     PERSON_PRONOUNS,
@@ -353,8 +354,8 @@ class Resolver:
     def _titled_name(self, p: Phrase) -> Entity | None:
         """ "Ireland's Minister for Agriculture Michael Creed", "Adviser to the chief minister on
         information Murtaza Wahab": a title phrase ending in a person's name is that person."""
-        if not is_role(p.lemma):
-            return None
+        if not is_role(p.lemma) or (p.lemma in KIN_NOUNS and _of_someone(p.head) and enabled("subject.kin_of")):
+            return None  # "The son of Senate Speaker George Pell said": not George Pell
         ent = self.refs.entity_at(p.end - 1, p.end)
         if ent is None or ent.kind is not EntityKind.PERSON or not any(m.end == p.end for m in ent.mentions):
             return self._second_title_name(p) if enabled("subject.titles_joined") else None
@@ -440,6 +441,11 @@ def _may_be_he_or_she(ref: Referent) -> bool:
     if ref.kind is SpeakerKind.PERSON or ref.gender is not None or ref.name[:1].isupper() or not enabled("pronoun.person_noun"):
         return True
     return any(is_role(word) or _agent_noun(word) for word in (ref.head, *ref.descriptors)) or ref.head in PARTITIVE_HEADS
+
+
+def _of_someone(head: Token) -> bool:
+    """ "the son of X", "X's widow": a noun that names someone by another person."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
 
 
 def _agent_noun(word: str) -> bool:

@@ -8,7 +8,7 @@ from ..model import Entity, EntityKind, Mention
 from . import gazetteer
 from .entities import Candidate, firm_key, normalise
 from .lexicon import FEMALE_WORDS, HONORIFICS, KIN_NOUNS, MALE_WORDS, NAME_FUNCTION_WORDS, TITLE_NOUNS
-from .names import sex_of_name, surname_core
+from .names import sex_of_name, surname_core, title_case
 from .rules import enabled
 
 
@@ -163,7 +163,7 @@ def _principal(c: Candidate, bearers: list[_Cluster]) -> _Cluster:
 
 
 def _as_relative(c: Candidate) -> bool:
-    return c.prev in KIN_NOUNS or (c.prev == "of" and c.prev2 in KIN_NOUNS)
+    return c.prev in KIN_NOUNS or (c.prev == "of" and c.prev2 in KIN_NOUNS) or (c.kin and enabled("clustering.kin_parse"))
 
 
 def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
@@ -175,7 +175,7 @@ def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
         if kind is EntityKind.PLACE:
             place = gazetteer.lookup(c.text)
             if place is None and c.text.isupper() and len(c.text) > 4:
-                place = gazetteer.lookup(c.text.title())
+                place = gazetteer.lookup(title_case(c.text))
             if place is not None:
                 key = place.key
         home = clusters.get(key)
@@ -251,7 +251,7 @@ def _display_name(k: _Cluster) -> str:
         return k.place.name
     # A place known only from an all-capitals dateline ("DERNA") is named "Derna".
     if name.isupper() and len(name) > 4 and all(c.label == "DATELINE" or c.text.isupper() for c in k.cands):
-        return name.title()
+        return title_case(name)
     return name
 
 

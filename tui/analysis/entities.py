@@ -27,6 +27,7 @@ from .lexicon import (
     GROUP_POSSESSORS,
     HONORIFIC_PAIRS,
     HONORIFICS,
+    KIN_NOUNS,
     LEGAL_FORMS,
     LOSS_WORDS,
     MATCH_WORDS,
@@ -53,7 +54,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
-from .names import is_first_name, is_surname, surname_core
+from .names import is_first_name, is_surname, surname_core, title_case
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import is_postnominal, is_rank_abbreviation
@@ -94,6 +95,7 @@ class Candidate:
     prev2: str = ""  # the word before `prev`, lower-cased
     described_as_person: bool = False  # ", a 41-year-old teacher," follows the name
     team_cue: bool = False  # acts as a side would in a match report ("England declared")
+    kin: bool = False  # someone a relative is named by: "the son of Senate Speaker George Pell"
 
     @property
     def key(self) -> str:
@@ -169,8 +171,10 @@ def _without_titles(span: Span) -> Span:
     words glued before a name are not part of it."""
     doc, start, end = span.doc, span.start, span.end
     if end - start > 1 and doc[start].lower_ in ("said", "says", "added", "adds"):
-        if (end < len(doc) and doc[end].text in ",:") or (
-            start > 0 and doc[start - 1].is_quote and enabled("entities.name_edges")
+        if (
+            (end < len(doc) and doc[end].text in ",:")
+            or (start > 0 and doc[start - 1].is_quote and enabled("entities.name_edges"))
+            or (_speaks_rest(doc, start, end) and enabled("entities.said_first"))
         ):
             start += 1  # 'Said Chiyembekeza, "…"', '"…" Said Kiir.': an inverted cue, not a first name
     for k in range(end - 3, start - 1, -1):
@@ -208,6 +212,12 @@ def _without_titles(span: Span) -> Span:
     if enabled("entities.before_given_name"):
         start = _from_given_name(doc, start, end)
     return doc[start:end]
+
+
+def _speaks_rest(doc: Doc, start: int, end: int) -> bool:
+    """ "Said Kruger on the union's website:": the parse makes the first word a verb whose
+    subject is the rest of the span."""
+    return doc[start].tag_ in ("VBD", "VBZ") and any(t.dep_ == "nsubj" and t.head.i == start for t in doc[start + 1 : end])
 
 
 def _from_given_name(doc: Doc, start: int, end: int) -> int:
@@ -462,7 +472,16 @@ def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
         prev2=prev2,
         described_as_person=_described_as_person(span),
         team_cue=_team_cue(span),
+        kin=_kin(span),
     )
+
+
+def _kin(span: Span) -> bool:
+    """ "the son of Senate Speaker George Pell": the parse puts the name after a kin noun's
+    "of", however many titles come between. (An apposition, "the victim's uncle, Tom
+    Reid,", is the relative who then speaks: not this.)"""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in KIN_NOUNS
 
 
 def _team_cue(span: Span) -> bool:
@@ -561,13 +580,35 @@ def _joined_names(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start and prev[-1].whitespace_:
+        halves = (
+            prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start and bool(prev[-1].whitespace_)
+        )
+        if prev is not None and (halves or _surname_tagged_apart(prev, ent)):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
         elif prev is not None and across and (mended := _name_across(prev, ent)):
             out[-1:] = mended
         else:
             out.append(ent)
     return out
+
+
+def _surname_tagged_apart(prev: Span, ent: Span) -> bool:
+    """ "Luhut Binsar" + "Panjaitan" (tagged a place): one capitalised word right after a person's
+    name of two words or more, no place the gazetteer knows, is the rest of the name."""
+    word = ent[0]
+    return (
+        enabled("entities.surname_apart")
+        and prev.label_ == "PERSON"
+        and ent.label_ in ("GPE", "ORG", "NORP", "LOC")
+        and len(ent) == 1
+        and len(prev) >= 2
+        and prev.end == ent.start
+        and bool(prev[-1].whitespace_)
+        and word.is_title
+        and word.is_alpha
+        and gazetteer.lookup(word.text) is None
+        and not (word.i + 1 < len(word.doc) and word.nbor(1).text in ("'s", "’s"))
+    )
 
 
 def _name_across(prev: Span, ent: Span) -> list[Span]:
@@ -820,7 +861,9 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         if c.label == "DATELINE":
             kept.append(c)
             continue
-        place = gazetteer.lookup(c.text) or gazetteer.lookup(c.text.title() if c.text.isupper() and len(c.text) > 4 else c.text)
+        place = gazetteer.lookup(c.text) or gazetteer.lookup(
+            title_case(c.text) if c.text.isupper() and len(c.text) > 4 else c.text
+        )
         is_person_word = len(c.words) == 1 and c.words[0] in person_words
         after_title = c.prev.rstrip(".") in HONORIFICS or c.prev in TITLE_NOUNS
         if _is_title_fragment(c):

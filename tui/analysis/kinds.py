@@ -54,8 +54,13 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
     """The entities with their final kinds (ids renumbered when a kind changed)."""
     changed = False
     kept = []
+    starts = [pb.offset for pb in parsed]
     for ent, kind, evidence in typed(entities, parsed):
         decided = learned(kind, evidence)
+        if decided is EntityKind.PERSON and kind is not EntityKind.PERSON and enabled("kinds.bracketed_label"):
+            roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
+            if roots and all(_bracketed_label(r) for r in roots):
+                decided = kind  # "Annabel Kerridge (Con)": a party's label, not a second person
         if decided is None:
             changed = True  # no entity at all: "Budget", "N7,180", "Moruga/Tableland"
             continue
@@ -252,6 +257,13 @@ def _kind(ent: Entity, roots: list[Token]) -> EntityKind:
     if kind is not EntityKind.PLACE and single and _could_be_a_place(ent) and any(_in_a_place(r) for r in roots):
         return EntityKind.PLACE  # "arrested in Kayonza", "Katundu village"
     return kind
+
+
+def _bracketed_label(root: Token) -> bool:
+    """ "Annabel Kerridge (Con) said": a word in brackets right after a person's name."""
+    doc = root.doc
+    i = root.i
+    return 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i - 2].ent_type_ == "PERSON"
 
 
 def _speaks(roots: list[Token]) -> bool:

@@ -119,6 +119,10 @@ PERSON_NOUNS = frozenset(
     magistrate solicitor barrister accused coroner councillor councilor commissioner sheriff
     superintendent principal headteacher lecturer pastor chaplain trustee clerk
     appellant respondent plaintiff claimant complainant advocate accountant
+    homeowner householder homebuyer renter leaseholder motorist pedestrian holidaymaker spectator
+    onlooker bystander diner retiree camper angler hiker caddie wicketkeeper all-rounder winger
+    flanker fly-half scrum-half fullback quarterback pitcher rookie debutant butcher publican
+    landlady barman bartender waiter waitress proprietor co-founder cofounder shareholder
     """.split()
 )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from functools import lru_cache
 
 from .lexicon import HONORIFIC_PAIRS, NAME_PARTICLES
@@ -92,3 +93,9 @@ def sex_of_name(name: str) -> str | None:
         if male != female:
             sexes.add("m" if male else "f")
     return sexes.pop() if len(sexes) == 1 else None
+
+
+def title_case(text: str) -> str:
+    """ "ST. JOHN’S" → "St. John’s", not str.title()'s "St. John’S": a letter after an
+    apostrophe that ends the word is a suffix ("’s"), not a new word ("O’Neill")."""
+    return re.sub(r"(?<=['’])([A-Z])\b", lambda m: m.group(1).lower(), text.title())

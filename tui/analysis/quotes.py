@@ -500,11 +500,30 @@ def _speech_acts(
                 if alt.referent is not None:
                     resolved = alt
                     break
+        if resolved.referent is not None and enabled("gender.said_that"):
+            told = _reported_pronoun(verb)
+            if told is not None:
+                resolver.refs.told_gender(resolved.referent, told)
         cues[verb.i] = _make_cue(pb, verb, resolved, according, article.text)
         relayed = _relays(verb, according) and sentence[verb.i] in voiced and enabled("inherit.not_source")
         if resolved.referent is not None and not relayed:
             events.append(_Event(resolved.start, resolved.end, block_index, resolved.referent))
     return cues
+
+
+def _reported_pronoun(verb: Token) -> str | None:
+    """ "Siya Ndlovu added that he was proud": "he" or "she" as the subject of the reported clause,
+    with no other name in it before the pronoun, is the speaker. Not from a relative clause: in
+    "her nephew, James Reid, who said she had been ill", the one the story is about."""
+    if verb.dep_ == "relcl":
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("he", "she") and not any(t.pos_ == "PROPN" for t in verb.doc[verb.i : subj.i]):
+            return "m" if subj.lower_ == "he" else "f"
+    return None
 
 
 def _relays(verb: Token, according: bool) -> bool:

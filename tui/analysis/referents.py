@@ -48,6 +48,7 @@ class Referent:
     gender: str | None = None  # "m" / "f" once the text tells us
     plural: bool = False  # "officials", "most workers"
     mentions: list[Mention] = field(default_factory=list)  # non-name references resolved to it
+    gender_guessed: bool = False  # the gender came from the given name's lists, not the text
 
     @property
     def is_person(self) -> bool:
@@ -143,7 +144,7 @@ class Referents:
         if ref is None:
             kind = _SPEAKER_KIND[ent.kind]
             gender = sex_of_name(ent.name) if kind is SpeakerKind.PERSON and enabled("gender.given_name") else None
-            ref = self._by_entity[ent.id] = Referent(ent.name, kind, ent.id, gender=gender)
+            ref = self._by_entity[ent.id] = Referent(ent.name, kind, ent.id, gender=gender, gender_guessed=gender is not None)
         return ref
 
     def entity_referents(self) -> list[Referent]:
@@ -189,6 +190,12 @@ class Referents:
     def learn_gender(self, ref: Referent, gender: str | None) -> None:
         if ref.gender is None and ref.is_person:
             ref.gender = gender
+
+    def told_gender(self, ref: Referent, gender: str) -> None:
+        """The text's own word ("Siya Ndlovu added that he was proud") over the name lists' guess
+        ("Siya" is a woman's name in one locale's list)."""
+        if ref.is_person and (ref.gender is None or ref.gender_guessed):
+            ref.gender, ref.gender_guessed = gender, False
 
     # ---- history --------------------------------------------------------------------------
     def note(self, offset: int, sentence: int, referent: Referent, salience: int, end: int = 0) -> None:

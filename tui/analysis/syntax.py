@@ -181,16 +181,28 @@ def stray_subject(verb: Token) -> Token | None:
     farmer stood", with the farmer hung on the place): the person noun just before it."""
     if verb.dep_ != "ROOT":
         return None
+    names = enabled("subject.stray_name")
     for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
-        if (
-            t.dep_ in ("appos", "conj")
-            and t.pos_ == "NOUN"
-            and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree))
+        if names and _in_noun_clause(t, verb):
+            continue  # "the squad and Okafor, who will now retire, told Harbour Radio"
+        if t.dep_ in ("appos", "conj") and (
+            (t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree)))
+            or (names and t.pos_ == "PROPN" and t.ent_type_ == "PERSON")
         ):
             return t
         if t.pos_ == "VERB":
             return None
     return None
+
+
+def _in_noun_clause(tok: Token, verb: Token) -> bool:
+    """Inside a clause that describes a noun ("who will now leave his role"), below `verb`."""
+    for a in (tok, *tok.ancestors):
+        if a.i == verb.i:
+            return False
+        if a.dep_ in ("relcl", "acl") and a.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def np_bounds(head: Token) -> tuple[int, int]:
