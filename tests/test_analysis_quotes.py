@@ -537,3 +537,17 @@ def test_each_cue_rule_credits_its_shape(analyse_text, rule, text, on, off):
     assert _speakers(analyse_text(text)[1]) == on
     with switched_off(rule):
         assert _speakers(analyse_text(text, name="off.txt")[1]) == off
+
+
+def test_less_common_speech_verbs_are_cues(analyse_text):
+    """ "apologised", "scoffed", "reckoned" right after a quote say who spoke (SPEECH_VERBS); without
+    them the quotes fell to whoever the paragraph before was about."""
+    _, an = analyse_text(
+        "Club chairman sorry for delay\n\n"
+        "The stadium will open two months late, the club said on Friday.\n\n"
+        "\u201cWe let our supporters down and I am sorry,\u201d chairman Peter Mills apologised.\n\n"
+        "\u201cNobody believed the builders anyway,\u201d scoffed Ann Doyle, who has held a season ticket for forty years.\n\n"
+        "\u201cIt will be worth the wait,\u201d Mills reckoned.\n"
+    )
+    assert _speakers(an) == ["Peter Mills", "Ann Doyle", "Peter Mills"]
+    assert all(q.attribution.rule == "cue.after" for q in an.quotes)

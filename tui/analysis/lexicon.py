@@ -24,6 +24,7 @@ SPEECH_VERBS = frozenset(
     praise hail condemn slam blast decry dismiss reject dispute rebut refute
     interject interrupt elaborate clarify specify summarise summarize lament plead beg
     instruct recommend propose counsel remind reassure express
+    echo implore sob chant apologise apologize reckon rue marvel scoff sneer
     """.split()
 )
 
