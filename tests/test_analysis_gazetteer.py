@@ -80,3 +80,10 @@ def test_newsroom_abbreviations_name_the_state_or_province():
     assert gazetteer.lookup("N.B.").kind == "region"  # not New Brunswick, New Jersey
     assert gazetteer.lookup("La.").name == "Louisiana"
     assert gazetteer.lookup("NSW").name == "New South Wales"
+
+
+def test_a_name_in_capitals_is_found_title_cased():
+    from tui.analysis.gazetteer import lookup_any_case
+
+    assert lookup_any_case("TORONTO") is not None and lookup_any_case("TORONTO") == lookup_any_case("Toronto")
+    assert lookup_any_case("ST. JOHN\u2019S") == lookup_any_case("St. John\u2019s")

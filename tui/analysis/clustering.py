@@ -173,9 +173,7 @@ def _by_key(cands: list[Candidate], kind: EntityKind) -> list[_Cluster]:
         if kind is EntityKind.ORGANIZATION:
             key = firm_key(c.text) or key  # "Rio Tinto Ltd" and "Rio Tinto" are one
         if kind is EntityKind.PLACE:
-            place = gazetteer.lookup(c.text)
-            if place is None and c.text.isupper() and len(c.text) > 4:
-                place = gazetteer.lookup(title_case(c.text))
+            place = gazetteer.lookup_any_case(c.text)
             if place is not None:
                 key = place.key
         home = clusters.get(key)

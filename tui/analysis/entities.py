@@ -54,7 +54,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TITLE_PHRASES,
 )
-from .names import is_first_name, is_surname, surname_core, title_case
+from .names import is_first_name, is_surname, surname_core
 from .parsed import ParsedBlock
 from .rules import enabled
 from .syntax import is_postnominal, is_rank_abbreviation
@@ -861,9 +861,7 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
         if c.label == "DATELINE":
             kept.append(c)
             continue
-        place = gazetteer.lookup(c.text) or gazetteer.lookup(
-            title_case(c.text) if c.text.isupper() and len(c.text) > 4 else c.text
-        )
+        place = gazetteer.lookup_any_case(c.text)
         is_person_word = len(c.words) == 1 and c.words[0] in person_words
         after_title = c.prev.rstrip(".") in HONORIFICS or c.prev in TITLE_NOUNS
         if _is_title_fragment(c):

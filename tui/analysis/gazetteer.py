@@ -21,6 +21,7 @@ from typing import Any
 from ..paths import cache_root, write_atomically
 from ..safe_json import StoredFileError, read_json, set_aside
 from .lexicon import COMMON_SUBDIVISION_NAMES
+from .names import title_case
 
 _INDEX_FORMAT = 4
 
@@ -248,6 +249,14 @@ def lookup(name: str) -> Place | None:
     hit = index.get(name)
     if hit is None and name[:4].lower() == "the ":
         hit = index.get(name[4:])
+    return hit
+
+
+def lookup_any_case(name: str) -> Place | None:
+    """`lookup`, and for a name written in capitals ("DERNA", "ST. JOHN’S") its title-cased form."""
+    hit = lookup(name)
+    if hit is None and name.isupper() and len(name) > 4:
+        hit = lookup(title_case(name))
     return hit
 
 
