@@ -450,3 +450,21 @@ def test_a_party_label_in_brackets_is_no_person(analyse_text):
     with switched_off("kinds.bracketed_label"):
         _, off = analyse_text(text, name="off.txt")
     assert kind_of(off, "Con") is EntityKind.PERSON
+
+
+def test_a_surname_tagged_as_a_place_is_the_person(analyse_text):
+    """kinds.surname_any_kind: "Berglund" in a list of scorers, after "Anders Berglund", is him,
+    not a place; off, it is listed under Places."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Oilers edge Leafs\n\n"
+        "Mikko Lindqvist stopped Anders Berglund on a breakaway late in the third period.\n\n"
+        "Holmberg, Sandholm and Berglund scored for Toronto, while Lindqvist made 31 saves.\n"
+    )
+    _, an = analyse_text(text)
+    assert "Berglund" not in [e.name for e in an.places]
+    assert any(e.name == "Anders Berglund" and len(e.mentions) == 2 for e in an.people)
+    with switched_off("kinds.surname_any_kind"):
+        _, off = analyse_text(text, name="off.txt")
+    assert "Berglund" in [e.name for e in off.places]

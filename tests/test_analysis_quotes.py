@@ -487,6 +487,37 @@ _CUE_CASES = [
         ["some members of the council", "Laura Benton", "Laura Benton"],
     ),
     (
+        # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
+        # asked about, not who answers; off, "he" goes to Frost.
+        "salience.asked",
+        "Minister defends housing figures\n\n"
+        "Housing Minister Tom Okonjo said the plan would deliver five thousand homes a year.\n\n"
+        "When asked whether Daniel Frost had seen the figures before they were published, he said: "
+        "\u201cI have no idea what anyone saw.\u201d\n",
+        ["Tom Okonjo"],
+        ["Daniel Frost"],
+    ),
+    (
+        # The one a judge puts a question to is the one who replies; off, "He replied" goes to
+        # the judge, the sentence's subject.
+        "salience.addressee",
+        "Delay in burglary case criticised\n\n"
+        "Two men were sentenced at the crown court on Friday for stealing tools from a yard in 2019.\n\n"
+        "Judge Alan Price asked prosecutor Mark Dunn why the case had taken three years to reach court.\n\n"
+        "He replied: \u201cThe file was not sent to us until last summer.\u201d\n",
+        ["Mark Dunn"],
+        ["Alan Price"],
+    ),
+    (
+        # "the Obrecht campaign manager" is someone who works for Obrecht; off, the quote is hers.
+        "role.not_own_modifier",
+        "Campaign plans weekend rally\n\n"
+        "\u201cWe expect twenty thousand people on Saturday,\u201d the Obrecht campaign manager said.\n\n"
+        "Marta Obrecht is running for governor and leads in the latest polls.\n",
+        ["Obrecht campaign manager"],
+        ["Marta Obrecht"],
+    ),
+    (
         # "… and Okafor, who will now retire from coaching, told Harbour Radio:" is parsed with
         # "told" as the root and no subject; off, the quote and its continuation have no speaker.
         "subject.stray_name",

@@ -268,11 +268,23 @@ class Resolver:
     def role(self, p: Phrase) -> Resolved | None:
         """ "the Ukrainian leader", "the 56-year-old", "the ministry": the best-matching earlier
         referent by title and modifiers; the most recent one on a tie."""
-        seen = self.refs.search_back(p.offset, p.sentence, _role_search(p.lemma, p.modifiers, p.age, p.is_org, p.plural))
+        search = self._not_own_modifier(p, _role_search(p.lemma, p.modifiers, p.age, p.is_org, p.plural))
+        seen = self.refs.search_back(_before(p), p.sentence, search)
         if seen is None:
             return None
         what = "same age" if p.age and p.age in seen.referent.descriptors else "same title"
         return self._found(p, seen.referent, "role.antecedent", f"'{p.text}' → {seen.referent.name}, {what}", seen, mention=True)
+
+    def _not_own_modifier(self, p: Phrase, search: Search) -> Search:
+        """`search` without whoever is named inside the phrase: "the Obrecht campaign manager" is
+        not Obrecht, "the Sinn Féin leader" not Sinn Féin."""
+        if not enabled("role.not_own_modifier"):
+            return search
+        own = {e.id for _, _, e in self.refs.mentions_in(p.start, p.offset)}
+        if not own:
+            return search
+        rank = search.rank
+        return replace(search, rank=lambda item: None if item.referent.entity_id in own else rank(item))
 
     def definite_person(self, p: Phrase) -> Resolved | None:
         """ "the 23-year-old", "the Italian", "the veteran": in news copy a definite description
@@ -289,7 +301,7 @@ class Resolver:
                 return r.kind not in (SpeakerKind.ORGANIZATION, SpeakerKind.PLACE) and r.gender in (None, gender)
             return r.is_person
 
-        seen = self.refs.search_back(p.offset, p.sentence, by_prominence(want))
+        seen = self.refs.search_back(_before(p), p.sentence, self._not_own_modifier(p, by_prominence(want)))
         if seen is None:
             return None
         return self._found(
@@ -432,6 +444,12 @@ def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool,
         return (score,) if score >= 2 else None
 
     return Search(rank, sentences=None)
+
+
+def _before(p: Phrase) -> int:
+    """Where a description looks back from: its first word, since what is named inside it is
+    whose role it is, never who it is."""
+    return p.start if enabled("role.not_own_modifier") else p.offset
 
 
 def _may_be_he_or_she(ref: Referent) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from ..model import Entity, EntityKind
@@ -55,7 +56,10 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
     changed = False
     kept = []
     starts = [pb.offset for pb in parsed]
+    speaking: set[str] = set()
     for ent, kind, evidence in typed(entities, parsed):
+        if evidence.get("speaks"):
+            speaking.add(ent.id)
         decided = learned(kind, evidence)
         if decided is EntityKind.PERSON and kind is not EntityKind.PERSON and enabled("kinds.bracketed_label"):
             roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
@@ -69,8 +73,10 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
             ent.kind, changed = decided, True
         if ent.kind is EntityKind.PERSON:
             ent.name = _without_demonym(ent.name)
-    if changed:
-        kept = _surnames_joined(kept)
+    if changed or enabled("kinds.surname_any_kind"):
+        joined = _surnames_joined(kept, speaking, people=changed)
+        changed = changed or len(joined) != len(kept)
+        kept = joined
     return _renumbered(kept) if changed else kept
 
 
@@ -205,10 +211,13 @@ def _add(features: dict[str, float], name: str, value: float) -> None:
 SPACY_LABELS = ("PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "")
 
 
-def _surnames_joined(entities: list[Entity]) -> list[Entity]:
+def _surnames_joined(entities: list[Entity], speaking: AbstractSet[str] = frozenset(), *, people: bool = True) -> list[Entity]:
     """A one-word person (or "Mr X") left on its own, often because it became a person only
     here, joins the one person whose full name ends with it: "Rabada" and "Kagiso Rabada" are
-    one entry. With two such people ("Bill Clinton", "Hillary Clinton") it stays apart."""
+    one entry. With two such people ("Bill Clinton", "Hillary Clinton") it stays apart. So does
+    a one-word place or organisation that never speaks, unless the gazetteer knows a sizeable
+    town by that name. `people`: join one-word people too (clustering joined them already
+    unless a kind changed here)."""
     by_surname: dict[str, list[Entity]] = {}
     for ent in entities:
         words = ent.name.split()
@@ -217,7 +226,15 @@ def _surnames_joined(entities: list[Entity]) -> list[Entity]:
     out = []
     for ent in entities:
         words = ent.name.split()
-        short = ent.kind is EntityKind.PERSON and (len(words) == 1 or (len(words) == 2 and words[0].lower() in HONORIFICS))
+        short = (
+            people and ent.kind is EntityKind.PERSON and (len(words) == 1 or (len(words) == 2 and words[0].lower() in HONORIFICS))
+        )
+        if ent.kind is not EntityKind.PERSON and len(words) == 1 and ent.id not in speaking and enabled("kinds.surname_any_kind"):
+            # "Matthews, Nylander and Hyman scored" after "William Nylander": the NER's place or
+            # organisation is the man, unless it is a real town ("Jackson") of some size, or it
+            # speaks (then it is someone in its own right: "Netanyahu said" beside "Sara Netanyahu").
+            place = gazetteer.lookup(ent.name)
+            short = place is None or place.population < 100_000
         homes = by_surname.get(words[-1], []) if short else []
         if len(homes) == 1 and homes[0] is not ent:
             homes[0].mentions = sorted(homes[0].mentions + ent.mentions, key=lambda m: m.start)

@@ -40,6 +40,11 @@ ADDRESSEE_VERBS = frozenset(
     {"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"}
 )
 
+# Verbs that put a question to someone: "Asked whether Kwarteng knew, he replied", "the judge
+# asked Stubbs if he had discussed the case": who is named inside the question is its topic,
+# and the one asked is the one who answers.
+QUESTIONING_VERBS = frozenset("ask question press quiz query".split())
+
 # Speech verbs whose object is who is spoken of or to: in the passive ("Knowles has been described
 # as ...", "she was told ...") their subject is not the speaker; the "by" agent is.
 SPOKEN_OF_VERBS = (

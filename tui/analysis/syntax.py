@@ -24,6 +24,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PHRASAL_SPEECH,
     POSTNOMINALS,
+    QUESTIONING_VERBS,
     ROLE_CLASSES,
     SPEECH_VERBS,
     SPOKEN_OF_VERBS,
@@ -225,6 +226,10 @@ def salience(tok: Token) -> int:
         t = t.head
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
         return MAIN_SUBJECT  # "Okafor, who joined ..., levelled": a fragment parse
+    if enabled("salience.asked") and _in_question(t):
+        return OTHER  # "When asked if Mr O'Donovan was involved, he said": the topic, not "he"
+    if enabled("salience.addressee") and _asked(t):
+        return SPEAKER  # "Judge Lawson asked Stubbs if he had discussed the case, he replied"
     if t.dep_ == "poss" and t.head.dep_ in SUBJECT_DEPS:
         return SUBJECT  # "Salem's family is staying with relatives. He says ..."
     if t.dep_ not in SUBJECT_DEPS:
@@ -235,6 +240,36 @@ def salience(tok: Token) -> int:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return MAIN_SUBJECT if verb.dep_ == "ROOT" else SUBJECT
+
+
+def _in_question(tok: Token) -> bool:
+    """Inside the question a verb of asking puts: "Pressed on whether Kwarteng knew", "asked
+    if Mr O'Donovan was involved" (not a request: "asked the army to be ready")."""
+    t = tok
+    while t.head.i != t.i:
+        if t.head.lemma_.lower() in QUESTIONING_VERBS and t.i > t.head.i and _question(t):
+            return True
+        t = t.head
+    return False
+
+
+def _asked(tok: Token) -> bool:
+    """The one a question is put to: "asked Stubbs if he had", "asked the minister about it"."""
+    verb = tok.head
+    return (
+        tok.dep_ == "dobj"
+        and verb.lemma_.lower() in QUESTIONING_VERBS
+        and any(_question(c) for c in verb.children if c.i > tok.i)
+    )
+
+
+def _question(clause: Token) -> bool:
+    """A verb of asking's dependent that holds the question: "if/whether …", "what …", "about …"."""
+    if clause.dep_ == "prep":
+        return clause.lower_ in ("about", "on", "over")
+    return clause.dep_ in ("ccomp", "advcl") and any(
+        m.lower_ in ("if", "whether") or m.tag_ in ("WDT", "WP", "WRB") for m in clause.children
+    )
 
 
 def speech_salience(verb: Token) -> int:
