@@ -675,6 +675,17 @@ def test_a_person_noun_glued_before_a_name_is_no_part_of_it(analyse_text):
     assert [s.name for s in an.speakers] == ["Dara Quinn", "Colm Walsh"]
 
 
+def test_an_office_word_glued_before_a_name_is_no_part_of_it(analyse_text):
+    """ "NASA Administrator Bill Nelson", "Senate President Pro Tem Del Marsh": "administrator",
+    "pro" and "tem" are cut from the front of a name like any title."""
+    _, an = analyse_text(
+        "Probe returns samples\n\n"
+        "\u201cWe are trying to find out where we came from,\u201d said NASA Administrator Bill Nelson.\n"
+    )
+    assert names(an, EntityKind.PERSON) == ["Bill Nelson"]
+    assert [s.name for s in an.speakers] == ["Bill Nelson"]
+
+
 def test_a_surname_the_model_tagged_apart_joins_the_name(analyse_text):
     """entities.surname_apart: "Luhut Binsar" tagged a person and "Panjaitan" a place right after
     it are one man, "Luhut" later included; off, the surname is lost from his name."""

@@ -518,6 +518,17 @@ _CUE_CASES = [
         ["Marta Obrecht"],
     ),
     (
+        # "The Times reported that she had suggested …": "she" is not the Times, which is no
+        # person (names do not take "the"); off, the paper becomes one and takes her quote.
+        "kinds.the_no_person",
+        "Forbes denies criticising leader\n\n"
+        "The Times reported on Monday that she had suggested the First Minister lacked ambition.\n\n"
+        "\u201cI never said any such thing,\u201d she said.\n\n"
+        "Kate Forbes is the deputy first minister.\n",
+        ["Kate Forbes"],
+        ["Times"],
+    ),
+    (
         # "… and Okafor, who will now retire from coaching, told Harbour Radio:" is parsed with
         # "told" as the root and no subject; off, the quote and its continuation have no speaker.
         "subject.stray_name",

@@ -94,9 +94,11 @@ def typed(entities: list[Entity], parsed: list[ParsedBlock]) -> list[tuple[Entit
             roots += bare.get(words[-1], [])  # "Harmon, who led" after "Scott Harmon"
         kind = _kind(ent, roots)
         picked = any(m.start in picked_up for m in ent.mentions)
+        evidence = _evidence(ent, roots, picked)
         if kind is EntityKind.ORGANIZATION and _person_shaped(ent.name, 1 if _speaks(roots) else 2) and picked:
-            kind = EntityKind.PERSON  # "Guardiola said ..." and later "Guardiola has ... He said"
-        out.append((ent, kind, _evidence(ent, roots, picked)))
+            if not (evidence.get("the_before") and enabled("kinds.the_no_person")):
+                kind = EntityKind.PERSON  # "Guardiola said ..." and later "Guardiola has ... He said"
+        out.append((ent, kind, evidence))
     return out
 
 

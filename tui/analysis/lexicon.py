@@ -97,6 +97,7 @@ ORG_NOUNS = (
 # Nouns that describe a person by role; "the minister", "a spokesman", "the 44-year-old".
 PERSON_NOUNS = frozenset(
     """
+    administrator agent goalie goaltender netminder pro tem tempore
     president leader minister premier chancellor secretary spokesman spokeswoman spokesperson
     official officer diplomat envoy ambassador senator lawmaker legislator congressman
     congresswoman representative mayor governor king queen prince princess monarch emperor

@@ -105,6 +105,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.title_last": '"Kottayam Superintendent", "Etowah County Sheriff" tagged as people: a name ending in a title, with no given name before it, is nobody\'s name',
     "entities.postnominal": '"Mary Lou McDonald TD": letters after a name are not part of it, and the rest is a person',
     "kinds.surname_any_kind": '"Matthews, Nylander and Hyman scored" after "William Nylander": a one-word place or organisation that is the surname of exactly one person in the text is that person (not a town of 100,000 or more)',
+    "kinds.the_no_person": '"The Times reported that she had suggested …": a name written with "the" before it is no person\'s, however a "he" or "she" after it reads',
     "kinds.bracketed_label": '"Annabel Kerridge (Con) said": one word in brackets right after a person\'s name is a label (a party), never made a person by the learned scorer',
     "kinds.learned": "the learned scorer (kind_scorer) overrules the hand rules' kind, or drops the entry, where it is sure",
     "entities.portfolio": '"Internal Affairs Minister", "Devolution Cabinet Secretary": the words before a minister\'s title are a portfolio, not an organisation',
