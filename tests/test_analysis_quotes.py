@@ -529,6 +529,16 @@ _CUE_CASES = [
         ["Times"],
     ),
     (
+        # "lawmaker Marta Oliveira of the center Civic Alliance party said" is parsed with "party"
+        # as the subject and the lawmaker hung on it; off, the quote goes to a description.
+        "subject.person_inside",
+        "Pensions vote\n\n"
+        "\u201cThis place cannot stay indifferent when a pensioner is earning so little,\u201d lawmaker "
+        "Marta Oliveira of the center Civic Alliance party said during the session.\n",
+        ["Marta Oliveira"],
+        ["lawmaker Marta Oliveira of the center Civic Alliance"],
+    ),
+    (
         # "… and Okafor, who will now retire from coaching, told Harbour Radio:" is parsed with
         # "told" as the root and no subject; off, the quote and its continuation have no speaker.
         "subject.stray_name",

@@ -212,6 +212,23 @@ class Resolver:
         self.refs.learn_gender(ref, gender_of_words(t.lower_ for t in p.words if t.dep_ != "poss"))
         return self._found(p, ref, "subject.name")
 
+    def person_inside(self, p: Phrase) -> Resolved | None:
+        """ "pastor Tony Spell of Life Tabernacle Church in Baton Rouge, told", "lawmaker Paula
+        Oliveto of the Civic Coalition party said": the parser made the organisation the subject
+        and hung the person on it as a noun of their own (not a modifier: "the Trump campaign")."""
+        if not enabled("subject.person_inside"):
+            return None
+        doc, lo = p.head.doc, p.pb.offset
+        for t in doc[p.lo : p.head.i]:
+            if t.pos_ != "PROPN" or not _hung_on(t, p.head):
+                continue
+            ent = self.refs.entity_at(lo + t.idx, lo + t.idx + len(t.text))
+            if ent is not None and ent.kind is EntityKind.PERSON:
+                head = self.refs.entity_at(lo + p.head.idx, lo + p.head.idx + len(p.head.text))
+                if head is None or head.kind is not EntityKind.PERSON:
+                    return self._found(p, self.refs.of_entity(ent), "subject.person_inside")
+        return None
+
     def person_pronoun(self, p: Phrase) -> Resolved | None:
         gender = "m" if p.head.lower_ == "he" else "f"
         search = by_prominence(lambda r: r.is_person and not r.plural and r.gender in (None, gender) and _may_be_he_or_she(r))
@@ -452,6 +469,19 @@ def _before(p: Phrase) -> int:
     return p.start if enabled("role.not_own_modifier") else p.offset
 
 
+def _hung_on(tok: Token, head: Token) -> bool:
+    """`tok` reaches `head` through a noun of its own ("nmod", an apposition), never as a mere
+    modifier, an owner or inside a prepositional phrase."""
+    links = []
+    t = tok
+    while t.i != head.i:
+        if t.dep_ not in ("compound", "flat", "appos", "nmod") or t.head.i == t.i:
+            return False
+        links.append(t.dep_)
+        t = t.head
+    return links[-1] == "nmod" if links else False
+
+
 def _may_be_he_or_she(ref: Referent) -> bool:
     """A named person (also a name the NER missed, "said Pisharody"), or someone described by a
     noun for a person ("the caller", "a retired educator", "one of the girls"): not "the result"
@@ -476,6 +506,7 @@ def _always(p: Phrase) -> bool:
 
 
 _ORDER: tuple[tuple[str, Callable[[Resolver, Phrase], Resolved | None], Callable[[Phrase], bool]], ...] = (
+    ("subject.person_inside", Resolver.person_inside, lambda p: p.head.pos_ in ("NOUN", "PROPN")),
     ("subject.name", Resolver.name, lambda p: not _epithet(p)),
     ("pronoun.person", Resolver.person_pronoun, lambda p: p.head.lower_ in PERSON_PRONOUNS),
     ("document.issuer", Resolver.document, lambda p: p.lemma in DOCUMENT_NOUNS),

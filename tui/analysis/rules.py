@@ -13,6 +13,7 @@ from contextvars import ContextVar
 
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
+    "subject.person_inside": '"pastor Tony Spell of Life Tabernacle Church, told": the person the parser hung on an organisation it made the subject',
     "subject.name": "a name the entity list knows",
     "subject.titles_joined": '"president and CEO Neil Portnow said": two titles joined by "and", the second ending in a person\'s name, are that person\'s',
     "subject.not_listener": '"X, who runs the unit, told CTV Vancouver": of two subjects the parser gives "tell", the one after it is the listener',
