@@ -518,15 +518,15 @@ _CUE_CASES = [
         ["Marta Obrecht"],
     ),
     (
-        # "The Times reported that she had suggested …": "she" is not the Times, which is no
-        # person (names do not take "the"); off, the paper becomes one and takes her quote.
+        # "The Herald reported that she had told friends …": "she" is not the Herald, which is
+        # no person (names do not take "the"); off, the paper becomes one and takes her quote.
         "kinds.the_no_person",
-        "Forbes denies criticising leader\n\n"
-        "The Times reported on Monday that she had suggested the First Minister lacked ambition.\n\n"
-        "\u201cI never said any such thing,\u201d she said.\n\n"
-        "Kate Forbes is the deputy first minister.\n",
-        ["Kate Forbes"],
-        ["Times"],
+        "Minister denies criticising leader\n\n"
+        "Deputy first minister Anna Moray has denied criticising the party leader.\n\n"
+        "The Herald reported on Monday that she had told friends the party needed new ideas.\n\n"
+        "\u201cI never said any such thing,\u201d she said.\n",
+        ["Anna Moray"],
+        ["Herald"],
     ),
     (
         # "lawmaker Marta Oliveira of the center Civic Alliance party said" is parsed with "party"

@@ -213,19 +213,19 @@ class Resolver:
         return self._found(p, ref, "subject.name")
 
     def person_inside(self, p: Phrase) -> Resolved | None:
-        """ "pastor Tony Spell of Life Tabernacle Church in Baton Rouge, told", "lawmaker Paula
-        Oliveto of the Civic Coalition party said": the parser made the organisation the subject
-        and hung the person on it as a noun of their own (not a modifier: "the Trump campaign")."""
+        """ "pastor Tom Welles of Grace Harbor Church in Midvale, told", "lawmaker Marta Oliveira
+        of the Civic Alliance party said": the parser made the organisation the subject and hung
+        the person on it as a noun of their own (not a modifier: "the Hale campaign said")."""
         if not enabled("subject.person_inside"):
             return None
         doc, lo = p.head.doc, p.pb.offset
+        head = self.refs.entity_at(lo + p.head.idx, lo + p.head.idx + len(p.head.text))
+        if head is not None and head.kind is EntityKind.PERSON:
+            return None
         for t in doc[p.lo : p.head.i]:
-            if t.pos_ != "PROPN" or not _hung_on(t, p.head):
-                continue
-            ent = self.refs.entity_at(lo + t.idx, lo + t.idx + len(t.text))
-            if ent is not None and ent.kind is EntityKind.PERSON:
-                head = self.refs.entity_at(lo + p.head.idx, lo + p.head.idx + len(p.head.text))
-                if head is None or head.kind is not EntityKind.PERSON:
+            if t.pos_ == "PROPN" and _hung_on(t, p.head):
+                ent = self.refs.entity_at(lo + t.idx, lo + t.idx + len(t.text))
+                if ent is not None and ent.kind is EntityKind.PERSON:
                     return self._found(p, self.refs.of_entity(ent), "subject.person_inside")
         return None
 
@@ -294,7 +294,7 @@ class Resolver:
 
     def _not_own_modifier(self, p: Phrase, search: Search) -> Search:
         """`search` without whoever is named inside the phrase: "the Obrecht campaign manager" is
-        not Obrecht, "the Sinn Féin leader" not Sinn Féin."""
+        not Obrecht, "the Green Party leader" not the party."""
         if not enabled("role.not_own_modifier"):
             return search
         own = {e.id for _, _, e in self.refs.mentions_in(p.start, p.offset)}

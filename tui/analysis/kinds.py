@@ -232,9 +232,9 @@ def _surnames_joined(entities: list[Entity], speaking: AbstractSet[str] = frozen
             people and ent.kind is EntityKind.PERSON and (len(words) == 1 or (len(words) == 2 and words[0].lower() in HONORIFICS))
         )
         if ent.kind is not EntityKind.PERSON and len(words) == 1 and ent.id not in speaking and enabled("kinds.surname_any_kind"):
-            # "Matthews, Nylander and Hyman scored" after "William Nylander": the NER's place or
+            # "Holm, Berglund and Sand scored" after "Anders Berglund": the NER's place or
             # organisation is the man, unless it is a real town ("Jackson") of some size, or it
-            # speaks (then it is someone in its own right: "Netanyahu said" beside "Sara Netanyahu").
+            # speaks (then it is someone in its own right: "Mr Reid said" beside "Ann Reid").
             place = gazetteer.lookup(ent.name)
             short = place is None or place.population < 100_000
         homes = by_surname.get(words[-1], []) if short else []

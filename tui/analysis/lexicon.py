@@ -40,8 +40,8 @@ ADDRESSEE_VERBS = frozenset(
     {"tell", "ask", "inform", "assure", "remind", "reassure", "advise", "urge", "warn", "instruct", "order", "beg"}
 )
 
-# Verbs that put a question to someone: "Asked whether Kwarteng knew, he replied", "the judge
-# asked Stubbs if he had discussed the case": who is named inside the question is its topic,
+# Verbs that put a question to someone: "Asked whether Frost knew, he replied", "the judge
+# asked Dunn if he had discussed the case": who is named inside the question is its topic,
 # and the one asked is the one who answers.
 QUESTIONING_VERBS = frozenset("ask question press quiz query".split())
 

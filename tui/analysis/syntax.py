@@ -227,9 +227,9 @@ def salience(tok: Token) -> int:
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
         return MAIN_SUBJECT  # "Okafor, who joined ..., levelled": a fragment parse
     if enabled("salience.asked") and _in_question(t):
-        return OTHER  # "When asked if Mr O'Donovan was involved, he said": the topic, not "he"
+        return OTHER  # "When asked if Mr Doran was involved, he said": the topic, not "he"
     if enabled("salience.addressee") and _asked(t):
-        return SPEAKER  # "Judge Lawson asked Stubbs if he had discussed the case, he replied"
+        return SPEAKER  # "Judge Price asked Dunn if he had discussed the case, he replied"
     if t.dep_ == "poss" and t.head.dep_ in SUBJECT_DEPS:
         return SUBJECT  # "Salem's family is staying with relatives. He says ..."
     if t.dep_ not in SUBJECT_DEPS:
@@ -243,8 +243,8 @@ def salience(tok: Token) -> int:
 
 
 def _in_question(tok: Token) -> bool:
-    """Inside the question a verb of asking puts: "Pressed on whether Kwarteng knew", "asked
-    if Mr O'Donovan was involved" (not a request: "asked the army to be ready")."""
+    """Inside the question a verb of asking puts: "Pressed on whether Frost knew", "asked
+    if Mr Doran was involved" (not a request: "asked the army to be ready")."""
     t = tok
     while t.head.i != t.i:
         if t.head.lemma_.lower() in QUESTIONING_VERBS and t.i > t.head.i and _question(t):
@@ -254,7 +254,7 @@ def _in_question(tok: Token) -> bool:
 
 
 def _asked(tok: Token) -> bool:
-    """The one a question is put to: "asked Stubbs if he had", "asked the minister about it"."""
+    """The one a question is put to: "asked Dunn if he had", "asked the minister about it"."""
     verb = tok.head
     return (
         tok.dep_ == "dobj"
