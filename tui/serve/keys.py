@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import asyncssh
-from asyncssh import auth_keys as _auth_keys
+from .ssh import asyncssh
+from .ssh import auth_keys as _auth_keys
 
 HOST_KEY_NAME = "ssh_host_ed25519_key"
 

@@ -23,8 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-import asyncssh
-
 from ..cache import cache_dir
 from ..cache import writable as cache_writable
 from ..exits import EXIT_OK, EXIT_USAGE, PROG, error
@@ -32,6 +30,7 @@ from .forks import ZygoteKeeper, forkable
 from .keys import AuthorizedKeys, ServeKeyError, default_host_key_path, fingerprint, load_or_create_host_key
 from .limits import PreauthGate, PreauthLimits, RateLimitedLine, listening_socket
 from .session import DEFAULT_TERM, ConnectionInfo, ReaderSession, package_root, reader_argv, reader_env
+from .ssh import asyncssh
 from .warm import WARM_OK, WARM_UNWRITABLE
 
 DEFAULT_HOST = "127.0.0.1"

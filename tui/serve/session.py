@@ -16,10 +16,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import asyncssh
-
 from .forks import ForkedPty
 from .pty import PtyProcess
+from .ssh import asyncssh
 
 if TYPE_CHECKING:
     from .server import ServerState
