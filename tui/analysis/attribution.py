@@ -219,12 +219,12 @@ class Resolver:
         if not enabled("subject.person_inside"):
             return None
         doc, lo = p.head.doc, p.pb.offset
-        head = self.refs.entity_at(lo + p.head.idx, lo + p.head.idx + len(p.head.text))
+        head = self.refs.entity_at_token(lo, p.head)
         if head is not None and head.kind is EntityKind.PERSON:
             return None
         for t in doc[p.lo : p.head.i]:
             if t.pos_ == "PROPN" and _hung_on(t, p.head):
-                ent = self.refs.entity_at(lo + t.idx, lo + t.idx + len(t.text))
+                ent = self.refs.entity_at_token(lo, t)
                 if ent is not None and ent.kind is EntityKind.PERSON:
                     return self._found(p, self.refs.of_entity(ent), "subject.person_inside")
         return None
@@ -361,10 +361,10 @@ class Resolver:
         refs = self.refs
         if is_postnominal(head.text) and head.i > 0 and head.doc[head.i - 1].dep_ == "compound":
             name = head.doc[head.i - 1]  # "Joanna Korner QC said": the person named before the letters
-            ent = refs.entity_at(pb.offset + name.idx, pb.offset + name.idx + len(name.text))
+            ent = refs.entity_at_token(pb.offset, name)
             if ent is not None and ent.kind is EntityKind.PERSON:
                 return ent
-        ent = refs.entity_at(pb.offset + head.idx, pb.offset + head.idx + len(head.text))
+        ent = refs.entity_at_token(pb.offset, head)
         if ent is not None:
             return refs.as_person(ent, pb.offset + head.idx)
         owner = refs.surname_owner(head.text) if head.text[:1].isupper() else None
@@ -375,7 +375,7 @@ class Resolver:
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
                     if not under_phrase(t, child):
-                        ent = refs.entity_at(pb.offset + t.idx, pb.offset + t.idx + len(t.text))
+                        ent = refs.entity_at_token(pb.offset, t)
                         if ent is not None:
                             return ent  # an apposition names the same thing
         return None

@@ -408,7 +408,7 @@ def _note_names(pb: ParsedBlock, refs: Referents, inside: list[int], sentence: l
             continue
         if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper()):
             owner = refs.surname_owner(tok.text)
-            if owner is not None and refs.entity_at(lo + tok.idx, lo + tok.idx + len(tok.text)) is None:
+            if owner is not None and refs.entity_at_token(lo, tok) is None:
                 ref, level = refs.note_entity_mention(pb, tok, owner, sentence[tok.i])
                 if level >= MAIN_SUBJECT:
                     topics.append((lo + tok.idx, lo + tok.idx + len(tok.text), ref))

@@ -124,6 +124,11 @@ class Referents:
             return self._spans[j + 1][2]
         return None
 
+    def entity_at_token(self, offset: int, tok: Token) -> Entity | None:
+        """The entity with a mention over `tok`, a token of the block that starts at `offset`."""
+        start = offset + tok.idx
+        return self.entity_at(start, start + len(tok.text))
+
     def mentions_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """(start, end, entity) of every entity mention starting in [lo, hi)."""
         return self._spans[bisect.bisect_left(self._starts, lo) : bisect.bisect_left(self._starts, hi)]
