@@ -414,6 +414,42 @@ def test_a_name_after_an_honorific_is_a_person_even_untagged(analyse_text):
     assert speaker(off) != "Alan Birtle"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Drainage works cut flooding\n\n"
+            "Mayor Sheikh Fazle Noor Tuhin on Wednesday (14 June) credited the timely efforts of Dhaka South "
+            "City Corporation (DSCC) for managing to reduce waterlogging in the area.\n\n"
+            "He made the claim while talking to reporters after opening a sports ground.\n\n"
+            'He said, "We were able to cut waterlogging to a tenth this year."\n',
+            "Fazle Noor Tuhin",
+        ),
+        (
+            "Voters ignored, says MEP\n\n"
+            "Politicians in Brussels have shown once again that they are refusing to listen to what voters "
+            "are actually telling them, warned ECR Danish MEP Kasper Brixtofte following a vote in the "
+            "European Parliament today.\n\n"
+            '"They would rather blame national governments than look at themselves," he added.\n',
+            "Kasper Brixtofte",
+        ),
+    ],
+    ids=["title-first", "title-before"],
+)
+def test_words_after_a_title_are_a_person_even_untagged(analyse_text, text, name):
+    """entities.untagged_title: the model tags neither name; after "Mayor" or "MEP" they are
+    people, and the "he" of the quote is theirs (off: nobody's)."""
+    from tui.analysis.rules import switched_off
+
+    _, an = analyse_text(text)
+    assert _kinds(an).get(name) == "person"
+    assert [s.name for s in an.speakers] == [name]
+    with switched_off("entities.untagged_title"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert name not in _kinds(off)
+    assert [q.speaker_id for q in off.quotes] == [None]
+
+
 def test_a_bracket_left_open_is_cut_from_a_name(nlp):
     """The model sometimes tags "Democratic Alliance (DA" as one name (a span ending inside the
     brackets): the name ends before the bracket, as it does before a closed pair."""

@@ -487,6 +487,34 @@ _CUE_CASES = [
         ["some members of the council", "Laura Benton", "Laura Benton"],
     ),
     (
+        # "his family said" is a group: never the man named in the next paragraph (off,
+        # lede.named gives him his own tributes).
+        "description.collective",
+        "Tributes paid after crash\n\n"
+        'A man who died in a crash on the ring road was "a loyal friend" who "always had time for people", '
+        "his family said.\n\n"
+        "Daniel Pryce died after his car hit a barrier in Leeds on Monday.\n",
+        ["family", "family"],
+        ["Daniel Pryce", "Daniel Pryce"],
+    ),
+    (
+        # A five-year-old among the dead is no antecedent for the "he said" of a long quote; the
+        # superintendent is, though further back (off, the boy says it).
+        "salience.child",
+        "Road policing chief appalled by toll\n\n"
+        "Superintendent Mark Hollis spoke of his horror over the deaths on the country's roads after "
+        "another crash claimed four lives.\n\n"
+        "Police today revealed a five-year-old boy was among the dead, and a baby and two toddlers were "
+        "taken to hospital.\n\n"
+        "A baby is one of three badly hurt people in Waikato Hospital. Four others are stable.\n\n"
+        "The head-on smash north of Taupo closed the highway for hours.\n\n"
+        "On Sunday a collision in Southland killed three people.\n\n"
+        '"It is a terrible thing to have happened. I cannot believe it. It is so unnecessary. We have '
+        'lost four lives. They had futures," he said.\n',
+        ["Mark Hollis"],
+        ["five-year-old boy"],
+    ),
+    (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
         # asked about, not who answers; off, "he" goes to Frost.
         "salience.asked",

@@ -15,6 +15,7 @@ Kinds are not decided here: an entity's kind comes from `kinds`, and resolution 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING
 from ..model import Entity, EntityKind, Mention, Span, SpeakerKind
 from .lexicon import (
     AGENT_SUFFIXES,
+    CHILD_NOUNS,
+    COLLECTIVE_NOUNS,
     DEFINITE,
     DEMONYM,
     DOCUMENT_NOUNS,
@@ -37,6 +40,7 @@ from .lexicon import (
     TITLE_NOUNS,
     TRADE_NOUNS,
     WRITTEN_NOUNS,
+    YOUNG_AGES,
 )
 from .parsed import ParsedBlock
 from .referents import Referent, Referents, Resolved, Search, Seen, by_prominence
@@ -63,6 +67,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _PLURAL_TAGS = ("NNS", "NNPS")
+_SPELT_AGE = re.compile(r"\b([a-z]+)\s*-\s*year\s*-\s*old\b")
 
 
 @dataclass(slots=True)
@@ -120,11 +125,21 @@ class Phrase:
 
     @property
     def plural(self) -> bool:
-        return self.head.tag_ in _PLURAL_TAGS
+        collective = self.lemma in COLLECTIVE_NOUNS and enabled("description.collective")
+        return self.head.tag_ in _PLURAL_TAGS or collective
 
     @property
     def age(self) -> str | None:
         return age_of(self.words)
+
+    @property
+    def child(self) -> bool:
+        """ "a five-year-old boy", "the baby": rarely the one a later "he said" quotes."""
+        age = self.age
+        if age is not None:
+            return int(age) < 13
+        spelt = _SPELT_AGE.search(self.text.lower())
+        return bool(spelt and spelt.group(1) in YOUNG_AGES) or self.lemma in CHILD_NOUNS
 
     @property
     def modifiers(self) -> set[str]:
@@ -198,7 +213,10 @@ class Resolver:
         start, end = (p.offset, p.offset + len(p.head.text)) if pronoun else (p.start, p.end)
         if mention:
             ref.mentions.append(Mention(start, end, p.pb.text[start - p.pb.offset : end - p.pb.offset]))
-        self.refs.note(p.offset, p.sentence, ref, p.salience, p.offset + len(p.head.text))
+        if p.salience == SPEAKER or not p.child or not enabled("salience.child"):
+            # "a five-year-old boy was among the dead. ... he said": a child spoken of is no
+            # antecedent for a later speaker
+            self.refs.note(p.offset, p.sentence, ref, p.salience, p.offset + len(p.head.text))
         evidence = (Span(seen.offset, seen.end),) if seen is not None else ()
         return Resolved(ref, start, end, rule, reason, evidence)
 

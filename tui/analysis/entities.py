@@ -714,6 +714,9 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
     named = _after_honorific(span)
     if named is not None and enabled("entities.untagged_titled"):
         return [_typed(pb, named, "PERSON", EntityKind.PERSON)]  # "County Coun Don Mackenzie"
+    named = _after_title(span)
+    if named is not None and enabled("entities.untagged_title"):
+        return [_typed(pb, named, "PERSON", EntityKind.PERSON)]  # "Mayor Sheikh Fazle Noor Taposh"
     if not enabled("entities.untagged"):
         return []
     if place and not opens and _listed_with_place(span.root):
@@ -741,6 +744,32 @@ def _after_honorific(span: Span) -> Span | None:
             if len(rest) <= 3 and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest):
                 return rest
     return None
+
+
+def _after_title(span: Span) -> Span | None:
+    """Two to four capitalised words the model left untagged right after a capitalised title
+    ("Mayor Sheikh Fazle Noor Taposh credited", "Danish MEP Morten Messerschmidt warned"): a
+    person, unless a word of them names a place or a body. One word after a title is left alone
+    ("Mayor Bristol" is rarer than a one-word place or team)."""
+    doc, first = span.doc, span[0]
+    if first.lower_ in TITLE_NOUNS and first.text[:1].isupper():
+        k = 1
+        while k < len(span) and span[k].lower_ in TITLE_NOUNS:
+            k += 1  # "Prime Minister", "Mayor Sheikh"
+        rest = span[k:]
+    elif span.start > 0 and doc[span.start - 1].lower_ in TITLE_NOUNS and doc[span.start - 1].text[:1].isupper():
+        rest = span
+    else:
+        return None
+    if not 2 <= len(rest) <= 4 or not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in rest):
+        return None
+    for t in rest:
+        place = gazetteer.lookup(t.text)
+        if t.text in ORG_NAME_WORDS or t.text in PLACE_NAME_WORDS or t.lower_ in TITLE_NOUNS or t.lower_ in ORG_NOUNS:
+            return None
+        if place is not None and place.kind == "country":
+            return None
+    return None if gazetteer.lookup(rest.text) is not None else rest
 
 
 # Nouns a place can be the home of: "a Christchurch resident", "Kiambu Senator".

@@ -183,6 +183,15 @@ KIN_NOUNS = frozenset(
     "stepdaughter father-in-law mother-in-law son-in-law daughter-in-law brother-in-law sister-in-law".split()
 )
 
+# Singular nouns for several people: "his family said" is a group, never the one person named
+# next, and "they" may stand for it.
+COLLECTIVE_NOUNS = frozenset("family couple pair duo trio household crowd".split())
+
+# Those too young to be quoted, whatever "he" or "she" follows them.
+CHILD_NOUNS = frozenset("baby babies toddler toddlers infant infants newborn newborns".split())
+# Ages spelt out that make "a five-year-old" a child.
+YOUNG_AGES = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
 # ---- names and titles -------------------------------------------------------------------------
@@ -336,7 +345,8 @@ PLACE_NAME_WORDS = frozenset(
     "Hall Reserve Stream Rise Terrace Close Walk Rd Ave Inn Station Prison Jail Mine Dam Hotel Camp Arena Oval "
     "GRC Building Barracks Palace Castle Cathedral Mosque Desert Volcano Peninsula Creek Estates Grounds "
     "Courthouse Hospital Clinic Infirmary Centre Center Central Town Place Territory Nagar Grove Farm Downs "
-    "View Constituency Zone Harbour Harbor Hills Parish Shire".split()
+    "View Constituency Zone Harbour Harbor Hills Parish Shire Zoo Lodge Library Theatre Theater Resort Casino "
+    "Blvd Pkwy Hwy".split()
 )
 # Last words that make a multi-word name an organisation: "Hong Kong Observatory",
 # "Zimbabwe Anti-Corruption Commission", "Trinidad and Tobago Police Service".
@@ -346,7 +356,7 @@ ORG_NAME_WORDS = frozenset(
     "Trust Society Network Alliance Movement Front Army Navy Administration Secretariat Directorate "
     "Judiciary Church Club Academy Exchange Museum News Sports Cricket Biotech Cross Times Post "
     "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
-    "Taskforce Squad Municipality".split()
+    "Taskforce Squad Municipality Grill Diner Pizza Brewery Bistro Restaurant".split()
 )
 # First words that make a multi-word name a place when its last word says nothing: "Co Antrim",
 # "Barangay Ermita", "Block 538", "Mount Elgon", "Fort Portal" ("Port Authority" ends as a body).

@@ -49,6 +49,7 @@ from ..model import Article, Attribution, Block, BlockKind, Entity, EntityKind, 
 from .attribution import Resolver
 from .lexicon import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
     NAME_FUNCTION_WORDS,
     NAMING_NOUNS,
     NAMING_VERBS,
@@ -815,6 +816,12 @@ _PRONOUN_FITS: dict[str, Callable[[Referent], bool]] = {
 }
 
 
+def _unsigned(words: str) -> bool:
+    """ "a statement", "a written statement": a document named by its noun alone, its issuer not said."""
+    split = words.split()
+    return len(split) >= 2 and split[0] in ("a", "an") and split[-1] in DOCUMENT_NOUNS
+
+
 def _anyone(r: Referent) -> bool:
     return True
 
@@ -829,6 +836,8 @@ def _pronoun_speaker(d: _Draft, events: list[_Event], offsets: list[int]) -> boo
     fits = _PRONOUN_FITS.get(pronoun)
     if pronoun == "it" and d.cue.verb.lemma_.lower() == "read" and enabled("inherit.issued"):
         fits = _anyone  # "It read:": the text just issued, whoever issued it
+    elif _unsigned(pronoun) and enabled("document.unsigned"):
+        fits = _anyone  # "…," a statement said: one put out by whoever was speaking just before
     if fits is None or not enabled("pronoun.speaker"):
         return False
     i = bisect.bisect_left(offsets, d.span.outer_start) - 1

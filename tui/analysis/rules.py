@@ -30,6 +30,7 @@ SUBJECT_RULES: dict[str, str] = {
     "document.issuer": '"a statement from X said": the issuer',
     "cue.read": '"the statement read", "It read:": a document\'s words are cued by "read"',
     "document.issued": '"the FAA released a statement which read", "a statement released by the council read", "a post on the department\'s page said": whoever put the document out',
+    "document.unsigned": '"…," a statement said, with no issuer named: whoever was speaking just before, same paragraph or the two before',
     "document.compound": '"a White House statement said": the issuer named before the noun',
     "name.untagged": "a proper name the NER missed: joins an entity with the same last word",
     "role.antecedent": '"the Ukrainian leader": an earlier referent with that title or age',
@@ -39,6 +40,7 @@ SUBJECT_RULES: dict[str, str] = {
     "description.quantifier": '"…," some reported: part of a crowd, named by the word (with description.new)',
     "description.new": '"a 44-year-old serviceman": someone described, not named',
     "description.cue_noun": '"…," said the caller: any common noun a quote is given to is a speaker, known to the lexicon or not',
+    "description.collective": '"his family said", "the couple said": a singular noun for several people is a group, for "they" and never one person',
     "description.another": '"another resident said": the description keeps "another", which says this is not the resident quoted before',
 }
 
@@ -57,6 +59,7 @@ QUOTE_RULES: dict[str, str] = {
     "cue.governing": "the speech verb the quote depends on in the parse",
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
+    "salience.child": '"a five-year-old boy was among the dead": a child or a baby spoken of is not the "he" or "she" of a later quote',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "salience.asked": 'a name inside a question ("When asked if Mr Doran was involved, he said") is its topic: not who a later "he" is',
     "salience.addressee": '"Judge Price asked Dunn if he had discussed the case": the one asked answers, so "he replied" is Dunn',
@@ -90,6 +93,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
     "entities.hyphen_tail": '"Yoon Suk-yeol" tagged as "Yoon Suk": the lower-case syllable after the hyphen is part of the given name',
+    "entities.untagged_title": '"Mayor Sheikh Fazle Noor Taposh", "Danish MEP Morten Messerschmidt" left untagged: two to four capitalised words after a title are a person',
     "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
     "entities.before_given_name": '"TD Joe Costello", "Policing Martin Dole": titles, ranks, roles, acronyms and portfolios glued before a given name are not part of the name',
     "entities.person_rank": '"Cal Fire Capt. Scott McLean", "District Councilman Chris Hilbert": a body or a role glued before a person\'s rank or title is not part of the name',
