@@ -137,3 +137,29 @@ def test_a_right_hand_mark_before_a_word_opens():
 def test_a_capitalised_word_said_between_other_words_is_still_a_quote():
     assert quoted('He said "Yes" and left.') == ["Yes"]
     assert quoted('Smith called it "Madness" on Friday.') == ["Madness"]
+
+
+def test_two_curly_single_marks_make_one_double_mark():
+    """quote.paired_curly: "“We held the line,’’ she said" closes where the two right marks are
+    (off, the quote runs to the paragraph's end)."""
+    from tui.analysis.rules import switched_off
+
+    text = "“We held the line,’’ the chief said. ‘‘It was close,’’ she added, ‘tired’."
+    spans = find_marked(text, 0, len(text))
+    assert [text[s.start : s.end] for s in spans] == ["We held the line", "It was close", "tired"]
+    assert [s.style for s in spans] == ["double", "double", "single"]
+    with switched_off("quote.paired_curly"):
+        assert [text[s.start : s.end] for s in find_marked(text, 0, len(text))][0] != "We held the line"
+
+
+def test_a_double_mark_glued_to_the_cue_still_closes():
+    """quote.glued_close: "…agencies,"said Ana Cruz" lost its space; a capital after the mark
+    ("time."They were") may open the next quote and is left alone."""
+    from tui.analysis.rules import switched_off
+
+    text = 'Schools shut. "We warned the local agencies,"said Ana Cruz. She left.'
+    (span,) = find_marked(text, 0, len(text))
+    assert text[span.start : span.end] == "We warned the local agencies"
+    with switched_off("quote.glued_close"):
+        (off,) = find_marked(text, 0, len(text))
+    assert not off.closed

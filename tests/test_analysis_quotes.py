@@ -515,6 +515,47 @@ _CUE_CASES = [
         ["five-year-old boy"],
     ),
     (
+        # "Cllr Padraig Dolan, Fianna Fáil, agreed": the party set off by commas after his name
+        # labels him (the model tags it a person; off, "he" goes to the party).
+        "kinds.comma_label",
+        "Councillors reject online meeting\n\n"
+        "Councillors want road officials to travel to the county.\n\n"
+        "Cllr Padraig Dolan, Fianna F\u00e1il, agreed. He said up to 25 officials had been told of the meeting.\n\n"
+        '"I thought it was crazy for so many people to be notified," he said.\n',
+        ["Padraig Dolan"],
+        ["Fianna F\u00e1il"],
+    ),
+    (
+        # "a ministry statement said": the ministry (off, nobody: the statement has no issuer).
+        "document.body_noun",
+        "Settler attack\n\n"
+        "A farmer was killed on Saturday near the village of Qaryut, the regional health ministry said.\n\n"
+        'Omar Saleh, 41, was "shot in the back by a settler" while picking olives, a ministry statement said.\n',
+        ["ministry"],
+        [None],
+    ),
+    (
+        # "on Friday Minister Ashworth says" parsed with the name under "on": he is the one who
+        # says it, so the quote after is his (off, the reporter's).
+        "subject.stray_pobj",
+        "Teachers strike\n\n"
+        "The latest offer would have given teachers a pay rise, Newsroom reporter Jane Kirk says.\n\n"
+        "At a press conference on Friday Minister Ashworth says he was disappointed with the decision to strike.\n\n"
+        '"We have done everything we can to avoid this strike."\n',
+        ["Ashworth"],
+        ["Jane Kirk"],
+    ),
+    (
+        # "Reuters quoted Dario Belmonte as saying": the one quoted speaks, not the agency.
+        "cue.quoted_as_saying",
+        "Typhoon nears\n\n"
+        "Authorities are evacuating coastal residents, officials said.\n\n"
+        '"We plan to move people out of coastal villages," Reuters quoted Dario Belmonte, a civil defence '
+        "official, as saying.\n",
+        ["Dario Belmonte"],
+        ["Reuters"],
+    ),
+    (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
         # asked about, not who answers; off, "he" goes to Frost.
         "salience.asked",

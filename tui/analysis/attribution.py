@@ -271,6 +271,8 @@ class Resolver:
             if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN" and enabled("document.compound")):
                 # "the ministry's statement", "a White House statement": the issuer speaks.
                 return self.resolve(p.pb, child, p.sentence)
+            if child.dep_ == "compound" and child.lemma_.lower() in ORG_NOUNS and enabled("document.body_noun"):
+                return self.resolve(p.pb, child, p.sentence)  # "a ministry statement": the ministry just named
             if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":

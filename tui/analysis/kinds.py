@@ -65,6 +65,10 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
             roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
             if roots and all(_bracketed_label(r) for r in roots):
                 decided = kind  # "Annabel Kerridge (Con)": a party's label, not a second person
+        if decided is EntityKind.PERSON and enabled("kinds.comma_label"):
+            roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
+            if roots and all(_comma_label(r) for r in roots) and not _opens_with_first_name(ent.name):
+                decided = EntityKind.ORGANIZATION  # "Cllr Padraig Fleming, Fianna Fáil, agreed": his party
         if decided is None:
             changed = True  # no entity at all: "Budget", "N7,180", "Moruga/Tableland"
             continue
@@ -283,6 +287,21 @@ def _bracketed_label(root: Token) -> bool:
     doc = root.doc
     i = root.i
     return 2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")" and doc[i - 2].ent_type_ == "PERSON"
+
+
+def _comma_label(root: Token) -> bool:
+    """ "Cllr Padraig Fleming, Fianna Fáil, agreed": a name set off by commas in apposition to a
+    person's name right before it labels him (his party, his club), as a bracket does."""
+    doc = root.doc
+    head, first = root.head, _first_word(root)
+    return (
+        root.dep_ == "appos"
+        and head.ent_type_ == "PERSON"
+        and head.i == first.i - 2
+        and doc[first.i - 1].text == ","
+        and root.i + 1 < len(doc)
+        and doc[root.i + 1].text in (",", ".", ";")
+    )
 
 
 def _speaks(roots: list[Token]) -> bool:

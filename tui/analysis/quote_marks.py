@@ -80,6 +80,8 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     after = text[i + 1] if i + 1 < hi else " "
     if before.isspace() and ch not in "”’»›":
         return False
+    if _is_double(ch) and before in ",.!?" and after.islower() and enabled("quote.glued_close"):
+        return True  # "…local agencies,"said Ana Cruz": the space after the mark lost
     if _is_single(ch) and after.isalnum():
         return False  # an apostrophe inside a word: don't, Russia's
     return after.isspace() or after in _CLOSER_FOLLOW or not after.isalnum()
@@ -94,29 +96,34 @@ def _elided_year(text: str, j: int, hi: int) -> bool:
 
 def find_marked(text: str, lo: int, hi: int) -> list[MarkedSpan]:
     """Top-level quoted spans in `text[lo:hi]` (one block), in order."""
-    if "''" in text[lo:hi] and enabled("quote.paired_apostrophes"):
-        spans = _with_paired_apostrophes(text[lo:hi], lo)
+    block = text[lo:hi]
+    if "''" in block and enabled("quote.paired_apostrophes"):
+        spans = _with_paired_apostrophes(block, lo, _PAIR)
+    elif ("’’" in block or "‘‘" in block) and enabled("quote.paired_curly"):
+        spans = _with_paired_apostrophes(block, lo, _CURLY_PAIR)  # “It is a nightmare,’’ he said
     else:
         spans = _find_marked(text, lo, hi)
     return spans
 
 
 _PAIR = re.compile("''")
+_CURLY_PAIR = re.compile("’’|‘‘")
 
 
-def _with_paired_apostrophes(block: str, lo: int) -> list[MarkedSpan]:
+def _with_paired_apostrophes(block: str, lo: int, pair: re.Pattern[str]) -> list[MarkedSpan]:
     """Typewriter copy writes a double quote as two apostrophes (''Yes,'' she said). Each pair
     is read as one double mark, on a copy of the block of the same length: an opening pair as
     a mark and a letter, a closing pair as a mark and a space. The spans are then widened to
-    the pair's two characters."""
+    the pair's two characters. Some copy does the same with curly single marks (‘‘Yes,’’ or
+    “Yes,’’)."""
     parts: list[str] = []
     opening: set[int] = set()
     closing: set[int] = set()
     at = 0
-    for m in _PAIR.finditer(block):
+    for m in pair.finditer(block):
         i = m.start()
         after = block[i + 2] if i + 2 < len(block) else " "
-        opens = after.isalnum() or after in '"“‘('
+        opens = m.group() == "‘‘" if m.group() in ("‘‘", "’’") else after.isalnum() or after in '"“‘('
         (opening if opens else closing).add(i)
         parts += [block[at:i], '"x' if opens else '" ']
         at = i + 2

@@ -64,6 +64,8 @@ def is_speech_verb(tok: Token) -> bool:
         )
     if lemma == "put" and any(c.lower_ == "it" for c in tok.children) and any(c.lower_ == "as" for c in tok.children):
         return True  # "as he puts it"
+    if quoted_as_saying(tok):
+        return True
     return any((lemma, c.lower_) in PHRASAL_SPEECH for c in tok.children if c.dep_ == "prt")
 
 
@@ -101,6 +103,10 @@ def subject_of(verb: Token) -> Token | None:
     """The grammatical speaker of a speech verb, climbing to a head verb that shares it."""
     if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ == "PROPN" and verb.nbor(-1).ent_type_ not in ("DATE", "TIME"):
         return verb.nbor(-1)  # "with Senator Ruth Okafor saying"; not "a statement on Wednesday saying"
+    if quoted_as_saying(verb):
+        quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted  # "AFP quoted Nigel Lontoc as saying": Lontoc, not AFP
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
@@ -137,7 +143,21 @@ def subject_of(verb: Token) -> Token | None:
 def spoken_of(subject: Token) -> bool:
     """The subject of a passive speech verb about someone: "Knowles has been described as",
     "we were told". Not its speaker."""
-    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in SPOKEN_OF_VERBS and enabled("cue.passive_agent")
+    return (
+        subject.dep_ == "nsubjpass"
+        and subject.head.lemma_.lower() in SPOKEN_OF_VERBS
+        and enabled("cue.passive_agent")
+        and not quoted_as_saying(subject.head)
+    )
+
+
+def quoted_as_saying(verb: Token) -> bool:
+    """ "AFP quoted Nigel Lontoc as saying", "Bluth was quoted as saying": the one quoted speaks."""
+    return (
+        verb.lemma_.lower() == "quote"
+        and enabled("cue.quoted_as_saying")
+        and any(c.lower_ == "as" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)
+    )
 
 
 def _passive_agent(verb: Token) -> Token | None:
@@ -191,6 +211,8 @@ def stray_subject(verb: Token) -> Token | None:
             or (names and t.pos_ == "PROPN" and t.ent_type_ == "PERSON")
         ):
             return t
+        if t.i == verb.i - 1 and t.dep_ == "pobj" and t.ent_type_ == "PERSON" and enabled("subject.stray_pobj"):
+            return t  # "At a press conference on Friday Minister Hipkins says": parsed "on … Hipkins"
         if t.pos_ == "VERB":
             return None
     return None
