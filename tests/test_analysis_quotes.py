@@ -526,13 +526,14 @@ _CUE_CASES = [
         ["Fianna F\u00e1il"],
     ),
     (
-        # "a ministry statement said": the ministry (off, nobody: the statement has no issuer).
+        # "a ministry statement said": the ministry (off, the statement has no issuer and the
+        # quote falls to the subject of its clause, the man shot).
         "document.body_noun",
         "Settler attack\n\n"
         "A farmer was killed on Saturday near the village of Qaryut, the regional health ministry said.\n\n"
         'Omar Saleh, 41, was "shot in the back by a settler" while picking olives, a ministry statement said.\n',
         ["ministry"],
-        [None],
+        ["Omar Saleh"],
     ),
     (
         # "on Friday Minister Ashworth says" parsed with the name under "on": he is the one who
@@ -554,6 +555,16 @@ _CUE_CASES = [
         "official, as saying.\n",
         ["Dario Belmonte"],
         ["Reuters"],
+    ),
+    (
+        # A partial quote with no speech verb is the words of the nearest clause's subject: the
+        # tribunal "which ordered" it, not the government of the main clause (off).
+        "partial.clause_subject",
+        "Nurses defy order\n\n"
+        "The state government sought help from the Fair Work Tribunal, which ordered the union to "
+        '"stop organising" strikes before Tuesday.\n',
+        ["Fair Work Tribunal"],
+        ["state government"],
     ),
     (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was

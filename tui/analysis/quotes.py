@@ -360,16 +360,35 @@ def _sentence_subject(article: Article, d: _Draft, qi: int, inside: list[int], r
         return
     root = doc[d.first].sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and inside[c.i] < 0), None)
-    if subj is None or subj.i > d.first:
+    candidates = [subj] if subj is not None and subj.i < d.first else []
+    nearest = _clause_subject(doc[d.first], inside) if enabled("partial.clause_subject") else None
+    if nearest is not None and nearest is not subj:
+        candidates.insert(0, nearest)  # "the Commission, who ordered the union to "cease"": the Commission
+    for subj in candidates:
+        if spoken_of(subj):
+            return  # "Ormsby was described as a "gentle giant"": he is spoken of, not speaking
+        found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
+        ref = found.referent
+        if ref is None or not (ref.is_person or ref.kind is SpeakerKind.ORGANIZATION) or ref.plural:
+            continue
+        reason = f"no speech verb; {ref.name} is the subject of the sentence"
+        d.credit(ref, "partial.subject", reason, (Span(found.start, found.end), *found.evidence))
         return
-    if spoken_of(subj):
-        return  # "Ormsby was described as a "gentle giant"": he is spoken of, not speaking
-    found = resolver.resolve(d.pb, subj, sentence[subj.i], salience(subj))
-    ref = found.referent
-    if ref is None or not (ref.is_person or ref.kind is SpeakerKind.ORGANIZATION) or ref.plural:
-        return
-    reason = f"no speech verb; {ref.name} is the subject of the sentence"
-    d.credit(ref, "partial.subject", reason, (Span(found.start, found.end), *found.evidence))
+
+
+def _clause_subject(tok: Token, inside: list[int]) -> Token | None:
+    """The subject of the nearest clause above a quoted word, outside the quote and before it;
+    a relative pronoun stands for the noun its clause describes ("X, who called it "…"")."""
+    for verb in tok.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and inside[c.i] < 0), None)
+        if subj is None:
+            continue
+        if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            subj = verb.head
+        return subj if subj.i < tok.i else None
+    return None
 
 
 def _token_membership(pb: ParsedBlock, spans: list[MarkedSpan]) -> tuple[list[int], list[list[int]]]:

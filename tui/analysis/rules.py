@@ -64,6 +64,7 @@ QUOTE_RULES: dict[str, str] = {
     "cue.governing": "the speech verb the quote depends on in the parse",
     "cue.sentence": "a partial quote: the speech verb of its sentence",
     "partial.subject": 'a partial quote with no speech verb: the subject of its sentence ("she noticed the rain "twirling"")',
+    "partial.clause_subject": '"the Commission, who ordered the union to "cease"": partial.subject takes the subject of the nearest clause above the quote, a relative pronoun standing for its noun',
     "salience.child": '"a five-year-old boy was among the dead": a child or a baby spoken of is not the "he" or "she" of a later quote',
     "salience.subordinate": 'a speech act in a subordinate clause ("when a reporter suggested") does not outrank the main subject for "he"',
     "salience.asked": 'a name inside a question ("When asked if Mr Doran was involved, he said") is its topic: not who a later "he" is',
