@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +30,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from realnews_eval import MANIFESTS, realnews_root, short_hash  # noqa: E402
 
-_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
+_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
 
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _lines(raw: str, strip: bool = True) -> list[str]:
+# How a collector may have kept a line's spaces: none, trailing only, leading only (an indented
+# paragraph or bullet), both.
+_KEEPS = (str.strip, str.lstrip, str.rstrip, lambda line: line)
+
+
+def _lines(raw: str, keep: Callable[[str], str] = str.strip) -> list[str]:
     lines = raw.replace("\r\n", "\n").split("\n")
-    return [line.strip() if strip else line.lstrip() for line in lines if line.strip()]
+    return [keep(line) for line in lines if line.strip()]
 
 
 def _render(lines: list[str]) -> str:
@@ -46,14 +52,14 @@ def _render(lines: list[str]) -> str:
 
 
 def candidates(raw: str, headline: str) -> list[list[str]]:
-    """The ways the collectors began from the excerpt: its lines as they are or with trailing
-    spaces kept, a leading "date YYYY-MM-DD" dropped, the manifest's headline put first (a
-    headline taken from the page's address)."""
+    """The ways the collectors began from the excerpt: its lines stripped, or with trailing or
+    leading spaces (an indent) kept, a leading "date YYYY-MM-DD" (or "date YYYY-MM") dropped, the
+    manifest's headline put first (a headline taken from the page's address)."""
     out: list[list[str]] = []
-    for strip in (True, False):
+    for keep in _KEEPS:
         for undated in (False, True):
             text = _DATE_PREFIX.sub("", raw, count=1) if undated else raw
-            lines = _lines(text, strip)
+            lines = _lines(text, keep)
             if undated and text == raw:
                 continue
             out.append(lines)
