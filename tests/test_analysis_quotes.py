@@ -683,3 +683,16 @@ def test_less_common_speech_verbs_are_cues(analyse_text):
     )
     assert _speakers(an) == ["Peter Mills", "Ann Doyle", "Peter Mills"]
     assert all(q.attribution.rule == "cue.after" for q in an.quotes)
+
+
+def test_a_member_of_a_parliament_by_the_letters_is_a_role(analyse_text):
+    """ "The Plaid Cymru MS, who represents Mid Wales, said:" is a member of the Senedd (MS, like
+    MP, MSP, MLA, MEP, MPP is a person noun): the one just named, never the party inside the
+    phrase."""
+    _, an = analyse_text(
+        "Senedd hears calls for update\n\n"
+        "During the Senedd business statement on Tuesday, Owain Pritchard echoed calls for an update "
+        "from the health minister.\n\n"
+        'The Plaid Cymru MS, who represents Mid Wales, said: "These reports exist to prevent future deaths."\n'
+    )
+    assert _speakers(an) == ["Owain Pritchard"]

@@ -130,6 +130,7 @@ PERSON_NOUNS = frozenset(
     onlooker bystander diner retiree camper angler hiker caddie wicketkeeper all-rounder winger
     flanker fly-half scrum-half fullback quarterback pitcher rookie debutant butcher publican
     landlady barman bartender waiter waitress proprietor co-founder cofounder shareholder
+    ms msp mla mep mpp
     """.split()
 )
 
