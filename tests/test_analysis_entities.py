@@ -736,3 +736,19 @@ def test_a_surname_the_model_tagged_apart_joins_the_name(analyse_text):
     with switched_off("entities.surname_apart"):
         _, off = analyse_text(text, name="off.txt")
     assert "Luhut Binsar Panjaitan" not in names(off, EntityKind.PERSON)
+
+
+def test_a_body_name_glued_before_a_person_is_split_off(analyse_text):
+    """entities.body_word_before_name: "Speaking to Sky News Mark Benson" is tagged as one name;
+    "News" ends the outlet's name and a given name starts his (off, one person "Sky News Mark
+    Benson")."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        'Strikes to grow\n\nSpeaking to Sky News Mark Benson, general secretary of the union, said: "It will be even bigger."\n'
+    )
+    _, an = analyse_text(text)
+    assert _kinds(an) == {"Sky News": "organization", "Mark Benson": "person"}
+    with switched_off("entities.body_word_before_name"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert "Sky News Mark Benson" in _kinds(off)

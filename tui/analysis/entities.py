@@ -332,6 +332,17 @@ def _body_named_before(span: Span) -> int | None:
     return next((k for k in range(span.start + 1, span.end - 1) if is_first_name(doc[k].text)), None)
 
 
+def _body_word_before_name(span: Span) -> int | None:
+    """Where a person's name starts in a span that opens with a body's own name, ended by a body
+    word ("Sky News Mark Serwotka", "Nurses and Midwives Organisation Phil Kelly"): right after
+    that word, when the two or three words left start with a given name."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k - 1].text in ORG_NAME_WORDS and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
+            return k if _person_shaped_rest(doc[k : span.end]) else None
+    return None
+
+
 def _extend_person_left(span: Span) -> Span:
     """ "figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
     are not titles or known places."""
@@ -543,6 +554,8 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 plain.append(_candidate(pb, span.doc[span.start : at], "GPE"))
                 span, label = span.doc[at : span.end], "PERSON"
             body_end = _body_named_before(span) if label in ("PERSON", "ORG") and enabled("entities.org_before_name") else None
+            if body_end is None and label in ("PERSON", "ORG") and enabled("entities.body_word_before_name"):
+                body_end = _body_word_before_name(span)  # "Sky News Mark Serwotka": the outlet, then the man
             if body_end is not None:  # "rights group Liberty Emmanuelle Andrews": the group, then the person
                 plain.append(_candidate(pb, span.doc[span.start : body_end], "ORG"))
                 span, label = span.doc[body_end : span.end], "PERSON"

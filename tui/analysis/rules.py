@@ -99,6 +99,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.place_cues": 'untagged gazetteer places: "in central Christchurch", "a Christchurch resident", "D-Nev.", "Kigali: ..."',
     "entities.name_edges": '"I-Ching Chen" tagged as "Ching Chen", "Mutula Kilonzo Junior" as "Mutula Kilonzo": a name\'s hyphenated first half and its generation',
     "entities.hyphen_tail": '"Yoon Suk-yeol" tagged as "Yoon Suk": the lower-case syllable after the hyphen is part of the given name',
+    "entities.body_word_before_name": '"Speaking to Sky News Mark Serwotka" tagged as one name: a body\'s name ending in a body word ("News", "Union"), then a person',
     "entities.untagged_title": '"Mayor Sheikh Fazle Noor Taposh", "Danish MEP Morten Messerschmidt" left untagged: two to four capitalised words after a title are a person',
     "entities.untagged_titled": '"County Coun Don Mackenzie", "Mrs Adaeze Obi" left untagged: the words after an honorific are a person',
     "entities.before_given_name": '"TD Joe Costello", "Policing Martin Dole": titles, ranks, roles, acronyms and portfolios glued before a given name are not part of the name',
