@@ -567,6 +567,15 @@ _CUE_CASES = [
         ["state government"],
     ),
     (
+        # "A spokesman for Prime Minister Ann Ridley told": not the prime minister (off, hers).
+        "subject.speaks_for",
+        "Crossings rise\n\n"
+        "More than 800 people crossed the Channel on Saturday.\n\n"
+        'A spokesman for Prime Minister Ann Ridley told reporters: "We are getting to work straight away."\n',
+        ["spokesman for Prime Minister Ann Ridley"],
+        ["Ann Ridley"],
+    ),
+    (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
         # asked about, not who answers; off, "he" goes to Frost.
         "salience.asked",

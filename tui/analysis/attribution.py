@@ -37,6 +37,7 @@ from .lexicon import (
     QUANTIFIER_PRONOUNS,
     ROLE_CLASSES,
     SITE_NOUNS,
+    SPEAKING_FOR_NOUNS,
     TITLE_NOUNS,
     TRADE_NOUNS,
     WRITTEN_NOUNS,
@@ -405,6 +406,8 @@ class Resolver:
         information Murtaza Wahab": a title phrase ending in a person's name is that person."""
         if not is_role(p.lemma) or (p.lemma in KIN_NOUNS and _of_someone(p.head) and enabled("subject.kin_of")):
             return None  # "The son of Senate Speaker George Pell said": not George Pell
+        if p.lemma in SPEAKING_FOR_NOUNS and _for_someone(p.head) and enabled("subject.speaks_for"):
+            return None  # "A spokesman for Prime Minister Keir Starmer told": not Starmer
         ent = self.refs.entity_at(p.end - 1, p.end)
         if ent is None or ent.kind is not EntityKind.PERSON or not any(m.end == p.end for m in ent.mentions):
             return self._second_title_name(p) if enabled("subject.titles_joined") else None
@@ -514,6 +517,11 @@ def _may_be_he_or_she(ref: Referent) -> bool:
 def _of_someone(head: Token) -> bool:
     """ "the son of X", "X's widow": a noun that names someone by another person."""
     return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+
+
+def _for_someone(head: Token) -> bool:
+    """ "a spokesman for X", "a lawyer for X", "X's spokeswoman": a noun naming whom someone acts for."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to")) for c in head.children)
 
 
 def _agent_noun(word: str) -> bool:

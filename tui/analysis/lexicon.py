@@ -184,6 +184,12 @@ KIN_NOUNS = frozenset(
     "stepdaughter father-in-law mother-in-law son-in-law daughter-in-law brother-in-law sister-in-law".split()
 )
 
+# Those who speak for someone else: "a spokesman for the Prime Minister" is not the Prime Minister.
+SPEAKING_FOR_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen lawyer lawyers attorney attorneys solicitor barrister "
+    "counsel aide aides representative agent publicist".split()
+)
+
 # Singular nouns for several people: "his family said" is a group, never the one person named
 # next, and "they" may stand for it.
 COLLECTIVE_NOUNS = frozenset("family couple pair duo trio household crowd".split())

@@ -19,6 +19,7 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.not_listener": '"X, who runs the unit, told CTV Vancouver": of two subjects the parser gives "tell", the one after it is the listener',
     "subject.stray_name": '"It was an emotional evening for the squad and Okafor, who will now retire, told Harbour Radio:" parsed with no subject: the person named just before the verb, past a clause describing a noun',
     "subject.stray_pobj": '"At a press conference on Friday Minister Hipkins says" parsed with the name under "on": the person named right before a verb that has no subject',
+    "subject.speaks_for": '"A spokesman for Prime Minister Keir Starmer told": one who speaks for the person named is not that person',
     "subject.kin_of": '"The son of Senate Speaker George Pell said": a kin noun naming someone by another person is not that person',
     "subject.split": '"the lifelong Holden, Louisiana, resident said": one definite subject the parser cut in two',
     "pronoun.person": '"he"/"she": the latest person of that gender, most prominent first',
