@@ -407,7 +407,7 @@ class Resolver:
         if not is_role(p.lemma) or (p.lemma in KIN_NOUNS and _of_someone(p.head) and enabled("subject.kin_of")):
             return None  # "The son of Senate Speaker George Pell said": not George Pell
         if p.lemma in SPEAKING_FOR_NOUNS and _for_someone(p.head) and enabled("subject.speaks_for"):
-            return None  # "A spokesman for Prime Minister Keir Starmer told": not Starmer
+            return None  # "A spokesman for Prime Minister Ann Ridley told": not her
         ent = self.refs.entity_at(p.end - 1, p.end)
         if ent is None or ent.kind is not EntityKind.PERSON or not any(m.end == p.end for m in ent.mentions):
             return self._second_title_name(p) if enabled("subject.titles_joined") else None

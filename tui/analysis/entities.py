@@ -334,7 +334,7 @@ def _body_named_before(span: Span) -> int | None:
 
 def _body_word_before_name(span: Span) -> int | None:
     """Where a person's name starts in a span that opens with a body's own name, ended by a body
-    word ("Sky News Mark Serwotka", "Nurses and Midwives Organisation Phil Kelly"): right after
+    word ("Sky News Mark Benson", "Nurses and Midwives Organisation Phil Kelly"): right after
     that word, when the two or three words left start with a given name."""
     doc = span.doc
     for k in range(span.start + 1, span.end - 1):
@@ -555,7 +555,7 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 span, label = span.doc[at : span.end], "PERSON"
             body_end = _body_named_before(span) if label in ("PERSON", "ORG") and enabled("entities.org_before_name") else None
             if body_end is None and label in ("PERSON", "ORG") and enabled("entities.body_word_before_name"):
-                body_end = _body_word_before_name(span)  # "Sky News Mark Serwotka": the outlet, then the man
+                body_end = _body_word_before_name(span)  # "Sky News Mark Benson": the outlet, then the man
             if body_end is not None:  # "rights group Liberty Emmanuelle Andrews": the group, then the person
                 plain.append(_candidate(pb, span.doc[span.start : body_end], "ORG"))
                 span, label = span.doc[body_end : span.end], "PERSON"
@@ -729,7 +729,7 @@ def _untagged_run(pb: ParsedBlock, span: Span) -> list[Candidate]:
         return [_typed(pb, named, "PERSON", EntityKind.PERSON)]  # "County Coun Don Mackenzie"
     named = _after_title(span)
     if named is not None and enabled("entities.untagged_title"):
-        return [_typed(pb, named, "PERSON", EntityKind.PERSON)]  # "Mayor Sheikh Fazle Noor Taposh"
+        return [_typed(pb, named, "PERSON", EntityKind.PERSON)]  # "Mayor Sheikh Fazle Noor Tuhin"
     if not enabled("entities.untagged"):
         return []
     if place and not opens and _listed_with_place(span.root):
@@ -761,7 +761,7 @@ def _after_honorific(span: Span) -> Span | None:
 
 def _after_title(span: Span) -> Span | None:
     """Two to four capitalised words the model left untagged right after a capitalised title
-    ("Mayor Sheikh Fazle Noor Taposh credited", "Danish MEP Morten Messerschmidt warned"): a
+    ("Mayor Sheikh Fazle Noor Tuhin credited", "Danish MEP Kasper Brixtofte warned"): a
     person, unless a word of them names a place or a body. One word after a title is left alone
     ("Mayor Bristol" is rarer than a one-word place or team)."""
     doc, first = span.doc, span[0]

@@ -68,7 +68,7 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
         if decided is EntityKind.PERSON and enabled("kinds.comma_label"):
             roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
             if roots and all(_comma_label(r) for r in roots) and not _opens_with_first_name(ent.name):
-                decided = EntityKind.ORGANIZATION  # "Cllr Padraig Fleming, Fianna Fáil, agreed": his party
+                decided = EntityKind.ORGANIZATION  # "Cllr Padraig Dolan, Fianna Fáil, agreed": his party
         if decided is None:
             changed = True  # no entity at all: "Budget", "N7,180", "Moruga/Tableland"
             continue
@@ -290,7 +290,7 @@ def _bracketed_label(root: Token) -> bool:
 
 
 def _comma_label(root: Token) -> bool:
-    """ "Cllr Padraig Fleming, Fianna Fáil, agreed": a name set off by commas in apposition to a
+    """ "Cllr Padraig Dolan, Fianna Fáil, agreed": a name set off by commas in apposition to a
     person's name right before it labels him (his party, his club), as a bracket does."""
     doc = root.doc
     head, first = root.head, _first_word(root)

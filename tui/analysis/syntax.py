@@ -106,7 +106,7 @@ def subject_of(verb: Token) -> Token | None:
     if quoted_as_saying(verb):
         quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if quoted is not None:
-            return quoted  # "AFP quoted Nigel Lontoc as saying": Lontoc, not AFP
+            return quoted  # "Reuters quoted Dario Belmonte as saying": Belmonte, not Reuters
     tok = verb
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
@@ -143,16 +143,11 @@ def subject_of(verb: Token) -> Token | None:
 def spoken_of(subject: Token) -> bool:
     """The subject of a passive speech verb about someone: "Knowles has been described as",
     "we were told". Not its speaker."""
-    return (
-        subject.dep_ == "nsubjpass"
-        and subject.head.lemma_.lower() in SPOKEN_OF_VERBS
-        and enabled("cue.passive_agent")
-        and not quoted_as_saying(subject.head)
-    )
+    return subject.dep_ == "nsubjpass" and subject.head.lemma_.lower() in SPOKEN_OF_VERBS and enabled("cue.passive_agent")
 
 
 def quoted_as_saying(verb: Token) -> bool:
-    """ "AFP quoted Nigel Lontoc as saying", "Bluth was quoted as saying": the one quoted speaks."""
+    """ "Reuters quoted Dario Belmonte as saying", "Colonel Amsel was quoted as saying": the one quoted speaks."""
     return (
         verb.lemma_.lower() == "quote"
         and enabled("cue.quoted_as_saying")
@@ -212,7 +207,7 @@ def stray_subject(verb: Token) -> Token | None:
         ):
             return t
         if t.i == verb.i - 1 and t.dep_ == "pobj" and t.ent_type_ == "PERSON" and enabled("subject.stray_pobj"):
-            return t  # "At a press conference on Friday Minister Hipkins says": parsed "on … Hipkins"
+            return t  # "At a press conference on Friday Minister Ashworth says": parsed "on … Ashworth"
         if t.pos_ == "VERB":
             return None
     return None
