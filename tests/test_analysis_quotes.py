@@ -576,6 +576,29 @@ _CUE_CASES = [
         ["Ann Ridley"],
     ),
     (
+        # "Posting on Twitter, Gareth Lowe, …, said:" parsed with "Posting" as the subject: the
+        # person named before the verb (off, the passengers spoken of before).
+        "subject.participle_opening",
+        "Bus strike hits commuters\n\n"
+        "Pre-paid tickets are accepted on other buses, the operator added, but some passengers said these "
+        "were no option for them.\n\n"
+        'Posting on Twitter, Gareth Lowe, who lives in Ossett, said: "I cannot use another bus."\n',
+        ["Gareth Lowe"],
+        ["some passengers"],
+    ),
+    (
+        # "…, an 900-pupil mixed comprehensive in Luton, said" parsed with no subject: the number is
+        # no age, so the school is not the speaker; the head is (off, the school).
+        "subject.age_only",
+        "Heads want new powers\n\n"
+        "Schools should be able to move pupils, heads say.\n\n"
+        "In an exclusive interview with The Record, Anne Hollis, head of Grange school, an 900-pupil mixed "
+        "comprehensive in Luton, said pupils should move school.\n\n"
+        '"At the moment, parents can ask for that, but schools cannot."\n',
+        ["head of Grange school"],
+        ["900-pupil mixed comprehensive in Luton"],
+    ),
+    (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
         # asked about, not who answers; off, "he" goes to Frost.
         "salience.asked",

@@ -18,6 +18,8 @@ SUBJECT_RULES: dict[str, str] = {
     "subject.titles_joined": '"president and CEO Neil Portnow said": two titles joined by "and", the second ending in a person\'s name, are that person\'s',
     "subject.not_listener": '"X, who runs the unit, told CTV Vancouver": of two subjects the parser gives "tell", the one after it is the listener',
     "subject.stray_name": '"It was an emotional evening for the squad and Okafor, who will now retire, told Harbour Radio:" parsed with no subject: the person named just before the verb, past a clause describing a noun',
+    "subject.age_only": '"Sylvia Moore, head of X school, an 800-pupil comprehensive, said" parsed with no subject: a noun with a number is taken for the speaker only when the number is an age ("a 67-year-old farmer")',
+    "subject.participle_opening": '"Writing on Twitter, Hazel Dunn, who works in Leeds, said:" parsed with "Writing" as the subject: the person named before the verb',
     "subject.stray_pobj": '"At a press conference on Friday Minister Ashworth says" parsed with the name under "on": the person named right before a verb that has no subject',
     "subject.speaks_for": '"A spokesman for Prime Minister Ann Ridley told": one who speaks for the person named is not that person',
     "subject.kin_of": '"The son of Senate Speaker George Pell said": a kin noun naming someone by another person is not that person',

@@ -124,6 +124,10 @@ def subject_of(verb: Token) -> Token | None:
                 return _passive_agent(tok) or subject
             if subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
                 return tok.head  # "a police statement that said '…'", "Jones, who called it '…'"
+            if subject.tag_ == "VBG" and tok.dep_ == "ROOT" and enabled("subject.participle_opening"):
+                # "Writing on Twitter, Hazel Dunn, who works in Leeds, said:" parsed with "Writing"
+                # as the subject and the writer hung on "Twitter"
+                return stray_subject(tok) or subject
             return subject
         if tok is verb:
             # "said Rubio" is sometimes parsed with the name as an object.
@@ -202,7 +206,7 @@ def stray_subject(verb: Token) -> Token | None:
         if names and _in_noun_clause(t, verb):
             continue  # "the squad and Okafor, who will now retire, told Harbour Radio"
         if t.dep_ in ("appos", "conj") and (
-            (t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or any(c.like_num for c in t.subtree)))
+            (t.pos_ == "NOUN" and (t.lemma_.lower() in PERSON_NOUNS or _numbered(t)))
             or (names and t.pos_ == "PROPN" and t.ent_type_ == "PERSON")
         ):
             return t
@@ -211,6 +215,15 @@ def stray_subject(verb: Token) -> Token | None:
         if t.pos_ == "VERB":
             return None
     return None
+
+
+def _numbered(noun: Token) -> bool:
+    """ "a 67-year-old farmer" (a number in the phrase); with `subject.age_only`, only an age: "an
+    800-pupil comprehensive" is a school."""
+    words = list(noun.subtree)
+    if enabled("subject.age_only"):
+        return age_of(words) is not None
+    return any(c.like_num for c in words)
 
 
 def _in_noun_clause(tok: Token, verb: Token) -> bool:
