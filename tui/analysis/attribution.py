@@ -406,7 +406,7 @@ class Resolver:
         information Murtaza Wahab": a title phrase ending in a person's name is that person."""
         if not is_role(p.lemma) or (p.lemma in KIN_NOUNS and _of_someone(p.head) and enabled("subject.kin_of")):
             return None  # "The son of Senate Speaker George Pell said": not George Pell
-        if p.lemma in SPEAKING_FOR_NOUNS and _for_someone(p.head) and enabled("subject.speaks_for"):
+        if p.lemma in SPEAKING_FOR_NOUNS and _of_someone(p.head, ("for", "of", "to")) and enabled("subject.speaks_for"):
             return None  # "A spokesman for Prime Minister Ann Ridley told": not her
         ent = self.refs.entity_at(p.end - 1, p.end)
         if ent is None or ent.kind is not EntityKind.PERSON or not any(m.end == p.end for m in ent.mentions):
@@ -514,14 +514,10 @@ def _may_be_he_or_she(ref: Referent) -> bool:
     return any(is_role(word) or _agent_noun(word) for word in (ref.head, *ref.descriptors)) or ref.head in PARTITIVE_HEADS
 
 
-def _of_someone(head: Token) -> bool:
-    """ "the son of X", "X's widow": a noun that names someone by another person."""
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
-
-
-def _for_someone(head: Token) -> bool:
-    """ "a spokesman for X", "a lawyer for X", "X's spokeswoman": a noun naming whom someone acts for."""
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to")) for c in head.children)
+def _of_someone(head: Token, prepositions: tuple[str, ...] = ("of",)) -> bool:
+    """ "the son of X", "X's widow", and with ("for", "of", "to") "a spokesman for X", "an aide
+    to X": a noun that names someone by another person."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in prepositions) for c in head.children)
 
 
 def _agent_noun(word: str) -> bool:

@@ -61,13 +61,21 @@ def decide(entities: list[Entity], parsed: list[ParsedBlock]) -> list[Entity]:
         if evidence.get("speaks"):
             speaking.add(ent.id)
         decided = learned(kind, evidence)
-        if decided is EntityKind.PERSON and kind is not EntityKind.PERSON and enabled("kinds.bracketed_label"):
+        if decided is EntityKind.PERSON:
             roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
-            if roots and all(_bracketed_label(r) for r in roots):
+            if (
+                kind is not EntityKind.PERSON
+                and enabled("kinds.bracketed_label")
+                and roots
+                and all(_bracketed_label(r) for r in roots)
+            ):
                 decided = kind  # "Annabel Kerridge (Con)": a party's label, not a second person
-        if decided is EntityKind.PERSON and enabled("kinds.comma_label"):
-            roots = [r for r in (_root(parsed, starts, m.start, m.end) for m in ent.mentions) if r is not None]
-            if roots and all(_comma_label(r) for r in roots) and not _opens_with_first_name(ent.name):
+            elif (
+                enabled("kinds.comma_label")
+                and roots
+                and all(_comma_label(r) for r in roots)
+                and not _opens_with_first_name(ent.name)
+            ):
                 decided = EntityKind.ORGANIZATION  # "Cllr Padraig Dolan, Fianna Fáil, agreed": his party
         if decided is None:
             changed = True  # no entity at all: "Budget", "N7,180", "Moruga/Tableland"
