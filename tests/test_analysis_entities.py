@@ -262,10 +262,10 @@ def _kinds(analysis) -> dict[str, str]:
     return {e.name: e.kind.value for e in analysis.entities}
 
 
-def _without_rule(analyse_text, text: str, rule: str):
+def _without_rule(analyse_text, text: str, *rules: str):
     from tui.analysis.rules import switched_off
 
-    with switched_off(rule, "kinds.learned"):  # the hand rule alone, without the scorer behind it
+    with switched_off(*rules, "kinds.learned"):  # the hand rule alone, without the scorer behind it
         return analyse_text(text, name="off.txt")[1]
 
 
@@ -322,10 +322,10 @@ def test_a_persons_name_the_model_cut_in_two_is_joined(nlp):
     assert len(_joined_names(doc)) == 2  # only two people's parts make one person
 
 
-def _rule_off_case(analyse_text, text: str, rule: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The kinds of a text's entities with the rule on, then off."""
+def _rule_off_case(analyse_text, text: str, *rules: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The kinds of a text's entities with the rules on, then off."""
     _, an = analyse_text(text)
-    return _kinds(an), _kinds(_without_rule(analyse_text, text, rule))
+    return _kinds(an), _kinds(_without_rule(analyse_text, text, *rules))
 
 
 def test_places_the_grammar_puts_on_the_map(analyse_text):
@@ -369,13 +369,14 @@ def test_dotted_letters_after_a_name_are_not_part_of_it(analyse_text):
 
 
 def test_a_name_keeps_its_hyphenated_first_half_and_its_generation(analyse_text):
-    """entities.name_edges: the model cuts "I-Ching" to "Ching" and leaves "Junior" out."""
+    """entities.name_edges: the model cuts "I-Ching" to "Ching" and leaves "Junior" out (which
+    entities.name_tail also brings back, as the word "Kilonzo" hangs on)."""
     text = (
         "Species move uphill faster than thought\n\n"
         "Plants are moving uphill three times as fast as believed, said I-Ching Chen, the study's lead author.\n\n"
         "Others, such as Senator Mutula Kilonzo Junior oppose the change.\n"
     )
-    on, off = _rule_off_case(analyse_text, text, "entities.name_edges")
+    on, off = _rule_off_case(analyse_text, text, "entities.name_edges", "entities.name_tail")
     assert on.get("I-Ching Chen") == "person" and on.get("Mutula Kilonzo Junior") == "person", on
     assert "I-Ching Chen" not in off and "Mutula Kilonzo Junior" not in off, off
 
@@ -752,3 +753,61 @@ def test_a_body_name_glued_before_a_person_is_split_off(analyse_text):
     with switched_off("entities.body_word_before_name"):
         off = analyse_text(text, name="off.txt")[1]
     assert "Sky News Mark Benson" in _kinds(off)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "on", "off"),
+    [
+        (
+            # "Board Chair Ann Kerr" tagged as one body.
+            "entities.title_before_name",
+            'School row\n\nBoard Chair Amanda Deaton (District 4) said she understands parents\' concerns.\n\n"We do not have 1,128 pupils," she said.\n',
+            "Amanda Deaton",
+            "Board Chair Amanda Deaton",
+        ),
+        (
+            # "Cardinal Fridolin Ambongo" tagged as a work of art.
+            "entities.titled_other_label",
+            "Synod\n\n\u201cThere are a lot of people who believe that this synod will bring solutions,\u201d "
+            "Cardinal Fridolin Ambongo of Kinshasa, Congo, said during a news conference at the Vatican Oct. 7.\n",
+            "Fridolin Ambongo",
+            None,
+        ),
+        (
+            # "C.V." is part of the name, though the parser ends a sentence at it.
+            "entities.dotted_initials",
+            'Museum\n\n"The museum has to be renovated completely," administrator of the museum C.V. Ananda Bose told IANS.\n',
+            "C.V. Ananda Bose",
+            "Ananda Bose",
+        ),
+        (
+            # "Jayne and Bruce Moffatt": she is a Moffatt too.
+            "entities.couple_surname",
+            "Concert\n\nThe tribute festival was organised by Jayne and Bruce Moffatt, of Gore.\n\n"
+            "\u201cWe\u2019ve had such amazing feedback,\u201d Mrs Moffatt said.\n",
+            "Jayne Moffatt",
+            "Jayne",
+        ),
+        (
+            # "Satiu Simativa" tagged, "Perese" left out.
+            "entities.name_tail",
+            'Court\n\nChief Justice Satiu Simativa Perese said while delivering the judgment "that the Head of State '
+            'does not have the power to call for a fresh election".\n',
+            "Satiu Simativa Perese",
+            "Satiu Simativa",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.startswith("entities.") else "",
+)
+def test_a_persons_name_found_whole(analyse_text, rule, text, on, off):
+    """Each rule makes the person's name whole (or a person of it) that the model cut or took
+    for something else; off, the name is cut, kept whole with its title, or gone."""
+    from tui.analysis.rules import switched_off
+
+    _, an = analyse_text(text)
+    assert _kinds(an).get(on) == "person", _kinds(an)
+    with switched_off(rule):
+        off_kinds = _kinds(analyse_text(text, name="off.txt")[1])
+    assert on not in off_kinds, off_kinds
+    if off is not None:
+        assert off in off_kinds, off_kinds

@@ -504,7 +504,7 @@ _CUE_CASES = [
         "Road policing chief appalled by toll\n\n"
         "Superintendent Mark Hollis spoke of his horror over the deaths on the country's roads after "
         "another crash claimed four lives.\n\n"
-        "Police today revealed a five-year-old boy was among the dead, and a baby and two toddlers were "
+        "Police today revealed a five-year-old boy was among the injured, and a baby and two toddlers were "
         "taken to hospital.\n\n"
         "A baby is one of three badly hurt people in Waikato Hospital. Four others are stable.\n\n"
         "The head-on smash north of Taupo closed the highway for hours.\n\n"
@@ -597,6 +597,74 @@ _CUE_CASES = [
         '"At the moment, parents can ask for that, but schools cannot."\n',
         ["head of Grange school"],
         ["900-pupil mixed comprehensive in Luton"],
+    ),
+    (
+        # "his co-presenter Ruth Oakes" is no "presenter"; off, "The presenter said" goes to her,
+        # the latest with the word.
+        "role.prefixed_title",
+        "Presenter quits breakfast show\n\n"
+        "Television host Ned Carrow has left the morning programme after ten years on air.\n\n"
+        "His departure follows reports of a rift with his co-presenter Ruth Oakes, who joined in 2015.\n\n"
+        'The presenter said in a statement: "I have loved every minute of this job."\n',
+        ["Ned Carrow"],
+        ["Ruth Oakes"],
+    ),
+    (
+        # A man among the dead is no "he" for the governor's next words; off, he is.
+        "salience.dead",
+        "Shelling kills nine\n\n"
+        "Shelling killed nine people in Brovary on Sunday, regional governor Oleg Marchenko said. "
+        "A five-month-old girl as well as her father were among the dead, he added.\n\n"
+        '"Nineteen civilians were injured," he said.\n',
+        ["Oleg Marchenko"],
+        ["father"],
+    ),
+    (
+        # The son is called "Rob" alone, so "said Sweetwood" is his mother; off, the son,
+        # named last.
+        "clustering.given_name_alone",
+        "Families sue\n\n"
+        "Ann Sweetwood is Lance Corporal Rob Sweetwood's mother. Rob was one of nine Marines lost in a training exercise.\n\n"
+        '"It\'s hard. Every single day, I will fight," said Sweetwood.\n',
+        ["Ann Sweetwood"],
+        ["Rob Sweetwood"],
+    ),
+    (
+        # "The Archbishop of Canterbury" speaks, not Canterbury.
+        "name.title_of_place",
+        "Church rethinks its role\n\n"
+        'The Archbishop of Canterbury has told reporters the Church of England has "reinvented" itself.\n',
+        ["Archbishop of Canterbury"],
+        ["Canterbury"],
+    ),
+    (
+        # "the Pope" now, not "Pope Emeritus Benedict", though he was named last.
+        "role.former_title",
+        "Pope interview\n\n"
+        'When asked about his predecessor, Pope Emeritus Benedict XVI, Pope Francis said his mind was "intact". '
+        'He called Benedict XVI "revolutionary".\n\n'
+        "\u201cI want a Church that is open,\u201d the Pope said.\n",
+        ["Francis", "Francis", "Francis"],
+        ["Francis", "Francis", "Benedict XVI"],
+    ),
+    (
+        # An untagged "Giani Gurbachan Singh" is not the "Surinder Singh" named later.
+        "name.untagged_given",
+        "Sikh leaders condemn attack\n\n"
+        '"It is a highly unfortunate incident," Giani Gurbachan Singh, the head priest of Akal Takht, said.\n\n'
+        "He said that two members, Surinder Singh and Amarjit Singh Chawla, were in Canada.\n",
+        ["Giani Gurbachan Singh"],
+        ["Surinder Singh"],
+    ),
+    (
+        # "announced Tuesday" is when the sale was announced; off, Tuesday becomes the "he".
+        "subject.not_date",
+        "Paper sold\n\n"
+        "The cash sale of The Virginian-Pilot Media Companies LLC, announced Tuesday, includes its subsidiary "
+        "publications. Along with the email, employees received a letter from Tronc chief executive Justin Dearborn, "
+        'which he begins by saying, "I want to be the first to welcome you to our family."\n',
+        ["Justin Dearborn"],
+        ["Tuesday"],
     ),
     (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was

@@ -25,11 +25,14 @@ from .lexicon import (
     AGENT_SUFFIXES,
     CHILD_NOUNS,
     COLLECTIVE_NOUNS,
+    DEAD_NOUNS,
     DEFINITE,
     DEMONYM,
     DOCUMENT_NOUNS,
+    DYING_VERBS,
     EVENT_WORDS,
     HONORIFICS,
+    KILLING_VERBS,
     KIN_NOUNS,
     ORG_NOUNS,
     PARTITIVE_HEADS,
@@ -38,6 +41,7 @@ from .lexicon import (
     ROLE_CLASSES,
     SITE_NOUNS,
     SPEAKING_FOR_NOUNS,
+    STALE_TITLE_WORDS,
     TITLE_NOUNS,
     TRADE_NOUNS,
     WRITTEN_NOUNS,
@@ -143,6 +147,25 @@ class Phrase:
         return bool(spelt and spelt.group(1) in YOUNG_AGES) or self.lemma in CHILD_NOUNS
 
     @property
+    def dead(self) -> bool:
+        """ "her father was among the dead", "a man died", "the woman was stabbed": someone whose
+        death the clause tells is rarely the one a later "he said" quotes."""
+        head = self.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "a child as well as her father were among the dead"
+        verb = head.head
+        if head.dep_ == "nsubjpass":
+            return verb.lemma_ in KILLING_VERBS
+        if head.dep_ != "nsubj":
+            return False
+        if verb.lemma_ in DYING_VERBS:
+            return True
+        return verb.lemma_ == "be" and any(
+            c.lower_ == "dead" or (c.dep_ == "prep" and c.lower_ == "among" and any(o.lemma_ in DEAD_NOUNS for o in c.children))
+            for c in verb.children
+        )
+
+    @property
     def modifiers(self) -> set[str]:
         out = {t.lemma_.lower() for t in self.words if t.i != self.head.i and t.pos_ in ("ADJ", "PROPN", "NOUN", "NUM")}
         age = self.age
@@ -214,8 +237,9 @@ class Resolver:
         start, end = (p.offset, p.offset + len(p.head.text)) if pronoun else (p.start, p.end)
         if mention:
             ref.mentions.append(Mention(start, end, p.pb.text[start - p.pb.offset : end - p.pb.offset]))
-        if p.salience == SPEAKER or not p.child or not enabled("salience.child"):
-            # "a five-year-old boy was among the dead. ... he said": a child spoken of is no
+        spoken_of = (p.child and enabled("salience.child")) or (enabled("salience.dead") and p.dead)
+        if p.salience == SPEAKER or not spoken_of:
+            # "a five-year-old boy was among the injured. ... he said": a child spoken of is no
             # antecedent for a later speaker
             self.refs.note(p.offset, p.sentence, ref, p.salience, p.offset + len(p.head.text))
         evidence = (Span(seen.offset, seen.end),) if seen is not None else ()
@@ -300,6 +324,11 @@ class Resolver:
             return None
         # "Police Commissioner B Dayananda": a title before the name makes it a person's.
         titled = any(t.i < head.i and t.lower_ in TITLE_NOUNS for t in words)
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and named_org is None and enabled("name.title_of_place"):
+            # "The Archbishop of Canterbury", "the Duke of Sussex": the title is who speaks, not the place
+            words = [w for w in words if w.i <= of.right_edge.i and (w.i >= head.i or w.pos_ == "PROPN")]
+            return self._found(p, self._proper_name(text, words, False, whole=True), "name.untagged")
         ref = self._proper_name(text, words, named_org is not None or (org_like(head) and not titled))
         return self._found(p, ref, "name.untagged")
 
@@ -430,13 +459,16 @@ class Resolver:
                 return ent
         return None
 
-    def _proper_name(self, text: str, words: list[Token], org: bool) -> Referent:
-        """A name spaCy did not tag: join an entity sharing its last word, else stand alone."""
-        run = [w for w in _name_run(words) if w.lower_.rstrip(".") not in HONORIFICS]
+    def _proper_name(self, text: str, words: list[Token], org: bool, whole: bool = False) -> Referent:
+        """A name spaCy did not tag: join an entity sharing its last word, else stand alone.
+        `whole`: the words are the name as they stand ("Archbishop of Canterbury")."""
+        run = words if whole else [w for w in _name_run(words) if w.lower_.rstrip(".") not in HONORIFICS]
         name = "".join(w.text_with_ws for w in run).strip()
         last = run[-1].text if run else text
         for ent_ref in reversed(self.refs.entity_referents()):
             if ent_ref.kind in (SpeakerKind.PERSON, SpeakerKind.ORGANIZATION) and ent_ref.name.split()[-1:] == [last]:
+                if _other_given_name(run, ent_ref) and enabled("name.untagged_given"):
+                    continue  # "Giani Gurbachan Singh" is not the "Surinder Singh" named elsewhere
                 return ent_ref
         for ref in self.refs.described:
             if ref.name.split()[-1:] == [last]:  # a description can be all punctuation
@@ -444,6 +476,14 @@ class Resolver:
         ref = Referent(name or text, SpeakerKind.ORGANIZATION if org else SpeakerKind.PERSON, None, last.lower(), set())
         self.refs.described.append(ref)
         return ref
+
+
+def _other_given_name(run: list[Token], ref: Referent) -> bool:
+    """An untagged full name whose first word differs from a named person's, surname shared."""
+    theirs = ref.name.split()
+    if len(run) < 2 or len(theirs) < 2 or ref.kind is not SpeakerKind.PERSON:
+        return False
+    return run[0].text != theirs[0] and not (len(run[0].text) <= 2 or len(theirs[0]) <= 2)
 
 
 def _name_run(words: list[Token]) -> list[Token]:
@@ -481,7 +521,11 @@ def _role_search(lemma: str, modifiers: set[str], age: str | None, is_org: bool,
         if age and age in ref.descriptors:
             score += 2  # "the 58-year-old" for "Carlo Neri, 58"
         score += len(ref.descriptors & modifiers - {age})
-        return (score,) if score >= 2 else None
+        if score < 2:
+            return None
+        # "the Pope" after "Pope Francis" and "Pope Emeritus Benedict": the one who holds it now
+        stale = bool(ref.descriptors & STALE_TITLE_WORDS - modifiers) and enabled("role.former_title")
+        return (score, 0 if stale else 1)
 
     return Search(rank, sentences=None)
 

@@ -86,6 +86,7 @@ def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
     # The body's bare surnames first, in text order: a headline's "Netanyahu" is whoever the
     # body means by it.
     bare = _named_alone_first(singles, bearers, body_start) if enabled("clustering.shared_surname") else {}
+    alone = {(_name_words(c.text) or c.words)[0] for c in singles}  # "Chase", "Sweetwood": words used alone
     for c in sorted(singles, key=lambda c: (c.start < body_start, c.start)):
         words = _name_words(c.text) or c.words
         word = words[0]
@@ -98,7 +99,7 @@ def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
                 (_by_honorific_or_title(c, options) or known).add(c, words)
                 continue
             if len(options) > 1:
-                _principal(c, options).add(c)
+                _principal(c, options, alone).add(c)
                 continue
         if not options:
             options = [k for k in clusters if word in k.name_words]
@@ -150,14 +151,17 @@ def _titled(c: Candidate, title: str) -> bool:
     return c.prev == title or c.text.split()[0].lower().rstrip(".") == title
 
 
-def _principal(c: Candidate, bearers: list[_Cluster]) -> _Cluster:
+def _principal(c: Candidate, bearers: list[_Cluster], alone: set[str]) -> _Cluster:
     """Which of several people sharing a surname a bare "Hayman" means: the one a "Mrs" or a
     title fits; else the one named most recently, unless that one came in as someone's relative
-    ("father of Inbar Hayman", "his son Dallas Warner"), whom a story calls by the given name."""
+    ("father of Inbar Hayman", "his son Dallas Warner") or is called by the given name alone
+    elsewhere ("Chase was one of nine"): a story keeps the bare surname for the other one."""
     fitting = _by_honorific_or_title(c, bearers)
     if fitting is not None:
         return fitting
     principals = [k for k in bearers if not _as_relative(min(k.cands, key=lambda m: m.start))] or bearers
+    if enabled("clustering.given_name_alone"):
+        principals = [k for k in principals if k.name_words[0] not in alone or len(k.name_words) < 2] or principals
     before = [k for k in principals if k.last_before(c.start) >= 0] or principals
     return max(before, key=lambda k: (k.last_before(c.start), len(k.cands)))
 

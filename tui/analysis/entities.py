@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -70,6 +70,8 @@ _KIND_OF_LABEL = {
     "ORG": EntityKind.ORGANIZATION,
 }
 # Labels the model gives to unfamiliar place names; kept only when the gazetteer agrees.
+# Initials written with full stops and no spaces, before a name: "C.V.", "K.V.", "J.R.R.".
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _MAYBE_PLACE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"})
 # "FRANKFURT, March 4 (Reuters) -", "MILAN (AP) —", "DERNA, Libya -": the dateline's place.
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,| \(| [-—–])")
@@ -334,11 +336,25 @@ def _body_named_before(span: Span) -> int | None:
 
 def _body_word_before_name(span: Span) -> int | None:
     """Where a person's name starts in a span that opens with a body's own name, ended by a body
-    word ("Sky News Mark Benson", "Nurses and Midwives Organisation Phil Kelly"): right after
+    word ("Sky News Mark Benson", "Nurses and Midwives Organisation Phil Kelly", "Lark Productions
+    Dan Hale"): right after
     that word, when the two or three words left start with a given name."""
     doc = span.doc
     for k in range(span.start + 1, span.end - 1):
-        if doc[k - 1].text in ORG_NAME_WORDS and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
+        body_word = doc[k - 1].text in ORG_NAME_WORDS or doc[k - 1].text in COMPANY_SUFFIXES
+        if body_word and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
+            return k if _person_shaped_rest(doc[k : span.end]) else None
+    return None
+
+
+def _title_before_name(span: Span) -> int | None:
+    """Where a person's name starts in a span tagged as a body that ends in a capitalised title
+    and a given name and surname ("Board Chair Ann Kerr", "Council President Joe Bell"): the
+    words before the title say what the title is of, and the name is a person's."""
+    doc = span.doc
+    for k in range(span.start + 1, span.end - 1):
+        title = doc[k - 1]
+        if title.lower_ in TITLE_NOUNS and title.text[:1].isupper() and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
             return k if _person_shaped_rest(doc[k : span.end]) else None
     return None
 
@@ -347,8 +363,13 @@ def _extend_person_left(span: Span) -> Span:
     """ "figure Ismael Sacko" tagged as "Sacko": take in capitalised proper nouns before it that
     are not titles or known places."""
     doc, start = span.doc, span.start
-    while start > 0 and not doc[start].is_sent_start:
+    while start > 0:
         prev = doc[start - 1]
+        if enabled("entities.dotted_initials") and _DOTTED_INITIALS.match(prev.text) and not gazetteer.lookup(prev.text):
+            start -= 1  # "C.V. Ananda Bose" tagged as "Ananda Bose", a sentence often ended at "C.V."
+            continue
+        if doc[start].is_sent_start:
+            break
         if enabled("entities.name_edges") and _hyphen_joined(doc, start - 1):
             start -= 2  # "I-Ching Chen" tagged as "Ching Chen"
             continue
@@ -384,6 +405,29 @@ def _with_generation(span: Span) -> Span:
     if enabled("entities.name_edges") and span.end < len(doc) and doc[span.end].text in GENERATION_SUFFIXES:
         return doc[span.start : span.end + 1]
     return _with_hyphen_tail(span)
+
+
+def _with_name_tail(span: Span) -> Span:
+    """ "Chief Justice Satiu Simativa Perese" tagged as "Satiu Simativa": an untagged proper noun
+    right after the name, which the parser makes the head the name's last word hangs on, ends it."""
+    doc, k = span.doc, span.end
+    if k >= len(doc) or not enabled("entities.name_tail"):
+        return span
+    tail = doc[k]
+    if (
+        tail.pos_ == "PROPN"
+        and not tail.ent_type_
+        and tail.text[:1].isupper()
+        and doc[k - 1].head.i == k
+        and doc[k - 1].dep_ in ("compound", "flat")
+        and doc[k - 1].whitespace_
+        and tail.text not in ORG_NAME_WORDS
+        and tail.text not in PLACE_NAME_WORDS
+        and tail.lower_ not in TITLE_NOUNS
+        and gazetteer.lookup(tail.text) is None
+    ):
+        return doc[span.start : k + 1]
+    return span
 
 
 def _with_hyphen_tail(span: Span) -> Span:
@@ -458,6 +502,30 @@ def _split_coordination(span: Span) -> list[Span]:
     if begin < span.end:
         parts.append(span.doc[begin : span.end])
     return [p for p in parts if len(p)]
+
+
+def _with_shared_surname(parts: list[Candidate]) -> list[Candidate]:
+    """ "Jayne and Bruce Moffatt": given names alone before a full name share its surname, so a
+    later "Mrs Moffatt" has a woman to be."""
+    last = parts[-1]
+    if last.kind is not EntityKind.PERSON or len(last.words) < 2 or not is_first_name(last.words[0]):
+        return parts
+    if not all(len(p.words) == 1 and is_first_name(p.text) for p in parts[:-1]):
+        return parts
+    surname = " ".join(last.words[1:])
+    return [replace(p, text=f"{p.text} {surname}") for p in parts[:-1]] + [last]
+
+
+def _couples(cands: list[Candidate]) -> list[Candidate]:
+    """ "Jayne and Bruce Moffatt" tagged as two names: the given name alone takes the surname."""
+    at = {c.start: c for c in cands if c.kind is EntityKind.PERSON}
+    out = []
+    for c in cands:
+        partner = at.get(c.end + len(" and ")) if c.next == "and" and c.kind is EntityKind.PERSON else None
+        if partner is not None and len(c.words) == 1:
+            c = _with_shared_surname([c, partner])[0]
+        out.append(c)
+    return out
 
 
 def _candidate(pb: ParsedBlock, span: Span, label: str) -> Candidate:
@@ -559,15 +627,20 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
             if body_end is not None:  # "rights group Liberty Emmanuelle Andrews": the group, then the person
                 plain.append(_candidate(pb, span.doc[span.start : body_end], "ORG"))
                 span, label = span.doc[body_end : span.end], "PERSON"
+            titled_at = _title_before_name(span) if label == "ORG" and enabled("entities.title_before_name") else None
+            if titled_at is not None:  # "[Board Chair Ann Kerr]" tagged as a body: the title is hers
+                span, label = span.doc[titled_at : span.end], "PERSON"
             if label == "ORG" and _titled_person(span):
                 label = "PERSON"  # "CFO Blake Jorgensen" tagged as an organisation
+            elif label in _MAYBE_PLACE and _titled_person(span) and enabled("entities.titled_other_label"):
+                label = "PERSON"  # "Cardinal Fridolin Ambongo" tagged as a work of art
             ranked = _split_at_rank(span) if label != "PERSON" or enabled("entities.person_rank") else None
             if ranked is not None:  # "Ontario Provincial Police Const. Kelly Daniels"
                 body, span, was_person, label = ranked[0], ranked[1], label == "PERSON", "PERSON"
                 if not (was_person and is_first_name(body[0].text)):  # "Cal Fire" would pass for a man
                     plain.append(_candidate(pb, body, "ORG"))
             if label == "PERSON":
-                span = _with_generation(_without_titles(_extend_person_left(span)))
+                span = _with_generation(_without_titles(_extend_person_left(_with_name_tail(span))))
             owner = _split_possessive(span) if label != "PERSON" else None
             if owner is not None:  # "Eskom's Mashangu Shivambu": the firm, then the person
                 first, second = owner
@@ -883,8 +956,12 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
             person_words.update(w for w in c.words if w.lower().rstrip(".") not in HONORIFICS)
     known_keys = {c.key for c in plain}
 
+    if enabled("entities.couple_surname"):
+        plain = _couples(plain)
     for group in coordinated:
         whole, parts = group[0], group[1:]
+        if enabled("entities.couple_surname"):
+            parts = _with_shared_surname(parts)
         if any(p.text in person_words or p.key in known_keys or gazetteer.lookup(p.text) for p in parts):
             plain.extend(parts)
         else:

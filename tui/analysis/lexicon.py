@@ -199,13 +199,19 @@ CHILD_NOUNS = frozenset("baby babies toddler toddlers infant infants newborn new
 # Ages spelt out that make "a five-year-old" a child.
 YOUNG_AGES = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
 
+# A clause saying someone died makes them no antecedent for a later "he said": what they die
+# of (active), what is done to them (passive), and where the dead are counted.
+DYING_VERBS = frozenset("die perish drown succumb".split())
+KILLING_VERBS = frozenset("kill murder slay stab shoot strangle execute".split())
+DEAD_NOUNS = frozenset("dead deceased fatality fatalities victim victims".split())
+
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
 # ---- names and titles -------------------------------------------------------------------------
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. "
     "sen sen. rep rep. gen gen. col col. capt capt. lt lt. sgt sgt. gov gov. st st. cllr cllr. coun coun. "
-    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon. ald ald. tun".split()
+    "datuk dato dato' datin seri alhaji shri smt cr cr. hon hon. ald ald. tun baron baroness viscount viscountess".split()
 )
 # Two-word honorifics whose first word is also a name ("Tan Sri", a Malaysian title; Tan is a
 # surname and, in the name lists, a woman's given name).
@@ -264,6 +270,14 @@ TITLE_PHRASES = frozenset(
 # serviceman" -> "44-year-old serviceman").
 DETERMINERS = frozenset("the a an this that these those one another its their our your my".split())
 # Those that point back to something already in the story ("the minister", "this company").
+# Glued before a title they make another one: a "co-host" is not "the host", nor an
+# "ex-president" "the president".
+TITLE_PREFIXES = frozenset({"co", "ex", "vice"})
+
+# Words that make a title one held before: on a tie, "the president" is whoever holds it now,
+# not "former President Ann Lee".
+STALE_TITLE_WORDS = frozenset({"former", "emeritus", "ex", "late", "retired"})
+
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Those that cannot stand before a personal name ("the App Store", "its Verdi board"); "that"
 # and "this" are left out because "said that Trump ..." is a conjunction, not a determiner.
@@ -308,6 +322,7 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
         "Co Co. Group Holdings Mineral Minerals Mining Bank "
         "Motors Energy Airlines Airways Telecom Systems Technologies Labs Partners Capital Securities Beverages Foods "
         "Brands Pharmaceuticals Industries Logistics Shipping Resources Insurance Software Networks Studios Records "
+        "Productions Pictures Films Entertainment "
         "International Global Worldwide"
     ).split()
 )
@@ -468,7 +483,7 @@ SITE_NOUNS = PLACE_NOUNS | frozenset("dam mine market camp estate township settl
 # -- speakers --
 # Ranks written abbreviated before a name, whose full stop does not end the sentence:
 # ""…," Provincial Police Const. Kelly Daniels said".
-RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr capt gen adm pc dc ds di".split())
+RANK_ABBREVIATIONS = frozenset("const cst det insp supt cpl pte sgt lt col maj brig cmdr cdr capt gen adm pc dc ds di".split())
 # Abbreviated titles and the title they stand for (most ranks above among them), so that "Texas
 # Gov. Greg Abbott" is the person a later "the Republican governor" means.
 TITLE_ABBREVIATIONS: dict[str, str] = {
@@ -491,6 +506,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "atty": "attorney",
     "pres": "president",
     "cmdr": "commander",
+    "cdr": "commander",
     "maj": "major",
     "adm": "admiral",
     "brig": "brigadier",

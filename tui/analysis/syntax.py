@@ -30,6 +30,7 @@ from .lexicon import (
     SPOKEN_OF_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_NOUNS,
+    TITLE_PREFIXES,
 )
 from .rules import enabled
 
@@ -175,6 +176,8 @@ def _inverted_speaker(child: Token, verb: Token) -> bool:
     """The name after the verb in ""…," said Rubio", or a person noun with a name in
     apposition: ""…." recalled her daughter, Alison Godin" (both parsed as objects)."""
     if child.pos_ == "PROPN":
+        if child.ent_type_ in ("DATE", "TIME") and enabled("subject.not_date"):
+            return False  # "the sale, announced Tuesday, includes"
         return child.left_edge.i == verb.i + 1  # "said Rubio", "opened Minister Jo Creed"
     if child.pos_ != "NOUN" or child.i - verb.i > 4 or not is_role(child.lemma_.lower()):
         return False
@@ -425,6 +428,21 @@ def age_of(words: list[Token]) -> str | None:
     return m.group(1) if m else None
 
 
+def _prefixed(t: Token, word: str) -> str:
+    """ "co-host" for the "host" of "his co-host": a title glued to a prefix that makes it another."""
+    doc = t.doc
+    if (
+        t.i >= 2
+        and doc[t.i - 1].text == "-"
+        and not doc[t.i - 1].whitespace_
+        and not doc[t.i - 2].whitespace_
+        and doc[t.i - 2].lower_ in TITLE_PREFIXES
+        and enabled("role.prefixed_title")
+    ):
+        return f"{doc[t.i - 2].lower_}-{word}"
+    return word
+
+
 def descriptors(tok: Token, org: bool = False) -> set[str]:
     """Words around a name that a later role noun may refer back to: "Ukrainian President",
     "Kremlin spokesman", ", 56,", ", the club's captain,"."""
@@ -436,6 +454,7 @@ def descriptors(tok: Token, org: bool = False) -> set[str]:
         for t in child.subtree:
             lemma = t.lemma_.lower()
             title = TITLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)  # "Gov." is "governor"
+            title = _prefixed(t, title)
             # A title the NER took into the name ("Councillor Amos Tembe") is still a title.
             if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and (t.ent_type_ != "PERSON" or title in TITLE_NOUNS):
                 out.add(title)
@@ -443,7 +462,7 @@ def descriptors(tok: Token, org: bool = False) -> set[str]:
         if child.dep_ in ("appos", "nummod", "amod", "npadvmod"):
             for t in child.subtree:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-                    out.add(t.lemma_.lower())
+                    out.add(_prefixed(t, t.lemma_.lower()))
     for child in head.rights:
         if child.dep_ == "relcl":  # ", who served as business secretary,"
             for t in child.subtree:
@@ -465,7 +484,7 @@ def descriptors(tok: Token, org: bool = False) -> set[str]:
         for t in head.head.subtree:
             if t.i < head.left_edge.i or t.i > head.right_edge.i:
                 if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-                    out.add(t.lemma_.lower())
+                    out.add(_prefixed(t, t.lemma_.lower()))
     return out
 
 
