@@ -789,6 +789,13 @@ def test_a_body_name_glued_before_a_person_is_split_off(analyse_text):
             "Jayne",
         ),
         (
+            # "District" ends the area's name, not starting his.
+            "entities.body_word_edge",
+            "Gardai\n\nCathaoirleach of the Carrick-on-suir District Kieran Bourke says four gardai are not enough.\n",
+            "Kieran Bourke",
+            "District Kieran Bourke",
+        ),
+        (
             # "Satiu Simativa" tagged, "Perese" left out.
             "entities.name_tail",
             'Court\n\nChief Justice Satiu Simativa Perese said while delivering the judgment "that the Head of State '
@@ -811,3 +818,16 @@ def test_a_persons_name_found_whole(analyse_text, rule, text, on, off):
     assert on not in off_kinds, off_kinds
     if off is not None:
         assert off in off_kinds, off_kinds
+
+
+def test_a_body_whose_name_opens_with_a_titles_word_stays_a_body(analyse_text):
+    """entities.titled_body: "The Foreign Affairs Ministry" is no person "Affairs Ministry" with
+    the title "Foreign" (off, it is, and speaks under that name)."""
+    from tui.analysis.rules import switched_off
+
+    text = 'Nickel\n\nThe Foreign Affairs Ministry revealed that European firms were making a "quite huge investment".\n'
+    _, an = analyse_text(text)
+    assert {s.name for s in an.speakers} == {"Foreign Affairs Ministry"}
+    with switched_off("entities.titled_body"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert "Affairs Ministry" in _kinds(off), _kinds(off)

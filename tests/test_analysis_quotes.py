@@ -667,6 +667,36 @@ _CUE_CASES = [
         ["Tuesday"],
     ),
     (
+        # A title "of" a body with the holder's name at its end; off, the whole phrase is one
+        # description.
+        "subject.holder_after_of",
+        "Homes in demand\n\n"
+        "Chief Executive of Galway County Council Liam Conneally confirmed that 174 applications were submitted.\n\n"
+        '"All phases of the development have attracted interest," he said.\n',
+        ["Liam Conneally"],
+        ["Chief Executive of Galway County Council Liam"],
+    ),
+    (
+        # A name set off by commas right before a verb the parser left without a subject.
+        "subject.stray_name_before",
+        "Banks fined\n\nThe regulator also issued lifetime bans.\n\n"
+        "\u201cThe two-year-long review holds key lessons for both MAS and financial institutions in Singapore\u201d "
+        "following \u201cabuses\u201d linked to 1MDB fund flows, Ravi Menon, managing director at the Monetary "
+        "Authority of Singapore, said in the statement.\n",
+        ["Ravi Menon", "Ravi Menon"],
+        [None, None],
+    ),
+    (
+        # A description of up to ten words, a hyphenated one counting once; a longer one loses
+        # its "of" phrase instead of stopping inside a name.
+        "description.whole_words",
+        "Festival off\n\n"
+        'Organisers of the Norfolk-based electronic music festival said they were "utterly devastated".\n\n'
+        'The three judges of the San Francisco-based 9th U.S. Circuit Court of Appeals said the argument raised "serious allegations".\n',
+        ["Organisers of the Norfolk-based electronic music festival", "three judges"],
+        ["Organisers of the Norfolk-based electronic music", "three judges of the San Francisco-based"],
+    ),
+    (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
         # asked about, not who answers; off, "he" goes to Frost.
         "salience.asked",
@@ -716,7 +746,7 @@ _CUE_CASES = [
         "\u201cThis place cannot stay indifferent when a pensioner is earning so little,\u201d lawmaker "
         "Marta Oliveira of the center Civic Alliance party said during the session.\n",
         ["Marta Oliveira"],
-        ["lawmaker Marta Oliveira of the center Civic Alliance"],
+        ["lawmaker Marta Oliveira of the center Civic Alliance party"],
     ),
     (
         # "… and Okafor, who will now retire from coaching, told Harbour Radio:" is parsed with

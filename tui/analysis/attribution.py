@@ -259,6 +259,9 @@ class Resolver:
         """ "pastor Tom Welles of Grace Harbor Church in Midvale, told", "lawmaker Marta Oliveira
         of the Civic Alliance party said": the parser made the organisation the subject and hung
         the person on it as a noun of their own (not a modifier: "the Hale campaign said")."""
+        holder = self._named_after_of(p)
+        if holder is not None:
+            return holder
         if not enabled("subject.person_inside"):
             return None
         doc, lo = p.head.doc, p.pb.offset
@@ -271,6 +274,20 @@ class Resolver:
                 if ent is not None and ent.kind is EntityKind.PERSON:
                     return self._found(p, self.refs.of_entity(ent), "subject.person_inside")
         return None
+
+    def _named_after_of(self, p: Phrase) -> Resolved | None:
+        """ "Chief Executive of Galway County Council Liam Conneally confirmed", "Cathaoirleach of
+        the Carrick-on-Suir District Kieran Bourke says": a title "of" a body, then a person's
+        name the parser hung inside the "of" phrase: that person holds the title."""
+        if not enabled("subject.holder_after_of") or p.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        of = next((c for c in p.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is None or p.lemma not in TITLE_NOUNS:  # a title: not "the son of Speaker George Furey"
+            return None
+        holder = self.refs.entity_at_token(p.pb.offset, of.right_edge)
+        if holder is None or holder.kind is not EntityKind.PERSON:
+            return None
+        return self._found(p, self.refs.of_entity(holder), "subject.holder_after_of")
 
     def person_pronoun(self, p: Phrase) -> Resolved | None:
         gender = "m" if p.head.lower_ == "he" else "f"

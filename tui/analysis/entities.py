@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from ..model import BlockKind, EntityKind
 from . import gazetteer
 from .lexicon import (
+    AREA_WORDS,
     CELESTIAL_BODIES,
     COMPANY_SUFFIXES,
     COMPOUND_TAILS,
@@ -157,13 +158,15 @@ def _person_shaped_span(span: Span) -> bool:
 
 
 def _titled_person(span: Span) -> bool:
-    """A title, then two or three capitalised proper nouns: "CFO Blake Jorgensen"."""
+    """A title, then two or three capitalised proper nouns: "CFO Blake Jorgensen"; not a body's
+    name that opens with a title's word ("Foreign Affairs Ministry")."""
     rest = [t for t in span[1:]]
     return (
         (span[0].lower_.rstrip(".") in TITLE_NOUNS or span[0].lower_ in PERSON_NOUNS)
         and span[0].lower_ not in ORG_NOUNS
         and 2 <= len(rest) <= 3
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in COMPANY_SUFFIXES for t in rest)
+        and not (enabled("entities.titled_body") and any(t.text in ORG_NAME_WORDS for t in rest))
     )
 
 
@@ -381,6 +384,8 @@ def _extend_person_left(span: Span) -> Span:
             break  # "3rd District Councilman Chris Hilbert", "Defender Luke Shaw"
         if enabled("entities.org_before_name") and prev.lower_ in ORG_NOUNS:
             break  # "tripartite Presidency Milorad Dodik"
+        if enabled("entities.body_word_edge") and (prev.text in ORG_NAME_WORDS or prev.text in AREA_WORDS):
+            break  # "Cathaoirleach of the Carrick-on-Suir District Kieran Bourke"
         start -= 1
     return doc[start : span.end]
 

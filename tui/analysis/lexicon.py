@@ -380,6 +380,9 @@ ORG_NAME_WORDS = frozenset(
     "Herald Gazette Tribune Radio Television Media Press College University Unit Division Office Government "
     "Taskforce Squad Municipality Grill Diner Pizza Brewery Bistro Restaurant".split()
 )
+# Words naming an area that end a body's or a place's name, never start a person's: "the
+# Carrick-on-Suir District Kieran Bourke".
+AREA_WORDS = frozenset("District County Region Province Township Ward Borough Municipality".split())
 # First words that make a multi-word name a place when its last word says nothing: "Co Antrim",
 # "Barangay Ermita", "Block 538", "Mount Elgon", "Fort Portal" ("Port Authority" ends as a body).
 PLACE_NAME_OPENINGS = frozenset("Co Co. County Barangay Block Mount Mt Mt. Lake River Fort Port".split())
@@ -516,6 +519,8 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 
 # Verbs that report speech only in a cue right after the quote (""…," accepted Farrell", ""…,"
 # he continued"); elsewhere they mean something else ("accepted the offer").
-CUE_VERBS = frozenset("accept agree continue begin open offer smile grin nod shrug sob chuckle volunteer wonder".split())
+CUE_VERBS = frozenset(
+    "accept agree continue begin open offer smile grin nod shrug sob chuckle volunteer wonder query inquire enquire tease giggle".split()
+)
 # Pronouns for some of a crowd, who speak as such: ""…," some reported" (gold names them so).
 QUANTIFIER_PRONOUNS = frozenset("some others many several".split())

@@ -14,10 +14,12 @@ from contextvars import ContextVar
 # Who a subject phrase refers to (tui.analysis.attribution), in the order they are tried.
 SUBJECT_RULES: dict[str, str] = {
     "subject.person_inside": '"pastor Tom Welles of Grace Harbor Church, told": the person the parser hung on an organisation it made the subject',
+    "subject.holder_after_of": '"Chief Executive of Galway County Council Liam Conneally confirmed": a title "of" a body ending in a person\'s name is that person\'s',
     "subject.name": "a name the entity list knows",
     "subject.titles_joined": '"president and CEO Neil Portnow said": two titles joined by "and", the second ending in a person\'s name, are that person\'s',
     "subject.not_listener": '"X, who runs the unit, told CTV Vancouver": of two subjects the parser gives "tell", the one after it is the listener',
     "subject.stray_name": '"It was an emotional evening for the squad and Okafor, who will now retire, told Harbour Radio:" parsed with no subject: the person named just before the verb, past a clause describing a noun',
+    "subject.stray_name_before": '"…" following "abuses" linked to fund flows, Ravi Menon, managing director at the authority, said: a name set off by commas right before a verb with no subject is its speaker, whatever clause the parser hung it in',
     "subject.age_only": '"Sylvia Moore, head of X school, an 800-pupil comprehensive, said" parsed with no subject: a noun with a number is taken for the speaker only when the number is an age ("a 67-year-old farmer")',
     "subject.participle_opening": '"Writing on Twitter, Hazel Dunn, who works in Leeds, said:" parsed with "Writing" as the subject: the person named before the verb',
     "subject.stray_pobj": '"At a press conference on Friday Minister Ashworth says" parsed with the name under "on": the person named right before a verb that has no subject',
@@ -51,6 +53,7 @@ SUBJECT_RULES: dict[str, str] = {
     "description.new": '"a 44-year-old serviceman": someone described, not named',
     "description.cue_noun": '"…," said the caller: any common noun a quote is given to is a speaker, known to the lexicon or not',
     "description.collective": '"his family said", "the couple said": a singular noun for several people is a group, for "they" and never one person',
+    "description.whole_words": '"Organisers of the Norfolk-based electronic music festival": a description is up to ten words, a hyphenated one counting once, and a long one loses its "of …" phrase rather than stopping in the middle of a name',
     "description.another": '"another resident said": the description keeps "another", which says this is not the resident quoted before',
 }
 
@@ -112,6 +115,8 @@ ENTITY_RULES: dict[str, str] = {
     "entities.dotted_initials": '"C.V. Ananda Bose" tagged as "Ananda Bose": initials with full stops before a person\'s name are part of it',
     "entities.couple_surname": '"organised by Jayne and Bruce Moffatt": a given name alone joined to a full name shares its surname, so "Mrs Moffatt" can be her',
     "entities.name_tail": '"Chief Justice Satiu Simativa Perese" tagged as "Satiu Simativa": the untagged proper noun the name\'s last word hangs on ends the name',
+    "entities.body_word_edge": '"the Carrick-on-Suir District Kieran Bourke": a word ending a body\'s or an area\'s name ("District", "Council", "News") is never the first word of the person named after it',
+    "entities.titled_body": '"The Foreign Affairs Ministry" is not the person "Affairs Ministry" with the title "Foreign": a word that names a body ("Ministry", "Council") keeps a titled span a body',
     "entities.title_before_name": '"Board Chair Ann Kerr" tagged as one body: a capitalised title before a given name and surname makes the name a person\'s, the title hers',
     "entities.body_word_before_name": '"Speaking to Sky News Mark Benson" tagged as one name: a body\'s name ending in a body word ("News", "Union"), then a person',
     "entities.untagged_title": '"Mayor Sheikh Fazle Noor Tuhin", "Danish MEP Kasper Brixtofte" left untagged: two to four capitalised words after a title are a person',

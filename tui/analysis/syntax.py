@@ -206,6 +206,8 @@ def stray_subject(verb: Token) -> Token | None:
         return None
     names = enabled("subject.stray_name")
     for t in reversed(list(verb.doc[verb.sent.start : verb.i])):
+        if _name_right_before(t, verb) and enabled("subject.stray_name_before"):
+            return t  # "… linked to fund flows, Ravi Menon, managing director at the bank, said"
         if names and _in_noun_clause(t, verb):
             continue  # "the squad and Okafor, who will now retire, told Harbour Radio"
         if t.dep_ in ("appos", "conj") and (
@@ -218,6 +220,14 @@ def stray_subject(verb: Token) -> Token | None:
         if t.pos_ == "VERB":
             return None
     return None
+
+
+def _name_right_before(t: Token, verb: Token) -> bool:
+    """A person's name whose phrase (", managing director at the bank,") ends right before the
+    verb, whatever clause the parser hung it in."""
+    if t.pos_ != "PROPN" or t.ent_type_ != "PERSON" or t.dep_ not in ("appos", "conj") or t.right_edge.i >= verb.i:
+        return False
+    return all(w.is_punct for w in t.doc[t.right_edge.i + 1 : verb.i]) and t.doc[t.right_edge.i].is_punct
 
 
 def _numbered(noun: Token) -> bool:
@@ -488,6 +498,26 @@ def descriptors(tok: Token, org: bool = False) -> set[str]:
     return out
 
 
+def _at_most_words(words: list[Token], head: Token, limit: int) -> list[Token]:
+    """`words` if they make at most `limit` words ("Norfolk-based" is one); else without what
+    follows the head's first prepositional phrase ("the three judges of the San Francisco-based
+    9th U.S. Circuit Court of Appeals" is "three judges"), and at most `limit` words still."""
+
+    def count(ts: list[Token]) -> int:
+        return sum(1 for t in ts[:-1] if t.whitespace_) + (1 if ts else 0)
+
+    if count(words) > limit:
+        prep = next((c for c in head.rights if c.dep_ == "prep"), None)
+        if prep is not None:
+            words = [t for t in words if t.i < prep.left_edge.i]
+    out: list[Token] = []
+    for t in words:
+        if count([*out, t]) > limit:
+            break
+        out.append(t)
+    return out
+
+
 def description(words: list[Token], head: Token) -> str:
     """ "a 44-year-old serviceman" -> "44-year-old serviceman"; "one victim, an 84-year-old
     widow" keeps the apposition, which says more than the head noun; at most ten words."""
@@ -520,7 +550,11 @@ def description(words: list[Token], head: Token) -> str:
     )
     if cut is not None:
         words = [t for t in words if t.i < cut]
-    text = "".join(t.text_with_ws for t in words[:8]).strip()
+    if enabled("description.whole_words"):
+        words = _at_most_words(words, head, 10)
+    else:
+        words = words[:8]
+    text = "".join(t.text_with_ws for t in words).strip()
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
             a_lo, a_hi = np_bounds(child)  # without its "who ..." clause
