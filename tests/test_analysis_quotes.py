@@ -697,6 +697,24 @@ _CUE_CASES = [
         ["Organisers of the Norfolk-based electronic music", "three judges of the San Francisco-based"],
     ),
     (
+        # The name heading the apposition, not the body named inside it.
+        "subject.appos_head",
+        "Trial goes on\n\n"
+        "He faces a court martial that his wife, UNAIDS executive director Winnie Byanyima, has called a \u201csham\u201d.\n",
+        ["Winnie Byanyima"],
+        ["Unaids"],
+    ),
+    (
+        # "Michael Brown Sr." is the father of "Michael Brown", not him.
+        "clustering.generation",
+        "Families call for charges\n\n"
+        "The parents of Michael Brown joined civil rights leaders on Thursday.\n\n"
+        "\u201cI\u2019m here to make sure that this doesn\u2019t happen to anyone else\u2019s family,\u201d said Brown\u2019s father, "
+        "Michael Brown Sr., who stood with the leaders.\n",
+        ["Michael Brown Sr."],
+        ["Michael Brown"],
+    ),
+    (
         # "When asked whether Daniel Frost had seen …, he said": Frost is what the minister was
         # asked about, not who answers; off, "he" goes to Frost.
         "salience.asked",

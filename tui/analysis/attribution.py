@@ -439,6 +439,9 @@ class Resolver:
             return owner  # "Deans added", "Bridges called": a surname the tagger took for a noun
         for child in head.children:  # "The company's chief executive, Jane Doe, said"
             if child.dep_ == "appos":
+                own = refs.entity_at_token(pb.offset, child) if enabled("subject.appos_head") else None
+                if own is not None:
+                    return own  # "his wife, UNAIDS executive director Winnie Byanyima": her, not UNAIDS
                 # The apposition's own name, not one inside a phrase of it ("a teacher from Kent").
                 for t in child.subtree:
                     if not under_phrase(t, child):

@@ -7,7 +7,7 @@ import bisect
 from ..model import Entity, EntityKind, Mention
 from . import gazetteer
 from .entities import Candidate, firm_key, normalise
-from .lexicon import FEMALE_WORDS, HONORIFICS, KIN_NOUNS, MALE_WORDS, NAME_FUNCTION_WORDS, TITLE_NOUNS
+from .lexicon import FEMALE_WORDS, GENERATION_SUFFIXES, HONORIFICS, KIN_NOUNS, MALE_WORDS, NAME_FUNCTION_WORDS, TITLE_NOUNS
 from .names import sex_of_name, surname_core, title_case
 from .rules import enabled
 
@@ -48,6 +48,20 @@ def _same_surname(a: str, b: str) -> bool:
     return a == b or surname_core(a) == surname_core(b)
 
 
+def _surname(words: list[str]) -> str:
+    """The last word of a name, past a generation: "Brown" of "Michael Brown Sr"."""
+    if len(words) > 2 and words[-1] in GENERATION_SUFFIXES and enabled("clustering.generation"):
+        return words[-2]
+    return words[-1]
+
+
+def _same_generation(a: list[str], b: list[str]) -> bool:
+    """ "Michael Brown Sr" is the father of "Michael Brown", not him."""
+    if not enabled("clustering.generation"):
+        return True
+    return (a[-1] if a[-1] in GENERATION_SUFFIXES else "") == (b[-1] if b[-1] in GENERATION_SUFFIXES else "")
+
+
 def _contains_run(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
     return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
@@ -67,7 +81,13 @@ def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
             singles.append(c)
             continue
         home = next(
-            (k for k in clusters if _same_surname(k.name_words[-1], words[-1]) and _compatible_first(k.name_words[0], words[0])),
+            (
+                k
+                for k in clusters
+                if _same_surname(_surname(k.name_words), _surname(words))
+                and _compatible_first(k.name_words[0], words[0])
+                and _same_generation(k.name_words, words)
+            ),
             None,
         ) or next(
             # "López Obrador" after "Andrés Manuel López Obrador"
@@ -82,7 +102,7 @@ def _people(cands: list[Candidate], body_start: int = 0) -> list[_Cluster]:
     # name (a scan made clustering quadratic on a 1 MB text).
     bearers: dict[str, list[_Cluster]] = {}
     for k in clusters:
-        bearers.setdefault(surname_core(k.name_words[-1]), []).append(k)
+        bearers.setdefault(surname_core(_surname(k.name_words)), []).append(k)
     # The body's bare surnames first, in text order: a headline's "Netanyahu" is whoever the
     # body means by it.
     bare = _named_alone_first(singles, bearers, body_start) if enabled("clustering.shared_surname") else {}

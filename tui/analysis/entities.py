@@ -139,6 +139,13 @@ def _trim(span: Span) -> Span | None:
             and not doc[end - 3].whitespace_ + doc[end - 2].whitespace_
         ):
             break  # "Li Ping-wah": a hyphenated part of the name
+        if (
+            doc[end - 1].text == "."
+            and end - start >= 3
+            and doc[end - 2].text + "." in GENERATION_SUFFIXES
+            and not doc[end - 2].whitespace_
+        ):
+            break  # "Michael Brown Sr." keeps its full stop
         end -= 1
     opening = next((i for i in range(start, end) if doc[i].text == "("), None)
     if opening is not None:
@@ -1123,6 +1130,8 @@ def _trim_to_known_names(cands: list[Candidate]) -> None:
             continue
         runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(len(words), i + 1, -1) if j - i < len(words)]
         run = next((r for r in sorted(runs, key=len, reverse=True) if r in known), None)
+        if run is not None and words[-1] in GENERATION_SUFFIXES and enabled("clustering.generation"):
+            run = None  # "Michael Brown Sr" is not the "Michael Brown" named elsewhere: his son
         if run is not None and not c.text.startswith(run):
             dropped = c.text[: c.text.index(run)].split()
             if any(is_first_name(w) or w.lower() in NAME_PARTICLES for w in dropped):

@@ -15,6 +15,7 @@ from contextvars import ContextVar
 SUBJECT_RULES: dict[str, str] = {
     "subject.person_inside": '"pastor Tom Welles of Grace Harbor Church, told": the person the parser hung on an organisation it made the subject',
     "subject.holder_after_of": '"Chief Executive of Galway County Council Liam Conneally confirmed": a title "of" a body ending in a person\'s name is that person\'s',
+    "subject.appos_head": '"his wife, UNAIDS executive director Winnie Byanyima, called": the name heading the apposition, before any other name inside it',
     "subject.name": "a name the entity list knows",
     "subject.titles_joined": '"president and CEO Neil Portnow said": two titles joined by "and", the second ending in a person\'s name, are that person\'s',
     "subject.not_listener": '"X, who runs the unit, told CTV Vancouver": of two subjects the parser gives "tell", the one after it is the listener',
@@ -130,6 +131,7 @@ ENTITY_RULES: dict[str, str] = {
     "entities.place_before_name": '"Khyber Pakhtunkhwa Akbar Hoti" tagged as one body: a known place, then a given name and a surname, are a place and a person',
     "entities.honorific_pairs": '"Tan Sri Razarudin Husain": a two-word honorific whose first word is also a name is no part of the name, nor a clue to sex',
     "entities.particle_surname": '"Thamer al-Jedaei", "Al-Barrack said": a surname behind a hyphened particle is still a capitalised name, and the particle\'s case does not split its bearer',
+    "clustering.generation": '"Michael Brown Sr" and "Michael Brown" are father and son, two people; a bare "Brown" may be either',
     "clustering.shared_surname": '"Hayman said" after "Haim Hayman, father of Inbar Hayman": a bare surname two people share is the one named first (or alone in the body before the other), or the one a "Mrs"/"Mr" fits',
     "clustering.given_name_alone": '"said Sweetwood" after "Ann Sweetwood is Lance Corporal Rob Sweetwood\'s mother. Rob drowned": of two people sharing a surname, one the story calls by the given name alone is not the bare surname',
     "clustering.kin_parse": '"Pell said" after "The son of Senate Speaker George Pell": someone a relative is named by ("of" after a kin noun, past any titles) is not whom a bare shared surname means',
