@@ -70,6 +70,10 @@ class HarnessError(Exception):
     """A problem with the gold, a text or a manifest: reported in one line, never a traceback."""
 
 
+class MissingText(HarnessError):
+    """An article's text is not on this machine: collect it again, or score with --skip-missing."""
+
+
 def realnews_root() -> Path:
     return Path(os.environ.get("NEWSREADER_REALNEWS") or Path.home() / "realnews")
 
@@ -415,7 +419,7 @@ def text_path(batch: str, entry: dict[str, Any], root: Path | None = None) -> Pa
     path = (root or realnews_root()) / batch / f"{entry['id']}.txt"
     again = f"collect it again from {entry.get('url')} (search query {entry.get('query')!r}); see benchmarks/realnews/README.md"
     if not path.is_file():
-        raise HarnessError(f"{entry['id']}: text missing at {path}: {again}")
+        raise MissingText(f"{entry['id']}: text missing at {path}: {again}")
     if hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
         raise HarnessError(f"{entry['id']}: text at {path} differs from the manifest (sha256): {again}")
     return path
@@ -429,15 +433,24 @@ def score_batch(
     *,
     by: str | None = None,
     groups: dict[str, Counts] | None = None,
+    skip_missing: bool = False,
 ) -> Counts:
-    """Counts for a batch; with `by` (a manifest field such as "genre"), also per value of it into `groups`."""
+    """Counts for a batch; with `by` (a manifest field such as "genre"), also per value of it into `groups`.
+    `skip_missing`: an article whose text cannot be restored is left out, said on stderr."""
     from tui.analysis import analyse
     from tui.document import load_article
 
     manifest = load_manifest(batch, manifest_dir)
-    paths = [text_path(batch, entry, root) for entry in manifest["articles"]]
+    present = []
+    for entry in manifest["articles"]:
+        try:
+            present.append((entry, text_path(batch, entry, root)))
+        except MissingText as exc:
+            if not skip_missing:
+                raise
+            print(f"skipped: {exc}", file=sys.stderr)
     counts = Counts()
-    for entry, path in zip(manifest["articles"], paths, strict=True):
+    for entry, path in present:
         article = load_article(str(path))
         for g in entry["quotes"]:
             if short_hash(article.text[g["start"] : g["end"]]) != g["hash"]:
@@ -556,6 +569,9 @@ def main(argv: list[str]) -> int:
     s.add_argument("--json", action="store_true", help="figures as JSON")
     s.add_argument("--record", action="store_true", help="append first-run figures to first_runs.json")
     s.add_argument(
+        "--skip-missing", action="store_true", help="leave out articles whose text is not on this machine (not with --record)"
+    )
+    s.add_argument(
         "--by", metavar="FIELD", help="also break the figures down by a manifest field: genre, country, source_type, outlet"
     )
     for p in (b, s, t):
@@ -582,6 +598,8 @@ def main(argv: list[str]) -> int:
             batches = [b for b in batches if b in recorded]
             if waiting:
                 print(f"left out (no first run yet; name them to score): {', '.join(waiting)}", file=sys.stderr)
+        if args.record and args.skip_missing:
+            raise HarnessError("--record scores whole batches: it cannot be used with --skip-missing")
         if args.record and first_runs.is_file():
             done = {r["batch"] for r in json.loads(first_runs.read_text(encoding="utf-8"))}
             if set(batches) & done:
@@ -592,7 +610,7 @@ def main(argv: list[str]) -> int:
         results = {}
         groups: dict[str, Counts] = {}
         for batch in batches:
-            counts = score_batch(batch, nlp, None, args.manifests, by=args.by, groups=groups)
+            counts = score_batch(batch, nlp, None, args.manifests, by=args.by, groups=groups, skip_missing=args.skip_missing)
             results[batch] = counts.figures()
             total.add(counts)
         if args.json:

@@ -831,3 +831,36 @@ def test_a_body_whose_name_opens_with_a_titles_word_stays_a_body(analyse_text):
     with switched_off("entities.titled_body"):
         off = analyse_text(text, name="off.txt")[1]
     assert "Affairs Ministry" in _kinds(off), _kinds(off)
+
+
+def test_a_bodys_name_cut_by_the_model_is_made_whole_from_its_full_mention(analyse_text):
+    """entities.org_left_part: "Crowded House said" tagged "House" where "Crowded House" is named
+    earlier is that body (off, a second body "House" speaks)."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Refunds\n\nCrowded House have announced via social media that they will be refunding fans.\n\n"
+        '"Though it may be common practice on their tours," Crowded House said at the start of their statement.\n'
+    )
+    _, an = analyse_text(text)
+    assert {s.name for s in an.speakers} == {"Crowded House"}
+    assert "House" not in _kinds(an)
+    with switched_off("entities.org_left_part"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert {s.name for s in off.speakers} == {"House"}
+
+
+def test_a_paper_named_before_a_given_name_is_not_part_of_it(analyse_text):
+    """entities.body_word_edge: "an interview with the Chicago Tribune Paul was asked" tagged as
+    the person "Tribune Paul" is Paul."""
+    from tui.analysis.rules import switched_off
+
+    text = (
+        "Tour plans\n\nPaul Stanley spoke about the band.\n\n"
+        "During an interview with the Chicago Tribune Paul was asked if he had ruled out past members.\n"
+    )
+    _, an = analyse_text(text)
+    assert "Tribune Paul" not in _kinds(an), _kinds(an)
+    with switched_off("entities.body_word_edge"):
+        off = analyse_text(text, name="off.txt")[1]
+    assert "Tribune Paul" in _kinds(off), _kinds(off)

@@ -173,6 +173,19 @@ def test_a_changed_text_is_refused_with_where_to_collect_it(batch, nlp):
         rn.score_batch("t01", nlp, root, manifests)
 
 
+def test_a_missing_text_stops_the_score_unless_skipped(batch, nlp, capsys):
+    """A text that could not be restored names where to collect it; --skip-missing leaves it out
+    and says so, and never goes with --record (a first run covers whole batches)."""
+    root, manifests = batch
+    (root / "t01" / "t01_01_pier.txt").unlink()
+    with pytest.raises(rn.MissingText, match="text missing.*example.invalid/pier"):
+        rn.score_batch("t01", nlp, root, manifests)
+    counts = rn.score_batch("t01", nlp, root, manifests, skip_missing=True)
+    assert counts.articles == 0
+    assert "skipped: t01_01_pier: text missing" in capsys.readouterr().err
+    assert rn.main(["score", "t01", "--record", "--skip-missing", "--manifests", str(manifests)]) != 0
+
+
 def test_first_runs_are_recorded_once(tmp_path):
     path = tmp_path / "first_runs.json"
     rn.record({"t01": {"quote_recall": 1.0}}, path)

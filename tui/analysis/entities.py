@@ -528,6 +528,17 @@ def _with_shared_surname(parts: list[Candidate]) -> list[Candidate]:
     return [replace(p, text=f"{p.text} {surname}") for p in parts[:-1]] + [last]
 
 
+def _whole_org_names(cands: list[Candidate]) -> None:
+    """ "Crowded House said" tagged "House" where "Crowded House" is named elsewhere: the word
+    before is the name's first half."""
+    whole = {(c.words[-2].lower(), c.words[-1]): c.text for c in cands if c.kind is EntityKind.ORGANIZATION and len(c.words) == 2}
+    for c in cands:
+        if c.kind is EntityKind.ORGANIZATION and len(c.words) == 1:
+            name = whole.get((c.prev, c.text))
+            if name is not None:
+                c.start, c.text = c.start - (len(name) - len(c.text)), name
+
+
 def _couples(cands: list[Candidate]) -> list[Candidate]:
     """ "Jayne and Bruce Moffatt" tagged as two names: the given name alone takes the surname."""
     at = {c.start: c for c in cands if c.kind is EntityKind.PERSON}
@@ -652,6 +663,13 @@ def collect(parsed: list[ParsedBlock]) -> tuple[list[Candidate], list[list[Candi
                 if not (was_person and is_first_name(body[0].text)):  # "Cal Fire" would pass for a man
                     plain.append(_candidate(pb, body, "ORG"))
             if label == "PERSON":
+                if (
+                    enabled("entities.body_word_edge")
+                    and len(span) > 1
+                    and span[0].text in ORG_NAME_WORDS
+                    and is_first_name(span[1].text)
+                ):
+                    span = span[1:]  # "the Chicago Tribune Paul was asked" tagged "Tribune Paul"
                 span = _with_generation(_without_titles(_extend_person_left(_with_name_tail(span))))
             owner = _split_possessive(span) if label != "PERSON" else None
             if owner is not None:  # "Eskom's Mashangu Shivambu": the firm, then the person
@@ -970,6 +988,8 @@ def resolve(parsed: list[ParsedBlock]) -> list[Candidate]:
 
     if enabled("entities.couple_surname"):
         plain = _couples(plain)
+    if enabled("entities.org_left_part"):
+        _whole_org_names(plain)
     for group in coordinated:
         whole, parts = group[0], group[1:]
         if enabled("entities.couple_surname"):

@@ -174,6 +174,9 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "spokesman": frozenset("spokesman spokeswoman spokesperson".split()),
     "spokeswoman": frozenset("spokesman spokeswoman spokesperson".split()),
     "spokesperson": frozenset("spokesman spokeswoman spokesperson".split()),
+    # "the rep" after "Wendy Williams' representative": a star's spokesperson by its short name
+    "rep": frozenset("rep representative publicist spokesman spokeswoman spokesperson agent".split()),
+    "publicist": frozenset("publicist rep representative spokesman spokeswoman spokesperson".split()),
 }
 
 
@@ -235,7 +238,7 @@ TITLE_NOUNS = frozenset(
     "commissioner chancellor vice secretary-general undersecretary treasurer president-elect "
     "rabbi imam cleric pastor midfielder forward winger boss skipper pm mp mep garda adviser "
     "councillor councilor cllr magistrate sheriff mla mpp msp mps mec cao cio cto cmo curator registrar "
-    "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna "
+    "warden constable detective taoiseach tánaiste cathaoirleach corporal commodore trooper mca mna marshal coordinator "
     "acp cec cs councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman "
     "assemblymember selectman selectwoman clerk comptroller auditor".split()
 )
