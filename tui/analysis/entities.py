@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -347,24 +348,23 @@ def _body_named_before(span: Span) -> int | None:
 def _body_word_before_name(span: Span) -> int | None:
     """Where a person's name starts in a span that opens with a body's own name, ended by a body
     word ("Sky News Mark Benson", "Nurses and Midwives Organisation Phil Kelly", "Lark Productions
-    Dan Hale"): right after
-    that word, when the two or three words left start with a given name."""
-    doc = span.doc
-    for k in range(span.start + 1, span.end - 1):
-        body_word = doc[k - 1].text in ORG_NAME_WORDS or doc[k - 1].text in COMPANY_SUFFIXES
-        if body_word and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
-            return k if _person_shaped_rest(doc[k : span.end]) else None
-    return None
+    Dan Hale")."""
+    return _name_after(span, lambda t: t.text in ORG_NAME_WORDS or t.text in COMPANY_SUFFIXES)
 
 
 def _title_before_name(span: Span) -> int | None:
     """Where a person's name starts in a span tagged as a body that ends in a capitalised title
     and a given name and surname ("Board Chair Ann Kerr", "Council President Joe Bell"): the
     words before the title say what the title is of, and the name is a person's."""
+    return _name_after(span, lambda t: t.lower_ in TITLE_NOUNS and t.text[:1].isupper())
+
+
+def _name_after(span: Span, ends_other: Callable[[Token], bool]) -> int | None:
+    """Right after the first word `ends_other` accepts, when the two or three words left start
+    with a given name and look like a person's name: where that name starts."""
     doc = span.doc
     for k in range(span.start + 1, span.end - 1):
-        title = doc[k - 1]
-        if title.lower_ in TITLE_NOUNS and title.text[:1].isupper() and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
+        if ends_other(doc[k - 1]) and is_first_name(doc[k].text) and 2 <= span.end - k <= 3:
             return k if _person_shaped_rest(doc[k : span.end]) else None
     return None
 
