@@ -281,7 +281,7 @@ class Resolver:
         name the parser hung inside the "of" phrase: that person holds the title."""
         if not enabled("subject.holder_after_of") or p.head.pos_ not in ("NOUN", "PROPN"):
             return None
-        of = next((c for c in p.head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = _of_phrase(p.head)
         if of is None or p.lemma not in TITLE_NOUNS:  # a title: not "the son of Speaker George Furey"
             return None
         holder = self.refs.entity_at_token(p.pb.offset, of.right_edge)
@@ -341,7 +341,7 @@ class Resolver:
             return None
         # "Police Commissioner B Dayananda": a title before the name makes it a person's.
         titled = any(t.i < head.i and t.lower_ in TITLE_NOUNS for t in words)
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = _of_phrase(head)
         if of is not None and named_org is None and enabled("name.title_of_place"):
             # "The Archbishop of Canterbury", "the Duke of Sussex": the title is who speaks, not the place
             words = [w for w in words if w.i <= of.right_edge.i and (w.i >= head.i or w.pos_ == "PROPN")]
@@ -576,6 +576,11 @@ def _may_be_he_or_she(ref: Referent) -> bool:
     if ref.kind is SpeakerKind.PERSON or ref.gender is not None or ref.name[:1].isupper() or not enabled("pronoun.person_noun"):
         return True
     return any(is_role(word) or _agent_noun(word) for word in (ref.head, *ref.descriptors)) or ref.head in PARTITIVE_HEADS
+
+
+def _of_phrase(head: Token) -> Token | None:
+    """The "of" of "Archbishop of Canterbury", "Chief Executive of Galway County Council …"."""
+    return next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
 
 
 def _of_someone(head: Token, prepositions: tuple[str, ...] = ("of",)) -> bool:

@@ -503,19 +503,21 @@ def _at_most_words(words: list[Token], head: Token, limit: int) -> list[Token]:
     follows the head's first prepositional phrase ("the three judges of the San Francisco-based
     9th U.S. Circuit Court of Appeals" is "three judges"), and at most `limit` words still."""
 
-    def count(ts: list[Token]) -> int:
-        return sum(1 for t in ts[:-1] if t.whitespace_) + (1 if ts else 0)
+    def cut(ts: list[Token]) -> list[Token]:
+        """The tokens of the first `limit` words (a word ends at a token followed by a space)."""
+        n = 1
+        for k, t in enumerate(ts):
+            if t.whitespace_ and k + 1 < len(ts):
+                n += 1
+                if n > limit:
+                    return ts[: k + 1]
+        return ts
 
-    if count(words) > limit:
+    if len(cut(words)) < len(words):
         prep = next((c for c in head.rights if c.dep_ == "prep"), None)
         if prep is not None:
             words = [t for t in words if t.i < prep.left_edge.i]
-    out: list[Token] = []
-    for t in words:
-        if count([*out, t]) > limit:
-            break
-        out.append(t)
-    return out
+    return cut(words)
 
 
 def description(words: list[Token], head: Token) -> str:
